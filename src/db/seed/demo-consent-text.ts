@@ -1,0 +1,14 @@
+export const DEMO_CONSENT_TEXT = {
+  version: "LA-2026-08-v1",
+  title: "Consentement au démarchage téléphonique — assurance et crédit",
+  body: [
+    "J'accepte d'être contacté(e) par téléphone, par e-mail ou par SMS au sujet de ma demande par LeadsAssurance",
+    "et par les courtiers en assurance et en crédit partenaires de LeadsAssurance (liste consultable sur",
+    "https://leadsassurance.com/partenaires), immatriculés à l'ORIAS, dont l'identité et le numéro ORIAS me seront",
+    "communiqués avant tout appel. Ce consentement est libre, spécifique et révocable à tout moment",
+    "(lien de désinscription dans chaque message ou sur simple demande). Mes données sont conservées 3 ans",
+    "à compter de leur collecte ou du dernier contact.",
+  ].join(" "),
+  partners: ["Courtiers en assurance partenaires (ORIAS)", "Courtiers en opérations de banque et services de paiement (IOBSP)"],
+  publishedAt: new Date("2026-08-01T00:00:00Z"),
+};

@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import { users } from "../../modules/accounts/schema";
+import { publishConsentText } from "../../modules/consent/publish-consent-text";
+import type { Db } from "../client";
+import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
+import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
+
+export const DEMO_PASSWORD = "demo-leads-2026";
+export const DEMO_SUPPLIER_API_KEY = "la_live_demo_apporteur_provence_0001";
+
+const ACCOUNTS = [
+  { label: "Opérateur (admin plateforme)", email: "admin@leadsassurance.demo", role: "platform_admin", org: "platform", firstName: "Claire", lastName: "Opérateur" },
+  { label: "Courtier (administrateur)", email: "direction@cabinet-durand.demo", role: "broker_admin", org: "courtier", firstName: "Jacques", lastName: "Durand" },
+  { label: "Courtier (chargée de clientèle)", email: "jocelyne@cabinet-durand.demo", role: "broker_agent", org: "courtier", firstName: "Jocelyne", lastName: "Martin" },
+  { label: "Apporteur", email: "contact@leadfactory-provence.demo", role: "supplier", org: "apporteur", firstName: "Karim", lastName: "Benali" },
+  { label: "Second apporteur", email: "api@comparo-direct.demo", role: "supplier", org: "apporteur2", firstName: "Léa", lastName: "Rossi" },
+] as const;
+
+/** Demo data for a development start; does nothing when it is already there. */
+export async function seedDemo(db: Db) {
+  const accounts = ACCOUNTS.map(({ label, email }) => ({ label, email, password: DEMO_PASSWORD }));
+  const [already] = await db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[0].email)).limit(1);
+  if (already) return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
+
+  await db.transaction(async (tx) => {
+    const orgs = {
+      platform: await createOrganisation(tx, { kind: "platform", name: "LeadsAssurance" }),
+      courtier: await createOrganisation(tx, { kind: "courtier", name: "Cabinet Durand Courtage", siren: "552100554", orias: "07012345" }),
+      apporteur: await createOrganisation(tx, { kind: "apporteur", name: "LeadFactory Provence", siren: "732829320" }),
+      apporteur2: await createOrganisation(tx, { kind: "apporteur", name: "Comparo Direct", siren: "443061841" }),
+    };
+    const created: Record<string, string> = {};
+    for (const a of ACCOUNTS) {
+      const u = await createUser(tx, { orgId: orgs[a.org].id, role: a.role, email: a.email, password: DEMO_PASSWORD, firstName: a.firstName, lastName: a.lastName, isDemo: true });
+      created[a.email] = u.id;
+    }
+    await createApiKeyWithSecret(tx, { orgId: orgs.apporteur.id, name: "Clé de démonstration", secret: DEMO_SUPPLIER_API_KEY, createdBy: created[ACCOUNTS[3].email] });
+    await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
+  });
+  return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
+}

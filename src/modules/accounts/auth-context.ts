@@ -1,0 +1,15 @@
+import type { OrgKind, Role } from "./schema";
+
+/** Who is calling, resolved once per request from the session cookie or the API key. */
+export interface AuthContext {
+  userId: string | null;
+  orgId: string;
+  orgKind: OrgKind;
+  orgName: string;
+  role: Role;
+  apiKeyId: string | null;
+  via: "session" | "api_key";
+  csrfToken: string | null;
+}
+
+export const actorOf = (auth: AuthContext) => ({ orgId: auth.orgId, userId: auth.userId, apiKeyId: auth.apiKeyId });

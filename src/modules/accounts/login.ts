@@ -1,0 +1,55 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { AppError } from "../../server/errors";
+import { appendAuditEvent } from "../audit/append-event";
+import { verifyPassword } from "./passwords";
+import { organisations, users } from "./schema";
+import { createSession } from "./sessions";
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  ip: string;
+  /** Production refuses the demo accounts seeded for development. */
+  allowDemo: boolean;
+}
+
+export async function login(db: Db, input: LoginInput) {
+  const [row] = await db
+    .select({ user: users, org: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(sql`lower(${users.email})`, input.email.trim().toLowerCase()))
+    .limit(1);
+  const ok = await verifyPassword(row?.user.passwordHash ?? null, input.password);
+  if (!row || !ok) {
+    await appendAuditEvent(db, {
+      actor: { orgId: row?.org.id, userId: row?.user.id },
+      action: "auth.login_failed",
+      entityType: "user",
+      entityId: row?.user.id,
+      data: { email: input.email.trim().toLowerCase(), ip: input.ip },
+    });
+    throw new AppError("login_failed");
+  }
+  if (row.user.isDemo && !input.allowDemo) throw new AppError("demo_account_disabled");
+  const session = await createSession(db, row.user.id);
+  await appendAuditEvent(db, {
+    actor: { orgId: row.org.id, userId: row.user.id },
+    action: "auth.login",
+    entityType: "user",
+    entityId: row.user.id,
+    data: { ip: input.ip },
+  });
+  return { session, user: row.user, org: row.org };
+}
+
+export async function loadProfile(db: Db, userId: string) {
+  const [row] = await db
+    .select({ user: users, org: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,38 @@
+import { and, eq, gt } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import type { AuthContext } from "./auth-context";
+import { organisations, sessions, users } from "./schema";
+import { randomToken, sha256 } from "./tokens";
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export async function createSession(db: Db, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  await db.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function resolveSession(db: Db, token: string): Promise<AuthContext | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      role: users.role,
+      orgId: organisations.id,
+      orgKind: organisations.kind,
+      orgName: organisations.name,
+      csrfToken: sessions.csrfToken,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date())))
+    .limit(1);
+  if (!row) return null;
+  return { ...row, apiKeyId: null, via: "session" };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+}

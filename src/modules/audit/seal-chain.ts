@@ -1,0 +1,58 @@
+import { and, asc, desc, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { GENESIS_HASH, linkHash } from "./chain-hash";
+import { auditChain, auditEvents } from "./schema";
+
+// Any constant shared by every sealer: one sealer at a time, whichever process it runs in.
+const SEAL_LOCK_KEY = 7_340_001;
+
+/**
+ * Appends chain links for events not sealed yet, in batches. Events commit in any order (parallel
+ * requests); the chain orders them by sealing, so a late commit is simply sealed in the next batch.
+ */
+export async function sealAuditChain(db: Db, opts: { full?: boolean; batchSize?: number } = {}): Promise<number> {
+  const batchSize = opts.batchSize ?? 5_000;
+  // The periodic run looks only at recent ids (an anti-join over the whole journal would grow with it);
+  // a transaction left open across 100,000 later events is caught by the full sweep at start-up.
+  const window = opts.full ? sql`true` : sql`${auditEvents.id} > (select coalesce(max(event_id), 0) - 100000 from audit_chain)`;
+  let total = 0;
+  for (;;) {
+    const sealed = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
+      const pending = await tx
+        .select({ event: auditEvents })
+        .from(auditEvents)
+        .leftJoin(auditChain, sql`${auditChain.eventId} = ${auditEvents.id}`)
+        .where(and(isNull(auditChain.eventId), window))
+        .orderBy(asc(auditEvents.id))
+        .limit(batchSize);
+      if (pending.length === 0) return 0;
+      const [last] = await tx.select({ hash: auditChain.hash }).from(auditChain).orderBy(desc(auditChain.position)).limit(1);
+      let prev = last?.hash ?? GENESIS_HASH;
+      const links = pending.map(({ event }) => {
+        const hash = linkHash(prev, event);
+        const link = { eventId: event.id, prevHash: prev, hash };
+        prev = hash;
+        return link;
+      });
+      await tx.insert(auditChain).values(links);
+      return links.length;
+    });
+    total += sealed;
+    if (sealed < batchSize) return total;
+  }
+}
+
+/** Seals in the background every `intervalMs`; returns a stop function that seals one last time. */
+export function startAuditSealer(db: Db, intervalMs = 500, onError: (e: unknown) => void = () => {}) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => sealAuditChain(db)).catch(onError);
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await sealAuditChain(db).catch(onError);
+  };
+}

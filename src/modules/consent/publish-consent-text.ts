@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { AppError } from "../../server/errors";
+import { type Actor, appendAuditEvent } from "../audit/append-event";
+import { consentTexts } from "./schema";
+
+export interface ConsentTextInput {
+  version: string;
+  title: string;
+  body: string;
+  partners: string[];
+  publishedAt?: Date;
+}
+
+/** Publishing is final: the text is stored with its sha256 and can never change (database triggers). */
+export async function publishConsentText(db: DbOrTx, actor: Actor, input: ConsentTextInput) {
+  const [existing] = await db.select({ id: consentTexts.id }).from(consentTexts).where(eq(consentTexts.version, input.version)).limit(1);
+  if (existing) throw new AppError("consent_text_exists", { field: "version" });
+  const sha256 = createHash("sha256").update(input.body, "utf8").digest("hex");
+  const [row] = await db
+    .insert(consentTexts)
+    .values({ ...input, sha256, publishedAt: input.publishedAt ?? new Date(), publishedBy: actor.userId ?? null })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await appendAuditEvent(db, {
+    actor,
+    action: "consent_text.published",
+    entityType: "consent_text",
+    entityId: row.id,
+    data: { version: row.version, sha256, partners: row.partners },
+  });
+  return row;
+}
+
+export const listConsentTexts = (db: DbOrTx) => db.select().from(consentTexts).orderBy(desc(consentTexts.publishedAt));

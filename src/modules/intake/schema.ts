@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { RejectionReason } from "../../shared/rejection";
+import { organisations, users } from "../accounts/schema";
+import { consentTexts } from "../consent/schema";
+
+export const LEAD_STATUSES = ["accepted", "rejected"] as const;
+export const LEAD_CHANNELS = ["api", "csv", "form"] as const;
+export type LeadChannel = (typeof LEAD_CHANNELS)[number];
+
+export const csvImports = pgTable(
+  "csv_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    supplierOrgId: uuid("supplier_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid("user_id").references(() => users.id),
+    product: text("product").notNull(),
+    filename: text("filename").notNull(),
+    sizeBytes: integer("size_bytes"),
+    status: text("status", { enum: ["pending", "running", "done", "failed"] }).notNull().default("pending"),
+    bytesRead: integer("bytes_read").notNull().default(0),
+    totalRows: integer("total_rows").notNull().default(0),
+    accepted: integer("accepted").notNull().default(0),
+    rejected: integer("rejected").notNull().default(0),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("csv_imports_org_idx").on(t.supplierOrgId, t.createdAt)],
+);
+
+/**
+ * Every submission, accepted or rejected: nothing a supplier sent is lost. `payload` keeps it as sent
+ * (the JSON body, or the CSV record), the typed columns keep it as understood.
+ */
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey(),
+    supplierOrgId: uuid("supplier_org_id")
+      .notNull()
+      .references(() => organisations.id),
+    product: text("product").notNull(),
+    type: text("type", { enum: ["lead"] }).notNull().default("lead"),
+    status: text("status", { enum: LEAD_STATUSES }).notNull(),
+    reasons: jsonb("reasons").$type<RejectionReason[]>().notNull().default([]),
+    channel: text("channel", { enum: LEAD_CHANNELS }).notNull(),
+    externalRef: text("external_ref"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    phone: text("phone"),
+    email: text("email"),
+    postalCode: text("postal_code"),
+    city: text("city"),
+    departement: text("departement"),
+    fields: jsonb("fields").$type<Record<string, unknown>>().notNull().default({}),
+    payload: jsonb("payload").notNull(),
+    importId: uuid("import_id").references(() => csvImports.id),
+    importRow: integer("import_row"),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("leads_supplier_created_idx").on(t.supplierOrgId, t.createdAt),
+    index("leads_dup_phone_idx").on(t.product, t.phone, t.createdAt).where(sql`${t.status} = 'accepted'`),
+    index("leads_dup_email_idx").on(t.product, t.email, t.createdAt).where(sql`${t.status} = 'accepted'`),
+    index("leads_import_idx").on(t.importId, t.importRow),
+  ],
+);
+
+/** The consent proof of an accepted lead (1:1), with a fingerprint that makes later tampering visible. */
+export const leadConsents = pgTable("lead_consents", {
+  leadId: uuid("lead_id")
+    .primaryKey()
+    .references(() => leads.id),
+  method: text("method", { enum: ["checkbox", "oral"] }).notNull(),
+  prechecked: boolean("prechecked").notNull(),
+  consentTextId: uuid("consent_text_id")
+    .notNull()
+    .references(() => consentTexts.id),
+  textVersion: text("text_version").notNull(),
+  textSha256: text("text_sha256").notNull(),
+  collectedAt: timestamp("collected_at", { withTimezone: true, precision: 3 }).notNull(),
+  ip: text("ip"),
+  userAgent: text("user_agent"),
+  sourceUrl: text("source_url"),
+  callCenter: text("call_center"),
+  agent: text("agent"),
+  recordingRef: text("recording_ref"),
+  fingerprint: text("fingerprint").notNull(),
+  recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull(),
+});
+
+/** People who opted out: a lead for them is rejected whatever its consent says. */
+export const suppressionList = pgTable(
+  "suppression_list",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    phone: text("phone"),
+    email: text("email"),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("suppression_phone_idx").on(t.phone).where(sql`${t.phone} is not null`),
+    uniqueIndex("suppression_email_idx").on(t.email).where(sql`${t.email} is not null`),
+  ],
+);
+
+/** First answer to a request sent with an Idempotency-Key, replayed on retries. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    orgId: uuid("org_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    statusCode: integer("status_code"),
+    response: jsonb("response"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("LeadsAssurance <no-reply@leadsassurance.local>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof envSchema> & { sessionSecret: string; isProduction: boolean };
+
+// Only for development and tests: production refuses to start without its own secret.
+const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-production";
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Configuration invalide :\n${lines}`);
+  }
+  const cfg = parsed.data;
+  const isProduction = cfg.NODE_ENV === "production";
+  if (isProduction && !cfg.SESSION_SECRET) {
+    throw new Error("SESSION_SECRET (32 caractères au moins) est obligatoire en production.");
+  }
+  return { ...cfg, isProduction, sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET };
+}

@@ -1,0 +1,50 @@
+import { count, eq } from "drizzle-orm";
+import { type Database, openDatabase } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { seedDemo } from "../db/seed/demo";
+import { users } from "../modules/accounts/schema";
+import { sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { buildApp } from "./app";
+import type { Config } from "./config";
+import type { App } from "./deps";
+
+export interface Running {
+  app: App;
+  database: Database;
+  url: string;
+  demo: Awaited<ReturnType<typeof seedDemo>> | null;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds the demo (outside production), starts background work and HTTP. */
+export async function start(config: Config): Promise<Running> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await runMigrations(database);
+  const { db } = database;
+  let demo: Running["demo"] = null;
+  if (config.isProduction) {
+    const [row] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, true));
+    if ((row?.n ?? 0) > 0) {
+      await database.close();
+      throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
+    }
+  } else {
+    demo = await seedDemo(db);
+  }
+  await sealAuditChain(db, { full: true });
+  const app = await buildApp({ database, config });
+  const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  const url = address.replace("127.0.0.1", "localhost");
+  return {
+    app,
+    database,
+    url,
+    demo,
+    async stop() {
+      await app.close();
+      await stopSealer();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { LightMyRequestResponse } from "fastify";
+import type { Database } from "../../src/db/client";
+import { createApiKeyWithSecret, createOrganisation, createUser } from "../../src/db/factories";
+import { DEMO_CONSENT_TEXT } from "../../src/db/seed/demo-consent-text";
+import type { Role } from "../../src/modules/accounts/schema";
+import { publishConsentText } from "../../src/modules/consent/publish-consent-text";
+import { buildApp } from "../../src/server/app";
+import { loadConfig } from "../../src/server/config";
+import type { App } from "../../src/server/deps";
+import { openTestDatabase } from "./test-db";
+
+export const TEST_PASSWORD = "test-password-123";
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  db: Database["db"];
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
+  const app = await buildApp({ database, config });
+  await app.ready();
+  return {
+    app,
+    database,
+    db: database.db,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let seq = 0;
+/** An organisation with one user of the given role (and an API key for suppliers). */
+export async function createOrgWithUser(ctx: TestContext, role: Role, name?: string) {
+  const n = ++seq;
+  const kind = role === "supplier" ? "apporteur" : role === "platform_admin" ? "platform" : "courtier";
+  const org = await createOrganisation(ctx.db, { kind, name: name ?? `${kind} ${n}`, siren: "732829320", orias: kind === "courtier" ? "07000001" : undefined });
+  const email = `${role}-${n}-${Math.random().toString(36).slice(2, 8)}@test.local`;
+  const user = await createUser(ctx.db, { orgId: org.id, role, email, password: TEST_PASSWORD, firstName: "Prénom", lastName: `Nom${n}` });
+  const apiKey = role === "supplier" ? `la_live_test_${n}_${Math.random().toString(36).slice(2)}` : null;
+  if (apiKey) await createApiKeyWithSecret(ctx.db, { orgId: org.id, name: "test", secret: apiKey });
+  return { org, user, email, apiKey };
+}
+
+export async function publishTestConsentText(ctx: TestContext) {
+  return publishConsentText(ctx.db, {}, { ...DEMO_CONSENT_TEXT, version: `TEST-${++seq}` });
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function login(app: App, email: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === "la_session");
+  if (!cookie) throw new Error("no session cookie");
+  return { cookie: `la_session=${cookie.value}`, csrf: res.json().csrfToken };
+}
+
+/** Headers for a cookie-authenticated call, with the CSRF token on writes. */
+export const asUser = (s: Session) => ({ cookie: s.cookie, "x-csrf-token": s.csrf });
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+export const json = <T = any>(res: LightMyRequestResponse): T => res.json() as T;
