@@ -31,6 +31,11 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // An idle client whose server connection drops (restart, admin termination) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on("error", (e: Error & { code?: string }) => {
+      if (e.code !== "57P01") console.error("PostgreSQL : connexion inactive perdue", e.message);
+    });
     // Fail now with a clear message rather than on the first request.
     await pool.query("select 1");
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };

@@ -1,5 +1,8 @@
 import { accountRoutes } from "../modules/accounts/routes";
+import { catalogueRoutes } from "../modules/catalogue/routes";
+import { consentRoutes } from "../modules/consent/routes";
+import { intakeRoutes } from "../modules/intake/routes";
 import type { RouteModule } from "./deps";
 
 /** Every feature's routes, registered in this order. */
-export const ROUTE_MODULES: RouteModule[] = [accountRoutes];
+export const ROUTE_MODULES: RouteModule[] = [accountRoutes, catalogueRoutes, consentRoutes, intakeRoutes];

@@ -1,0 +1,52 @@
+import type { ContactInput } from "../../shared/lead-submission";
+import { type RejectionReason, reason } from "../../shared/rejection";
+import { checkPostalCode, isValidEmail, normalizeEmail, normalizeFrenchPhone } from "../reference-data";
+
+export interface CheckedContact {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  email: string;
+  postalCode: string;
+  city: string;
+  departement: string;
+}
+
+/** Contact rules of spec §3.1: all present, phone and e-mail valid, postal code real and matching the city. */
+export function checkContact(contact: ContactInput | undefined): { contact: CheckedContact | null; reasons: RejectionReason[] } {
+  const c = contact ?? {};
+  const reasons: RejectionReason[] = [];
+  const required = ["firstName", "lastName", "phone", "email", "postalCode", "city"] as const;
+  for (const key of required) if (!c[key]?.trim()) reasons.push(reason("contact_missing", `contact.${key}`));
+
+  let phone: string | null = null;
+  if (c.phone?.trim()) {
+    const p = normalizeFrenchPhone(c.phone);
+    if (p.ok) phone = p.e164;
+    else reasons.push(reason("phone_invalid", "contact.phone", c.phone));
+  }
+  let email: string | null = null;
+  if (c.email?.trim()) {
+    if (isValidEmail(c.email)) email = normalizeEmail(c.email);
+    else reasons.push(reason("email_invalid", "contact.email", c.email));
+  }
+  let place: { postalCode: string; city: string; departement: string } | null = null;
+  if (c.postalCode?.trim() && c.city?.trim()) {
+    const checked = checkPostalCode(c.postalCode, c.city);
+    if (checked.ok) place = checked;
+    else reasons.push(reason(checked.code, checked.code === "postal_code_unknown" ? "contact.postalCode" : "contact.city"));
+  }
+  if (reasons.length > 0 || !phone || !email || !place) return { contact: null, reasons };
+  return {
+    contact: {
+      firstName: (c.firstName ?? "").trim(),
+      lastName: (c.lastName ?? "").trim(),
+      phone,
+      email,
+      postalCode: place.postalCode,
+      city: place.city,
+      departement: place.departement,
+    },
+    reasons,
+  };
+}

@@ -1,0 +1,54 @@
+import { stringify } from "csv-stringify";
+import { and, desc, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { productBySlug } from "../../shared/catalogue";
+import { type LeadFilters, leadConditions, leadSummaryColumns } from "./list-leads";
+import { leads } from "./schema";
+
+const PAGE = 2_000;
+const parisTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
+
+/**
+ * The filtered leads as a CSV for French Excel (UTF-8 BOM, `;`), streamed page by page so a large
+ * export never sits whole in memory.
+ */
+export function exportLeadsCsv(db: DbOrTx, orgId: string, f: LeadFilters) {
+  const csv = stringify({
+    delimiter: ";",
+    bom: true,
+    header: true,
+    columns: ["id", "date", "produit", "statut", "motifs", "canal", "ref_externe", "prenom", "nom", "telephone", "email", "code_postal", "ville"],
+  });
+  (async () => {
+    let before: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const where = before
+        ? and(leadConditions(orgId, f), sql`(${leads.createdAt}, ${leads.id}) < (${before.createdAt}, ${before.id})`)
+        : leadConditions(orgId, f);
+      const rows = await db.select(leadSummaryColumns).from(leads).where(where).orderBy(desc(leads.createdAt), desc(leads.id)).limit(PAGE);
+      for (const r of rows) {
+        const ok = csv.write([
+          r.id,
+          parisTime.format(r.createdAt),
+          productBySlug(r.product)?.label ?? r.product,
+          r.status === "accepted" ? "accepté" : "rejeté",
+          r.reasons.map((x) => x.message).join(" | "),
+          r.channel,
+          r.externalRef ?? "",
+          r.firstName ?? "",
+          r.lastName ?? "",
+          r.phone ?? "",
+          r.email ?? "",
+          r.postalCode ?? "",
+          r.city ?? "",
+        ]);
+        if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
+      }
+      const last = rows.at(-1);
+      if (rows.length < PAGE || !last) break;
+      before = { createdAt: last.createdAt, id: last.id };
+    }
+    csv.end();
+  })().catch((e) => csv.destroy(e));
+  return csv;
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { validateProductFields } from "../../shared/catalogue";
+import type { LeadSubmission } from "../../shared/lead-submission";
+import { type RejectionReason, reason } from "../../shared/rejection";
+import { type Actor, type AuditEventInput, appendAuditEvents } from "../audit/append-event";
+import { type ConsentRecord, checkConsent } from "./check-consent";
+import { type CheckedContact, checkContact } from "./check-contact";
+import { type PublishedText, findPublishedText } from "./consent-text-cache";
+import { consentFingerprint } from "./fingerprint";
+import { type LeadChannel, leadConsents, leads, suppressionList } from "./schema";
+
+export const DUPLICATE_WINDOW_DAYS = 30;
+// Stays under PostgreSQL's 65,535 bind parameters for the widest table (leads, 20 columns).
+const INSERT_CHUNK = 1_000;
+
+export interface IngestItem {
+  submission: LeadSubmission;
+  /** What the supplier sent, as sent (JSON body or CSV record), kept with the lead. */
+  payload: unknown;
+  importRow?: number;
+  /** Problems found before validation (e.g. an unparseable CSV cell). */
+  preReasons?: RejectionReason[];
+}
+
+export type IngestResult = { id: string; status: "accepted" } | { id: string; status: "rejected"; reasons: RejectionReason[] };
+
+interface Judged {
+  id: string;
+  item: IngestItem;
+  reasons: RejectionReason[];
+  contact: CheckedContact | null;
+  consent: ConsentRecord | null;
+  fields: Record<string, unknown>;
+}
+
+/**
+ * The one intake pipeline behind the API, the batch API, the CSV import and the form: judges every
+ * item on its own, collects all its reasons, and stores accepted and rejected leads alike.
+ * Must run inside a transaction: the duplicate check holds advisory locks until commit.
+ */
+export async function ingestLeads(
+  tx: DbOrTx,
+  supplier: Actor & { orgId: string },
+  items: IngestItem[],
+  opts: { channel: LeadChannel; importId?: string; now?: Date },
+): Promise<IngestResult[]> {
+  const now = opts.now ?? new Date();
+  const texts = await loadTexts(tx, items);
+  const judged: Judged[] = items.map((item) => judge(item, texts, now));
+  await rejectDuplicatesAndSuppressed(tx, judged, now);
+  await store(tx, supplier, judged, opts, now);
+  return judged.map((j) => (j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons }));
+}
+
+async function loadTexts(tx: DbOrTx, items: IngestItem[]) {
+  const versions = new Set(items.map((i) => i.submission.consent?.textVersion?.trim()).filter((v): v is string => !!v));
+  const texts = new Map<string, PublishedText | null>();
+  for (const v of versions) texts.set(v, await findPublishedText(tx, v));
+  return texts;
+}
+
+function judge(item: IngestItem, texts: Map<string, PublishedText | null>, now: Date): Judged {
+  const s = item.submission;
+  const reasons: RejectionReason[] = [...(item.preReasons ?? [])];
+  const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
+  const contact = checkContact(s.contact);
+  const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
+  // Reasons already found before validation (CSV cells) are not repeated by the field check.
+  const seen = new Set(reasons.map((r) => r.field));
+  reasons.push(...product.reasons.filter((r) => !seen.has(r.field)), ...contact.reasons, ...consent.reasons);
+  return { id: randomUUID(), item, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
+}
+
+async function rejectDuplicatesAndSuppressed(tx: DbOrTx, judged: Judged[], now: Date) {
+  const candidates = judged.filter((j) => j.reasons.length === 0 && j.contact);
+  if (candidates.length === 0) return;
+  const keyOf = (j: Judged, kind: "phone" | "email") => `${j.item.submission.product}|${kind}|${j.contact?.[kind]}`;
+
+  // Serialises concurrent submissions of the same person, so two parallel requests cannot both pass.
+  const lockKeys = [...new Set(candidates.flatMap((j) => [keyOf(j, "phone"), keyOf(j, "email")]))];
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(ARRAY[${sql.join(lockKeys.map((k) => sql`${k}`), sql`,`)}]::text[]) as k order by 1) s`,
+  );
+
+  const taken = new Set<string>();
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
+  for (const product of new Set(candidates.map((j) => j.item.submission.product ?? ""))) {
+    const group = candidates.filter((j) => j.item.submission.product === product);
+    const rows = await tx
+      .select({ phone: leads.phone, email: leads.email })
+      .from(leads)
+      .where(
+        and(
+          eq(leads.product, product),
+          eq(leads.status, "accepted"),
+          gt(leads.createdAt, since),
+          or(inArray(leads.phone, group.map((j) => j.contact?.phone ?? "")), inArray(leads.email, group.map((j) => j.contact?.email ?? ""))),
+        ),
+      );
+    for (const r of rows) {
+      if (r.phone) taken.add(`${product}|phone|${r.phone}`);
+      if (r.email) taken.add(`${product}|email|${r.email}`);
+    }
+  }
+  const suppressed = await tx
+    .select({ phone: suppressionList.phone, email: suppressionList.email })
+    .from(suppressionList)
+    .where(or(inArray(suppressionList.phone, candidates.map((j) => j.contact?.phone ?? "")), inArray(suppressionList.email, candidates.map((j) => j.contact?.email ?? ""))));
+  const optedOut = new Set(suppressed.flatMap((r) => [r.phone, r.email]).filter(Boolean));
+
+  // In order, so the first occurrence in a batch wins and later ones are duplicates of it.
+  for (const j of candidates) {
+    const c = j.contact as CheckedContact;
+    if (optedOut.has(c.phone) || optedOut.has(c.email)) j.reasons.push(reason("suppressed", optedOut.has(c.phone) ? "contact.phone" : "contact.email"));
+    if (taken.has(keyOf(j, "phone"))) j.reasons.push(reason("duplicate_phone", "contact.phone"));
+    if (taken.has(keyOf(j, "email"))) j.reasons.push(reason("duplicate_email", "contact.email"));
+    if (j.reasons.length === 0) {
+      taken.add(keyOf(j, "phone"));
+      taken.add(keyOf(j, "email"));
+    }
+  }
+}
+
+async function store(tx: DbOrTx, supplier: Actor & { orgId: string }, judged: Judged[], opts: { channel: LeadChannel; importId?: string }, now: Date) {
+  const leadRows = judged.map((j) => {
+    const s = j.item.submission;
+    const accepted = j.reasons.length === 0 && j.contact;
+    const c = j.contact;
+    return {
+      id: j.id,
+      supplierOrgId: supplier.orgId,
+      product: s.product ?? "",
+      status: accepted ? ("accepted" as const) : ("rejected" as const),
+      reasons: j.reasons,
+      channel: opts.channel,
+      externalRef: s.externalRef ?? null,
+      // A rejected lead keeps what was sent, so the supplier can see and fix it.
+      firstName: c?.firstName ?? s.contact?.firstName ?? null,
+      lastName: c?.lastName ?? s.contact?.lastName ?? null,
+      phone: c?.phone ?? s.contact?.phone ?? null,
+      email: c?.email ?? s.contact?.email ?? null,
+      postalCode: c?.postalCode ?? s.contact?.postalCode ?? null,
+      city: c?.city ?? s.contact?.city ?? null,
+      departement: c?.departement ?? null,
+      fields: accepted ? j.fields : ((s.fields ?? {}) as Record<string, unknown>),
+      payload: j.item.payload ?? null,
+      importId: opts.importId ?? null,
+      importRow: j.item.importRow ?? null,
+      createdAt: now,
+    };
+  });
+  const consentRows = judged
+    .filter((j) => j.reasons.length === 0 && j.contact && j.consent)
+    .map((j) => {
+      const c = j.contact as CheckedContact;
+      const k = j.consent as ConsentRecord;
+      const record = {
+        method: k.method,
+        prechecked: k.prechecked,
+        textVersion: k.text.version,
+        textSha256: k.text.sha256,
+        collectedAt: k.collectedAt,
+        ip: k.ip,
+        userAgent: k.userAgent,
+        sourceUrl: k.sourceUrl,
+        callCenter: k.callCenter,
+        agent: k.agent,
+        recordingRef: k.recordingRef,
+      };
+      const identity = { product: j.item.submission.product ?? "", firstName: c.firstName, lastName: c.lastName, phone: c.phone, email: c.email, postalCode: c.postalCode, city: c.city };
+      return { leadId: j.id, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId: j.id, ...identity, ...record }), recordedAt: now };
+    });
+  const events: AuditEventInput[] = leadRows.map((l) => ({
+    actor: supplier,
+    action: l.status === "accepted" ? "lead.accepted" : "lead.rejected",
+    entityType: "lead",
+    entityId: l.id,
+    occurredAt: now,
+    data: { product: l.product, channel: l.channel, ...(l.status === "rejected" ? { reasons: l.reasons.map((r) => r.code) } : {}), ...(opts.importId ? { importId: opts.importId } : {}) },
+  }));
+  for (let i = 0; i < leadRows.length; i += INSERT_CHUNK) await tx.insert(leads).values(leadRows.slice(i, i + INSERT_CHUNK));
+  for (let i = 0; i < consentRows.length; i += INSERT_CHUNK) await tx.insert(leadConsents).values(consentRows.slice(i, i + INSERT_CHUNK));
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) await appendAuditEvents(tx, events.slice(i, i + INSERT_CHUNK));
+}

@@ -1,0 +1,49 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { notFound } from "../../server/errors";
+import { consentTexts } from "../consent/schema";
+import { consentFingerprint } from "./fingerprint";
+import { leadConsents, leads } from "./schema";
+
+/** A lead with its consent proof, and whether the stored fingerprint still matches the stored data. */
+export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
+  const [row] = await db
+    .select({ lead: leads, consent: leadConsents, text: consentTexts })
+    .from(leads)
+    .leftJoin(leadConsents, eq(leadConsents.leadId, leads.id))
+    .leftJoin(consentTexts, eq(consentTexts.id, leadConsents.consentTextId))
+    .where(and(eq(leads.id, leadId), eq(leads.supplierOrgId, orgId)))
+    .limit(1);
+  // Another organisation's lead answers exactly like a missing one: its existence is not disclosed.
+  if (!row) throw notFound("Lead");
+  const { lead, consent, text } = row;
+  const proof = consent && text ? { ...proofOf(lead, consent), text: { version: text.version, title: text.title, body: text.body, sha256: text.sha256, partners: text.partners, publishedAt: text.publishedAt } } : null;
+  const { payload, ...rest } = lead;
+  return { ...rest, submitted: payload, proof };
+}
+
+function proofOf(lead: typeof leads.$inferSelect, c: typeof leadConsents.$inferSelect) {
+  const recomputed = consentFingerprint({
+    leadId: lead.id,
+    product: lead.product,
+    firstName: lead.firstName ?? "",
+    lastName: lead.lastName ?? "",
+    phone: lead.phone ?? "",
+    email: lead.email ?? "",
+    postalCode: lead.postalCode ?? "",
+    city: lead.city ?? "",
+    method: c.method,
+    prechecked: c.prechecked,
+    textVersion: c.textVersion,
+    textSha256: c.textSha256,
+    collectedAt: c.collectedAt,
+    ip: c.ip,
+    userAgent: c.userAgent,
+    sourceUrl: c.sourceUrl,
+    callCenter: c.callCenter,
+    agent: c.agent,
+    recordingRef: c.recordingRef,
+  });
+  const { leadId: _leadId, consentTextId: _textId, ...record } = c;
+  return { ...record, fingerprintValid: recomputed === c.fingerprint };
+}

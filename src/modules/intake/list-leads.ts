@@ -1,0 +1,69 @@
+import { type SQL, and, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../db/client";
+import { leads } from "./schema";
+
+export const leadFiltersSchema = z.object({
+  status: z.enum(["accepted", "rejected"]).optional(),
+  product: z.string().max(60).optional(),
+  channel: z.enum(["api", "csv", "form"]).optional(),
+  importId: z.uuid().optional(),
+  from: z.iso.date().optional().describe("Date de début (incluse), AAAA-MM-JJ, heure de Paris"),
+  to: z.iso.date().optional().describe("Date de fin (incluse), AAAA-MM-JJ, heure de Paris"),
+  q: z.string().trim().max(100).optional().describe("Nom, téléphone, e-mail ou référence externe"),
+});
+export type LeadFilters = z.infer<typeof leadFiltersSchema>;
+
+const parisDay = (d: string) => sql`(${d}::date::timestamp at time zone 'Europe/Paris')`;
+
+export function leadConditions(orgId: string, f: LeadFilters): SQL {
+  const conds: (SQL | undefined)[] = [eq(leads.supplierOrgId, orgId)];
+  if (f.status) conds.push(eq(leads.status, f.status));
+  if (f.product) conds.push(eq(leads.product, f.product));
+  if (f.channel) conds.push(eq(leads.channel, f.channel));
+  if (f.importId) conds.push(eq(leads.importId, f.importId));
+  if (f.from) conds.push(gte(leads.createdAt, parisDay(f.from)));
+  if (f.to) conds.push(lt(leads.createdAt, sql`${parisDay(f.to)} + interval '1 day'`));
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    conds.push(or(ilike(leads.lastName, like), ilike(leads.firstName, like), ilike(leads.email, like), ilike(leads.phone, like), ilike(leads.externalRef, like)));
+  }
+  return and(...conds) as SQL;
+}
+
+export const leadSummaryColumns = {
+  id: leads.id,
+  product: leads.product,
+  status: leads.status,
+  reasons: leads.reasons,
+  channel: leads.channel,
+  externalRef: leads.externalRef,
+  firstName: leads.firstName,
+  lastName: leads.lastName,
+  phone: leads.phone,
+  email: leads.email,
+  postalCode: leads.postalCode,
+  city: leads.city,
+  createdAt: leads.createdAt,
+};
+
+/** Newest first, keyset-paginated on (created_at, id) so deep pages stay fast. */
+export async function listLeads(db: DbOrTx, orgId: string, f: LeadFilters, page: { limit: number; before?: { createdAt: Date; id: string } }) {
+  const where = page.before
+    ? and(leadConditions(orgId, f), sql`(${leads.createdAt}, ${leads.id}) < (${page.before.createdAt}, ${page.before.id})`)
+    : leadConditions(orgId, f);
+  const rows = await db.select(leadSummaryColumns).from(leads).where(where).orderBy(desc(leads.createdAt), desc(leads.id)).limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+export const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+
+export function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const createdAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success) return undefined;
+  return { createdAt, id };
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { leadSubmissionSchema } from "../../shared/lead-submission";
+import { REJECTION_MESSAGES } from "../../shared/rejection";
+import { SUPPLIER, access } from "../../server/access";
+import { authOf } from "../../server/auth";
+import type { RouteModule } from "../../server/deps";
+import { errorResponses } from "../../server/openapi";
+import { exportLeadsCsv } from "./export-leads";
+import { getLeadDetail } from "./lead-detail";
+import { leadStats } from "./lead-stats";
+import { decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
+import { submitLead, submitLeadBatch } from "./submit-leads";
+
+const reasonSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });
+const resultSchema = z.union([
+  z.object({ id: z.string(), status: z.literal("accepted") }),
+  z.object({ id: z.string(), status: z.literal("rejected"), reasons: z.array(reasonSchema) }),
+]);
+const idempotencyHeaders = z.object({
+  "idempotency-key": z.string().trim().min(1).max(200).optional().describe("Une nouvelle tentative avec la même clé renvoie la première réponse sans rien créer"),
+});
+
+const reasonsDoc = Object.entries(REJECTION_MESSAGES)
+  .map(([code, message]) => `- \`${code}\` : ${message}`)
+  .join("\n");
+
+const leadSummarySchema = z.object({
+  id: z.string(),
+  product: z.string(),
+  status: z.enum(["accepted", "rejected"]),
+  reasons: z.array(reasonSchema),
+  channel: z.string(),
+  externalRef: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const intakeRoutes: RouteModule = (app, { database }) => {
+  const { db } = database;
+  const supplierOrKey = access.org(SUPPLIER, { apiKey: true });
+
+  app.post(
+    "/api/v1/leads",
+    {
+      config: { access: supplierOrKey },
+      schema: {
+        tags: ["Leads"],
+        summary: "Envoyer un lead",
+        description: `Le lead est accepté (201) ou rejeté (422) avec tous ses motifs. Un lead rejeté est conservé avec ses motifs.\n\nMotifs de rejet :\n${reasonsDoc}`,
+        security: [{ apiKey: [] }],
+        headers: idempotencyHeaders,
+        body: leadSubmissionSchema,
+        response: {
+          201: z.object({ id: z.string(), status: z.literal("accepted") }),
+          422: z.object({ id: z.string(), status: z.literal("rejected"), reasons: z.array(reasonSchema) }),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      },
+    },
+    async (req, reply) => {
+      const answer = await submitLead(db, authOf(req), req.body, req.headers["idempotency-key"]);
+      if (answer.replayed) reply.header("idempotent-replayed", "true");
+      return reply.code(answer.statusCode as 201 | 422).send(answer.body as never);
+    },
+  );
+
+  app.post(
+    "/api/v1/leads/batch",
+    {
+      config: { access: supplierOrKey },
+      schema: {
+        tags: ["Leads"],
+        summary: "Envoyer jusqu'à 1 000 leads",
+        description: "Chaque lead est jugé seul ; une réponse par lead, dans l'ordre d'envoi.",
+        security: [{ apiKey: [] }],
+        headers: idempotencyHeaders,
+        body: z.object({ leads: z.array(leadSubmissionSchema).min(1).max(1000) }),
+        response: { 200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const answer = await submitLeadBatch(db, authOf(req), req.body.leads, req.headers["idempotency-key"]);
+      if (answer.replayed) reply.header("idempotent-replayed", "true");
+      return answer.body;
+    },
+  );
+
+  app.get(
+    "/api/v1/leads",
+    {
+      config: { access: supplierOrKey },
+      schema: {
+        tags: ["Leads"],
+        summary: "Mes leads (acceptés et rejetés)",
+        security: [{ apiKey: [] }],
+        querystring: leadFiltersSchema.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional() }),
+        response: { 200: z.object({ items: z.array(leadSummarySchema), next: z.string().nullable() }), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const { limit, cursor, ...filters } = req.query;
+      return listLeads(db, authOf(req).orgId, filters, { limit, before: decodeCursor(cursor) });
+    },
+  );
+
+  app.get(
+    "/api/v1/leads/stats",
+    {
+      config: { access: supplierOrKey },
+      schema: {
+        tags: ["Leads"],
+        summary: "Acceptés / rejetés par jour, par produit, et motifs de rejet",
+        querystring: leadFiltersSchema,
+        response: {
+          200: z.object({
+            totals: z.object({ accepted: z.number(), rejected: z.number() }),
+            byDay: z.array(z.object({ day: z.string(), accepted: z.number(), rejected: z.number() })),
+            byProduct: z.array(z.object({ product: z.string(), accepted: z.number(), rejected: z.number() })),
+            byReason: z.array(z.object({ code: z.string(), message: z.string(), count: z.number() })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req) => leadStats(db, authOf(req).orgId, req.query),
+  );
+
+  app.get(
+    "/api/v1/leads/export.csv",
+    {
+      config: { access: supplierOrKey },
+      schema: { tags: ["Leads"], summary: "Export CSV (Excel) des leads filtrés", querystring: leadFiltersSchema },
+    },
+    async (req, reply) => {
+      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="leads.csv"');
+      return reply.send(exportLeadsCsv(db, authOf(req).orgId, req.query));
+    },
+  );
+
+  app.get(
+    "/api/v1/leads/:id",
+    {
+      config: { access: supplierOrKey },
+      schema: {
+        tags: ["Leads"],
+        summary: "Un lead avec sa preuve de consentement",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getLeadDetail(db, authOf(req).orgId, req.params.id),
+  );
+
+  app.get(
+    "/api/v1/rejection-reasons",
+    {
+      config: { access: access.public("liste publique des motifs de rejet, pour les intégrateurs") },
+      schema: { tags: ["Leads"], summary: "Motifs de rejet (codes stables et messages)", response: { 200: z.array(z.object({ code: z.string(), message: z.string() })) } },
+    },
+    async () => Object.entries(REJECTION_MESSAGES).map(([code, message]) => ({ code, message })),
+  );
+};

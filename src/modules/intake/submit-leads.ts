@@ -1,0 +1,32 @@
+import type { Db } from "../../db/client";
+import type { LeadSubmission } from "../../shared/lead-submission";
+import type { AuthContext } from "../accounts/auth-context";
+import { actorOf } from "../accounts/auth-context";
+import { withIdempotency } from "./idempotency";
+import { type IngestResult, ingestLeads } from "./ingest-leads";
+import type { LeadChannel } from "./schema";
+
+const channelOf = (auth: AuthContext): LeadChannel => (auth.via === "api_key" ? "api" : "form");
+
+/** One lead: 201 accepted or 422 rejected with every reason. */
+export async function submitLead(db: Db, auth: AuthContext, submission: LeadSubmission, idempotencyKey?: string) {
+  return withIdempotency(db, auth.orgId, idempotencyKey, submission, async (tx) => {
+    const [result] = await ingestLeads(tx, { ...actorOf(auth), orgId: auth.orgId }, [{ submission, payload: submission }], { channel: channelOf(auth) });
+    if (!result) throw new Error("no result");
+    return { statusCode: result.status === "accepted" ? 201 : 422, body: result };
+  });
+}
+
+/** Up to 1,000 leads, one result per item in the order sent; 200 even when some are rejected. */
+export async function submitLeadBatch(db: Db, auth: AuthContext, submissions: LeadSubmission[], idempotencyKey?: string) {
+  return withIdempotency(db, auth.orgId, idempotencyKey, submissions, async (tx) => {
+    const results: IngestResult[] = await ingestLeads(
+      tx,
+      { ...actorOf(auth), orgId: auth.orgId },
+      submissions.map((submission) => ({ submission, payload: submission })),
+      { channel: channelOf(auth) },
+    );
+    const accepted = results.filter((r) => r.status === "accepted").length;
+    return { statusCode: 200, body: { accepted, rejected: results.length - accepted, results } };
+  });
+}

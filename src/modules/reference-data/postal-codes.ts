@@ -1,0 +1,135 @@
+import { createRequire } from "node:module";
+import { normalizeCityName, withoutArrondissement } from "./city-name";
+
+/** One line of codes-postaux/codes-postaux.json (Etalab, from La Poste's base officielle des codes postaux). */
+interface RawEntry {
+  codePostal: string;
+  codeCommune: string;
+  nomCommune: string;
+  libelleAcheminement: string;
+}
+
+interface Commune {
+  name: string;
+  inseeCode: string;
+  departement: string;
+  /** Comparison keys of the official name; a bare "Paris" matches "Paris 15e Arrondissement". */
+  nameKeys: string[];
+  /** Comparison keys of La Poste's routing labels (libellé d'acheminement, e.g. "MEZZAVIA" for Ajaccio). */
+  routingKeys: string[];
+}
+
+export interface CommuneOption {
+  name: string;
+  inseeCode: string;
+}
+
+export type PostalCodeCheck =
+  | { ok: true; postalCode: string; city: string; inseeCode: string; departement: string }
+  | { ok: false; code: "postal_code_unknown" | "city_postal_code_mismatch" };
+
+// Saint-Barthélemy and Saint-Martin are collectivités left out of the commune list the package is built from,
+// yet they have postal codes (and phone numbers we accept).
+const MISSING_ENTRIES: readonly RawEntry[] = [
+  { codePostal: "97133", codeCommune: "97701", nomCommune: "Saint-Barthélemy", libelleAcheminement: "SAINT BARTHELEMY" },
+  { codePostal: "97150", codeCommune: "97801", nomCommune: "Saint-Martin", libelleAcheminement: "SAINT MARTIN" },
+];
+
+const UNKNOWN: PostalCodeCheck = Object.freeze({ ok: false, code: "postal_code_unknown" });
+const MISMATCH: PostalCodeCheck = Object.freeze({ ok: false, code: "city_postal_code_mismatch" });
+const collator = new Intl.Collator("fr");
+
+let byPostalCode: Map<string, Commune[]> | undefined;
+
+// Loaded on first use, not at import: 36k lines (~4 MB of JSON) that only intake and autocomplete need.
+function index(): Map<string, Commune[]> {
+  if (byPostalCode) return byPostalCode;
+  const raw = createRequire(import.meta.url)("codes-postaux/codes-postaux.json") as RawEntry[];
+  const map = new Map<string, Commune[]>();
+  for (const entry of [...raw, ...MISSING_ENTRIES]) {
+    let communes = map.get(entry.codePostal);
+    if (!communes) {
+      communes = [];
+      map.set(entry.codePostal, communes);
+    }
+    let commune = communes.find((c) => c.inseeCode === entry.codeCommune);
+    if (!commune) {
+      const nameKey = normalizeCityName(entry.nomCommune);
+      commune = {
+        name: entry.nomCommune,
+        inseeCode: entry.codeCommune,
+        departement: departementOfCommune(entry.codeCommune),
+        nameKeys: unique([nameKey, withoutArrondissement(nameKey)]),
+        routingKeys: [],
+      };
+      communes.push(commune);
+    }
+    const routingKey = normalizeCityName(entry.libelleAcheminement);
+    if (!commune.routingKeys.includes(routingKey)) commune.routingKeys.push(routingKey);
+  }
+  byPostalCode = map;
+  return map;
+}
+
+/** Lets the server pay the one-off load (a few hundred ms) at startup rather than on the first lead. */
+export function preloadPostalCodes(): void {
+  index();
+}
+
+function departementOfCommune(inseeCode: string): string {
+  return inseeCode.startsWith("97") ? inseeCode.slice(0, 3) : inseeCode.slice(0, 2);
+}
+
+function unique(keys: ReadonlyArray<string | null>): string[] {
+  return [...new Set(keys.filter((k): k is string => !!k))];
+}
+
+function normalizePostalCode(postalCode: string): string | null {
+  if (typeof postalCode !== "string") return null;
+  const pc = postalCode.replace(/\s+/g, "");
+  if (/^\d{5}$/.test(pc)) return pc;
+  // Spreadsheets turn "06400" into 6400 in CSV imports.
+  if (/^\d{4}$/.test(pc)) return `0${pc}`;
+  return null;
+}
+
+function communesOf(postalCode: string): { pc: string; communes: Commune[] } | null {
+  const pc = normalizePostalCode(postalCode);
+  const communes = pc === null ? undefined : index().get(pc);
+  return pc !== null && communes ? { pc, communes } : null;
+}
+
+/**
+ * Checks that the postal code exists and that the city is one of its communes. The official name wins over a
+ * routing label: "75015 Paris" is Paris 15e, not Issy-les-Moulineaux (whose heliport is routed as "PARIS").
+ */
+export function checkPostalCode(postalCode: string, city: string): PostalCodeCheck {
+  const found = communesOf(postalCode);
+  if (!found) return UNKNOWN;
+  const key = typeof city === "string" ? normalizeCityName(city) : "";
+  if (!key) return MISMATCH;
+  const commune =
+    found.communes.find((c) => c.nameKeys.includes(key)) ?? found.communes.find((c) => c.routingKeys.includes(key));
+  if (!commune) return MISMATCH;
+  return { ok: true, postalCode: found.pc, city: commune.name, inseeCode: commune.inseeCode, departement: commune.departement };
+}
+
+/** Communes served by a postal code, alphabetical, for autocomplete. Empty when the code is unknown. */
+export function communesForPostalCode(postalCode: string): CommuneOption[] {
+  const found = communesOf(postalCode);
+  if (!found) return [];
+  return found.communes
+    .map(({ name, inseeCode }) => ({ name, inseeCode }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/**
+ * Département (INSEE code: "13", "2A", "971"…) of a postal code, taken from its communes since the first digits
+ * lie for Corsica (20xxx) and a few codes straddling two départements. Null when the code is unknown.
+ */
+export function departementFromPostalCode(postalCode: string): string | null {
+  const found = communesOf(postalCode);
+  if (!found) return null;
+  const prefix = found.pc.startsWith("97") ? found.pc.slice(0, 3) : found.pc.slice(0, 2);
+  return found.communes.find((c) => c.departement === prefix)?.departement ?? found.communes[0]?.departement ?? null;
+}

@@ -1,0 +1,31 @@
+import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/shared/catalogue";
+import type { LeadSubmission } from "../../src/shared/lead-submission";
+
+const COMMUNES = [
+  ["13001", "Marseille"],
+  ["69003", "Lyon"],
+  ["33000", "Bordeaux"],
+  ["06400", "Cannes"],
+  ["31000", "Toulouse"],
+  ["44000", "Nantes"],
+  ["97110", "Pointe-à-Pitre"],
+  ["75015", "Paris"],
+] as const;
+
+let n = 0;
+/** A lead every rule accepts, with a phone and e-mail no other call of this function returns. */
+export function validLead(textVersion: string, overrides: Partial<LeadSubmission> = {}, product = "assurance-auto"): LeadSubmission {
+  const i = ++n + Math.floor(Math.random() * 1e6) * 100;
+  const [postalCode, city] = COMMUNES[i % COMMUNES.length] ?? COMMUNES[0];
+  // 061-065: mainland mobile ranges only (063 9 and 069 belong to overseas départements).
+  const digits = `${1 + (i % 5)}${String(i % 10_000_000).padStart(7, "0")}`;
+  return {
+    product,
+    type: "lead",
+    contact: { firstName: "Camille", lastName: `Martin${i}`, phone: `06${digits}`, email: `camille.${i}@example.fr`, postalCode, city },
+    consent: { ...SAMPLE_CONSENT, textVersion, collectedAt: new Date(Date.now() - 60_000).toISOString() },
+    fields: sampleFieldValues(product),
+    externalRef: `ext-${i}`,
+    ...overrides,
+  };
+}
