@@ -44,9 +44,14 @@ export function checkConsent(
   if (!method) reasons.push(reason("consent_missing", "consent.method", 'méthode "checkbox" ou "oral" attendue'));
   // An unticked box is only proven by an explicit false: absent is not proof.
   if (method === "checkbox" && consent.prechecked !== false) {
-    reasons.push(consent.prechecked === true ? reason("consent_prechecked", "consent.prechecked") : reason("consent_missing", "consent.prechecked", "préciser prechecked: false"));
+    reasons.push(
+      consent.prechecked === true
+        ? reason("consent_prechecked", "consent.prechecked")
+        : reason("consent_missing", "consent.prechecked", "préciser prechecked: false"),
+    );
   }
-  if (!text) reasons.push(reason("consent_text_unknown", "consent.textVersion", consent.textVersion ? `« ${consent.textVersion} »` : undefined));
+  if (!text)
+    reasons.push(reason("consent_text_unknown", "consent.textVersion", consent.textVersion ? `« ${consent.textVersion} »` : undefined));
 
   const collectedAt = consent.collectedAt ? new Date(consent.collectedAt) : null;
   if (!collectedAt || Number.isNaN(collectedAt.getTime())) {
@@ -60,7 +65,8 @@ export function checkConsent(
     if (blank(consent.ip)) reasons.push(reason("consent_ip_missing", "consent.ip"));
     else if (!isPublicIp(consent.ip ?? "")) reasons.push(reason("consent_ip_not_public", "consent.ip", consent.ip));
     if (blank(consent.userAgent)) reasons.push(reason("consent_user_agent_missing", "consent.userAgent"));
-    if (blank(consent.sourceUrl) || !isHttpUrl(consent.sourceUrl ?? "")) reasons.push(reason("consent_source_url_missing", "consent.sourceUrl"));
+    if (blank(consent.sourceUrl) || !isHttpUrl(consent.sourceUrl ?? ""))
+      reasons.push(reason("consent_source_url_missing", "consent.sourceUrl"));
   }
   if (method === "oral") {
     if (blank(consent.callCenter)) reasons.push(reason("consent_call_center_missing", "consent.callCenter"));

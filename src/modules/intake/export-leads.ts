@@ -17,7 +17,21 @@ export function exportLeadsCsv(db: DbOrTx, orgId: string, f: LeadFilters) {
     delimiter: ";",
     bom: true,
     header: true,
-    columns: ["id", "date", "produit", "statut", "motifs", "canal", "ref_externe", "prenom", "nom", "telephone", "email", "code_postal", "ville"],
+    columns: [
+      "id",
+      "date",
+      "produit",
+      "statut",
+      "motifs",
+      "canal",
+      "ref_externe",
+      "prenom",
+      "nom",
+      "telephone",
+      "email",
+      "code_postal",
+      "ville",
+    ],
   });
   (async () => {
     let before: { createdAt: Date; id: string } | undefined;

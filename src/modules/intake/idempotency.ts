@@ -25,9 +25,16 @@ export async function withIdempotency<T>(
   if (!key) return db.transaction(async (tx) => ({ ...(await work(tx)), replayed: false }));
   const requestHash = sha256Hex(canonicalJson(request));
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(idempotencyKeys).values({ orgId, key, requestHash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ orgId, key, requestHash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
-      const [first] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
+      const [first] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.key, key)));
       if (!first || first.requestHash !== requestHash) throw new AppError("idempotency_key_reused", { field: "Idempotency-Key" });
       return { statusCode: first.statusCode ?? 200, body: first.response as T, replayed: true };
     }

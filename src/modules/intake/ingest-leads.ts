@@ -1,19 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { validateProductFields } from "../../shared/catalogue";
 import type { LeadSubmission } from "../../shared/lead-submission";
 import { type RejectionReason, reason } from "../../shared/rejection";
-import { type Actor, type AuditEventInput, appendAuditEvents } from "../audit/append-event";
+import type { Actor } from "../audit/append-event";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { type CheckedContact, checkContact } from "./check-contact";
 import { type PublishedText, findPublishedText } from "./consent-text-cache";
 import { consentFingerprint } from "./fingerprint";
-import { type LeadChannel, leadConsents, leads, suppressionList } from "./schema";
+import type { LeadChannel } from "./schema";
+import { type ConsentRow, type LeadRow, storeLeads } from "./store-leads";
 
 export const DUPLICATE_WINDOW_DAYS = 30;
-// Stays under PostgreSQL's 65,535 bind parameters for the widest table (leads, 20 columns).
-const INSERT_CHUNK = 1_000;
+// Column arrays keep the parameter count flat; the chunk only bounds the size of one statement.
+const INSERT_CHUNK = 2_000;
 
 export interface IngestItem {
   submission: LeadSubmission;
@@ -51,7 +52,9 @@ export async function ingestLeads(
   const judged: Judged[] = items.map((item) => judge(item, texts, now));
   await rejectDuplicatesAndSuppressed(tx, judged, now);
   await store(tx, supplier, judged, opts, now);
-  return judged.map((j) => (j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons }));
+  return judged.map((j) =>
+    j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons },
+  );
 }
 
 async function loadTexts(tx: DbOrTx, items: IngestItem[]) {
@@ -81,39 +84,41 @@ async function rejectDuplicatesAndSuppressed(tx: DbOrTx, judged: Judged[], now: 
   // Serialises concurrent submissions of the same person, so two parallel requests cannot both pass.
   const lockKeys = [...new Set(candidates.flatMap((j) => [keyOf(j, "phone"), keyOf(j, "email")]))];
   await tx.execute(
-    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(ARRAY[${sql.join(lockKeys.map((k) => sql`${k}`), sql`,`)}]::text[]) as k order by 1) s`,
+    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(ARRAY[${sql.join(
+      lockKeys.map((k) => sql`${k}`),
+      sql`,`,
+    )}]::text[]) as k order by 1) s`,
   );
 
+  // Earlier leads and the opposition list in one query: one round trip, whatever the batch size.
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const phones = sql.param(candidates.map((j) => j.contact?.phone ?? ""));
+  const emails = sql.param(candidates.map((j) => j.contact?.email ?? ""));
+  const products = sql.param([...new Set(candidates.map((j) => j.item.submission.product ?? ""))]);
+  const found = (await tx.execute(sql`
+    select product, phone, email from leads
+     where status = 'accepted' and created_at > ${since}::timestamptz and product = any(${products}::text[])
+       and (phone = any(${phones}::text[]) or email = any(${emails}::text[]))
+    union all
+    select null, phone, email from suppression_list where phone = any(${phones}::text[]) or email = any(${emails}::text[])
+  `)) as unknown as { rows: { product: string | null; phone: string | null; email: string | null }[] };
   const taken = new Set<string>();
-  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-  for (const product of new Set(candidates.map((j) => j.item.submission.product ?? ""))) {
-    const group = candidates.filter((j) => j.item.submission.product === product);
-    const rows = await tx
-      .select({ phone: leads.phone, email: leads.email })
-      .from(leads)
-      .where(
-        and(
-          eq(leads.product, product),
-          eq(leads.status, "accepted"),
-          gt(leads.createdAt, since),
-          or(inArray(leads.phone, group.map((j) => j.contact?.phone ?? "")), inArray(leads.email, group.map((j) => j.contact?.email ?? ""))),
-        ),
-      );
-    for (const r of rows) {
-      if (r.phone) taken.add(`${product}|phone|${r.phone}`);
-      if (r.email) taken.add(`${product}|email|${r.email}`);
+  const optedOut = new Set<string>();
+  for (const r of found.rows) {
+    if (r.product === null) {
+      if (r.phone) optedOut.add(r.phone);
+      if (r.email) optedOut.add(r.email);
+      continue;
     }
+    if (r.phone) taken.add(`${r.product}|phone|${r.phone}`);
+    if (r.email) taken.add(`${r.product}|email|${r.email}`);
   }
-  const suppressed = await tx
-    .select({ phone: suppressionList.phone, email: suppressionList.email })
-    .from(suppressionList)
-    .where(or(inArray(suppressionList.phone, candidates.map((j) => j.contact?.phone ?? "")), inArray(suppressionList.email, candidates.map((j) => j.contact?.email ?? ""))));
-  const optedOut = new Set(suppressed.flatMap((r) => [r.phone, r.email]).filter(Boolean));
 
   // In order, so the first occurrence in a batch wins and later ones are duplicates of it.
   for (const j of candidates) {
     const c = j.contact as CheckedContact;
-    if (optedOut.has(c.phone) || optedOut.has(c.email)) j.reasons.push(reason("suppressed", optedOut.has(c.phone) ? "contact.phone" : "contact.email"));
+    if (optedOut.has(c.phone) || optedOut.has(c.email))
+      j.reasons.push(reason("suppressed", optedOut.has(c.phone) ? "contact.phone" : "contact.email"));
     if (taken.has(keyOf(j, "phone"))) j.reasons.push(reason("duplicate_phone", "contact.phone"));
     if (taken.has(keyOf(j, "email"))) j.reasons.push(reason("duplicate_email", "contact.email"));
     if (j.reasons.length === 0) {
@@ -123,18 +128,23 @@ async function rejectDuplicatesAndSuppressed(tx: DbOrTx, judged: Judged[], now: 
   }
 }
 
-async function store(tx: DbOrTx, supplier: Actor & { orgId: string }, judged: Judged[], opts: { channel: LeadChannel; importId?: string }, now: Date) {
-  const leadRows = judged.map((j) => {
+async function store(
+  tx: DbOrTx,
+  supplier: Actor & { orgId: string },
+  judged: Judged[],
+  opts: { channel: LeadChannel; importId?: string },
+  now: Date,
+) {
+  const rows: LeadRow[] = [];
+  const consents: ConsentRow[] = [];
+  for (const j of judged) {
     const s = j.item.submission;
-    const accepted = j.reasons.length === 0 && j.contact;
-    const c = j.contact;
-    return {
+    const c = j.reasons.length === 0 ? j.contact : null;
+    rows.push({
       id: j.id,
-      supplierOrgId: supplier.orgId,
       product: s.product ?? "",
-      status: accepted ? ("accepted" as const) : ("rejected" as const),
+      status: c ? "accepted" : "rejected",
       reasons: j.reasons,
-      channel: opts.channel,
       externalRef: s.externalRef ?? null,
       // A rejected lead keeps what was sent, so the supplier can see and fix it.
       firstName: c?.firstName ?? s.contact?.firstName ?? null,
@@ -144,43 +154,47 @@ async function store(tx: DbOrTx, supplier: Actor & { orgId: string }, judged: Ju
       postalCode: c?.postalCode ?? s.contact?.postalCode ?? null,
       city: c?.city ?? s.contact?.city ?? null,
       departement: c?.departement ?? null,
-      fields: accepted ? j.fields : ((s.fields ?? {}) as Record<string, unknown>),
+      fields: c ? j.fields : ((s.fields ?? {}) as Record<string, unknown>),
       payload: j.item.payload ?? null,
-      importId: opts.importId ?? null,
       importRow: j.item.importRow ?? null,
-      createdAt: now,
-    };
-  });
-  const consentRows = judged
-    .filter((j) => j.reasons.length === 0 && j.contact && j.consent)
-    .map((j) => {
-      const c = j.contact as CheckedContact;
-      const k = j.consent as ConsentRecord;
-      const record = {
-        method: k.method,
-        prechecked: k.prechecked,
-        textVersion: k.text.version,
-        textSha256: k.text.sha256,
-        collectedAt: k.collectedAt,
-        ip: k.ip,
-        userAgent: k.userAgent,
-        sourceUrl: k.sourceUrl,
-        callCenter: k.callCenter,
-        agent: k.agent,
-        recordingRef: k.recordingRef,
-      };
-      const identity = { product: j.item.submission.product ?? "", firstName: c.firstName, lastName: c.lastName, phone: c.phone, email: c.email, postalCode: c.postalCode, city: c.city };
-      return { leadId: j.id, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId: j.id, ...identity, ...record }), recordedAt: now };
     });
-  const events: AuditEventInput[] = leadRows.map((l) => ({
-    actor: supplier,
-    action: l.status === "accepted" ? "lead.accepted" : "lead.rejected",
-    entityType: "lead",
-    entityId: l.id,
-    occurredAt: now,
-    data: { product: l.product, channel: l.channel, ...(l.status === "rejected" ? { reasons: l.reasons.map((r) => r.code) } : {}), ...(opts.importId ? { importId: opts.importId } : {}) },
-  }));
-  for (let i = 0; i < leadRows.length; i += INSERT_CHUNK) await tx.insert(leads).values(leadRows.slice(i, i + INSERT_CHUNK));
-  for (let i = 0; i < consentRows.length; i += INSERT_CHUNK) await tx.insert(leadConsents).values(consentRows.slice(i, i + INSERT_CHUNK));
-  for (let i = 0; i < events.length; i += INSERT_CHUNK) await appendAuditEvents(tx, events.slice(i, i + INSERT_CHUNK));
+    if (c && j.consent) consents.push(consentRow(j.id, s.product ?? "", c, j.consent));
+  }
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const ids = new Set(chunk.map((r) => r.id));
+    await storeLeads(
+      tx,
+      supplier,
+      chunk,
+      consents.filter((k) => ids.has(k.leadId)),
+      { ...opts, now },
+    );
+  }
+}
+
+function consentRow(leadId: string, product: string, c: CheckedContact, k: ConsentRecord): ConsentRow {
+  const record = {
+    method: k.method,
+    prechecked: k.prechecked,
+    textVersion: k.text.version,
+    textSha256: k.text.sha256,
+    collectedAt: k.collectedAt,
+    ip: k.ip,
+    userAgent: k.userAgent,
+    sourceUrl: k.sourceUrl,
+    callCenter: k.callCenter,
+    agent: k.agent,
+    recordingRef: k.recordingRef,
+  };
+  const identity = {
+    product,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    phone: c.phone,
+    email: c.email,
+    postalCode: c.postalCode,
+    city: c.city,
+  };
+  return { leadId, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId, ...identity, ...record }) };
 }

@@ -1,7 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import { type TestContext, asUser, bearer, createOrgWithUser, createTestApp, login, publishTestConsentText } from "../../../tests/support/test-app";
+import {
+  type TestContext,
+  asUser,
+  bearer,
+  createOrgWithUser,
+  createTestApp,
+  login,
+  publishTestConsentText,
+} from "../../../tests/support/test-app";
 import { auditEvents } from "../audit/schema";
 import { ingestLeads } from "./ingest-leads";
 import { leadConsents, leads } from "./schema";
@@ -25,7 +33,9 @@ const codes = (res: { json(): { reasons?: { code: string }[] } }) => (res.json()
 
 describe("single lead API", () => {
   it("accepts a valid lead, normalises its contact and keeps a verifiable consent proof", async () => {
-    const lead = validLead(version, { contact: { ...validLead(version).contact, phone: "0690 12 34 56", postalCode: "97110", city: "Pointe-a-Pitre" } });
+    const lead = validLead(version, {
+      contact: { ...validLead(version).contact, phone: "0690 12 34 56", postalCode: "97110", city: "Pointe-a-Pitre" },
+    });
     const res = await post(lead);
     expect(res.statusCode).toBe(201);
     const { id, status } = res.json();
@@ -35,7 +45,13 @@ describe("single lead API", () => {
     const body = detail.json();
     expect(body.phone).toBe("+590690123456");
     expect(body.city).toBe("Pointe-à-Pitre");
-    expect(body.proof).toMatchObject({ method: "checkbox", prechecked: false, textVersion: version, ip: "82.64.123.45", fingerprintValid: true });
+    expect(body.proof).toMatchObject({
+      method: "checkbox",
+      prechecked: false,
+      textVersion: version,
+      ip: "82.64.123.45",
+      fingerprintValid: true,
+    });
     expect(body.proof.text.sha256).toMatch(/^[0-9a-f]{64}$/);
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
     expect(events.map((e) => e.action)).toEqual(["lead.accepted"]);
@@ -44,7 +60,15 @@ describe("single lead API", () => {
   it("collects every reason at once and still stores the rejected lead as sent", async () => {
     const lead = validLead(version, {
       contact: { firstName: "", lastName: "Durand", phone: "01 23", email: "pas-un-email", postalCode: "13001", city: "Lyon" },
-      consent: { method: "checkbox", prechecked: true, textVersion: "inconnue", collectedAt: new Date().toISOString(), ip: "192.168.1.10", userAgent: "", sourceUrl: "" },
+      consent: {
+        method: "checkbox",
+        prechecked: true,
+        textVersion: "inconnue",
+        collectedAt: new Date().toISOString(),
+        ip: "192.168.1.10",
+        userAgent: "",
+        sourceUrl: "",
+      },
       fields: { ...validLead(version).fields, usage: "course-poursuite", bonusMalus: 9 },
     });
     delete (lead.fields as Record<string, unknown>).typeVehicule;
@@ -77,12 +101,21 @@ describe("single lead API", () => {
   });
 
   it("requires call centre, agent and recording for an oral consent", async () => {
-    const res = await post(validLead(version, { consent: { method: "oral", prechecked: false, textVersion: version, collectedAt: new Date().toISOString() } }));
+    const res = await post(
+      validLead(version, { consent: { method: "oral", prechecked: false, textVersion: version, collectedAt: new Date().toISOString() } }),
+    );
     expect(res.statusCode).toBe(422);
     expect(codes(res)).toEqual(["consent_agent_missing", "consent_call_center_missing", "consent_recording_missing"]);
     const ok = await post(
       validLead(version, {
-        consent: { method: "oral", textVersion: version, collectedAt: new Date().toISOString(), callCenter: "Call Provence", agent: "Agent 12", recordingRef: "REC-2026-0001" },
+        consent: {
+          method: "oral",
+          textVersion: version,
+          collectedAt: new Date().toISOString(),
+          callCenter: "Call Provence",
+          agent: "Agent 12",
+          recordingRef: "REC-2026-0001",
+        },
       }),
     );
     expect(ok.statusCode).toBe(201);
@@ -91,9 +124,13 @@ describe("single lead API", () => {
   it("rejects a missing consent, a consent in the future and one older than its text", async () => {
     expect(codes(await post(validLead(version, { consent: undefined })))).toEqual(["consent_missing"]);
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect(codes(await post(validLead(version, { consent: { ...validLead(version).consent, collectedAt: future } })))).toEqual(["consent_in_future"]);
+    expect(codes(await post(validLead(version, { consent: { ...validLead(version).consent, collectedAt: future } })))).toEqual([
+      "consent_in_future",
+    ]);
     const before = "2026-07-01T10:00:00Z"; // the test text is published on 2026-08-01
-    expect(codes(await post(validLead(version, { consent: { ...validLead(version).consent, collectedAt: before } })))).toEqual(["consent_before_text"]);
+    expect(codes(await post(validLead(version, { consent: { ...validLead(version).consent, collectedAt: before } })))).toEqual([
+      "consent_before_text",
+    ]);
   });
 
   it("rejects an unknown product", async () => {
@@ -123,7 +160,10 @@ describe("duplicates and opposition", () => {
   it("accepts the same person again after 30 days", async () => {
     const old = validLead(version);
     await ctx.db.transaction((tx) =>
-      ingestLeads(tx, { orgId: supplierOrgId }, [{ submission: old, payload: old }], { channel: "api", now: new Date(Date.now() - 31 * 86_400_000) }),
+      ingestLeads(tx, { orgId: supplierOrgId }, [{ submission: old, payload: old }], {
+        channel: "api",
+        now: new Date(Date.now() - 31 * 86_400_000),
+      }),
     );
     // The consent date must follow the text, not the backdated intake: it is recent, so this is a fresh lead.
     expect((await post(validLead(version, { contact: old.contact }))).statusCode).toBe(201);
@@ -153,7 +193,10 @@ describe("idempotency", () => {
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(first.json().id);
     expect(again.headers["idempotent-replayed"]).toBe("true");
-    const rows = await ctx.db.select().from(leads).where(eq(leads.externalRef, lead.externalRef ?? ""));
+    const rows = await ctx.db
+      .select()
+      .from(leads)
+      .where(eq(leads.externalRef, lead.externalRef ?? ""));
     expect(rows).toHaveLength(1);
   });
 
@@ -170,7 +213,12 @@ describe("batch API", () => {
     const a = validLead(version);
     const bad = validLead(version, { contact: { ...validLead(version).contact, email: "x" } });
     const dup = validLead(version, { contact: { ...validLead(version).contact, phone: a.contact?.phone } });
-    const res = await ctx.app.inject({ method: "POST", url: "/api/v1/leads/batch", headers: bearer(key), payload: { leads: [a, bad, dup] } });
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/leads/batch",
+      headers: bearer(key),
+      payload: { leads: [a, bad, dup] },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ accepted: 1, rejected: 2 });
@@ -179,7 +227,12 @@ describe("batch API", () => {
   });
 
   it("refuses more than 1,000 items", async () => {
-    const res = await ctx.app.inject({ method: "POST", url: "/api/v1/leads/batch", headers: bearer(key), payload: { leads: Array.from({ length: 1001 }, () => ({})) } });
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/leads/batch",
+      headers: bearer(key),
+      payload: { leads: Array.from({ length: 1001 }, () => ({})) },
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -216,12 +269,20 @@ describe("supplier reporting", () => {
     const stats = res.json();
     expect(stats.totals).toEqual({ accepted: 2, rejected: 1 });
     expect(stats.byDay).toHaveLength(1);
-    expect(stats.byProduct).toEqual(expect.arrayContaining([{ product: "assurance-auto", accepted: 1, rejected: 1 }, { product: "mutuelle-sante", accepted: 1, rejected: 0 }]));
+    expect(stats.byProduct).toEqual(
+      expect.arrayContaining([
+        { product: "assurance-auto", accepted: 1, rejected: 1 },
+        { product: "mutuelle-sante", accepted: 1, rejected: 0 },
+      ]),
+    );
     expect(stats.byReason).toEqual([{ code: "email_invalid", message: "Adresse e-mail invalide", count: 1 }]);
 
     const csv = await ctx.app.inject({ method: "GET", url: "/api/v1/leads/export.csv?status=rejected", headers: bearer(k) });
     expect(csv.headers["content-type"]).toContain("text/csv");
-    const lines = csv.body.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Adresse e-mail invalide");
 
@@ -232,7 +293,8 @@ describe("supplier reporting", () => {
   it("paginates with a cursor", async () => {
     const s = await createOrgWithUser(ctx, "supplier");
     const k = s.apiKey as string;
-    for (let i = 0; i < 5; i++) await ctx.app.inject({ method: "POST", url: "/api/v1/leads", headers: bearer(k), payload: validLead(version) as object });
+    for (let i = 0; i < 5; i++)
+      await ctx.app.inject({ method: "POST", url: "/api/v1/leads", headers: bearer(k), payload: validLead(version) as object });
     const page1 = (await ctx.app.inject({ method: "GET", url: "/api/v1/leads?limit=3", headers: bearer(k) })).json();
     expect(page1.items).toHaveLength(3);
     const page2 = (await ctx.app.inject({ method: "GET", url: `/api/v1/leads?limit=3&cursor=${page1.next}`, headers: bearer(k) })).json();

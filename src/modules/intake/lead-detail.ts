@@ -17,7 +17,20 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
   // Another organisation's lead answers exactly like a missing one: its existence is not disclosed.
   if (!row) throw notFound("Lead");
   const { lead, consent, text } = row;
-  const proof = consent && text ? { ...proofOf(lead, consent), text: { version: text.version, title: text.title, body: text.body, sha256: text.sha256, partners: text.partners, publishedAt: text.publishedAt } } : null;
+  const proof =
+    consent && text
+      ? {
+          ...proofOf(lead, consent),
+          text: {
+            version: text.version,
+            title: text.title,
+            body: text.body,
+            sha256: text.sha256,
+            partners: text.partners,
+            publishedAt: text.publishedAt,
+          },
+        }
+      : null;
   const { payload, ...rest } = lead;
   return { ...rest, submitted: payload, proof };
 }

@@ -19,7 +19,10 @@ export async function leadStats(db: DbOrTx, orgId: string, f: LeadFilters) {
   const byReason = (await db.execute(
     sql`select r->>'code' as code, count(*)::int as count from ${leads}, jsonb_array_elements(${leads.reasons}) r where ${where} and ${leads.status} = 'rejected' group by 1 order by 2 desc, 1`,
   )) as unknown as Rows<{ code: string; count: number }>;
-  const totals = byDay.rows.reduce((t, d) => ({ accepted: t.accepted + d.accepted, rejected: t.rejected + d.rejected }), { accepted: 0, rejected: 0 });
+  const totals = byDay.rows.reduce((t, d) => ({ accepted: t.accepted + d.accepted, rejected: t.rejected + d.rejected }), {
+    accepted: 0,
+    rejected: 0,
+  });
   const reasons = byReason.rows.map((r) => ({ ...r, message: REJECTION_MESSAGES[r.code as RejectionCode] ?? r.code }));
   return { totals, byDay: byDay.rows, byProduct: byProduct.rows, byReason: reasons };
 }

@@ -26,7 +26,15 @@ export function leadConditions(orgId: string, f: LeadFilters): SQL {
   if (f.to) conds.push(lt(leads.createdAt, sql`${parisDay(f.to)} + interval '1 day'`));
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
-    conds.push(or(ilike(leads.lastName, like), ilike(leads.firstName, like), ilike(leads.email, like), ilike(leads.phone, like), ilike(leads.externalRef, like)));
+    conds.push(
+      or(
+        ilike(leads.lastName, like),
+        ilike(leads.firstName, like),
+        ilike(leads.email, like),
+        ilike(leads.phone, like),
+        ilike(leads.externalRef, like),
+      ),
+    );
   }
   return and(...conds) as SQL;
 }
@@ -48,11 +56,21 @@ export const leadSummaryColumns = {
 };
 
 /** Newest first, keyset-paginated on (created_at, id) so deep pages stay fast. */
-export async function listLeads(db: DbOrTx, orgId: string, f: LeadFilters, page: { limit: number; before?: { createdAt: Date; id: string } }) {
+export async function listLeads(
+  db: DbOrTx,
+  orgId: string,
+  f: LeadFilters,
+  page: { limit: number; before?: { createdAt: Date; id: string } },
+) {
   const where = page.before
     ? and(leadConditions(orgId, f), sql`(${leads.createdAt}, ${leads.id}) < (${page.before.createdAt}, ${page.before.id})`)
     : leadConditions(orgId, f);
-  const rows = await db.select(leadSummaryColumns).from(leads).where(where).orderBy(desc(leads.createdAt), desc(leads.id)).limit(page.limit + 1);
+  const rows = await db
+    .select(leadSummaryColumns)
+    .from(leads)
+    .where(where)
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(page.limit + 1);
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   return { items, next: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };

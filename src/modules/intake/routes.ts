@@ -9,6 +9,7 @@ import { exportLeadsCsv } from "./export-leads";
 import { getLeadDetail } from "./lead-detail";
 import { leadStats } from "./lead-stats";
 import { decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
+import { IntakeBatcher } from "./intake-batcher";
 import { submitLead, submitLeadBatch } from "./submit-leads";
 
 const reasonSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });
@@ -17,7 +18,13 @@ const resultSchema = z.union([
   z.object({ id: z.string(), status: z.literal("rejected"), reasons: z.array(reasonSchema) }),
 ]);
 const idempotencyHeaders = z.object({
-  "idempotency-key": z.string().trim().min(1).max(200).optional().describe("Une nouvelle tentative avec la même clé renvoie la première réponse sans rien créer"),
+  "idempotency-key": z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Une nouvelle tentative avec la même clé renvoie la première réponse sans rien créer"),
 });
 
 const reasonsDoc = Object.entries(REJECTION_MESSAGES)
@@ -42,6 +49,7 @@ const leadSummarySchema = z.object({
 
 export const intakeRoutes: RouteModule = (app, { database }) => {
   const { db } = database;
+  const batcher = new IntakeBatcher(db);
   const supplierOrKey = access.org(SUPPLIER, { apiKey: true });
 
   app.post(
@@ -63,7 +71,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLead(db, authOf(req), req.body, req.headers["idempotency-key"]);
+      const answer = await submitLead(db, batcher, authOf(req), req.body, req.headers["idempotency-key"]);
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return reply.code(answer.statusCode as 201 | 422).send(answer.body as never);
     },
@@ -80,7 +88,10 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
         security: [{ apiKey: [] }],
         headers: idempotencyHeaders,
         body: z.object({ leads: z.array(leadSubmissionSchema).min(1).max(1000) }),
-        response: { 200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }), ...errorResponses(400, 401, 403, 409) },
+        response: {
+          200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }),
+          ...errorResponses(400, 401, 403, 409),
+        },
       },
     },
     async (req, reply) => {
@@ -98,7 +109,10 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
         tags: ["Leads"],
         summary: "Mes leads (acceptés et rejetés)",
         security: [{ apiKey: [] }],
-        querystring: leadFiltersSchema.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.string().max(200).optional() }),
+        querystring: leadFiltersSchema.extend({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
         response: { 200: z.object({ items: z.array(leadSummarySchema), next: z.string().nullable() }), ...errorResponses(400, 401, 403) },
       },
     },
@@ -160,7 +174,11 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
     "/api/v1/rejection-reasons",
     {
       config: { access: access.public("liste publique des motifs de rejet, pour les intégrateurs") },
-      schema: { tags: ["Leads"], summary: "Motifs de rejet (codes stables et messages)", response: { 200: z.array(z.object({ code: z.string(), message: z.string() })) } },
+      schema: {
+        tags: ["Leads"],
+        summary: "Motifs de rejet (codes stables et messages)",
+        response: { 200: z.array(z.object({ code: z.string(), message: z.string() })) },
+      },
     },
     async () => Object.entries(REJECTION_MESSAGES).map(([code, message]) => ({ code, message })),
   );

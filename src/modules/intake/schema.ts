@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { RejectionReason } from "../../shared/rejection";
 import { organisations, users } from "../accounts/schema";
 import { consentTexts } from "../consent/schema";
@@ -30,7 +19,9 @@ export const csvImports = pgTable(
     product: text("product").notNull(),
     filename: text("filename").notNull(),
     sizeBytes: integer("size_bytes"),
-    status: text("status", { enum: ["pending", "running", "done", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "running", "done", "failed"] })
+      .notNull()
+      .default("pending"),
     bytesRead: integer("bytes_read").notNull().default(0),
     totalRows: integer("total_rows").notNull().default(0),
     accepted: integer("accepted").notNull().default(0),
@@ -54,7 +45,9 @@ export const leads = pgTable(
       .notNull()
       .references(() => organisations.id),
     product: text("product").notNull(),
-    type: text("type", { enum: ["lead"] }).notNull().default("lead"),
+    type: text("type", { enum: ["lead"] })
+      .notNull()
+      .default("lead"),
     status: text("status", { enum: LEAD_STATUSES }).notNull(),
     reasons: jsonb("reasons").$type<RejectionReason[]>().notNull().default([]),
     channel: text("channel", { enum: LEAD_CHANNELS }).notNull(),

@@ -3,15 +3,25 @@ import type { LeadSubmission } from "../../shared/lead-submission";
 import type { AuthContext } from "../accounts/auth-context";
 import { actorOf } from "../accounts/auth-context";
 import { withIdempotency } from "./idempotency";
+import type { IntakeBatcher } from "./intake-batcher";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
 import type { LeadChannel } from "./schema";
 
 const channelOf = (auth: AuthContext): LeadChannel => (auth.via === "api_key" ? "api" : "form");
 
-/** One lead: 201 accepted or 422 rejected with every reason. */
-export async function submitLead(db: Db, auth: AuthContext, submission: LeadSubmission, idempotencyKey?: string) {
+/**
+ * One lead: 201 accepted or 422 rejected with every reason. Without an Idempotency-Key the lead joins
+ * the group commit of concurrent requests; with one it gets its own transaction, shared with the key.
+ */
+export async function submitLead(db: Db, batcher: IntakeBatcher, auth: AuthContext, submission: LeadSubmission, idempotencyKey?: string) {
+  if (!idempotencyKey) {
+    const result = await batcher.submit({ ...actorOf(auth), orgId: auth.orgId }, channelOf(auth), submission);
+    return { statusCode: result.status === "accepted" ? 201 : 422, body: result, replayed: false };
+  }
   return withIdempotency(db, auth.orgId, idempotencyKey, submission, async (tx) => {
-    const [result] = await ingestLeads(tx, { ...actorOf(auth), orgId: auth.orgId }, [{ submission, payload: submission }], { channel: channelOf(auth) });
+    const [result] = await ingestLeads(tx, { ...actorOf(auth), orgId: auth.orgId }, [{ submission, payload: submission }], {
+      channel: channelOf(auth),
+    });
     if (!result) throw new Error("no result");
     return { statusCode: result.status === "accepted" ? 201 : 422, body: result };
   });

@@ -1,0 +1,146 @@
+/**
+ * npm run bench:intake [-- --db postgres|pglite|both --leads 50000 --concurrency 32 --rows 100000]
+ *
+ * 1. API: N valid leads through POST /api/v1/leads from C concurrent keep-alive clients (audit chain on).
+ * 2. CSV: one R-row import through the supplier import API, on a fresh server (peak RSS is the server's).
+ * Each phase gets a fresh database and a fresh server process; results go to bench/results/.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { Agent, request } from "undici";
+import { DEMO_PASSWORD } from "../src/db/seed/demo";
+import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
+import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
+import { fmt, freshDatabase, percentile, startServer } from "./support";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: "both" },
+    leads: { type: "string", default: "50000" },
+    concurrency: { type: "string", default: "32" },
+    rows: { type: "string", default: "100000" },
+    phases: { type: "string", default: "api,csv" },
+  },
+});
+const kinds = (args.db === "both" ? ["postgres", "pglite"] : [args.db]) as ("postgres" | "pglite")[];
+const N = Number(args.leads);
+const C = Number(args.concurrency);
+const ROWS = Number(args.rows);
+const PHASES = new Set(args.phases.split(","));
+const COMMUNES = [
+  ["13001", "Marseille"],
+  ["69003", "Lyon"],
+  ["33000", "Bordeaux"],
+  ["31000", "Toulouse"],
+  ["44000", "Nantes"],
+  ["75011", "Paris"],
+] as const;
+
+function leadBody(i: number): string {
+  const [postalCode, city] = COMMUNES[i % COMMUNES.length] ?? COMMUNES[0];
+  return JSON.stringify({
+    product: "assurance-auto",
+    contact: {
+      firstName: "Camille",
+      lastName: `Bench${i}`,
+      // Unique per i, in mainland mobile ranges (061-065).
+      phone: `06${1 + (i % 5)}${String(i).padStart(7, "0")}`,
+      email: `bench.${i}@example.fr`,
+      postalCode,
+      city,
+    },
+    consent: { ...SAMPLE_CONSENT, textVersion: DEMO_CONSENT_TEXT.version, collectedAt: new Date(Date.now() - 60_000).toISOString() },
+    fields: sampleFieldValues("assurance-auto"),
+    externalRef: `bench-${i}`,
+  });
+}
+
+async function apiPhase(kind: "postgres" | "pglite") {
+  const database = await freshDatabase(kind, "la_bench_api");
+  const server = await startServer(database.env);
+  const agent = new Agent({ connections: C, pipelining: 1 });
+  const bodies = Array.from({ length: N }, (_, i) => leadBody(i));
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      for (let i = next++; i < N; i = next++) {
+        const t0 = performance.now();
+        const res = await request(`${server.url}/api/v1/leads`, {
+          method: "POST",
+          dispatcher: agent,
+          headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" },
+          body: bodies[i],
+        });
+        await res.body.text();
+        latencies.push(performance.now() - t0);
+        if (res.statusCode !== 201) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  await agent.close();
+  await server.stop();
+  await database.drop();
+  return { leadsPerSecond: N / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+}
+
+async function csvPhase(kind: "postgres" | "pglite") {
+  const database = await freshDatabase(kind, "la_bench_csv");
+  const server = await startServer(database.env);
+  const csv = Buffer.from(makeLeadCsv({ product: "mutuelle-sante", rows: ROWS, consentVersion: DEMO_CONSENT_TEXT.version }), "utf8");
+  const login = await request(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "contact@leadfactory-provence.demo", password: DEMO_PASSWORD }),
+  });
+  const { csrfToken } = (await login.body.json()) as { csrfToken: string };
+  const cookie = String(login.headers["set-cookie"]).split(";")[0] as string;
+  const headers = { cookie, "x-csrf-token": csrfToken };
+  const created = await request(`${server.url}/api/v1/imports`, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ product: "mutuelle-sante", filename: "bench.csv", sizeBytes: csv.length }),
+  });
+  const { id } = (await created.body.json()) as { id: string };
+  const started = performance.now();
+  const res = await request(`${server.url}/api/v1/imports/${id}/file`, {
+    method: "PUT",
+    headers: { ...headers, "content-type": "text/csv" },
+    body: csv,
+  });
+  const summary = (await res.body.json()) as { totalRows: number; accepted: number; rejected: number; status: string };
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssMb = server.peakRssMb();
+  await server.stop();
+  await database.drop();
+  return { rowsPerSecond: summary.totalRows / seconds, seconds, peakRssMb, ...summary, sizeMb: csv.length / 1e6 };
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString(), leads: N, concurrency: C, rows: ROWS };
+const lines = [`# bench:intake — ${new Date().toISOString()}`, "", `API : ${fmt(N)} leads, ${C} clients ; CSV : ${fmt(ROWS)} lignes`, ""];
+for (const kind of kinds) {
+  if (PHASES.has("api")) {
+    const api = await apiPhase(kind);
+    lines.push(
+      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  (${fmt(api.seconds, 1)} s, échecs ${api.failures})`,
+    );
+    console.log(lines.at(-1));
+    results[`${kind}-api`] = api;
+  }
+  if (PHASES.has("csv")) {
+    const csv = await csvPhase(kind);
+    lines.push(
+      `${kind.padEnd(9)} CSV  ${fmt(csv.rowsPerSecond)} lignes/s  pic RSS serveur ${csv.peakRssMb} Mo  (${fmt(csv.seconds, 1)} s, ${fmt(csv.sizeMb, 1)} Mo, ${csv.accepted} acceptées / ${csv.rejected} rejetées, ${csv.status})`,
+    );
+    console.log(lines.at(-1));
+    results[`${kind}-csv`] = csv;
+  }
+}
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/intake-latest.json", `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync("bench/results/intake-latest.md", `${lines.join("\n")}\n`);

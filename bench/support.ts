@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export interface ServerHandle {
+  url: string;
+  pid: number;
+  apiKey: string;
+  /** Peak resident memory of the server process so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** A fresh database for one benchmark phase: a new PostgreSQL database or a new PGlite folder. */
+export async function freshDatabase(
+  kind: "postgres" | "pglite",
+  name: string,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (kind === "pglite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `la-bench-${name}-`));
+    return { env: { DATA_DIR: path.join(dir, "data") }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: u.toString() },
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Starts the real server (npm start's entry point) in its own process, so the load generator does not share its event loop. */
+export async function startServer(env: Record<string, string>): Promise<ServerHandle> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", "src/server/main.ts"],
+    {
+      env: { ...process.env, NODE_ENV: "development", PORT: "0", LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let out = "";
+  const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = out.match(/démarré : (http:\/\/\S+)/)?.[1];
+      const apiKey = out.match(/Clé API de l'apporteur de démonstration : (\S+)/)?.[1];
+      if (url && apiKey) {
+        clearTimeout(timer);
+        resolve({ url, apiKey });
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+  const pid = child.pid as number;
+  return {
+    ...ready,
+    pid,
+    peakRssMb() {
+      const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+      return Math.round(kb / 1024);
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,0 +1,195 @@
+import type { LeadSubmission } from "../lead-submission";
+import { type RejectionReason, reason } from "../rejection";
+import { formatParisDateTime, parseHumanDateTime } from "./dates";
+import { formatFieldText } from "./format-text";
+import { normalizeLabel, parseBooleanText, parseFieldText } from "./parse-text";
+import { productBySlug } from "./products";
+import { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "./samples";
+
+/**
+ * CSV layout for suppliers: fixed contact/consent columns (French, lowercase, no accents, so that any
+ * spreadsheet keeps them intact) followed by one column per product field, named by its key.
+ */
+
+export const CSV_SEPARATOR = ";";
+
+interface FixedColumn {
+  name: string;
+  /** Other headers accepted, chiefly the API's camelCase names so that one export format fits both. */
+  aliases: string[];
+}
+
+export const CSV_FIXED_COLUMNS: readonly FixedColumn[] = [
+  { name: "prenom", aliases: ["firstName"] },
+  { name: "nom", aliases: ["lastName", "nom de famille"] },
+  { name: "telephone", aliases: ["phone", "tel", "portable", "mobile"] },
+  { name: "email", aliases: ["e-mail", "mail", "courriel"] },
+  { name: "code_postal", aliases: ["postalCode", "cp"] },
+  { name: "ville", aliases: ["city", "commune"] },
+  { name: "consentement_methode", aliases: ["method", "methode", "consentMethod"] },
+  { name: "case_precochee", aliases: ["prechecked"] },
+  { name: "consentement_version", aliases: ["textVersion", "version_consentement"] },
+  { name: "consentement_date", aliases: ["collectedAt", "date_consentement"] },
+  { name: "ip", aliases: ["adresse_ip"] },
+  { name: "user_agent", aliases: ["userAgent"] },
+  { name: "url_source", aliases: ["sourceUrl", "url"] },
+  { name: "centre_appels", aliases: ["callCenter"] },
+  { name: "teleconseiller", aliases: ["agent"] },
+  { name: "ref_enregistrement", aliases: ["recordingRef"] },
+  { name: "ref_externe", aliases: ["externalRef", "reference"] },
+];
+
+/** Header matching ignores case, accents, BOM, spaces and punctuation: "Code postal" = "code_postal" = "postalCode". */
+export function normalizeHeader(header: string): string {
+  return normalizeLabel(header.replace(/^\uFEFF/, "")).replace(/[^a-z0-9]/g, "");
+}
+
+function productOrThrow(slug: string) {
+  const product = productBySlug(slug);
+  if (!product) throw new Error(`Produit inconnu : ${slug}`);
+  return product;
+}
+
+export function csvHeader(slug: string): string[] {
+  return [...CSV_FIXED_COLUMNS.map((c) => c.name), ...productOrThrow(slug).fields.map((f) => f.key)];
+}
+
+function csvCell(value: string): string {
+  return /[;"\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Header plus one realistic row, in the formats a French spreadsheet produces (CRLF, ";" separator). */
+export function csvTemplate(slug: string, now: Date = new Date()): string {
+  const product = productOrThrow(slug);
+  const samples = sampleFieldValues(slug, now);
+  const fixed: Record<string, string> = {
+    prenom: SAMPLE_CONTACT.firstName,
+    nom: SAMPLE_CONTACT.lastName,
+    telephone: SAMPLE_CONTACT.phone,
+    email: SAMPLE_CONTACT.email,
+    code_postal: SAMPLE_CONTACT.postalCode,
+    ville: SAMPLE_CONTACT.city,
+    consentement_methode: "case",
+    case_precochee: "non",
+    consentement_version: SAMPLE_CONSENT.textVersion,
+    consentement_date: formatParisDateTime(new Date(now.getTime() - 60 * 60 * 1000)),
+    ip: SAMPLE_CONSENT.ip,
+    user_agent: SAMPLE_CONSENT.userAgent,
+    url_source: SAMPLE_CONSENT.sourceUrl,
+    centre_appels: "",
+    teleconseiller: "",
+    ref_enregistrement: "",
+    ref_externe: "CMD-2026-000123",
+  };
+  const row = [...CSV_FIXED_COLUMNS.map((c) => fixed[c.name] ?? ""), ...product.fields.map((f) => formatFieldText(f, samples[f.key]))];
+  return `${[csvHeader(slug), row].map((cells) => cells.map(csvCell).join(CSV_SEPARATOR)).join("\r\n")}\r\n`;
+}
+
+const CHECKBOX_WORDS = new Set(["checkbox", "case", "case a cocher", "case cochee", "web", "formulaire", "internet"]);
+const ORAL_WORDS = new Set(["oral", "telephone", "appel", "call center", "centre d'appels", "centre d appels"]);
+
+/** The API speaks "checkbox" / "oral"; suppliers write it in French. Unknown words pass through to be rejected. */
+function consentMethod(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const n = normalizeLabel(raw);
+  if (CHECKBOX_WORDS.has(n)) return "checkbox";
+  if (ORAL_WORDS.has(n)) return "oral";
+  return raw;
+}
+
+function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export interface CsvRecordResult {
+  submission: LeadSubmission;
+  /** Cells that could not be read (field_invalid / field_invalid_option), to report with the validation reasons. */
+  fieldErrors: RejectionReason[];
+}
+
+export function csvRecordToSubmission(slug: string, record: Record<string, string>): CsvRecordResult {
+  const cells = new Map<string, string>();
+  for (const [header, value] of Object.entries(record)) {
+    const key = normalizeHeader(header);
+    const text = typeof value === "string" ? value.trim() : "";
+    // Duplicate headers: the first filled one wins, an empty duplicate must not erase it.
+    if (text !== "" && !cells.has(key)) cells.set(key, text);
+  }
+  const used = new Set<string>();
+  const cell = (name: string, aliases: readonly string[] = []): string | undefined => {
+    for (const h of [name, ...aliases].map(normalizeHeader)) {
+      used.add(h);
+      const v = cells.get(h);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
+  const fixed = (name: string) => cell(name, CSV_FIXED_COLUMNS.find((c) => c.name === name)?.aliases);
+  const fieldErrors: RejectionReason[] = [];
+
+  const precheckedRaw = fixed("case_precochee");
+  const prechecked = precheckedRaw === undefined ? undefined : parseBooleanText(precheckedRaw);
+  if (precheckedRaw !== undefined && prechecked === undefined) {
+    fieldErrors.push(reason("field_invalid", "consent.prechecked", `case_precochee « ${precheckedRaw} » : oui ou non attendu`));
+  }
+  const collectedRaw = fixed("consentement_date");
+  const collectedAt = collectedRaw === undefined ? undefined : parseHumanDateTime(collectedRaw);
+  if (collectedRaw !== undefined && collectedAt === undefined) {
+    // Not passed through: Date would read "01/02/2026" as 2 January, a silently wrong consent proof.
+    fieldErrors.push(reason("field_invalid", "consent.collectedAt", `consentement_date « ${collectedRaw} » : JJ/MM/AAAA HH:MM attendu`));
+  }
+
+  const fields: Record<string, unknown> = {};
+  const product = productBySlug(slug);
+  if (product) {
+    for (const field of product.fields) {
+      const raw = cell(field.key);
+      if (raw === undefined) continue;
+      const parsed = parseFieldText(field, raw);
+      if (parsed.ok) {
+        if (parsed.value !== undefined) fields[field.key] = parsed.value;
+      } else {
+        // The raw text is kept so the stored lead shows what the supplier sent.
+        fields[field.key] = raw;
+        fieldErrors.push(reason(parsed.code ?? "field_invalid", `fields.${field.key}`, `${field.label} : « ${raw} »`));
+      }
+    }
+  } else {
+    fieldErrors.push(reason("product_unknown", "product", slug));
+  }
+
+  const submission: LeadSubmission = compact({
+    product: slug,
+    type: "lead" as const,
+    contact: compact({
+      firstName: fixed("prenom"),
+      lastName: fixed("nom"),
+      phone: fixed("telephone"),
+      email: fixed("email"),
+      postalCode: fixed("code_postal"),
+      city: fixed("ville"),
+    }),
+    consent: compact({
+      method: consentMethod(fixed("consentement_methode")),
+      prechecked,
+      textVersion: fixed("consentement_version"),
+      collectedAt,
+      ip: fixed("ip"),
+      userAgent: fixed("user_agent"),
+      sourceUrl: fixed("url_source"),
+      callCenter: fixed("centre_appels"),
+      agent: fixed("teleconseiller"),
+      recordingRef: fixed("ref_enregistrement"),
+    }),
+    fields,
+    externalRef: fixed("ref_externe"),
+  });
+  if (!product) {
+    // Unknown product: keep the extra columns as they came, nothing the supplier sent is dropped.
+    for (const [header, value] of Object.entries(record)) {
+      const text = typeof value === "string" ? value.trim() : "";
+      if (text !== "" && !used.has(normalizeHeader(header)) && !(header in fields)) fields[header] = text;
+    }
+  }
+  return { submission, fieldErrors };
+}

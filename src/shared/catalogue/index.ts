@@ -1,0 +1,52 @@
+/** Product catalogue shared by the server and the web app: no Node-only import anywhere below. */
+
+export {
+  type CatalogueField,
+  type CatalogueResponse,
+  catalogueForApi,
+  catalogueResponseSchema,
+} from "./catalogue-json";
+export {
+  CSV_FIXED_COLUMNS,
+  CSV_SEPARATOR,
+  type CsvRecordResult,
+  csvHeader,
+  csvRecordToSubmission,
+  csvTemplate,
+  normalizeHeader,
+} from "./csv-columns";
+export { parisToday, parseHumanDate, parseHumanDateTime } from "./dates";
+export { DEPARTEMENTS, type DepartementCode, isDepartementCode, normalizeDepartementCode } from "./departements";
+export { formatFieldText, formatFrenchNumber } from "./format-text";
+export { normalizeLabel, parseBooleanText, parseFieldText, parseFrenchNumber } from "./parse-text";
+export {
+  isProductSlug,
+  PRODUCT_GROUPS,
+  PRODUCT_SLUGS,
+  PRODUCTS,
+  type ProductSlug,
+  productBySlug,
+} from "./products";
+export { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "./samples";
+export type {
+  AmountField,
+  Band,
+  BandField,
+  BooleanField,
+  ChoiceField,
+  ChoiceOption,
+  DateBounds,
+  DateField,
+  DecimalField,
+  DepartementsField,
+  FieldDefinition,
+  FieldType,
+  IntegerField,
+  ParseResult,
+  ProductDefinition,
+  ProductGroup,
+  ProductGroupKey,
+  RequiredWhen,
+  TextField,
+} from "./types";
+export { type FieldsValidation, isFieldRequired, productFieldsSchema, validateProductFields } from "./validate-fields";
