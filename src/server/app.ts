@@ -9,6 +9,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { createNotifier } from "../modules/notifications/notifier";
 import { access } from "./access";
 import { authPlugin } from "./auth";
 import type { App, AppDeps } from "./deps";
@@ -45,7 +46,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/docs" });
   await app.register(authPlugin, { db: deps.database.db });
 
-  for (const register of ROUTE_MODULES) await app.register(async (scope) => register(scope as App, deps));
+  // Tests and scripts pass no notifier: the app then owns one (and its capture server) and closes it with itself.
+  const notifier =
+    deps.notifier ??
+    (await createNotifier({ config: deps.config, db: deps.database.db, onError: (e) => app.log.error(e, "mail capture") }));
+  if (!deps.notifier) app.addHook("onClose", () => notifier.close());
+  app.decorate("notifier", notifier);
+  const routeDeps: AppDeps = { ...deps, notifier };
+
+  for (const register of ROUTE_MODULES) await app.register(async (scope) => register(scope as App, routeDeps));
 
   await serveWebApp(app);
   return app;

@@ -7,7 +7,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/./, "URL smtp://… ou smtps://… attendue")
+    .optional(),
+  /** Port of the local SMTP capture used without SMTP_URL; 0 picks a free one. */
+  MAIL_CAPTURE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MAIL_FROM: z.string().default("LeadsAssurance <no-reply@leadsassurance.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -28,5 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !cfg.SESSION_SECRET) {
     throw new Error("SESSION_SECRET (32 caractères au moins) est obligatoire en production.");
   }
+  // Without it, mail would only be captured locally: follow-ups would look sent and never arrive.
+  if (isProduction && !cfg.SMTP_URL) throw new Error("SMTP_URL est obligatoire en production (smtp://utilisateur:motdepasse@hôte:587).");
   return { ...cfg, isProduction, sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET };
 }

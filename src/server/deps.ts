@@ -1,12 +1,15 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/client";
+import type { Notifier } from "../modules/notifications/notifier";
 import type { Config } from "./config";
 
 /** What route modules receive: no globals, so tests build as many apps as they like. */
 export interface AppDeps {
   database: Database;
   config: Config;
+  /** Outgoing e-mail and SMS; buildApp creates (and closes) one when the caller does not pass its own. */
+  notifier?: Notifier;
 }
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -4,6 +4,7 @@ import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { users } from "../modules/accounts/schema";
 import { sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { createNotifier } from "../modules/notifications/notifier";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { App } from "./deps";
@@ -32,7 +33,13 @@ export async function start(config: Config): Promise<Running> {
     demo = await seedDemo(db);
   }
   await sealAuditChain(db, { full: true });
-  const app = await buildApp({ database, config });
+  const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
+  const app = await buildApp({ database, config, notifier });
+  if (notifier.mail.captureAddress) {
+    app.log.info(
+      `E-mails capturés (pas d'envoi réel, SMTP_URL absent) par le serveur SMTP local ${notifier.mail.captureAddress} : voir /api/v1/outbox`,
+    );
+  }
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const url = address.replace("127.0.0.1", "localhost");
@@ -43,6 +50,7 @@ export async function start(config: Config): Promise<Running> {
     demo,
     async stop() {
       await app.close();
+      await notifier.close();
       await stopSealer();
       await database.close();
     },

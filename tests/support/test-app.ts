@@ -39,7 +39,12 @@ let seq = 0;
 export async function createOrgWithUser(ctx: TestContext, role: Role, name?: string) {
   const n = ++seq;
   const kind = role === "supplier" ? "apporteur" : role === "platform_admin" ? "platform" : "courtier";
-  const org = await createOrganisation(ctx.db, { kind, name: name ?? `${kind} ${n}`, siren: "732829320", orias: kind === "courtier" ? "07000001" : undefined });
+  const org = await createOrganisation(ctx.db, {
+    kind,
+    name: name ?? `${kind} ${n}`,
+    siren: "732829320",
+    orias: kind === "courtier" ? "07000001" : undefined,
+  });
   const email = `${role}-${n}-${Math.random().toString(36).slice(2, 8)}@test.local`;
   const user = await createUser(ctx.db, { orgId: org.id, role, email, password: TEST_PASSWORD, firstName: "Prénom", lastName: `Nom${n}` });
   const apiKey = role === "supplier" ? `la_live_test_${n}_${Math.random().toString(36).slice(2)}` : null;

@@ -1,0 +1,123 @@
+import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { ClosingCriteriaRecord } from "../../shared/followup/closing";
+import type { ContractValidation } from "../../shared/crm/contract-compliance";
+import type { ProductLine } from "../../shared/crm/product-lines";
+import type { ActionKind, ReboundRecord } from "../../shared/followup/model";
+import type { FollowupState } from "../../shared/followup/workflow";
+import { organisations, users } from "../accounts/schema";
+import { agencies, clients } from "../crm/schema";
+
+export interface ChecklistReview {
+  status: "confirmed" | "modified" | "not_provided";
+  before?: unknown;
+  after?: unknown;
+  by: string;
+  at: string;
+}
+
+/** One M+3 follow-up per client, ever: the campaign creates it, the call workflow moves it. */
+export const followups = pgTable(
+  "followups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    assignedTo: uuid("assigned_to").references(() => users.id),
+    /** Campaign month (first day): the month the follow-up is due, M+3 after the first contract's month. */
+    cohortMonth: date("cohort_month").notNull(),
+    firstContractStart: date("first_contract_start").notNull(),
+    /** Contracts of ours when the follow-up was created: the "before" of the taux d'équipement. */
+    contractsAtStart: integer("contracts_at_start").notNull(),
+    state: text("state").$type<FollowupState>().notNull().default("preparation"),
+    /** Optimistic concurrency: a transition names the version it was computed from. */
+    version: integer("version").notNull().default(0),
+    checklistReviews: jsonb("checklist_reviews").$type<Record<string, ChecklistReview>>().notNull().default({}),
+    contractValidations: jsonb("contract_validations").$type<ContractValidation[]>().notNull().default([]),
+    rebound: jsonb("rebound").$type<ReboundRecord>(),
+    noActionReason: text("no_action_reason"),
+    closing: jsonb("closing").$type<ClosingCriteriaRecord>(),
+    callbackAt: timestamp("callback_at", { withTimezone: true }),
+    /** Set the first time the client is reached (client available): feeds the reach rate. */
+    reachedAt: timestamp("reached_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("followups_client_idx").on(t.clientId),
+    index("followups_org_cohort_idx").on(t.orgId, t.cohortMonth, t.state),
+    index("followups_assignee_idx").on(t.assignedTo, t.state),
+  ],
+);
+
+/** Who did what, when, and what changed, at every step (spec 002 §5.3). Append-only. */
+export const followupSteps = pgTable(
+  "followup_steps",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    followupId: uuid("followup_id")
+      .notNull()
+      .references(() => followups.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid("user_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    overrideReason: text("override_reason"),
+    data: jsonb("data").notNull().default({}),
+  },
+  (t) => [index("followup_steps_followup_idx").on(t.followupId, t.id)],
+);
+
+export const followupActions = pgTable(
+  "followup_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organisations.id),
+    followupId: uuid("followup_id")
+      .notNull()
+      .references(() => followups.id),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id),
+    kind: text("kind").$type<ActionKind>().notNull(),
+    productLine: text("product_line").$type<ProductLine>(),
+    dueDate: date("due_date").notNull(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    note: text("note"),
+    status: text("status", { enum: ["open", "done", "cancelled"] }).notNull().default("open"),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+  },
+  (t) => [index("followup_actions_owner_due_idx").on(t.ownerId, t.status, t.dueDate), index("followup_actions_org_due_idx").on(t.orgId, t.status, t.dueDate)],
+);
+
+/** Background work run from the database (monthly campaign, reminders): FOR UPDATE SKIP LOCKED, no Redis. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull(),
+    /** Makes scheduling idempotent: the same campaign month is queued once. */
+    dedupeKey: text("dedupe_key").notNull(),
+    payload: jsonb("payload").notNull().default({}),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: ["queued", "running", "done", "failed"] }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    result: jsonb("result"),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("jobs_kind_dedupe_idx").on(t.kind, t.dedupeKey), index("jobs_due_idx").on(t.status, t.runAt)],
+);

@@ -1,0 +1,86 @@
+import nodemailer from "nodemailer";
+import { AppError } from "../../server/errors";
+import { ORG_HEADER, TAG_HEADER } from "./capture-server";
+
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType: string;
+}
+
+export interface MailMessage {
+  to: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: MailAttachment[];
+  /** Where answers go, e.g. the account manager rather than the no-reply sender. */
+  replyTo?: string;
+  /** The organisation on whose behalf it is sent; null for platform mail. */
+  orgId: string | null;
+  /** What sent it, e.g. "followup.m3.contact-card". */
+  tag: string;
+}
+
+export interface MailResult {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<MailResult>;
+  close(): void;
+}
+
+const MAX_ATTACHMENTS_BYTES = 10 * 1024 * 1024;
+// Deliberately loose: the SMTP server is the judge; this only catches obvious mistakes before a round trip.
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/**
+ * Real SMTP through nodemailer, to the configured server or to the local capture server. In capture mode the
+ * message carries the organisation and tag in headers so the capture can file it; real recipients never see
+ * internal identifiers.
+ */
+export function createSmtpMailer(
+  opts: { url: string } | { host: string; port: number },
+  settings: { from: string; capture: boolean },
+): Mailer {
+  const transport =
+    "url" in opts
+      ? nodemailer.createTransport(opts.url)
+      : nodemailer.createTransport({ host: opts.host, port: opts.port, secure: false, ignoreTLS: true });
+  return {
+    async send(message) {
+      validateMail(message);
+      const info = await transport.sendMail({
+        from: settings.from,
+        to: message.to,
+        replyTo: message.replyTo,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+        headers: settings.capture ? { [ORG_HEADER]: message.orgId ?? "", [TAG_HEADER]: message.tag } : {},
+      });
+      return { messageId: info.messageId, accepted: info.accepted, rejected: info.rejected };
+    },
+    close: () => transport.close(),
+  };
+}
+
+export function validateMail(message: MailMessage) {
+  const recipients = [message.to].flat();
+  if (recipients.length === 0) throw new AppError("validation_error", { field: "to", message: "Destinataire manquant" });
+  for (const to of recipients) {
+    const address = to.match(/<([^<>]+)>\s*$/)?.[1] ?? to;
+    if (!EMAIL.test(address.trim())) throw new AppError("validation_error", { field: "to", message: `Adresse e-mail invalide : ${to}` });
+  }
+  if (message.subject.trim() === "" || /[\r\n]/.test(message.subject)) {
+    throw new AppError("validation_error", { field: "subject", message: "Objet vide ou sur plusieurs lignes" });
+  }
+  const size = (message.attachments ?? []).reduce((n, a) => n + Buffer.byteLength(a.content), 0);
+  if (size > MAX_ATTACHMENTS_BYTES)
+    throw new AppError("validation_error", { field: "attachments", message: "Pièces jointes trop volumineuses (10 Mo au maximum)" });
+  if (!message.tag.trim()) throw new Error("sendMail: tag is required");
+}

@@ -1,0 +1,54 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { notFound } from "../../server/errors";
+import { type CapturedChannel, capturedMessages } from "./schema";
+
+const summaryColumns = {
+  id: capturedMessages.id,
+  channel: capturedMessages.channel,
+  tag: capturedMessages.tag,
+  to: capturedMessages.to,
+  from: capturedMessages.from,
+  subject: capturedMessages.subject,
+  attachments: capturedMessages.attachments,
+  smsEncoding: capturedMessages.smsEncoding,
+  smsSegments: capturedMessages.smsSegments,
+  receivedAt: capturedMessages.receivedAt,
+};
+
+/** The organisation's captured messages, newest first. Other organisations' rows are simply not there. */
+export async function listOutbox(db: Db, orgId: string, opts: { channel?: CapturedChannel; limit?: number } = {}) {
+  const rows = await db
+    .select(summaryColumns)
+    .from(capturedMessages)
+    .where(and(eq(capturedMessages.orgId, orgId), opts.channel ? eq(capturedMessages.channel, opts.channel) : undefined))
+    .orderBy(desc(capturedMessages.receivedAt), desc(capturedMessages.id))
+    .limit(opts.limit ?? 50);
+  return rows.map(({ attachments, ...r }) => ({ ...r, attachmentCount: attachments.length }));
+}
+
+/** One message of the organisation; another organisation's id answers 404, exactly like an unknown one. */
+export async function getOutboxMessage(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      text: capturedMessages.text,
+      envelope: capturedMessages.envelope,
+      messageId: capturedMessages.messageId,
+      hasRaw: sql<boolean>`${capturedMessages.raw} is not null`,
+    })
+    .from(capturedMessages)
+    .where(and(eq(capturedMessages.id, id), eq(capturedMessages.orgId, orgId)));
+  if (!row) throw notFound("Message");
+  return row;
+}
+
+/** The message as received by the capture server, for download as .eml (e-mail only). */
+export async function getOutboxRaw(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select({ raw: capturedMessages.raw })
+    .from(capturedMessages)
+    .where(and(eq(capturedMessages.id, id), eq(capturedMessages.orgId, orgId)));
+  if (!row?.raw) throw notFound("Message");
+  return { raw: row.raw, filename: `message-${id}.eml` };
+}

@@ -1,0 +1,257 @@
+import { checklistFor, REVIEW_STATUS_OPTIONS } from "../crm/checklist";
+import { CIVILITY_LABELS, type Civility, type ClientType } from "../crm/client-model";
+import { CONTRACT_VALIDATION_STATUS_OPTIONS, RECOVERY_MODE_OPTIONS } from "../crm/contract-compliance";
+import { joinFrench, type ProductLine, productLine } from "../crm/product-lines";
+import { ACTION_KIND_OPTIONS, MAX_RETAINED_GAPS, REBOUND_ANSWER_OPTIONS } from "./model";
+import { EVENT_LABELS, type FollowupBlock, type FollowupEvent, type FollowupState } from "./workflow";
+
+/**
+ * The M+3 call script (spec 002 §4.2-4.5, spec 003 étapes 2-3), filled with the client's data.
+ * The order of the steps is the method itself: administrative first, commercial only after.
+ */
+
+export interface CallScriptInput {
+  client: { civility?: Civility | null; firstName: string; lastName: string; type: ClientType; isTns: boolean };
+  agent: { firstName: string };
+  agencyName: string;
+  /** Network or brand shown before the agency name ("Allianz" → "votre agence Allianz Corniche"). */
+  brokerName?: string | null;
+  firstContract: {
+    /** As said on the phone: "auto", "habitation"… */
+    productLabel: string;
+    sellerFirstName: string;
+    sellerIsAgent: boolean;
+    startDate: string | Date;
+  };
+  ourLines: readonly ProductLine[];
+  now: Date;
+  /** Reformulations of what was subscribed ("auto tous risques en zone urbaine"), one per contract. */
+  contractSummaries?: readonly string[];
+  /** Gaps to raise (from topGaps), phrased with their "why". */
+  gaps?: readonly { productLine: ProductLine; why: string }[];
+}
+
+export type ScriptStepId =
+  | "opening"
+  | "authorisation"
+  | "callback"
+  | "profile_update"
+  | "contract_validation"
+  | "pivot"
+  | "rebound"
+  | "action_plan";
+
+export interface ScriptButton {
+  label: string;
+  /** Workflow event fired by the button. */
+  event?: FollowupEvent;
+  /** Answer recorded by the button (review status, contract status, rebound answer, action kind). */
+  value?: string;
+}
+
+export interface ScriptStep {
+  id: ScriptStepId;
+  block: FollowupBlock;
+  /** Workflow state in which the step is shown. */
+  state: FollowupState;
+  title: string;
+  /** What the agent says. */
+  lines: string[];
+  /** What the agent does (not read aloud). */
+  hints: string[];
+  buttons: ScriptButton[];
+}
+
+const AVERAGE_MONTH_DAYS = 30.4375;
+
+function toDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  // A bare date is a calendar day: read it as UTC so the month count does not shift with the time zone.
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+}
+
+/** "il y a environ 3 mois", rounded to the nearest month, as a person would say it. */
+export function monthsAgoPhrase(startDate: string | Date, now: Date): string {
+  const days = (now.getTime() - toDate(startDate).getTime()) / 86_400_000;
+  if (Number.isNaN(days)) return "il y a quelques mois";
+  const months = Math.round(days / AVERAGE_MONTH_DAYS);
+  if (months < 1) return "il y a quelques semaines";
+  if (months < 12) return `il y a environ ${months} mois`;
+  const years = Math.round(months / 12);
+  return years === 1 ? "il y a environ un an" : `il y a environ ${years} ans`;
+}
+
+function answerButtons(options: readonly { value: string; label: string }[]): ScriptButton[] {
+  return options.map((o) => ({ label: o.label, value: o.value }));
+}
+
+function eventButton(event: FollowupEvent): ScriptButton {
+  return { label: EVENT_LABELS[event], event };
+}
+
+function salutation(client: CallScriptInput["client"]): string {
+  const name = client.lastName.trim();
+  return client.civility ? `${CIVILITY_LABELS[client.civility]} ${name}` : `${client.firstName.trim()} ${name}`;
+}
+
+function ourLinesPhrase(input: CallScriptInput): string {
+  const phrases = [...new Set(input.ourLines)].map((line) => productLine(line).phrase);
+  return phrases.length > 0 ? joinFrench(phrases) : `votre contrat ${input.firstContract.productLabel}`;
+}
+
+/**
+ * Structural protections to check explicitly (spec 002 §4.5), skipping what we already insure and
+ * what a detected gap already raises, so the client never hears the same question twice.
+ */
+function structuralQuestions(input: CallScriptInput): string[] {
+  const covered = new Set<ProductLine>([...input.ourLines, ...(input.gaps ?? []).map((g) => g.productLine)]);
+  const isPro = input.client.type !== "particulier" || input.client.isTns;
+  const questions: string[] = [];
+  const pjGav = [
+    covered.has("protection_juridique") ? null : "de protection juridique",
+    covered.has("gav") || input.client.type === "entreprise" ? null : "de garantie des accidents de la vie",
+  ].filter((x): x is string => x !== null);
+  if (pjGav.length > 0) {
+    questions.push(`Je vois que vous n'avez pas ${joinFrench(pjGav, "ni")} chez nous : qui s'en occupe pour vous ?`);
+  }
+  if (isPro && !covered.has("prevoyance")) {
+    questions.push("En cas d'arrêt de travail, vous savez que la couverture est limitée : qu'avez-vous prévu ?");
+  }
+  if (input.client.type !== "entreprise" && !covered.has("per")) {
+    questions.push("Avez-vous pris des dispositions pour votre retraite ou pour vos impôts ?");
+  }
+  return questions;
+}
+
+export function buildCallScript(input: CallScriptInput): ScriptStep[] {
+  const { client, agent, firstContract } = input;
+  const product = firstContract.productLabel;
+  const ago = monthsAgoPhrase(firstContract.startDate, input.now);
+  const agency = input.brokerName?.trim() ? `${input.brokerName.trim()} ${input.agencyName}` : input.agencyName;
+  const clarification = firstContract.sellerIsAgent
+    ? `C'est moi qui ai assuré votre contrat ${product}, et c'est toujours moi qui vais suivre et gérer votre dossier.`
+    : `C'est ${firstContract.sellerFirstName} qui a assuré votre contrat ${product} ` +
+      "et c'est moi qui vais vous suivre et gérer votre dossier.";
+  const checklist = checklistFor(client.type, client.isTns);
+  const summaries = (input.contractSummaries ?? []).filter((s) => s.trim());
+  const reformulation =
+    summaries.length > 0 ? `vous avez souscrit ${joinFrench(summaries)}` : `vous êtes assuré chez nous pour ${ourLinesPhrase(input)}`;
+  const recoveryModes = joinFrench(
+    RECOVERY_MODE_OPTIONS.map((m) => m.label.toLowerCase()),
+    "ou",
+  );
+  const closingButtons = ACTION_KIND_OPTIONS.filter((a) => a.value !== "send_documents");
+
+  return [
+    {
+      id: "opening",
+      block: "conduite",
+      state: "contact_attempt",
+      title: "Accroche",
+      lines: [
+        `Bonjour ${salutation(client)}, c'est ${agent.firstName} de votre agence ${agency}.`,
+        `Je vous appelle au sujet de votre contrat ${product}, souscrit chez nous ${ago}. Vous vous en souvenez ?`,
+        clarification,
+      ],
+      hints: ["Laissez au client le temps de resituer la relation avant de continuer."],
+      buttons: [],
+    },
+    {
+      id: "authorisation",
+      block: "conduite",
+      state: "contact_attempt",
+      title: "Question d'autorisation",
+      lines: [
+        "Quelques mois après la souscription, nous vérifions systématiquement que tout est en ordre pour nos assurés.",
+        "Est-ce que vous avez 5 minutes pour moi, j'ai besoin de mettre à jour votre dossier client ?",
+      ],
+      hints: ["Si le client n'est pas disponible : proposez un rendez-vous téléphonique et enregistrez date et heure."],
+      buttons: [eventButton("client_available"), eventButton("client_unavailable")],
+    },
+    {
+      id: "callback",
+      block: "conduite",
+      state: "scheduled_callback",
+      title: "Rendez-vous téléphonique",
+      lines: [
+        "Pas de souci. Quand puis-je vous rappeler : plutôt en matinée, en début d'après-midi ou en fin de journée ?",
+        `C'est noté, je vous rappelle à ce moment-là. Je vous envoie mes coordonnées par SMS d'ici là : c'est ${agent.firstName}.`,
+      ],
+      hints: ["La date et l'heure du rappel sont obligatoires."],
+      buttons: [eventButton("callback_due")],
+    },
+    {
+      id: "profile_update",
+      block: "conduite",
+      state: "admin_profile_update",
+      title: "Mise à jour de la fiche client",
+      lines: [
+        "Parfait, merci. Je commence par vérifier les informations de votre dossier.",
+        ...checklist.flatMap((item) => (item.question ? [item.question] : [])),
+      ],
+      hints: [
+        ...(client.type === "particulier" && client.isTns
+          ? ["Client TNS : passez la fiche en client pro / TNS et positionnez le bon chargé de clientèle."]
+          : []),
+        `Chaque point doit être marqué : ${checklist.map((item) => item.label).join(", ")}.`,
+        "Vérifiez la bonne agence et le bon chargé de clientèle : point obligatoire.",
+      ],
+      buttons: [...answerButtons(REVIEW_STATUS_OPTIONS), eventButton("profile_done")],
+    },
+    {
+      id: "contract_validation",
+      block: "conduite",
+      state: "admin_contract_validation",
+      title: "Validation des contrats",
+      lines: [
+        "Je vérifie maintenant vos contrats : signatures et pièces du dossier.",
+        `Pour être sûr que tout vous convient : ${reformulation}. Cela correspond bien à votre besoin ?`,
+      ],
+      hints: [
+        `S'il manque une signature ou une pièce, demandez : « Comment préférez-vous me la transmettre : ${recoveryModes} ? »`,
+        "Listez immédiatement chaque élément manquant et son mode de récupération.",
+      ],
+      buttons: [...answerButtons(CONTRACT_VALIDATION_STATUS_OPTIONS), eventButton("contracts_done")],
+    },
+    {
+      id: "pivot",
+      block: "rebond",
+      state: "commercial_rebound",
+      title: "Question pivot",
+      lines: [
+        "Tout est en ordre dans votre dossier, merci pour votre confiance.",
+        `Nous sommes à présent votre assureur pour ${ourLinesPhrase(input)}. ` +
+          "Pour les contrats que vous n'avez pas chez nous, qui sont vos autres assureurs ?",
+      ],
+      hints: ["Taisez-vous, laissez le silence : c'est au client de le remplir.", "Notez ce qu'il a chez nous et ce qu'il a ailleurs."],
+      buttons: [...answerButtons(REBOUND_ANSWER_OPTIONS), { label: "Aucun autre assureur", value: "no_other_insurer" }],
+    },
+    {
+      id: "rebound",
+      block: "rebond",
+      state: "commercial_rebound",
+      title: "Rebond : les manques",
+      lines: [
+        ...(input.gaps ?? []).map((gap) => `${gap.why} Qu'avez-vous prévu aujourd'hui ?`),
+        ...structuralQuestions(input),
+        "Je vous propose de faire un bilan global de vos contrats, et de voir ensemble les compléments utiles.",
+      ],
+      hints: [`Retenez ${MAX_RETAINED_GAPS} manques prioritaires au maximum.`],
+      buttons: [...answerButtons(REBOUND_ANSWER_OPTIONS), eventButton("rebound_done")],
+    },
+    {
+      id: "action_plan",
+      block: "plan",
+      state: "action_plan",
+      title: "Plan d'actions et clôture",
+      lines: [
+        "Je vous propose la suite suivante : …",
+        `Vous avez désormais un interlocuteur dédié pour votre dossier : c'est moi, ${agent.firstName}.`,
+        "Je vous envoie tout de suite ma carte de contact par SMS ou par e-mail : enregistrez-la pour me joindre directement.",
+        "Merci pour votre temps, et à très bientôt.",
+      ],
+      hints: ["Chaque action a une échéance et un responsable.", "Renseignez les quatre critères de clôture."],
+      buttons: [...answerButtons(closingButtons), eventButton("close")],
+    },
+  ];
+}
