@@ -14,10 +14,12 @@ const envSchema = z.object({
   /** Port of the local SMTP capture used without SMTP_URL; 0 picks a free one. */
   MAIL_CAPTURE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MAIL_FROM: z.string().default("LeadsAssurance <no-reply@leadsassurance.local>"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Defaults to info in production, warn otherwise (a developer's console shows problems, not every request). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & { sessionSecret: string; isProduction: boolean };
+type Env = z.infer<typeof envSchema>;
+export type Config = Omit<Env, "LOG_LEVEL"> & { LOG_LEVEL: NonNullable<Env["LOG_LEVEL"]>; sessionSecret: string; isProduction: boolean };
 
 // Only for development and tests: production refuses to start without its own secret.
 const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-production";
@@ -35,5 +37,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Without it, mail would only be captured locally: follow-ups would look sent and never arrive.
   if (isProduction && !cfg.SMTP_URL) throw new Error("SMTP_URL est obligatoire en production (smtp://utilisateur:motdepasse@hôte:587).");
-  return { ...cfg, isProduction, sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET };
+  return { ...cfg, LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"), isProduction, sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET };
 }

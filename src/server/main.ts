@@ -1,8 +1,16 @@
 import { loadConfig } from "./config";
 import { start } from "./start";
 
-const config = loadConfig();
-const running = await start(config);
+let config: ReturnType<typeof loadConfig>;
+let running: Awaited<ReturnType<typeof start>>;
+try {
+  config = loadConfig();
+  running = await start(config);
+} catch (e) {
+  // A refusal to start (configuration, locked data folder, demo data in production) is a message, not a stack trace.
+  console.error(`Démarrage impossible : ${(e as Error).message}`);
+  process.exit(1);
+}
 const where = config.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `PGlite embarqué (${config.DATA_DIR})`;
 const lines = [
   "",
@@ -10,9 +18,10 @@ const lines = [
   `  Base de données : ${where}`,
   `  Documentation de l'API : ${running.url}/docs`,
 ];
+if (running.mailCapture) lines.push(`  E-mails et SMS capturés (pas d'envoi réel) : SMTP local ${running.mailCapture}, lisibles dans l'application`);
 if (running.demo) {
   lines.push("  Comptes de démonstration (mot de passe identique pour tous) :");
-  for (const a of running.demo.accounts) lines.push(`    ${a.label.padEnd(28)} ${a.email}  /  ${a.password}`);
+  for (const a of running.demo.accounts) lines.push(`    ${a.label.padEnd(34)} ${a.email}  /  ${a.password}`);
   lines.push(`  Clé API de l'apporteur de démonstration : ${running.demo.supplierApiKey}`);
 }
 console.log(lines.join("\n"));

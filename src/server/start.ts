@@ -14,6 +14,8 @@ export interface Running {
   database: Database;
   url: string;
   demo: Awaited<ReturnType<typeof seedDemo>> | null;
+  /** Address of the in-process SMTP capture server, when no real SMTP is configured. */
+  mailCapture: string | null;
   stop(): Promise<void>;
 }
 
@@ -35,11 +37,6 @@ export async function start(config: Config): Promise<Running> {
   await sealAuditChain(db, { full: true });
   const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
   const app = await buildApp({ database, config, notifier });
-  if (notifier.mail.captureAddress) {
-    app.log.info(
-      `E-mails capturés (pas d'envoi réel, SMTP_URL absent) par le serveur SMTP local ${notifier.mail.captureAddress} : voir /api/v1/outbox`,
-    );
-  }
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const url = address.replace("127.0.0.1", "localhost");
@@ -48,6 +45,7 @@ export async function start(config: Config): Promise<Running> {
     database,
     url,
     demo,
+    mailCapture: notifier.mail.captureAddress,
     async stop() {
       await app.close();
       await notifier.close();

@@ -4,6 +4,7 @@ import { publishConsentText } from "../../modules/consent/publish-consent-text";
 import type { Db } from "../client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
+import { seedDemoLeads } from "./demo-leads";
 
 export const DEMO_PASSWORD = "demo-leads-2026";
 export const DEMO_SUPPLIER_API_KEY = "la_live_demo_apporteur_provence_0001";
@@ -35,7 +36,8 @@ export async function seedDemo(db: Db) {
       created[a.email] = u.id;
     }
     await createApiKeyWithSecret(tx, { orgId: orgs.apporteur.id, name: "Clé de démonstration", secret: DEMO_SUPPLIER_API_KEY, createdBy: created[ACCOUNTS[3].email] });
-    await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
+    const text = await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
+    await seedDemoLeads(tx, { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string }, text.version, new Date());
   });
   return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
 }

@@ -6,7 +6,10 @@ import { sealAuditChain } from "./seal-chain";
 import { verifyAuditChain } from "./verify-chain";
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch((e: Error) => {
+  console.error(`Vérification impossible : ${e.message}`);
+  process.exit(2);
+});
 try {
   await runMigrations(database);
   const sealed = await sealAuditChain(database.db, { full: true });
