@@ -8,7 +8,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
+import { openDatabase } from "../src/db/client";
 import { DEMO_PASSWORD } from "../src/db/seed/demo";
+import { verifyAuditChain } from "../src/modules/audit/verify-chain";
 import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
 import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
 import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
@@ -85,8 +87,21 @@ async function apiPhase(kind: "postgres" | "pglite") {
   latencies.sort((a, b) => a - b);
   await agent.close();
   await server.stop();
+  const audit = await verifyChain(database.env);
   await database.drop();
-  return { leadsPerSecond: N / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return { leadsPerSecond: N / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, audit };
+}
+
+/** After the load (the server seals what is pending when it stops): is the chain whole, and how long does checking it take. */
+async function verifyChain(env: Record<string, string>) {
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    const t0 = performance.now();
+    const verdict = await verifyAuditChain(database.db);
+    return { ok: verdict.ok, entries: verdict.checked, unsealed: verdict.unsealed, verifyMs: Math.round(performance.now() - t0) };
+  } finally {
+    await database.close();
+  }
 }
 
 async function csvPhase(kind: "postgres" | "pglite") {
@@ -127,7 +142,7 @@ for (const kind of kinds) {
   if (PHASES.has("api")) {
     const api = await apiPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  (${fmt(api.seconds, 1)} s, échecs ${api.failures})`,
+      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
     );
     console.log(lines.at(-1));
     results[`${kind}-api`] = api;
