@@ -1,0 +1,211 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { DEMO } from "./support/app";
+import { login, screenshot } from "./support/browser";
+import { expectCount, expectText } from "./support/expect-text";
+import { fillCreditImmobilierLead } from "./support/lead-form";
+import { setupE2e } from "./support/setup";
+
+/** A KPI of the dashboard as a number ("1 234" → 1234). */
+async function kpi(page: Page, id: string): Promise<number> {
+  const text = (await page.getByTestId(id).textContent()) ?? "";
+  return Number(text.replace(/\D/g, ""));
+}
+
+describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", () => {
+  const e2e = setupE2e();
+  // The demo seed already holds a month of leads: the tests count what they add to it.
+  const before = { total: 0, accepted: 0, rejected: 0 };
+
+  it("l'apporteur de démonstration se connecte et voit son tableau de bord", async () => {
+    const { page } = e2e;
+    await login(page, DEMO.supplier, DEMO.password);
+    expect(new URL(page.url()).pathname).toBe("/apporteur");
+    await expectText(page.getByRole("heading", { level: 1 }), "Tableau de bord");
+    await expectText(page.locator(".topbar"), "LeadFactory Provence");
+    await expectText(page.locator(".topbar"), "Karim Benali");
+    await page.getByTestId("kpi-total").waitFor();
+    before.total = await kpi(page, "kpi-total");
+    before.accepted = await kpi(page, "kpi-accepted");
+    before.rejected = await kpi(page, "kpi-rejected");
+    expect(before.total).toBe(before.accepted + before.rejected);
+    await expectText(page.getByRole("navigation", { name: "Espace apporteur" }), "Mes leads");
+    await screenshot(page, "01-tableau-de-bord");
+  });
+
+  it("un lead saisi au formulaire est accepté, et sa fiche montre la preuve de consentement", async () => {
+    const { page } = e2e;
+    await fillCreditImmobilierLead(page, {
+      firstName: "Élodie",
+      lastName: "Fabre",
+      phone: "06 98 76 54 01",
+      email: "e2e-elodie.fabre@example.fr",
+      postalCode: "13001",
+      city: "Marseille",
+      montantProjet: "285 000",
+      ip: "82.64.123.45",
+    });
+    await screenshot(page, "02-nouveau-lead-rempli");
+    await page.getByRole("button", { name: "Envoyer le lead" }).click();
+    await expectText(page.getByRole("heading", { level: 2 }), "Lead accepté ✔");
+    await screenshot(page, "03-nouveau-lead-accepte");
+
+    await page.getByRole("link", { name: "Voir la fiche du lead" }).click();
+    await expectText(page.getByRole("heading", { level: 1 }), "Élodie Fabre");
+    const main = page.locator("main");
+    await expectText(main, "Accepté");
+    await expectText(main, /Montant du projet\s*285\s000\s€/);
+    await expectText(main, /Apport\s*Oui/);
+    await expectText(main, /Délai du projet\s*Moins de 6 mois/);
+    await expectText(main, "Empreinte vérifiée ✔");
+    await expectText(main, "Non pré-cochée ✔");
+    await expectText(main, "82.64.123.45");
+    await expectText(main, "LA-2026-08-v1");
+    await expectText(main, "(heure de Paris)");
+    // The consent text itself is part of the proof.
+    await page.getByText(/^Texte accepté/).click();
+    await expectText(main, "J'accepte d'être contacté(e)");
+    await screenshot(page, "04-fiche-lead-accepte");
+  });
+
+  it("le formulaire signale d'abord les champs produit manquants, sans rien envoyer", async () => {
+    const { page } = e2e;
+    const posted: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/api/v1/leads")) posted.push(r.url());
+    });
+    await fillCreditImmobilierLead(page, {
+      firstName: "Hugo",
+      lastName: "Roux",
+      phone: "01",
+      email: "e2e-hugo.roux@example.fr",
+      postalCode: "13001",
+      city: "Lyon",
+      ip: "192.168.1.20",
+    });
+    await page.getByRole("button", { name: "Envoyer le lead" }).click();
+    await expectText(page.locator("#field-montantProjet-error"), "Champ obligatoire manquant");
+    await expectText(page.locator(".form-summary"), "1 champ à corriger");
+    expect(posted).toEqual([]);
+  });
+
+  it("un lead non conforme est rejeté : chaque motif du serveur s'affiche à côté du champ en faute", async () => {
+    const { page } = e2e;
+    await page.getByLabel("Montant du projet").fill("150000");
+    await page.getByRole("button", { name: "Envoyer le lead" }).click();
+    await expectText(page.locator(".form-summary"), "Lead rejeté — 3 motifs");
+    await expectText(page.locator("#contact-phone-error"), "Numéro de téléphone invalide");
+    await expectText(page.locator("#contact-city-error"), "La ville ne correspond pas au code postal");
+    await expectText(page.locator("#consent-ip-error"), "Adresse IP privée ou réservée");
+    await screenshot(page, "05-nouveau-lead-rejete");
+
+    await page.getByRole("link", { name: "Voir le lead rejeté" }).click();
+    await expectText(page.getByRole("heading", { level: 1 }), "Hugo Roux");
+    const main = page.locator("main");
+    await expectText(main, "Lead rejeté — 3 motifs");
+    await expectText(main, "Aucune preuve enregistrée");
+    await expectText(main, '"ip": "192.168.1.20"');
+    await screenshot(page, "06-fiche-lead-rejete");
+  });
+
+  it("le formulaire suit le catalogue du produit choisi : dates, montants, départements, consentement oral", async () => {
+    const { page } = e2e;
+    await page.goto("/apporteur/nouveau");
+    await page.getByLabel("Produit demandé par le prospect").selectOption({ label: "RC Décennale" });
+    await expectText(page.locator("#section-fields"), "Projet — RC Décennale");
+    await page.getByLabel("Prénom", { exact: true }).fill("Karim");
+    await page.getByLabel("Nom", { exact: true }).fill("Plomberie-Sud");
+    await page.getByLabel("Téléphone", { exact: true }).fill("07 81 22 33 01");
+    await page.getByLabel("E-mail", { exact: true }).fill("e2e-karim.plomberie@example.fr");
+    await page.getByLabel("Code postal", { exact: true }).fill("83000");
+    await page.getByLabel("Ville", { exact: true }).fill("Toulon");
+    await page.getByLabel("Corps de métier").fill("Plombier chauffagiste");
+    await page.getByLabel("Date de création de l'entreprise").fill("2019-03-15");
+    await page.getByLabel("Chiffre d'affaires").fill("180 000");
+    await page.getByLabel("Zone d'intervention (départements)").fill("13, 83 2A");
+    await expectText(page.getByRole("list", { name: "Départements reconnus" }), "13 Bouches-du-Rhône");
+    await expectText(page.getByRole("list", { name: "Départements reconnus" }), "2A Corse-du-Sud");
+
+    await page.getByLabel("Consentement oral (centre d'appels)").check();
+    expect(await page.getByLabel("Adresse IP publique de l'internaute").count()).toBe(0);
+    await page.getByLabel("Centre d'appels", { exact: true }).fill("Plateau Provence Conseil");
+    await page.getByLabel("Téléconseiller").fill("Sonia M.");
+    await page.getByLabel("Référence de l'enregistrement").fill("REC-2026-11-0042");
+    await page.getByRole("button", { name: "Maintenant" }).click();
+    await screenshot(page, "06b-nouveau-lead-oral");
+    await page.getByRole("button", { name: "Envoyer le lead" }).click();
+    await expectText(page.getByRole("heading", { level: 2 }), "Lead accepté ✔");
+    await expectText(page.locator(".outcome"), "Karim Plomberie-Sud — RC Décennale");
+
+    await page.getByRole("link", { name: "Voir la fiche du lead" }).click();
+    const main = page.locator("main");
+    await expectText(main, "Consentement oral (centre d'appels)");
+    await expectText(main, /Centre d'appels\s*Plateau Provence Conseil/);
+    await expectText(main, "REC-2026-11-0042");
+    await expectText(main, /Date de création de l'entreprise\s*15\/03\/2019/);
+    await expectText(main, /Chiffre d'affaires\s*180\s000\s€/);
+    await expectText(main, "13 (Bouches-du-Rhône), 83 (Var), 2A (Corse-du-Sud)");
+    await expectText(main, /Téléphone\s*07 81 22 33 01/);
+    await expectText(main, "Empreinte vérifiée ✔");
+    await screenshot(page, "06c-fiche-lead-oral");
+  });
+
+  it("la liste filtre par recherche et statut, exporte avec les mêmes filtres et ouvre la fiche", async () => {
+    const { page } = e2e;
+    await page.goto("/apporteur/leads");
+    const rows = page.locator("table tbody tr");
+    await expectCount(rows, 50);
+    await expectText(page.locator(".table-footer"), "50 leads affichés");
+    await page.getByRole("button", { name: "Charger plus" }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+    await screenshot(page, "07-liste-leads");
+
+    await page.getByLabel("Recherche").fill("e2e-");
+    await expectCount(rows, 3);
+    await expectText(rows.nth(1), "Hugo Roux");
+    await page.getByLabel("Statut").selectOption("rejected");
+    await expectCount(rows, 1);
+    await expectText(rows.first(), "Numéro de téléphone invalide");
+    await expectText(rows.first(), "(+2)");
+    const params = new URL(page.url()).searchParams;
+    expect([params.get("q"), params.get("status")]).toEqual(["e2e-", "rejected"]);
+    await screenshot(page, "07b-liste-leads-filtree");
+
+    const exportLink = page.getByRole("link", { name: "Exporter en CSV" });
+    expect(await exportLink.getAttribute("href")).toBe("/api/v1/leads/export.csv?status=rejected&q=e2e-");
+    const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
+    const csv = await readFile((await download.path()) as string, "utf8");
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("Roux");
+    expect(lines[1]).toContain("Numéro de téléphone invalide");
+
+    await page.getByLabel("Recherche").fill("e2e-elodie");
+    await page.getByLabel("Statut").selectOption("");
+    await expectCount(rows, 1);
+    await expectText(rows.first(), "Élodie Fabre");
+    await rows.first().click();
+    await expectText(page.getByRole("heading", { level: 1 }), "Élodie Fabre");
+  });
+
+  it("le tableau de bord compte les leads, par jour, par produit et par motif de rejet", async () => {
+    const { page } = e2e;
+    await page.getByRole("link", { name: "Tableau de bord" }).click();
+    await expect.poll(() => kpi(page, "kpi-total")).toBe(before.total + 3);
+    expect(await kpi(page, "kpi-accepted")).toBe(before.accepted + 2);
+    expect(await kpi(page, "kpi-rejected")).toBe(before.rejected + 1);
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await expectText(page.locator(".hbars"), "Numéro de téléphone invalide");
+    await expectText(page.locator(".hbars"), "Adresse IP privée ou réservée");
+    const byProduct = page.locator("section", { has: page.getByRole("heading", { name: "Par produit" }) });
+    await expectText(byProduct.locator("svg text", { hasText: "Crédit immobilier" }), "Crédit immobilier");
+    await screenshot(page, "08-tableau-de-bord");
+
+    // A week holds fewer of the seeded leads, and still today's three.
+    await page.getByRole("button", { name: "7 jours" }).click();
+    expect(new URL(page.url()).searchParams.get("from")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => kpi(page, "kpi-total")).toBeLessThan(before.total + 3);
+    expect(await kpi(page, "kpi-total")).toBeGreaterThanOrEqual(3);
+  });
+});

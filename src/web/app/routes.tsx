@@ -1,0 +1,22 @@
+import { apiKeysFeature } from "../features/api-keys/routes";
+import { brokerHomeFeature } from "../features/broker-home/routes";
+import { consentAdminFeature } from "../features/consent-admin/routes";
+import { csvImportFeature } from "../features/csv-import/routes";
+import { leadFormFeature } from "../features/lead-form/routes";
+import { leadsFeature } from "../features/leads/routes";
+import { supplierDashboardFeature } from "../features/supplier-dashboard/routes";
+import type { Feature } from "./feature";
+
+/**
+ * Every feature of the web app, in one place. A feature declares its pages and sidebar entries in
+ * its own routes.tsx; adding it here is all it takes to route it and show it in its space's menu.
+ */
+export const FEATURES: Feature[] = [
+  supplierDashboardFeature,
+  leadsFeature,
+  leadFormFeature,
+  csvImportFeature,
+  apiKeysFeature,
+  consentAdminFeature,
+  brokerHomeFeature,
+];

@@ -1,0 +1,45 @@
+import type { ConsentText } from "../../api/consent-texts";
+import { formatTimestamp } from "../../ui/format";
+
+export function ConsentTextList({ texts }: { texts: ConsentText[] }) {
+  return (
+    <ol className="version-list">
+      {texts.map((t, i) => (
+        <li key={t.id} className="version card">
+          <div className="version__head">
+            <div>
+              <p className="version__name">
+                Version <strong>{t.version}</strong>
+                {i === 0 && <span className="badge badge--success">En vigueur</span>}
+              </p>
+              <h3 className="version__title">{t.title}</h3>
+            </div>
+            <p className="version__date muted">Publiée le {formatTimestamp(t.publishedAt)}</p>
+          </div>
+          <dl className="datalist datalist--compact">
+            <div className="datalist__row datalist__row--wide">
+              <dt>SHA-256</dt>
+              <dd>
+                <code className="wrap-anywhere">{t.sha256}</code>
+              </dd>
+            </div>
+            <div className="datalist__row datalist__row--wide">
+              <dt>Partenaires</dt>
+              <dd>
+                <ul className="plain-list">
+                  {t.partners.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          </dl>
+          <details>
+            <summary>Texte intégral</summary>
+            <blockquote className="consent-text">{t.body}</blockquote>
+          </details>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,197 @@
+import type { ConsentText } from "../../api/consent-texts";
+import { Alert } from "../../ui/Alert";
+import { Field, FieldSet } from "../../ui/Field";
+import { formatDate, parisNowForInput } from "../../ui/format";
+import { LoadingState } from "../../ui/States";
+import type { ConsentState, FieldErrors } from "./form-state";
+
+interface Props {
+  consent: ConsentState;
+  text: ConsentText | undefined;
+  loadingText: boolean;
+  errors: FieldErrors;
+  onChange<K extends keyof ConsentState>(key: K, value: ConsentState[K]): void;
+}
+
+function TextInput({
+  name,
+  label,
+  value,
+  error,
+  placeholder,
+  hint,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  placeholder?: string;
+  hint?: string;
+  onChange(v: string): void;
+}) {
+  return (
+    <Field id={`consent-${name}`} label={label} required error={error} hint={hint}>
+      {(c) => (
+        <input
+          {...c}
+          className="input"
+          type="text"
+          autoComplete="off"
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function ConsentSection({ consent, text, loadingText, errors, onChange }: Props) {
+  return (
+    <section className="card form-section" aria-labelledby="section-consent">
+      <h2 id="section-consent">
+        <span className="step">4</span> Consentement du prospect
+      </h2>
+      {loadingText ? (
+        <LoadingState label="Chargement du texte de consentement…" />
+      ) : text ? (
+        <div className="consent-box">
+          <p className="consent-box__meta">
+            Texte en vigueur : <strong>{text.title}</strong> — version <strong>{text.version}</strong>, publiée le{" "}
+            {formatDate(text.publishedAt)}
+          </p>
+          <blockquote className="consent-text consent-text--full" aria-label="Texte de consentement présenté au prospect">
+            {text.body}
+          </blockquote>
+          {text.partners.length > 0 && <p className="small muted">Partenaires : {text.partners.join(" ; ")}</p>}
+        </div>
+      ) : (
+        <Alert kind="error" title="Aucun texte de consentement publié">
+          <p>Un lead ne peut pas être envoyé sans texte de consentement publié. Contactez LeadsAssurance.</p>
+        </Alert>
+      )}
+      {errors["consent.textVersion"] && <p className="field__error">{errors["consent.textVersion"]}</p>}
+
+      <FieldSet id="consent-method" legend="Méthode de recueil" required error={errors["consent.method"] ?? errors.consent}>
+        <div className="radios radios--inline">
+          <label className="radio">
+            <input
+              type="radio"
+              name="consent-method"
+              checked={consent.method === "checkbox"}
+              onChange={() => onChange("method", "checkbox")}
+            />
+            Case à cocher (formulaire web)
+          </label>
+          <label className="radio">
+            <input type="radio" name="consent-method" checked={consent.method === "oral"} onChange={() => onChange("method", "oral")} />
+            Consentement oral (centre d'appels)
+          </label>
+        </div>
+      </FieldSet>
+
+      {consent.method === "checkbox" ? (
+        <>
+          <div className={`confirm-box${errors["consent.prechecked"] ? " confirm-box--invalid" : ""}`}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                id="consent-confirmed"
+                checked={consent.confirmed}
+                aria-describedby={errors["consent.prechecked"] ? "consent-confirmed-error" : undefined}
+                onChange={(e) => onChange("confirmed", e.target.checked)}
+              />
+              <span>
+                Je confirme que le prospect a <strong>lui-même coché</strong> la case de consentement, qui n'était{" "}
+                <strong>pas pré-cochée</strong>, après avoir lu ce texte.
+              </span>
+            </label>
+            {errors["consent.prechecked"] && (
+              <p className="field__error" id="consent-confirmed-error">
+                {errors["consent.prechecked"]}
+              </p>
+            )}
+          </div>
+          <p className="small muted">
+            Recopiez les informations enregistrées lors de la collecte sur votre site ; ne saisissez rien qui n'en provienne pas.
+          </p>
+          <div className="form-grid">
+            <TextInput
+              name="ip"
+              label="Adresse IP publique de l'internaute"
+              placeholder="ex. 82.64.123.45"
+              value={consent.ip}
+              error={errors["consent.ip"]}
+              onChange={(v) => onChange("ip", v)}
+            />
+            <div className="form-grid__wide">
+              <TextInput
+                name="sourceUrl"
+                label="URL de la page de collecte"
+                placeholder="ex. https://www.votre-site.fr/devis"
+                value={consent.sourceUrl}
+                error={errors["consent.sourceUrl"]}
+                onChange={(v) => onChange("sourceUrl", v)}
+              />
+            </div>
+            <div className="form-grid__wide">
+              <TextInput
+                name="userAgent"
+                label="User-agent du navigateur"
+                placeholder="ex. Mozilla/5.0 (Windows NT 10.0; Win64; x64) …"
+                value={consent.userAgent}
+                error={errors["consent.userAgent"]}
+                onChange={(v) => onChange("userAgent", v)}
+              />
+            </div>
+          </div>
+        </>
+      ) : (
+        <div className="form-grid">
+          <TextInput
+            name="callCenter"
+            label="Centre d'appels"
+            value={consent.callCenter}
+            error={errors["consent.callCenter"]}
+            onChange={(v) => onChange("callCenter", v)}
+          />
+          <TextInput
+            name="agent"
+            label="Téléconseiller"
+            value={consent.agent}
+            error={errors["consent.agent"]}
+            onChange={(v) => onChange("agent", v)}
+          />
+          <TextInput
+            name="recordingRef"
+            label="Référence de l'enregistrement"
+            hint="Identifiant de l'enregistrement de l'appel où le consentement a été donné"
+            value={consent.recordingRef}
+            error={errors["consent.recordingRef"]}
+            onChange={(v) => onChange("recordingRef", v)}
+          />
+        </div>
+      )}
+
+      <div>
+        <Field id="consent-collectedAt" label="Date et heure du recueil (heure de Paris)" required error={errors["consent.collectedAt"]}>
+          {(c) => (
+            <div className="input-row">
+              <input
+                {...c}
+                className="input"
+                type="datetime-local"
+                value={consent.collectedAt}
+                onChange={(e) => onChange("collectedAt", e.target.value)}
+              />
+              <button type="button" className="button button--secondary" onClick={() => onChange("collectedAt", parisNowForInput())}>
+                Maintenant
+              </button>
+            </div>
+          )}
+        </Field>
+      </div>
+    </section>
+  );
+}

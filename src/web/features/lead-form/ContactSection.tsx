@@ -1,0 +1,54 @@
+import { Field } from "../../ui/Field";
+import type { ContactState, FieldErrors } from "./form-state";
+
+const INPUTS: {
+  key: keyof ContactState;
+  label: string;
+  type: string;
+  autoComplete: string;
+  placeholder?: string;
+  inputMode?: "tel" | "email" | "numeric";
+}[] = [
+  { key: "firstName", label: "Prénom", type: "text", autoComplete: "off" },
+  { key: "lastName", label: "Nom", type: "text", autoComplete: "off" },
+  { key: "phone", label: "Téléphone", type: "tel", autoComplete: "off", placeholder: "06 12 34 56 78", inputMode: "tel" },
+  { key: "email", label: "E-mail", type: "email", autoComplete: "off", placeholder: "prenom.nom@exemple.fr", inputMode: "email" },
+  { key: "postalCode", label: "Code postal", type: "text", autoComplete: "off", placeholder: "13001", inputMode: "numeric" },
+  { key: "city", label: "Ville", type: "text", autoComplete: "off" },
+];
+
+export function ContactSection({
+  contact,
+  errors,
+  onChange,
+}: {
+  contact: ContactState;
+  errors: FieldErrors;
+  onChange(key: keyof ContactState, value: string): void;
+}) {
+  return (
+    <section className="card form-section" aria-labelledby="section-contact">
+      <h2 id="section-contact">
+        <span className="step">2</span> Contact du prospect
+      </h2>
+      <div className="form-grid">
+        {INPUTS.map((input) => (
+          <Field key={input.key} id={`contact-${input.key}`} label={input.label} required error={errors[`contact.${input.key}`]}>
+            {(c) => (
+              <input
+                {...c}
+                className="input"
+                type={input.type}
+                inputMode={input.inputMode}
+                autoComplete={input.autoComplete}
+                placeholder={input.placeholder}
+                value={contact[input.key]}
+                onChange={(e) => onChange(input.key, e.target.value)}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+    </section>
+  );
+}

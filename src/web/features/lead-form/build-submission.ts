@@ -1,0 +1,119 @@
+import {
+  type FieldDefinition,
+  isFieldRequired,
+  parseFieldText,
+  parseHumanDateTime,
+  productBySlug,
+  validateProductFields,
+} from "../../../shared/catalogue";
+import type { LeadSubmission } from "../../../shared/lead-submission";
+import { reason } from "../../../shared/rejection";
+import type { FieldErrors, LeadFormState } from "./form-state";
+
+const EXPECTED: Partial<Record<FieldDefinition["type"], string>> = {
+  integer: "nombre entier attendu",
+  decimal: "nombre attendu (ex. 0,85)",
+  amount: "montant en euros attendu (ex. 250 000)",
+  date: "date attendue",
+  departements: "codes de départements attendus (ex. 13, 83, 2A)",
+};
+
+/** Typed values of the product fields, and the cells that could not be read. */
+export function typedFields(slug: string, raw: Record<string, string>): { values: Record<string, unknown>; errors: FieldErrors } {
+  const product = productBySlug(slug);
+  const values: Record<string, unknown> = {};
+  const errors: FieldErrors = {};
+  for (const field of product?.fields ?? []) {
+    const parsed = parseFieldText(field, raw[field.key] ?? "");
+    const path = `fields.${field.key}`;
+    if (!parsed.ok) {
+      const detail = EXPECTED[field.type] ? `${field.label} — ${EXPECTED[field.type]}` : field.label;
+      errors[path] = reason(parsed.code ?? "field_invalid", path, detail).message;
+    } else if (parsed.value !== undefined) {
+      values[field.key] = parsed.value;
+    }
+  }
+  return { values, errors };
+}
+
+/** A field asked only under a condition ("ancienneté" if the company exists) is hidden otherwise. */
+export function isFieldVisible(field: FieldDefinition, values: Record<string, unknown>): boolean {
+  return !field.requiredWhen || isFieldRequired(field, values);
+}
+
+const trimmed = (s: string) => s.trim() || undefined;
+
+function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The lead as the API expects it, after the checks that the browser can make with the shared catalogue.
+ * Contact and consent are judged by the server (phone, postal code, public IP…); its reasons come back by path.
+ */
+export function buildSubmission(
+  state: LeadFormState,
+  textVersion: string | undefined,
+): { submission: LeadSubmission | null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  if (!state.product) {
+    errors.product = "Choisissez un produit";
+    return { submission: null, errors };
+  }
+  const parsed = typedFields(state.product, state.fields);
+  const product = productBySlug(state.product);
+  const shown = (key: string) => {
+    const def = product?.fields.find((f) => f.key === key);
+    return def ? isFieldVisible(def, parsed.values) : true;
+  };
+  // What was typed in a field that is now hidden is neither sent nor reproached.
+  const visible = Object.fromEntries(Object.entries(parsed.values).filter(([key]) => shown(key)));
+  for (const [path, message] of Object.entries(parsed.errors)) if (shown(path.slice("fields.".length))) errors[path] = message;
+  for (const r of validateProductFields(state.product, visible).reasons) errors[r.field] ??= r.message;
+
+  const { consent } = state;
+  if (consent.method === "checkbox" && !consent.confirmed) {
+    errors["consent.prechecked"] = "Confirmez que le prospect a coché lui-même la case (non pré-cochée) avant d'envoyer le lead.";
+  }
+  const collectedAt = consent.collectedAt ? parseHumanDateTime(consent.collectedAt) : undefined;
+  if (!consent.collectedAt) errors["consent.collectedAt"] = "Indiquez la date et l'heure du recueil du consentement.";
+  else if (!collectedAt) errors["consent.collectedAt"] = "Date et heure invalides.";
+
+  if (Object.keys(errors).length > 0) return { submission: null, errors };
+
+  const c = state.contact;
+  const submission: LeadSubmission = {
+    product: state.product,
+    type: "lead",
+    contact: compact({
+      firstName: trimmed(c.firstName),
+      lastName: trimmed(c.lastName),
+      phone: trimmed(c.phone),
+      email: trimmed(c.email),
+      postalCode: trimmed(c.postalCode),
+      city: trimmed(c.city),
+    }),
+    fields: visible,
+    consent:
+      consent.method === "checkbox"
+        ? compact({
+            method: "checkbox",
+            prechecked: false,
+            textVersion,
+            collectedAt,
+            ip: trimmed(consent.ip),
+            userAgent: trimmed(consent.userAgent),
+            sourceUrl: trimmed(consent.sourceUrl),
+          })
+        : compact({
+            method: "oral",
+            textVersion,
+            collectedAt,
+            callCenter: trimmed(consent.callCenter),
+            agent: trimmed(consent.agent),
+            recordingRef: trimmed(consent.recordingRef),
+          }),
+    ...(state.externalRef.trim() ? { externalRef: state.externalRef.trim() } : {}),
+  };
+  return { submission, errors };
+}

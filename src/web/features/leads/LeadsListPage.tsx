@@ -1,0 +1,101 @@
+import { useCallback, useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
+import { pluralize } from "../../ui/format";
+import { Icon } from "../../ui/Icon";
+import { PageHeader } from "../../ui/PageHeader";
+import { EmptyState, ErrorState, LoadingState, Spinner } from "../../ui/States";
+import { useLeadList } from "./api";
+import { exportUrl, filtersFromParams, filtersToParams } from "./filters";
+import { LeadFiltersBar } from "./LeadFiltersBar";
+import { LeadsTable } from "./LeadsTable";
+import type { LeadFilters } from "./types";
+
+export function LeadsListPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const onChange = useCallback((next: LeadFilters) => setParams(filtersToParams(next), { replace: true }), [setParams]);
+  const list = useLeadList(filters);
+  const leads = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Mes leads"
+        subtitle="Tous les leads envoyés, acceptés et rejetés, avec leurs motifs."
+        actions={
+          <>
+            <a className="button button--secondary" href={exportUrl(filters)} download>
+              <Icon name="download" />
+              Exporter en CSV
+            </a>
+            <Link className="button button--primary" to="/apporteur/nouveau">
+              <Icon name="plus" />
+              Nouveau lead
+            </Link>
+          </>
+        }
+      />
+      <LeadFiltersBar filters={filters} onChange={onChange} />
+      {filters.importId && (
+        <p className="chip-row">
+          <span className="chip">
+            Import n° {filters.importId.slice(0, 8)}
+            <button
+              type="button"
+              className="chip__remove"
+              aria-label="Retirer le filtre d'import"
+              onClick={() => onChange({ ...filters, importId: undefined })}
+            >
+              <Icon name="x" size={14} />
+            </button>
+          </span>
+        </p>
+      )}
+      <section className="card card--flush" aria-live="polite" aria-busy={list.isFetching}>
+        {list.isPending ? (
+          <LoadingState label="Chargement des leads…" />
+        ) : list.isError ? (
+          <div className="card__pad">
+            <ErrorState error={list.error} onRetry={() => list.refetch()} />
+          </div>
+        ) : leads.length === 0 ? (
+          <EmptyState icon="list" title="Aucun lead ne correspond à ces critères.">
+            {Object.keys(filters).length > 0 ? (
+              <button type="button" className="button button--secondary" onClick={() => onChange({})}>
+                Effacer les filtres
+              </button>
+            ) : (
+              <p>Envoyez vos leads par l'API, un import CSV ou la saisie manuelle.</p>
+            )}
+          </EmptyState>
+        ) : (
+          <>
+            <LeadsTable leads={leads} />
+            <div className="table-footer">
+              <span className="inline-list">
+                <span className="muted">{pluralize(leads.length, "lead affiché", "leads affichés")}</span>
+                {Object.keys(filters).length > 0 && (
+                  <button type="button" className="button button--ghost button--small" onClick={() => onChange({})}>
+                    <Icon name="x" size={14} />
+                    Effacer les filtres
+                  </button>
+                )}
+              </span>
+              {list.hasNextPage && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => list.fetchNextPage()}
+                  disabled={list.isFetchingNextPage}
+                >
+                  {list.isFetchingNextPage ? <Spinner label="Chargement de la suite…" /> : null}
+                  Charger plus
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

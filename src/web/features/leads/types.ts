@@ -1,0 +1,76 @@
+import type { RejectionReason } from "../../../shared/rejection";
+
+export type Reason = Pick<RejectionReason, "field" | "message"> & { code: string };
+
+export interface LeadSummary {
+  id: string;
+  product: string;
+  status: "accepted" | "rejected";
+  reasons: Reason[];
+  channel: string;
+  externalRef: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  email: string | null;
+  postalCode: string | null;
+  city: string | null;
+  createdAt: string;
+}
+
+export interface ConsentTextSnapshot {
+  version: string;
+  title: string;
+  body: string;
+  sha256: string;
+  partners: string[];
+  publishedAt: string;
+}
+
+export interface ConsentProof {
+  method: "checkbox" | "oral";
+  prechecked: boolean;
+  textVersion: string;
+  textSha256: string;
+  collectedAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  sourceUrl: string | null;
+  callCenter: string | null;
+  agent: string | null;
+  recordingRef: string | null;
+  fingerprint: string;
+  fingerprintValid: boolean;
+  recordedAt: string;
+  text: ConsentTextSnapshot;
+}
+
+export interface LeadDetail extends LeadSummary {
+  fields: Record<string, unknown>;
+  submitted: unknown;
+  proof: ConsentProof | null;
+  importId: string | null;
+  importRow: number | null;
+  departement: string | null;
+}
+
+/** Query filters shared by the list, the export and the dashboard statistics (GET /api/v1/leads…). */
+export interface LeadFilters {
+  status?: string;
+  product?: string;
+  channel?: string;
+  importId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export const FILTER_KEYS = [
+  "status",
+  "product",
+  "channel",
+  "importId",
+  "from",
+  "to",
+  "q",
+] as const satisfies readonly (keyof LeadFilters)[];

@@ -1,0 +1,5 @@
+// Recharts needs colours as values; they mirror --color-success / --color-danger of the stylesheet.
+export const ACCEPTED_COLOR = "#1f9d62";
+export const REJECTED_COLOR = "#e0474c";
+export const AXIS_COLOR = "#6b7489";
+export const GRID_COLOR = "#e6e9f0";

@@ -1,0 +1,113 @@
+/** French display formats. Instants are shown in Paris time whatever the browser's zone, as in the proofs. */
+
+const PARIS = "Europe/Paris";
+
+const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "short", timeStyle: "short" });
+const dateTimeSecondsFormat = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: PARIS,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "short" });
+const longDateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "long" });
+const numberFormat = new Intl.NumberFormat("fr-FR");
+
+type Instant = string | Date | null | undefined;
+
+function toDate(value: Instant): Date | null {
+  if (!value) return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function formatDateTime(value: Instant, fallback = "—"): string {
+  const d = toDate(value);
+  return d ? dateTimeFormat.format(d) : fallback;
+}
+
+/** With seconds and the zone spelled out: a consent timestamp is evidence. */
+export function formatTimestamp(value: Instant, fallback = "—"): string {
+  const d = toDate(value);
+  return d ? `${formatParisSeconds(d)} (heure de Paris)` : fallback;
+}
+
+/** With seconds, no zone suffix: for places that state the zone once for several values. */
+export function formatParisSeconds(value: Instant, fallback = "—"): string {
+  const d = toDate(value);
+  return d ? dateTimeSecondsFormat.format(d) : fallback;
+}
+
+export function formatDate(value: Instant, fallback = "—"): string {
+  const d = toDate(value);
+  return d ? dateFormat.format(d) : fallback;
+}
+
+export function formatLongDate(value: Instant, fallback = "—"): string {
+  const d = toDate(value);
+  return d ? longDateFormat.format(d) : fallback;
+}
+
+/** "2026-11-21" (a calendar day, no zone) → "21/11/2026". */
+export function formatIsoDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+export function formatEuros(n: number): string {
+  return new Intl.NumberFormat("fr-FR", {
+    style: "currency",
+    currency: "EUR",
+    maximumFractionDigits: Number.isInteger(n) ? 0 : 2,
+    minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
+  }).format(n);
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} o`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Ko`;
+  return `${(n / 1024 / 1024).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+}
+
+export function pluralize(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n > 1 ? many : one}`;
+}
+
+/** Today's calendar day in Paris, "yyyy-mm-dd", shifted by a number of days. */
+export function parisDay(offsetDays = 0, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const [y, m, d] = parts.split("-").map(Number);
+  const shifted = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + offsetDays));
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** The current Paris wall-clock time in the format of <input type="datetime-local"> ("2026-11-21T10:15"). */
+export function parisNowForInput(now = new Date()): string {
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat("en-GB", {
+    timeZone: PARIS,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  for (const p of format.formatToParts(now)) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** "+33612345678" (as stored) → "06 12 34 56 78", the way French users read a number. Other numbers as they are. */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return "";
+  const m = /^\+33(\d{9})$/.exec(phone);
+  if (!m?.[1]) return phone;
+  return `0${m[1]}`.replace(/(\d{2})(?=\d)/g, "$1 ");
+}
