@@ -21,6 +21,13 @@ export const ERROR_CATALOGUE = {
   too_many_requests: { status: 429, message: "Trop de tentatives : réessayez dans quelques minutes" },
   payload_too_large: { status: 413, message: "Fichier ou requête trop volumineux" },
   transition_refused: { status: 409, message: "Cette étape n'est pas accessible maintenant" },
+  external_ref_taken: { status: 409, message: "Cette référence CRM est déjà attribuée à une autre fiche" },
+  email_taken: { status: 409, message: "Cette adresse e-mail est déjà utilisée par un compte" },
+  agency_in_use: {
+    status: 409,
+    message: "Cette agence a encore des clients ou des collaborateurs : rattachez-les à une autre agence avant de la supprimer",
+  },
+  lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;
 

@@ -4,6 +4,7 @@ import { publishConsentText } from "../../modules/consent/publish-consent-text";
 import type { Db } from "../client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
+import { seedDemoCrm } from "./demo-crm";
 import { seedDemoLeads } from "./demo-leads";
 
 export const DEMO_PASSWORD = "demo-leads-2026";
@@ -17,9 +18,16 @@ const ACCOUNTS = [
   { label: "Second apporteur", email: "api@comparo-direct.demo", role: "supplier", org: "apporteur2", firstName: "Léa", lastName: "Rossi" },
 ] as const;
 
+// Created by seedDemoCrm with the same password; listed here so a restart prints them too.
+const DEMO_CRM_ACCOUNTS = [
+  { label: "Courtier (vendeur, agence Rouvière)", email: "julien.morel@cabinet-durand.demo", password: DEMO_PASSWORD },
+  { label: "Courtier (chargée de clientèle pros)", email: "eloise.garnier@cabinet-durand.demo", password: DEMO_PASSWORD },
+];
+
 /** Demo data for a development start; does nothing when it is already there. */
 export async function seedDemo(db: Db) {
-  const accounts = ACCOUNTS.map(({ label, email }) => ({ label, email, password: DEMO_PASSWORD }));
+  const accounts: { label: string; email: string; password: string }[] = ACCOUNTS.map(({ label, email }) => ({ label, email, password: DEMO_PASSWORD }));
+  accounts.push(...DEMO_CRM_ACCOUNTS);
   const [already] = await db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[0].email)).limit(1);
   if (already) return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
 
@@ -37,7 +45,14 @@ export async function seedDemo(db: Db) {
     }
     await createApiKeyWithSecret(tx, { orgId: orgs.apporteur.id, name: "Clé de démonstration", secret: DEMO_SUPPLIER_API_KEY, createdBy: created[ACCOUNTS[3].email] });
     const text = await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
-    await seedDemoLeads(tx, { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string }, text.version, new Date());
+    const now = new Date();
+    await seedDemoLeads(tx, { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string }, text.version, now);
+    await seedDemoCrm(tx, {
+      courtierOrgId: orgs.courtier.id,
+      users: { admin: created[ACCOUNTS[1].email] as string, agent: created[ACCOUNTS[2].email] as string },
+      password: DEMO_PASSWORD,
+      now,
+    });
   });
   return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { ClientOrigin, ClientType, Civility, HousingStatus, MaritalStatus, ProfessionalStatus } from "../../shared/crm/client-model";
+import type { Civility, ClientOrigin, ClientType, HousingStatus, MaritalStatus, ProfessionalStatus } from "../../shared/crm/client-model";
 import type { ProductLine } from "../../shared/crm/product-lines";
 import { organisations, users } from "../accounts/schema";
 import { leads } from "../intake/schema";
@@ -86,6 +86,9 @@ export const clients = pgTable(
     index("clients_org_agency_idx").on(t.orgId, t.agencyId),
     index("clients_manager_idx").on(t.accountManagerId),
     uniqueIndex("clients_org_external_ref_idx").on(t.orgId, t.externalRef).where(sql`${t.externalRef} is not null`),
+    // The CRM import attaches rows to an existing client by SIRET, or by name + birth date + postal code.
+    index("clients_org_siret_idx").on(t.orgId, t.siret),
+    index("clients_org_birth_date_idx").on(t.orgId, t.birthDate),
   ],
 );
 
@@ -136,11 +139,20 @@ export const crmImports = pgTable("crm_imports", {
   userId: uuid("user_id").references(() => users.id),
   filename: text("filename").notNull(),
   mapping: jsonb("mapping").$type<Record<string, string>>().notNull().default({}),
-  status: text("status", { enum: ["pending", "running", "done", "failed"] }).notNull().default("pending"),
+  status: text("status", { enum: ["pending", "running", "done", "failed"] })
+    .notNull()
+    .default("pending"),
+  /** Upload size when known (Content-Length), and bytes read so far: the progress bar. */
+  sizeBytes: bigint("size_bytes", { mode: "number" }),
+  bytesRead: bigint("bytes_read", { mode: "number" }).notNull().default(0),
+  /** The header as sent, in file order (jsonb objects do not keep key order): columns of the rejection report. */
+  columns: jsonb("columns").$type<string[]>().notNull().default([]),
   totalRows: integer("total_rows").notNull().default(0),
   clientsCreated: integer("clients_created").notNull().default(0),
   clientsUpdated: integer("clients_updated").notNull().default(0),
   contractsCreated: integer("contracts_created").notNull().default(0),
+  /** Re-imports update the contracts found by reference instead of duplicating them. */
+  contractsUpdated: integer("contracts_updated").notNull().default(0),
   rejectedRows: integer("rejected_rows").notNull().default(0),
   /** Rejected rows with their reasons, for the downloadable report. */
   report: jsonb("report").$type<{ line: number; record: Record<string, string>; reasons: string[] }[]>().notNull().default([]),

@@ -1,7 +1,9 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
 import { consentAdminFeature } from "../features/consent-admin/routes";
+import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
+import { followupFeature } from "../features/followup/routes";
 import { leadFormFeature } from "../features/lead-form/routes";
 import { leadsFeature } from "../features/leads/routes";
 import { supplierDashboardFeature } from "../features/supplier-dashboard/routes";
@@ -19,4 +21,6 @@ export const FEATURES: Feature[] = [
   apiKeysFeature,
   consentAdminFeature,
   brokerHomeFeature,
+  crmFeature,
+  followupFeature,
 ];

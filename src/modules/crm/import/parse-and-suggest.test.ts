@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { parseBoolean, parseClientType, parseDate, parseDocuments, parseMaritalStatus, parseNumber, parseProductLine } from "./parse-cell";
+import { suggestMapping } from "./suggest-mapping";
+
+describe("reading CRM export cells", () => {
+  it.each([
+    ["15/01/2026", "2026-01-15"],
+    ["5-1-2026", "2026-01-05"],
+    ["15.01.85", "1985-01-15"],
+    ["2026-01-15T00:00:00", "2026-01-15"],
+    ["15/01/2026 00:00", "2026-01-15"],
+  ])("reads the date %s", (raw, iso) => expect(parseDate(raw)).toEqual({ value: iso }));
+
+  it("refuses impossible dates and other formats with a French reason", () => {
+    expect(parseDate("30/02/2026").error).toContain("date inexistante");
+    expect(parseDate("janvier 2026").error).toContain("JJ/MM/AAAA");
+  });
+
+  it.each([
+    ["1 234,56 €", 1234.56],
+    ["1.234,56", 1234.56],
+    ["1234.5", 1234.5],
+    ["12\u202f000 EUR", 12000],
+  ])("reads the amount %s", (raw, n) => expect(parseNumber(raw)).toEqual({ value: n }));
+
+  it("maps French labels, synonyms and abbreviations", () => {
+    expect(parseBoolean("Oui").value).toBe(true);
+    expect(parseBoolean("non signé").value).toBe(false);
+    expect(parseMaritalStatus("Mariée").value).toBe("marie");
+    expect(parseMaritalStatus("Veuve").value).toBe("veuf");
+    expect(parseClientType("TNS").value).toEqual({ type: "professionnel", tns: true });
+    expect(parseClientType("Société").value).toEqual({ type: "entreprise", tns: false });
+    expect(parseProductLine("MRH").value).toBe("habitation");
+    expect(parseProductLine("RC Pro").value).toBe("rc_pro");
+    expect(parseProductLine("Responsabilité civile professionnelle (RC pro)").value).toBe("rc_pro");
+    expect(parseProductLine("Yacht").error).toContain("produit inconnu");
+    expect(parseDocuments("CNI, carte grise | permis").value).toEqual(["cni", "carte_grise", "permis_conduire"]);
+    expect(parseDocuments("CNI, photo du chat").error).toContain("« photo du chat »");
+  });
+});
+
+describe("suggested mapping", () => {
+  it("recognises usual French CRM headers, each field once, and leaves the unknown ones", () => {
+    const mapping = suggestMapping([
+      "N° client",
+      "NOM",
+      "Prénom",
+      "Tél. portable",
+      "Telephone fixe",
+      "Code APE",
+      "Date d'effet du contrat",
+      "Nom du gérant",
+      "Commentaire",
+    ]);
+    expect(mapping).toEqual({
+      "N° client": "clientRef",
+      NOM: "lastName",
+      Prénom: "firstName",
+      "Tél. portable": "phone",
+      "Telephone fixe": null,
+      "Code APE": "nafCode",
+      "Date d'effet du contrat": "startDate",
+      "Nom du gérant": "managerName",
+      Commentaire: null,
+    });
+  });
+});

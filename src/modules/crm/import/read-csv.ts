@@ -1,0 +1,92 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import { AppError } from "../../../server/errors";
+import { type CsvColumns, isBlankRow, readHeader, recordOf } from "../../intake/csv-import/columns";
+import { CsvDecoder, detectDelimiter } from "../../intake/csv-import/decode";
+
+/**
+ * Streams the records of an uploaded CSV, whatever Excel wrote (UTF-8 or Windows-1252, ";" or ","):
+ * the decoding and separator sniffing are the supplier import's, the parsing is csv-parse's.
+ */
+
+export interface CsvProgress {
+  bytesRead: number;
+}
+
+export interface OpenedCsv {
+  delimiter: string;
+  columns: CsvColumns;
+  decoder: CsvDecoder;
+  /** Data rows keyed by header, blank rows skipped; `line` is the spreadsheet row number (header = 1). */
+  rows: AsyncGenerator<{ line: number; record: Record<string, string> }>;
+}
+
+async function* decoded(
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  decoder: CsvDecoder,
+  progress: CsvProgress,
+  maxBytes: number,
+) {
+  for await (const chunk of body) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    progress.bytesRead += buf.length;
+    if (progress.bytesRead > maxBytes) throw new AppError("payload_too_large");
+    const out = decoder.write(buf);
+    if (out.length > 0) yield out;
+  }
+  const tail = decoder.end();
+  if (tail.length > 0) yield tail;
+}
+
+export async function openCsv(
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  progress: CsvProgress,
+  maxBytes: number,
+): Promise<OpenedCsv> {
+  const decoder = new CsvDecoder();
+  const chunks = decoded(body, decoder, progress, maxBytes);
+  // The separator is read off the header line, before the parser is built.
+  const head: Buffer[] = [];
+  for (let n = await chunks.next(); !n.done; n = await chunks.next()) {
+    head.push(n.value);
+    if (n.value.includes(0x0a) || n.value.includes(0x0d) || head.reduce((s, b) => s + b.length, 0) > 64 * 1024) break;
+  }
+  const delimiter = detectDelimiter(Buffer.concat(head).toString("utf8"));
+  const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+  async function* all() {
+    yield* head;
+    yield* chunks;
+  }
+  // Errors surface through the parser's iteration below; the pipeline only wires backpressure.
+  pipeline(Readable.from(all(), { objectMode: false }), parser).catch(() => {});
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const first = await nextRecord(records);
+  if (first.done) throw new AppError("invalid_csv", { message: "Le fichier est vide." });
+  const columns = readHeader(first.value);
+  async function* rows() {
+    let line = 1;
+    try {
+      for (let r = await nextRecord(records); !r.done; r = await nextRecord(records)) {
+        line++;
+        // Excel leaves rows of bare separators where cells were cleared: they are not rows, but they count in its numbering.
+        if (!isBlankRow(r.value)) yield { line, record: recordOf(columns, r.value) };
+      }
+    } finally {
+      await records.return?.();
+    }
+  }
+  return { delimiter, columns, decoder, rows: rows() };
+}
+
+async function nextRecord(records: AsyncIterator<string[]>): Promise<IteratorResult<string[]>> {
+  try {
+    return await records.next();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const err = e as { code?: string; lines?: number };
+    const where = typeof err.lines === "number" ? ` (ligne ${err.lines})` : "";
+    const what = err.code === "CSV_QUOTE_NOT_CLOSED" ? "guillemet ouvert jamais refermé" : "format CSV invalide";
+    throw new AppError("invalid_csv", { message: `Fichier CSV illisible : ${what}${where}.` });
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { access, BROKER } from "../../../server/access";
+import { authOf } from "../../../server/auth";
+import type { RouteModule } from "../../../server/deps";
+import { errorResponses } from "../../../server/openapi";
+import { CLIENT_TYPES, type ClientType } from "../../../shared/crm/client-model";
+import { communesForPostalCode, searchNaf } from "../../reference-data";
+import { addContract } from "../add-contract";
+import { clientPatchSchema, contractPatchSchema, newClientSchema, newContractSchema } from "../client-input";
+import { createClientWithFirstContract } from "../create-client-with-first-contract";
+import { getClientDetail } from "../get-client-detail";
+import { listClients } from "../list-clients";
+import { updateClient } from "../update-client";
+import { updateContract } from "../update-contract";
+import { changeSchema, clientDetailSchema, clientListSchema, clientSchema, contractSchema } from "./response-schemas";
+
+const idParams = z.object({ id: z.uuid() });
+const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
+const tags = ["CRM — clients"];
+
+export const clientRoutes: RouteModule = (app, { database }) => {
+  const { db } = database;
+  const broker = access.org(BROKER);
+
+  app.get(
+    "/api/v1/crm/clients",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Clients du cabinet (filtres, recherche, pagination)",
+        querystring: z.object({
+          agencyId: uuidOrNone.optional(),
+          accountManagerId: uuidOrNone.optional(),
+          type: z.enum(CLIENT_TYPES as [ClientType, ...ClientType[]]).optional(),
+          q: z.string().trim().max(100).optional(),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(25),
+        }),
+        response: { 200: clientListSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => listClients(db, authOf(req).orgId, req.query),
+  );
+
+  app.post(
+    "/api/v1/crm/clients",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Nouveau client avec son premier contrat (en une fois)",
+        body: z.object({ client: newClientSchema, contract: newContractSchema }).strict(),
+        response: { 201: clientDetailSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { clientId } = await db.transaction((tx) => createClientWithFirstContract(tx, auth, req.body));
+      return reply.code(201).send(await getClientDetail(db, auth.orgId, clientId));
+    },
+  );
+
+  app.get(
+    "/api/v1/crm/clients/:id",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Fiche client : contrats, agence, chargé de clientèle, check-list de préparation M+3",
+        params: idParams,
+        response: { 200: clientDetailSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getClientDetail(db, authOf(req).orgId, req.params.id),
+  );
+
+  app.patch(
+    "/api/v1/crm/clients/:id",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Modifier des champs de la fiche (réponse : valeur avant / après de chaque champ modifié)",
+        params: idParams,
+        body: clientPatchSchema,
+        response: { 200: z.object({ client: clientSchema, changes: z.array(changeSchema) }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      return db.transaction((tx) => updateClient(tx, auth, req.params.id, req.body));
+    },
+  );
+
+  app.post(
+    "/api/v1/crm/clients/:id/contracts",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Ajouter un contrat (souscrit à l'agence ou détenu ailleurs)",
+        params: idParams,
+        body: newContractSchema,
+        response: { 201: contractSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      return reply.code(201).send(await db.transaction((tx) => addContract(tx, auth, req.params.id, req.body)));
+    },
+  );
+
+  app.patch(
+    "/api/v1/crm/contracts/:id",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Modifier un contrat (signatures DP et devis, pièces fournies, dates…)",
+        params: idParams,
+        body: contractPatchSchema,
+        response: {
+          200: z.object({ contract: contractSchema, changes: z.array(changeSchema) }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      return db.transaction((tx) => updateContract(tx, auth, req.params.id, req.body));
+    },
+  );
+
+  app.get(
+    "/api/v1/crm/naf",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Recherche dans la nomenclature NAF officielle (code ou libellé)",
+        querystring: z.object({ q: z.string().trim().min(1).max(100) }),
+        response: {
+          200: z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req) => ({ items: searchNaf(req.query.q, 12) }),
+  );
+
+  app.get(
+    "/api/v1/crm/communes",
+    {
+      config: { access: broker },
+      schema: {
+        tags,
+        summary: "Communes desservies par un code postal",
+        querystring: z.object({ postalCode: z.string().trim().min(4).max(5) }),
+        response: {
+          200: z.object({ items: z.array(z.object({ name: z.string(), inseeCode: z.string() })) }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req) => ({ items: communesForPostalCode(req.query.postalCode) }),
+  );
+};

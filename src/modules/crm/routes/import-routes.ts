@@ -1,0 +1,163 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { access, BROKER_ADMIN } from "../../../server/access";
+import { authOf } from "../../../server/auth";
+import type { RouteModule } from "../../../server/deps";
+import { AppError } from "../../../server/errors";
+import { errorResponses } from "../../../server/openapi";
+import { createCrmImport, getCrmImport, listCrmImports, MAX_IMPORT_BYTES } from "../import/crm-imports";
+import { importCrmCsv } from "../import/import-crm-csv";
+import { previewCrmCsv } from "../import/preview-crm-csv";
+import { crmRejectsReport } from "../import/rejects-report";
+
+const summarySchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  status: z.enum(["pending", "running", "done", "failed"]),
+  mapping: z.record(z.string(), z.string()),
+  sizeBytes: z.number().nullable(),
+  bytesRead: z.number(),
+  totalRows: z.number(),
+  clientsCreated: z.number(),
+  clientsUpdated: z.number(),
+  contractsCreated: z.number(),
+  contractsUpdated: z.number(),
+  rejectedRows: z.number(),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+const idParams = z.object({ id: z.uuid() });
+const tags = ["CRM — import"];
+// Windows tags .csv files as Excel documents, and browsers pass that type on.
+const CSV_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
+
+const rawCsv = (body: unknown): Readable => {
+  if (body instanceof Readable) return body;
+  throw new AppError("invalid_csv", { message: "Envoyez le fichier CSV brut dans le corps de la requête (Content-Type: text/csv)." });
+};
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, since file names carry accents. */
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const importRoutes: RouteModule = (app, { database }) => {
+  const { db } = database;
+  const admin = access.org(BROKER_ADMIN);
+
+  // The file is handed over as a stream: parsed while it arrives, never buffered whole.
+  app.addContentTypeParser(CSV_TYPES, { bodyLimit: MAX_IMPORT_BYTES }, (_req, payload, done) => done(null, payload));
+
+  app.post(
+    "/api/v1/crm/imports/preview",
+    {
+      config: { access: admin },
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags,
+        summary: "Étape 1 : colonnes détectées et correspondance proposée (corps : le fichier ou son début, text/csv)",
+        response: {
+          200: z.object({
+            encoding: z.string(),
+            delimiter: z.string(),
+            columns: z.array(z.string()),
+            sampleRows: z.array(z.array(z.string())),
+            suggestedMapping: z.record(z.string(), z.string().nullable()),
+            fields: z.array(z.object({ key: z.string(), label: z.string(), group: z.string() })),
+          }),
+          ...errorResponses(400, 401, 403, 413),
+        },
+      },
+    },
+    async (req, reply) => {
+      const body = rawCsv(req.body);
+      try {
+        return await previewCrmCsv(body);
+      } finally {
+        if (!body.readableEnded) {
+          reply.header("connection", "close");
+          body.resume();
+        }
+      }
+    },
+  );
+
+  app.post(
+    "/api/v1/crm/imports",
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        summary: "Étape 2 : valider la correspondance des colonnes (colonne → champ, vide = ignorée)",
+        body: z
+          .object({
+            filename: z.string().trim().min(1).max(255),
+            sizeBytes: z.number().int().min(0).nullable().optional(),
+            mapping: z.record(z.string().max(200), z.string().max(60).nullable()),
+          })
+          .strict(),
+        response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 413) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createCrmImport(db, authOf(req), req.body)),
+  );
+
+  app.put(
+    "/api/v1/crm/imports/:id/file",
+    {
+      config: { access: admin },
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags,
+        summary: "Étape 3 : envoyer le fichier entier (text/csv) ; réponse à la fin, avancement sur GET /crm/imports/{id}",
+        description: "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 50 000 lignes au plus. Une ligne = un contrat et son client.",
+        params: idParams,
+        response: { 200: summarySchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (req, reply) => {
+      const length = Number(req.headers["content-length"]);
+      const result = await importCrmCsv(db, authOf(req), req.params.id, rawCsv(req.body), {
+        contentLength: Number.isFinite(length) ? length : undefined,
+      });
+      if (!result.readWholeFile) reply.header("connection", "close");
+      return result.summary;
+    },
+  );
+
+  app.get(
+    "/api/v1/crm/imports",
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        summary: "Derniers imports CRM",
+        response: { 200: z.object({ items: z.array(summarySchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => listCrmImports(db, authOf(req).orgId),
+  );
+
+  app.get(
+    "/api/v1/crm/imports/:id",
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        summary: "Avancement et bilan d'un import",
+        params: idParams,
+        response: { 200: summarySchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getCrmImport(db, authOf(req).orgId, req.params.id),
+  );
+
+  app.get(
+    "/api/v1/crm/imports/:id/rejects.csv",
+    { config: { access: admin }, schema: { tags, summary: "Lignes rejetées et motifs (CSV pour Excel)", params: idParams } },
+    async (req, reply) => {
+      const { csv, filename } = await crmRejectsReport(db, authOf(req).orgId, req.params.id);
+      return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(filename)).send(csv);
+    },
+  );
+};

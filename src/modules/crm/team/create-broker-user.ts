@@ -1,0 +1,74 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DbOrTx } from "../../../db/client";
+import { createUser } from "../../../db/factories";
+import { AppError } from "../../../server/errors";
+import { users } from "../../accounts/schema";
+import { appendAuditEvent } from "../../audit/append-event";
+import { isValidEmail, normalizeEmail } from "../../reference-data";
+import { validationError } from "../check-client";
+import { referenceIssues, uniqueViolation } from "../check-references";
+import type { CrmActor } from "../create-client-with-first-contract";
+import { checkMobile, membershipShape } from "./membership-fields";
+import { setAgencyMembership } from "./set-agency-membership";
+
+export const newBrokerUserSchema = z
+  .object({
+    email: z.string().trim().max(254),
+    firstName: z.string().trim().min(1).max(100),
+    lastName: z.string().trim().min(1).max(100),
+    role: z.enum(["broker_agent", "broker_admin"]),
+    /** Given by the admin, who passes it on; hashed with argon2id like every password. */
+    password: z.string().min(10).max(200),
+    ...membershipShape,
+    agencyId: membershipShape.agencyId.optional(),
+  })
+  .strict();
+export type NewBrokerUser = z.infer<typeof newBrokerUserSchema>;
+
+/** A collaborator of the cabinet (chargé de clientèle or administrator), attached to an agency when one is given. */
+export async function createBrokerUser(tx: DbOrTx, auth: CrmActor, input: NewBrokerUser) {
+  // Everything is checked before the account exists: a bad agency or mobile must not leave a user behind.
+  const mobile = checkMobile(input.mobile);
+  const issues = [
+    ...(isValidEmail(input.email) ? [] : [{ field: "email", message: "Adresse e-mail invalide" }]),
+    ...(mobile.issue ? [mobile.issue] : []),
+    ...(await referenceIssues(tx, auth.orgId, [{ field: "agencyId", kind: "agency", id: input.agencyId }])),
+  ];
+  if (issues.length > 0) throw validationError(issues);
+  const email = normalizeEmail(input.email);
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
+  if (taken) throw new AppError("email_taken", { field: "email" });
+
+  let user: Awaited<ReturnType<typeof createUser>>;
+  try {
+    user = await tx.transaction((inner) =>
+      createUser(inner, {
+        orgId: auth.orgId,
+        role: input.role,
+        email,
+        password: input.password,
+        firstName: input.firstName,
+        lastName: input.lastName,
+      }),
+    );
+  } catch (e) {
+    // Two admins creating the same address at once: the unique index decides.
+    if (uniqueViolation(e) === null) throw e;
+    throw new AppError("email_taken", { field: "email" });
+  }
+  await appendAuditEvent(tx, { actor: auth, action: "user.created", entityType: "user", entityId: user.id, data: { role: input.role } });
+  if (input.agencyId) {
+    await setAgencyMembership(tx, auth, user.id, {
+      agencyId: input.agencyId,
+      jobTitle: input.jobTitle,
+      mobile: input.mobile,
+      handlesProfessionals: input.handlesProfessionals,
+    });
+  }
+  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role };
+}

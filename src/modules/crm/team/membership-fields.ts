@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { normalizeFrenchPhone } from "../../reference-data";
+import type { FieldIssue } from "../check-client";
+
+export const membershipShape = {
+  /** null detaches the collaborator from any agency. */
+  agencyId: z.uuid().nullable(),
+  jobTitle: z.string().trim().max(100).nullable().optional(),
+  mobile: z.string().trim().max(30).nullable().optional(),
+  handlesProfessionals: z.boolean().optional(),
+};
+export const membershipSchema = z.object(membershipShape).strict();
+export type MembershipInput = z.infer<typeof membershipSchema>;
+
+export const DEFAULT_JOB_TITLE = "Chargé(e) de clientèle";
+
+/** The mobile goes on the client's vCard and in SMS: it must be a dialable French number. */
+export function checkMobile(raw: string | null | undefined, field = "mobile"): { value?: string | null; issue?: FieldIssue } {
+  if (raw === undefined) return {};
+  if (raw === null || raw.trim() === "") return { value: null };
+  const phone = normalizeFrenchPhone(raw);
+  return phone.ok ? { value: phone.e164 } : { issue: { field, message: "Numéro de mobile invalide" } };
+}

@@ -1,0 +1,216 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import {
+  CIVILITY_OPTIONS,
+  CLIENT_ORIGIN_OPTIONS,
+  CLIENT_TYPE_OPTIONS,
+  type ClientType,
+  HOUSING_OPTIONS,
+  MARITAL_STATUS_OPTIONS,
+  PROFESSIONAL_STATUS_OPTIONS,
+} from "../../../shared/crm/client-model";
+import { api } from "../../api/client";
+import { Field } from "../../ui/Field";
+import { appliesTo, type ClientForm, type ClientFormKey } from "./form-state";
+import type { Agency, TeamMember } from "./types";
+
+interface Props {
+  form: ClientForm;
+  errors: Record<string, string>;
+  /** "client." in the one-step creation, "" when editing. */
+  prefix: string;
+  agencies: Agency[];
+  team: TeamMember[];
+  onChange(next: ClientForm): void;
+}
+
+type Input = {
+  key: ClientFormKey;
+  label: string;
+  required?: boolean;
+  type?: string;
+  placeholder?: string;
+  inputMode?: "numeric" | "tel" | "email";
+  list?: string;
+  hint?: string;
+};
+
+/** The client record's fields, grouped as the M+3 checklist reads them; pro and company blocks appear by type. */
+export function ClientFields({ form, errors, prefix, agencies, team, onChange }: Props) {
+  const set = (key: ClientFormKey, value: string) => onChange({ ...form, [key]: value });
+  const show = (key: ClientFormKey) => appliesTo(key, form.type, form.isTns);
+  const id = (key: string) => `${prefix.replace(".", "-")}${key}`;
+  const naf = useNafSearch(form.nafCode);
+  const communes = useCommunes(form.postalCode);
+
+  const text = (i: Input) =>
+    show(i.key) && (
+      <Field key={i.key} id={id(i.key)} label={i.label} required={i.required} hint={i.hint} error={errors[`${prefix}${i.key}`]}>
+        {(c) => (
+          <input
+            {...c}
+            className="input"
+            type={i.type ?? "text"}
+            inputMode={i.inputMode}
+            placeholder={i.placeholder}
+            list={i.list}
+            autoComplete="off"
+            value={form[i.key]}
+            onChange={(e) => set(i.key, e.target.value)}
+          />
+        )}
+      </Field>
+    );
+  const select = (key: ClientFormKey, label: string, options: readonly { value: string; label: string }[], empty = "Non renseigné") =>
+    show(key) && (
+      <Field key={key} id={id(key)} label={label} error={errors[`${prefix}${key}`]}>
+        {(c) => (
+          <select {...c} className="input" value={form[key]} onChange={(e) => set(key, e.target.value)}>
+            <option value="">{empty}</option>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    );
+  const yesNo = [
+    { value: "true", label: "Oui" },
+    { value: "false", label: "Non" },
+  ];
+
+  return (
+    <>
+      <Block title="Type de client">
+        <fieldset className="field field--group form-grid__wide">
+          <legend className="field__label">Type</legend>
+          <div className="radios radios--inline">
+            {CLIENT_TYPE_OPTIONS.map((o) => (
+              <label key={o.value} className="radio">
+                <input
+                  type="radio"
+                  name={id("type")}
+                  value={o.value}
+                  checked={form.type === o.value}
+                  onChange={() => onChange({ ...form, type: o.value as ClientType })}
+                />
+                {o.label}
+              </label>
+            ))}
+            <label className="checkbox">
+              <input type="checkbox" checked={form.isTns} onChange={(e) => onChange({ ...form, isTns: e.target.checked })} />
+              Travailleur non salarié (TNS)
+            </label>
+          </div>
+        </fieldset>
+      </Block>
+      <Block title={form.type === "entreprise" ? "Entreprise" : "Identité"}>
+        {select("civility", "Civilité", CIVILITY_OPTIONS)}
+        {text({ key: "firstName", label: form.type === "entreprise" ? "Prénom du contact" : "Prénom" })}
+        {text({ key: "lastName", label: form.type === "entreprise" ? "Nom du contact" : "Nom", required: form.type !== "entreprise" })}
+        {text({
+          key: "companyName",
+          label: form.type === "entreprise" ? "Raison sociale" : "Nom commercial",
+          required: form.type === "entreprise",
+        })}
+        {text({ key: "birthDate", label: "Date de naissance", type: "date" })}
+        {text({ key: "managerName", label: "Gérant / dirigeant" })}
+        {text({ key: "insuranceContactName", label: "Interlocuteur qui gère les assurances" })}
+      </Block>
+      <Block title="Coordonnées">
+        {text({ key: "addressLine", label: "Adresse", placeholder: "12 rue Paradis" })}
+        {text({ key: "postalCode", label: "Code postal", inputMode: "numeric", placeholder: "13008" })}
+        {text({ key: "city", label: "Ville", list: id("communes") })}
+        {text({ key: "phone", label: "Téléphone", type: "tel", inputMode: "tel", placeholder: "06 12 34 56 78" })}
+        {text({ key: "email", label: "E-mail", type: "email", inputMode: "email", placeholder: "prenom.nom@exemple.fr" })}
+        <datalist id={id("communes")}>
+          {communes.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </Block>
+      {(show("siret") || show("nafCode")) && (
+        <Block title="Activité professionnelle">
+          {text({ key: "siret", label: "SIRET / SIREN", inputMode: "numeric", placeholder: "14 chiffres" })}
+          {text({ key: "nafCode", label: "Code NAF", list: id("naf"), placeholder: "43.21A ou « électricité »", hint: naf.label })}
+          {text({ key: "activity", label: "Activité exacte" })}
+          {text({ key: "annualRevenue", label: "Chiffre d'affaires annuel (€)", inputMode: "numeric" })}
+          {text({ key: "headcount", label: "Effectif", inputMode: "numeric" })}
+          <datalist id={id("naf")}>
+            {naf.options.map((n) => (
+              <option key={n.code} value={n.code}>
+                {n.label}
+              </option>
+            ))}
+          </datalist>
+        </Block>
+      )}
+      {show("maritalStatus") && (
+        <Block title="Situation">
+          {select("maritalStatus", "Situation matrimoniale", MARITAL_STATUS_OPTIONS)}
+          {select("professionalStatus", "Situation professionnelle", PROFESSIONAL_STATUS_OPTIONS)}
+          {text({ key: "childrenCount", label: "Nombre d'enfants", inputMode: "numeric" })}
+          {select("housing", "Logement", HOUSING_OPTIONS)}
+          {text({ key: "vehicleCount", label: "Nombre de véhicules", inputMode: "numeric" })}
+          {select("hasPets", "Animaux de compagnie", yesNo)}
+          {select("incomeTaxHigh", "Forte imposition", yesNo)}
+        </Block>
+      )}
+      <Block title="Suivi par l'agence">
+        {select(
+          "agencyId",
+          "Agence",
+          agencies.map((a) => ({ value: a.id, label: a.brand ? `${a.brand} ${a.name}` : a.name })),
+          "Aucune",
+        )}
+        {select(
+          "accountManagerId",
+          "Chargé(e) de clientèle",
+          team.map((u) => ({
+            value: u.id,
+            label: `${u.firstName} ${u.lastName}${u.agencyName ? ` — ${u.agencyName}` : ""}${u.handlesProfessionals ? " (pros)" : ""}`,
+          })),
+          "Aucun",
+        )}
+        {select("origin", "Origine du client", CLIENT_ORIGIN_OPTIONS)}
+      </Block>
+    </>
+  );
+}
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="crm-block">
+      <h3 className="crm-block__title">{title}</h3>
+      <div className="form-grid">{children}</div>
+    </div>
+  );
+}
+
+/** Official NAF codes matching what is typed, and the label of the code once recognised. */
+function useNafSearch(value: string) {
+  const q = value.trim();
+  const search = useQuery({
+    queryKey: ["crm", "naf", q],
+    queryFn: ({ signal }) => api<{ items: { code: string; label: string }[] }>("/api/v1/crm/naf", { query: { q }, signal }),
+    enabled: q.length >= 2,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const options = search.data?.items ?? [];
+  const compact = q.replace(/[\s.]/g, "").toUpperCase();
+  const exact = options.find((n) => n.code.replace(".", "") === compact);
+  return { options, label: exact?.label };
+}
+
+function useCommunes(postalCode: string) {
+  const pc = postalCode.trim();
+  const query = useQuery({
+    queryKey: ["crm", "communes", pc],
+    queryFn: ({ signal }) => api<{ items: { name: string }[] }>("/api/v1/crm/communes", { query: { postalCode: pc }, signal }),
+    enabled: /^\d{5}$/.test(pc),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return [...new Set((query.data?.items ?? []).map((c) => c.name.replace(/\s+\d+(er|e)\s+Arrondissement$/i, "")))];
+}

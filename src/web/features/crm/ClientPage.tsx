@@ -1,0 +1,159 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { PREPARATION_KIND_LABELS } from "../../../shared/crm/checklist";
+import { CLIENT_TYPE_LABELS, needsTnsRequalification } from "../../../shared/crm/client-model";
+import { ApiError, errorMessage } from "../../api/client";
+import { Alert } from "../../ui/Alert";
+import { formatPhone } from "../../ui/format";
+import { Icon } from "../../ui/Icon";
+import { PageHeader } from "../../ui/PageHeader";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { useToast } from "../../ui/Toasts";
+import { fieldErrors, updateClient, useAgencies, useClient, useCrmMutation, useTeam } from "./api";
+import { ClientFields } from "./ClientFields";
+import { ClientIdentity } from "./ClientIdentity";
+import { ContractsCard } from "./ContractsCard";
+import "./crm.css";
+import { clientFormOf, clientPatch, numberProblems } from "./form-state";
+import type { ClientDetail } from "./types";
+
+const backLink = (
+  <Link to="/courtier/clients" className="back-link">
+    <Icon name="arrowLeft" size={16} /> Clients
+  </Link>
+);
+
+export function ClientPage() {
+  const { id = "" } = useParams();
+  const client = useClient(id);
+  if (client.isPending) return <LoadingState label="Chargement du client…" />;
+  if (client.isError) {
+    const missing = client.error instanceof ApiError && (client.error.status === 404 || client.error.status === 400);
+    return (
+      <>
+        <PageHeader title="Client" back={backLink} />
+        {missing ? <EmptyState title="Ce client est introuvable." /> : <ErrorState error={client.error} onRetry={() => client.refetch()} />}
+      </>
+    );
+  }
+  return <ClientView detail={client.data} />;
+}
+
+function ClientView({ detail }: { detail: ClientDetail }) {
+  const [editing, setEditing] = useState(false);
+  const team = useTeam();
+  const c = detail.client;
+  const toComplete = detail.preparationChecklist.filter((i) => i.kind === "to_complete");
+  return (
+    <>
+      <PageHeader
+        title={c.displayName}
+        back={backLink}
+        subtitle={
+          <span className="inline-list">
+            <span className="badge badge--info">{CLIENT_TYPE_LABELS[c.type]}</span>
+            {c.isTns && <span className="badge badge--info">TNS</span>}
+            <span>
+              {detail.agency ? `Agence ${detail.agency.brand ? `${detail.agency.brand} ` : ""}${detail.agency.name}` : "Sans agence"}
+            </span>
+            <span>
+              {detail.accountManager
+                ? `Suivi par ${detail.accountManager.firstName} ${detail.accountManager.lastName}${detail.accountManager.mobile ? ` (${formatPhone(detail.accountManager.mobile)})` : ""}`
+                : "Sans chargé(e) de clientèle"}
+            </span>
+          </span>
+        }
+        actions={
+          !editing && (
+            <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+              Modifier la fiche
+            </button>
+          )
+        }
+      />
+      {needsTnsRequalification(c) && (
+        <Alert kind="warning" title="Client TNS enregistré comme particulier">
+          <p>Passez la fiche en « Professionnel » et positionnez le chargé de clientèle des professionnels.</p>
+        </Alert>
+      )}
+      {editing ? <EditClient detail={detail} onDone={() => setEditing(false)} /> : <ClientIdentity detail={detail} />}
+      <div className="grid grid--2">
+        <ContractsCard contracts={detail.contracts} team={team.data ?? []} />
+        <section className="card" aria-labelledby="client-checklist-title">
+          <h2 id="client-checklist-title">Dossier : {toComplete.length === 0 ? "complet" : `${toComplete.length} point(s) à compléter`}</h2>
+          <ul className="crm-checklist">
+            {detail.preparationChecklist.map((item) => (
+              <li key={item.id}>
+                <span className={`badge ${item.kind === "to_complete" ? "badge--warning" : ""}`}>{PREPARATION_KIND_LABELS[item.kind]}</span>
+                <span>
+                  {item.label}
+                  {(item.category === "profile" || item.category === "client_type") && (
+                    <span className="small muted"> — {item.reason}</span>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function EditClient({ detail, onDone }: { detail: ClientDetail; onDone(): void }) {
+  const toast = useToast();
+  const agencies = useAgencies();
+  const team = useTeam();
+  const [initial] = useState(() => clientFormOf(detail.client));
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = useCrmMutation((body: unknown) => updateClient(detail.client.id, body));
+
+  async function submit() {
+    const body = clientPatch(initial, form);
+    const local = numberProblems(body, "");
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    try {
+      const { changes } = await save.mutateAsync(body);
+      toast.success(
+        changes.length === 0
+          ? "Aucune modification."
+          : `Fiche mise à jour (${changes.filter((x) => x.field !== "mailingAddress").length} champ(s)).`,
+      );
+      onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      setFailure(errorMessage(e));
+    }
+  }
+
+  return (
+    <form
+      className="card form-section"
+      aria-labelledby="edit-client-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="edit-client-title">Modifier la fiche</h2>
+      {failure && (
+        <Alert kind="error" title="Fiche non enregistrée">
+          <p>{failure}</p>
+        </Alert>
+      )}
+      <ClientFields form={form} errors={errors} prefix="" agencies={agencies.data ?? []} team={team.data ?? []} onChange={setForm} />
+      <div className="form-actions">
+        <button type="button" className="button button--ghost" onClick={onDone}>
+          Annuler
+        </button>
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          Enregistrer la fiche
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,221 @@
+import { useEffect, useMemo, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS, type ClientType } from "../../../shared/crm/client-model";
+import { Field } from "../../ui/Field";
+import { formatIsoDay, formatNumber, formatPhone, pluralize } from "../../ui/format";
+import { Icon } from "../../ui/Icon";
+import { PageHeader } from "../../ui/PageHeader";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { PAGE_SIZE, useAgencies, useClients, useTeam } from "./api";
+import "./crm.css";
+import type { ClientFilters, ClientSummary } from "./types";
+
+const FILTER_KEYS = ["q", "type", "agencyId", "accountManagerId", "page"] as const;
+
+export function ClientsListPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => {
+    const f: ClientFilters = {};
+    for (const k of FILTER_KEYS) {
+      const v = params.get(k);
+      if (v) f[k] = v;
+    }
+    return f;
+  }, [params]);
+  const apply = (next: ClientFilters) => {
+    const p = new URLSearchParams();
+    for (const k of FILTER_KEYS) if (next[k]) p.set(k, next[k] as string);
+    setParams(p, { replace: true });
+  };
+  // Any filter change goes back to the first page.
+  const set = (key: keyof ClientFilters, value: string) => apply({ ...filters, [key]: value || undefined, page: undefined });
+  const list = useClients(filters);
+  const agencies = useAgencies();
+  const team = useTeam();
+  const [q, setQ] = useState(filters.q ?? "");
+  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+  useEffect(() => {
+    if (q.trim() === (filters.q ?? "")) return;
+    const timer = window.setTimeout(() => set("q", q.trim()), 350);
+    return () => window.clearTimeout(timer);
+  });
+
+  const page = Number(filters.page ?? "1");
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        subtitle="Les clients du cabinet, leurs contrats et ce qu'il reste à compléter dans leur dossier."
+        actions={
+          <Link className="button button--primary" to="/courtier/nouveau-client">
+            <Icon name="plus" />
+            Nouveau client
+          </Link>
+        }
+      />
+      <form className="filters crm-filters card" aria-label="Filtrer les clients" onSubmit={(e) => e.preventDefault()}>
+        <Field id="clients-q" label="Recherche">
+          {(c) => (
+            <div className="input-icon">
+              <Icon name="search" />
+              <input
+                {...c}
+                className="input"
+                type="search"
+                placeholder="Nom, ville, téléphone, SIRET, référence"
+                value={q}
+                onChange={(e) => setQ(e.target.value)}
+              />
+            </div>
+          )}
+        </Field>
+        <Field id="clients-type" label="Type">
+          {(c) => (
+            <select {...c} className="input" value={filters.type ?? ""} onChange={(e) => set("type", e.target.value)}>
+              <option value="">Tous</option>
+              {CLIENT_TYPE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="clients-agency" label="Agence">
+          {(c) => (
+            <select {...c} className="input" value={filters.agencyId ?? ""} onChange={(e) => set("agencyId", e.target.value)}>
+              <option value="">Toutes</option>
+              {(agencies.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+              <option value="none">Sans agence</option>
+            </select>
+          )}
+        </Field>
+        <Field id="clients-manager" label="Chargé(e) de clientèle">
+          {(c) => (
+            <select
+              {...c}
+              className="input"
+              value={filters.accountManagerId ?? ""}
+              onChange={(e) => set("accountManagerId", e.target.value)}
+            >
+              <option value="">Tous</option>
+              {(team.data ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.firstName} {u.lastName}
+                </option>
+              ))}
+              <option value="none">Sans chargé(e)</option>
+            </select>
+          )}
+        </Field>
+      </form>
+      <section className="card card--flush" aria-live="polite" aria-busy={list.isFetching}>
+        {list.isPending ? (
+          <LoadingState label="Chargement des clients…" />
+        ) : list.isError ? (
+          <div className="card__pad">
+            <ErrorState error={list.error} onRetry={() => list.refetch()} />
+          </div>
+        ) : list.data.items.length === 0 ? (
+          <EmptyState icon="list" title="Aucun client ne correspond à ces critères.">
+            <p>Créez un client ou importez l'export de votre CRM.</p>
+          </EmptyState>
+        ) : (
+          <>
+            <ClientsTable clients={list.data.items} />
+            <div className="table-footer">
+              <span className="muted">{pluralize(total, "client", "clients")}</span>
+              <span className="crm-pager">
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={page <= 1}
+                  onClick={() => apply({ ...filters, page: String(page - 1) })}
+                >
+                  Précédents
+                </button>
+                <span className="small">
+                  Page {formatNumber(page)} / {formatNumber(pages)}
+                </span>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={page >= pages}
+                  onClick={() => apply({ ...filters, page: String(page + 1) })}
+                >
+                  Suivants
+                </button>
+              </span>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ClientsTable({ clients }: { clients: ClientSummary[] }) {
+  const navigate = useNavigate();
+  return (
+    <div className="table-wrap">
+      <table className="table table--clickable">
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col">Type</th>
+            <th scope="col">Agence</th>
+            <th scope="col">Chargé(e) de clientèle</th>
+            <th scope="col">1er contrat</th>
+            <th scope="col">Dossier</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clients.map((c) => {
+            const to = `/courtier/clients/${c.id}`;
+            return (
+              <tr key={c.id} onClick={() => navigate(to)}>
+                <td>
+                  <Link to={to} className="table__primary" onClick={(e) => e.stopPropagation()}>
+                    {c.displayName}
+                  </Link>
+                  <span className="table__secondary">
+                    {[c.postalCode && `${c.postalCode} ${c.city ?? ""}`.trim(), formatPhone(c.phone)].filter(Boolean).join(" · ") || "—"}
+                  </span>
+                </td>
+                <td>
+                  {CLIENT_TYPE_LABELS[c.type as ClientType]}
+                  {c.isTns && (
+                    <>
+                      {" "}
+                      <span className="badge badge--info">TNS</span>
+                    </>
+                  )}
+                </td>
+                <td>{c.agency?.name ?? <span className="badge badge--warning">À affecter</span>}</td>
+                <td>{c.accountManager?.name ?? <span className="badge badge--warning">À affecter</span>}</td>
+                <td className="nowrap">
+                  {c.firstContractStart ? formatIsoDay(c.firstContractStart) : "—"}
+                  <span className="table__secondary">{pluralize(c.contractsCount, "contrat", "contrats")}</span>
+                </td>
+                <td>
+                  {c.toComplete === 0 ? (
+                    <span className="badge badge--success">Complet</span>
+                  ) : (
+                    <span className="badge badge--warning">{c.toComplete} à compléter</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { Link } from "react-router";
+import { Alert } from "../../ui/Alert";
+import { formatDateTime, formatNumber } from "../../ui/format";
+import { Icon } from "../../ui/Icon";
+import { rejectsUrl, useImports } from "./api";
+import type { CrmImport } from "./types";
+
+export function ImportReport({ summary, onAnother }: { summary: CrmImport; onAnother(): void }) {
+  const failed = summary.status === "failed";
+  const kpis = [
+    { label: "Lignes", value: summary.totalRows, id: "crm-import-total" },
+    { label: "Clients créés", value: summary.clientsCreated, id: "crm-import-clients-created", kind: "success" },
+    { label: "Clients mis à jour", value: summary.clientsUpdated, id: "crm-import-clients-updated" },
+    {
+      label: "Contrats créés / mis à jour",
+      value: `${formatNumber(summary.contractsCreated)} / ${formatNumber(summary.contractsUpdated)}`,
+      id: "crm-import-contracts",
+    },
+    { label: "Lignes rejetées", value: summary.rejectedRows, id: "crm-import-rejected", kind: "danger" },
+  ];
+  return (
+    <section
+      className={`card outcome ${failed ? "outcome--danger" : "outcome--success"}`}
+      aria-labelledby="crm-import-report-title"
+      aria-live="polite"
+    >
+      <h2 id="crm-import-report-title">{failed ? "Import interrompu" : "Import terminé"}</h2>
+      <p className="muted">{summary.filename}</p>
+      {summary.error && (
+        <Alert kind="error">
+          <p>{summary.error}</p>
+        </Alert>
+      )}
+      <div className="kpis crm-kpis">
+        {kpis.map((k) => (
+          <div key={k.id} className={`kpi${k.kind ? ` kpi--${k.kind}` : ""}`}>
+            <span className="kpi__label">{k.label}</span>
+            <span className="kpi__value" data-testid={k.id}>
+              {typeof k.value === "number" ? formatNumber(k.value) : k.value}
+            </span>
+          </div>
+        ))}
+      </div>
+      <div className="inline-list">
+        {summary.rejectedRows > 0 && (
+          <a className="button button--primary" href={rejectsUrl(summary.id)} download>
+            <Icon name="download" />
+            Télécharger les lignes rejetées et leurs motifs
+          </a>
+        )}
+        <Link className="button button--secondary" to="/courtier/clients">
+          Voir les clients
+        </Link>
+        <button type="button" className="button button--ghost" onClick={onAnother}>
+          Nouvel import
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function ImportHistory() {
+  const imports = useImports();
+  const items = imports.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="card card--flush" aria-labelledby="crm-import-history-title">
+      <h2 id="crm-import-history-title" className="crm-history-title">
+        Derniers imports
+      </h2>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Fichier</th>
+              <th scope="col">Lignes</th>
+              <th scope="col">Clients créés / mis à jour</th>
+              <th scope="col">Rejetées</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td className="nowrap">{formatDateTime(i.createdAt)}</td>
+                <td>
+                  {i.filename}
+                  {i.status === "failed" && <span className="badge badge--danger"> Interrompu</span>}
+                  {i.status === "running" && <span className="badge badge--info"> En cours</span>}
+                </td>
+                <td>{formatNumber(i.totalRows)}</td>
+                <td>
+                  {formatNumber(i.clientsCreated)} / {formatNumber(i.clientsUpdated)}
+                </td>
+                <td>
+                  {i.rejectedRows > 0 ? (
+                    <a href={rejectsUrl(i.id)} download>
+                      {formatNumber(i.rejectedRows)}
+                    </a>
+                  ) : (
+                    "0"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
