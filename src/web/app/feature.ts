@@ -7,6 +7,8 @@ export interface NavEntry {
   icon: IconName;
   /** Position in the sidebar, lowest first. */
   order: number;
+  /** Only these roles see the entry (the server refuses the others anyway); all roles of the space when absent. */
+  roles?: readonly string[];
 }
 
 export interface FeatureRoute {

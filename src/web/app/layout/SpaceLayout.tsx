@@ -26,7 +26,7 @@ export function SpaceLayout({ space, nav }: { space: Space; nav: NavLinkEntry[] 
       <a className="skip-link" href="#contenu">
         Aller au contenu
       </a>
-      <Sidebar space={space} nav={nav} />
+      <Sidebar space={space} nav={nav.filter((entry) => !entry.roles || entry.roles.includes(profile.user.role))} />
       <div className="shell__main">
         <Topbar profile={profile} />
         <main id="contenu" className="content" tabIndex={-1}>

@@ -16,13 +16,13 @@ export const crmFeature: Feature = {
     {
       path: "import-crm",
       Page: lazyPage(() => import("./ImportCrmPage"), "ImportCrmPage"),
-      nav: { label: "Import CRM", icon: "upload", order: 12 },
+      nav: { label: "Import CRM", icon: "upload", order: 12, roles: ["broker_admin"] },
     },
     { path: "clients/:id", Page: lazyPage(() => import("./ClientPage"), "ClientPage") },
     {
       path: "agences",
       Page: lazyPage(() => import("./AgenciesTeamPage"), "AgenciesTeamPage"),
-      nav: { label: "Agences et équipe", icon: "book", order: 40 },
+      nav: { label: "Agences et équipe", icon: "book", order: 40, roles: ["broker_admin"] },
     },
   ],
 };
