@@ -39,13 +39,10 @@ export interface ConsentRow {
   fingerprint: string;
 }
 
-// Column arrays bound as single parameters: a batch costs the same handful of parameters whatever its size.
-const arr = <T, V>(rows: T[], pick: (r: T) => V) => sql.param(rows.map(pick));
-const json = (v: unknown) => JSON.stringify(v ?? null);
-
 /**
- * Leads, their consent records and their audit events in ONE statement (three data-modifying CTEs):
- * one round trip per batch instead of three, and per-column arrays instead of rows × columns parameters.
+ * Leads, their consent records and their audit events in ONE statement (three data-modifying CTEs over
+ * JSON record sets): one round trip and three parameters per batch, whatever its size. JSON is built by
+ * V8's native serializer and parsed by PostgreSQL, far cheaper than binding rows × columns parameters.
  */
 export async function storeLeads(
   tx: DbOrTx,
@@ -56,41 +53,69 @@ export async function storeLeads(
 ) {
   if (rows.length === 0) return;
   const now = opts.now.toISOString();
-  const audit = rows.map((r) => ({
+  const leadRecords = rows.map((r) => ({
+    id: r.id,
+    product: r.product,
+    status: r.status,
+    reasons: r.reasons,
+    external_ref: r.externalRef,
+    first_name: r.firstName,
+    last_name: r.lastName,
+    phone: r.phone,
+    email: r.email,
+    postal_code: r.postalCode,
+    city: r.city,
+    departement: r.departement,
+    fields: r.fields,
+    payload: r.payload ?? null,
+    import_row: r.importRow,
     action: r.status === "accepted" ? "lead.accepted" : "lead.rejected",
-    data: {
+    audit: {
       product: r.product,
       channel: opts.channel,
       ...(r.status === "rejected" ? { reasons: r.reasons.map((x) => x.code) } : {}),
       ...(opts.importId ? { importId: opts.importId } : {}),
     },
   }));
+  const consentRecords = consents.map((c) => ({
+    lead_id: c.leadId,
+    method: c.method,
+    prechecked: c.prechecked,
+    consent_text_id: c.consentTextId,
+    text_version: c.textVersion,
+    text_sha256: c.textSha256,
+    collected_at: c.collectedAt.toISOString(),
+    ip: c.ip,
+    user_agent: c.userAgent,
+    source_url: c.sourceUrl,
+    call_center: c.callCenter,
+    agent: c.agent,
+    recording_ref: c.recordingRef,
+    fingerprint: c.fingerprint,
+  }));
   await tx.execute(sql`
-    with new_leads as (
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(leadRecords)}::jsonb) as u(
+        id uuid, product text, status text, reasons jsonb, external_ref text, first_name text, last_name text, phone text, email text,
+        postal_code text, city text, departement text, fields jsonb, payload jsonb, import_row int, action text, audit jsonb)
+    ), new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
                          postal_code, city, departement, fields, payload, import_id, import_row, created_at)
-      select u.id, ${supplier.orgId}::uuid, u.product, 'lead', u.status, u.reasons, ${opts.channel}, u.external_ref, u.first_name, u.last_name,
-             u.phone, u.email, u.postal_code, u.city, u.departement, u.fields, u.payload, ${opts.importId ?? null}::uuid, u.import_row, ${now}::timestamptz
-      from unnest(${arr(rows, (r) => r.id)}::uuid[], ${arr(rows, (r) => r.product)}::text[], ${arr(rows, (r) => r.status)}::text[],
-                  ${arr(rows, (r) => json(r.reasons))}::jsonb[], ${arr(rows, (r) => r.externalRef)}::text[], ${arr(rows, (r) => r.firstName)}::text[],
-                  ${arr(rows, (r) => r.lastName)}::text[], ${arr(rows, (r) => r.phone)}::text[], ${arr(rows, (r) => r.email)}::text[],
-                  ${arr(rows, (r) => r.postalCode)}::text[], ${arr(rows, (r) => r.city)}::text[], ${arr(rows, (r) => r.departement)}::text[],
-                  ${arr(rows, (r) => json(r.fields))}::jsonb[], ${arr(rows, (r) => json(r.payload))}::jsonb[], ${arr(rows, (r) => r.importRow)}::int[])
-        as u(id, product, status, reasons, external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields, payload, import_row)
+      select id, ${supplier.orgId}::uuid, product, 'lead', status, reasons, ${opts.channel}, external_ref, first_name, last_name, phone, email,
+             postal_code, city, departement, fields, coalesce(payload, 'null'::jsonb), ${opts.importId ?? null}::uuid, import_row, ${now}::timestamptz
+      from input
       returning 1
     ), new_consents as (
       insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, ip, user_agent, source_url,
                                  call_center, agent, recording_ref, fingerprint, recorded_at)
       select k.*, ${now}::timestamptz
-      from unnest(${arr(consents, (c) => c.leadId)}::uuid[], ${arr(consents, (c) => c.method)}::text[], ${arr(consents, (c) => c.prechecked)}::boolean[],
-                  ${arr(consents, (c) => c.consentTextId)}::uuid[], ${arr(consents, (c) => c.textVersion)}::text[], ${arr(consents, (c) => c.textSha256)}::text[],
-                  ${arr(consents, (c) => c.collectedAt.toISOString())}::timestamptz[], ${arr(consents, (c) => c.ip)}::text[], ${arr(consents, (c) => c.userAgent)}::text[],
-                  ${arr(consents, (c) => c.sourceUrl)}::text[], ${arr(consents, (c) => c.callCenter)}::text[], ${arr(consents, (c) => c.agent)}::text[],
-                  ${arr(consents, (c) => c.recordingRef)}::text[], ${arr(consents, (c) => c.fingerprint)}::text[]) as k
+      from jsonb_to_recordset(${JSON.stringify(consentRecords)}::jsonb) as k(
+        lead_id uuid, method text, prechecked boolean, consent_text_id uuid, text_version text, text_sha256 text, collected_at timestamptz,
+        ip text, user_agent text, source_url text, call_center text, agent text, recording_ref text, fingerprint text)
       returning 1
     )
     insert into audit_events (occurred_at, org_id, user_id, api_key_id, action, entity_type, entity_id, data)
-    select ${now}::timestamptz, ${supplier.orgId}::uuid, ${supplier.userId ?? null}::uuid, ${supplier.apiKeyId ?? null}::uuid, a.action, 'lead', a.entity_id, a.data
-    from unnest(${arr(audit, (a) => a.action)}::text[], ${arr(rows, (r) => r.id)}::text[], ${arr(audit, (a) => json(a.data))}::jsonb[]) as a(action, entity_id, data)
+    select ${now}::timestamptz, ${supplier.orgId}::uuid, ${supplier.userId ?? null}::uuid, ${supplier.apiKeyId ?? null}::uuid, action, 'lead', id::text, audit
+    from input
   `);
 }

@@ -40,8 +40,17 @@ export const CSV_FIXED_COLUMNS: readonly FixedColumn[] = [
 ];
 
 /** Header matching ignores case, accents, BOM, spaces and punctuation: "Code postal" = "code_postal" = "postalCode". */
+// A file repeats the same headers on every row (100,000 times in a big import): normalise each once.
+const normalizedHeaders = new Map<string, string>();
+
 export function normalizeHeader(header: string): string {
-  return normalizeLabel(header.replace(/^\uFEFF/, "")).replace(/[^a-z0-9]/g, "");
+  let key = normalizedHeaders.get(header);
+  if (key === undefined) {
+    key = normalizeLabel(header.replace(/^\uFEFF/, "")).replace(/[^a-z0-9]/g, "");
+    if (normalizedHeaders.size > 10_000) normalizedHeaders.clear();
+    normalizedHeaders.set(header, key);
+  }
+  return key;
 }
 
 function productOrThrow(slug: string) {
@@ -58,8 +67,11 @@ function csvCell(value: string): string {
   return /[;"\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Header plus one realistic row, in the formats a French spreadsheet produces (CRLF, ";" separator). */
-export function csvTemplate(slug: string, now: Date = new Date()): string {
+/**
+ * Header plus one realistic row, in the formats a French spreadsheet produces (CRLF, ";" separator).
+ * `consentVersion` should be the version in force, so a supplier who fills the template as is sends valid rows.
+ */
+export function csvTemplate(slug: string, now: Date = new Date(), consentVersion: string = SAMPLE_CONSENT.textVersion): string {
   const product = productOrThrow(slug);
   const samples = sampleFieldValues(slug, now);
   const fixed: Record<string, string> = {
@@ -71,7 +83,7 @@ export function csvTemplate(slug: string, now: Date = new Date()): string {
     ville: SAMPLE_CONTACT.city,
     consentement_methode: "case",
     case_precochee: "non",
-    consentement_version: SAMPLE_CONSENT.textVersion,
+    consentement_version: consentVersion,
     consentement_date: formatParisDateTime(new Date(now.getTime() - 60 * 60 * 1000)),
     ip: SAMPLE_CONSENT.ip,
     user_agent: SAMPLE_CONSENT.userAgent,

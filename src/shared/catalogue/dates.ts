@@ -44,7 +44,20 @@ const parisFormatter = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+// formatToParts is slow and a batch asks for the same few instants (its "now", repeated consent times).
+const wallClocks = new Map<number, WallClock>();
+
 function parisWallClock(instant: Date): WallClock {
+  const ms = instant.getTime();
+  const hit = wallClocks.get(ms);
+  if (hit) return hit;
+  const w = computeParisWallClock(instant);
+  if (wallClocks.size > 5_000) wallClocks.clear();
+  wallClocks.set(ms, w);
+  return w;
+}
+
+function computeParisWallClock(instant: Date): WallClock {
   const parts: Record<string, number> = {};
   for (const p of parisFormatter.formatToParts(instant)) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);

@@ -1,0 +1,141 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../../db/client";
+import { AppError, notFound } from "../../../server/errors";
+import { productBySlug } from "../../../shared/catalogue";
+import type { AuthContext } from "../../accounts/auth-context";
+import { actorOf } from "../../accounts/auth-context";
+import { appendAuditEvent } from "../../audit/append-event";
+import { csvImports } from "../schema";
+
+export const MAX_ROWS = 100_000;
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const RECENT = 50;
+
+export const importSummaryColumns = {
+  id: csvImports.id,
+  product: csvImports.product,
+  filename: csvImports.filename,
+  status: csvImports.status,
+  sizeBytes: csvImports.sizeBytes,
+  bytesRead: csvImports.bytesRead,
+  totalRows: csvImports.totalRows,
+  accepted: csvImports.accepted,
+  rejected: csvImports.rejected,
+  error: csvImports.error,
+  createdAt: csvImports.createdAt,
+  finishedAt: csvImports.finishedAt,
+};
+
+export type ImportSummary = {
+  [K in keyof typeof importSummaryColumns]: (typeof csvImports.$inferSelect)[K];
+};
+
+const tooLarge = () =>
+  new AppError("payload_too_large", { message: "Fichier trop volumineux : 200 Mo au maximum. Découpez-le en plusieurs fichiers." });
+
+export async function createImport(db: DbOrTx, auth: AuthContext, input: { product: string; filename: string; sizeBytes: number }) {
+  if (!productBySlug(input.product))
+    throw new AppError("validation_error", { field: "product", message: `Produit inconnu : « ${input.product} »` });
+  if (input.sizeBytes > MAX_FILE_BYTES) throw tooLarge();
+  const [row] = await db
+    .insert(csvImports)
+    .values({
+      supplierOrgId: auth.orgId,
+      userId: auth.userId,
+      product: input.product,
+      filename: input.filename,
+      sizeBytes: input.sizeBytes,
+    })
+    .returning({ id: csvImports.id });
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+export async function getImport(db: DbOrTx, orgId: string, id: string): Promise<ImportSummary> {
+  const [row] = await db
+    .select(importSummaryColumns)
+    .from(csvImports)
+    .where(and(eq(csvImports.id, id), eq(csvImports.supplierOrgId, orgId)))
+    .limit(1);
+  // Another organisation's import answers like a missing one: its existence is not disclosed.
+  if (!row) throw notFound("Import");
+  return row;
+}
+
+export async function listImports(db: DbOrTx, orgId: string) {
+  const items = await db
+    .select(importSummaryColumns)
+    .from(csvImports)
+    .where(eq(csvImports.supplierOrgId, orgId))
+    .orderBy(desc(csvImports.createdAt))
+    .limit(RECENT);
+  return { items };
+}
+
+/**
+ * pending → running in one statement, so two uploads to the same import cannot both proceed.
+ * The Content-Length, when the client sends one, is a truer size than the one announced at creation.
+ */
+export async function claimImport(db: DbOrTx, orgId: string, id: string, contentLength: number | undefined) {
+  if (contentLength !== undefined && contentLength > MAX_FILE_BYTES) throw tooLarge();
+  const [row] = await db
+    .update(csvImports)
+    .set({ status: "running", ...(contentLength !== undefined ? { sizeBytes: contentLength } : {}) })
+    .where(and(eq(csvImports.id, id), eq(csvImports.supplierOrgId, orgId), eq(csvImports.status, "pending")))
+    .returning({ product: csvImports.product, filename: csvImports.filename });
+  if (row) return row;
+  await getImport(db, orgId, id);
+  throw new AppError("conflict", { message: "Ce fichier a déjà été envoyé pour cet import : créez un nouvel import." });
+}
+
+export interface ImportCounts {
+  bytesRead: number;
+  totalRows: number;
+  accepted: number;
+  rejected: number;
+}
+
+/** Counters move in the batch's own transaction, so the progress bar never runs ahead of the stored leads. */
+export async function addBatchCounts(tx: DbOrTx, id: string, bytesRead: number, batch: { rows: number; accepted: number }) {
+  await tx
+    .update(csvImports)
+    .set({
+      bytesRead,
+      totalRows: sql`${csvImports.totalRows} + ${batch.rows}`,
+      accepted: sql`${csvImports.accepted} + ${batch.accepted}`,
+      rejected: sql`${csvImports.rejected} + ${batch.rows - batch.accepted}`,
+    })
+    .where(eq(csvImports.id, id));
+}
+
+export async function finishImport(
+  db: DbOrTx,
+  auth: AuthContext,
+  id: string,
+  outcome: { counts: ImportCounts; encoding: string | null; error: string | null },
+) {
+  const status = outcome.error ? ("failed" as const) : ("done" as const);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(csvImports)
+      .set({ status, error: outcome.error, bytesRead: outcome.counts.bytesRead, finishedAt: new Date() })
+      .where(eq(csvImports.id, id));
+    await appendAuditEvent(tx, {
+      actor: actorOf(auth),
+      action: "csv_import.finished",
+      entityType: "csv_import",
+      entityId: id,
+      data: { status, ...outcome.counts, encoding: outcome.encoding, ...(outcome.error ? { error: outcome.error } : {}) },
+    });
+  });
+}
+
+/** The header as received goes into the journal: it is also what orders the columns of the rejection report. */
+export async function recordImportStart(
+  db: DbOrTx,
+  auth: AuthContext,
+  id: string,
+  data: { product: string; filename: string; delimiter: string | null; columns: string[] },
+) {
+  await appendAuditEvent(db, { actor: actorOf(auth), action: "csv_import.started", entityType: "csv_import", entityId: id, data });
+}

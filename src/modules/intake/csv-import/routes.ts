@@ -1,0 +1,146 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { access, SUPPLIER } from "../../../server/access";
+import { authOf } from "../../../server/auth";
+import type { RouteModule } from "../../../server/deps";
+import { AppError, notFound } from "../../../server/errors";
+import { errorResponses } from "../../../server/openapi";
+import { listConsentTexts } from "../../consent/publish-consent-text";
+import { csvTemplate, isProductSlug } from "../../../shared/catalogue";
+import { createImport, getImport, listImports, MAX_FILE_BYTES } from "./imports";
+import { rejectedRowsReport } from "./report";
+import { runImport } from "./run-import";
+
+const importSchema = z.object({
+  id: z.string(),
+  product: z.string(),
+  filename: z.string(),
+  status: z.enum(["pending", "running", "done", "failed"]),
+  sizeBytes: z.number().nullable(),
+  bytesRead: z.number(),
+  totalRows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+const idParams = z.object({ id: z.uuid() });
+// Windows tags .csv files as Excel documents, and browsers pass that type on.
+const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, since supplier file names carry accents. */
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const csvImportRoutes: RouteModule = (app, { database }) => {
+  const { db } = database;
+  const supplier = access.org(SUPPLIER);
+
+  // The file is handed over as a stream: it is parsed while it arrives, never buffered whole.
+  app.addContentTypeParser(CSV_CONTENT_TYPES, { bodyLimit: MAX_FILE_BYTES }, (_req, payload, done) => done(null, payload));
+
+  app.post(
+    "/api/v1/imports",
+    {
+      config: { access: supplier },
+      schema: {
+        tags: ["Import CSV"],
+        summary: "Déclarer un import CSV (avant l'envoi du fichier)",
+        body: z.object({
+          product: z.string().trim().min(1).max(60),
+          filename: z.string().trim().min(1).max(255),
+          sizeBytes: z.number().int().min(0),
+        }),
+        response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 413) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createImport(db, authOf(req), req.body)),
+  );
+
+  app.put(
+    "/api/v1/imports/:id/file",
+    {
+      config: { access: supplier },
+      bodyLimit: MAX_FILE_BYTES,
+      schema: {
+        tags: ["Import CSV"],
+        summary: "Envoyer le fichier (corps brut, text/csv) : réponse à la fin du traitement",
+        description:
+          "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}.",
+        params: idParams,
+        response: { 200: importSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (req, reply) => {
+      if (!(req.body instanceof Readable)) {
+        throw new AppError("invalid_csv", { message: "Envoyez le fichier CSV brut dans le corps de la requête (Content-Type: text/csv)." });
+      }
+      const length = Number(req.headers["content-length"]);
+      const result = await runImport(db, authOf(req), req.params.id, req.body, {
+        contentLength: Number.isFinite(length) ? length : undefined,
+      });
+      // The rest of an upload cut short is not waited for.
+      if (!result.readWholeFile) reply.header("connection", "close");
+      return result.summary;
+    },
+  );
+
+  app.get(
+    "/api/v1/imports",
+    {
+      config: { access: supplier },
+      schema: {
+        tags: ["Import CSV"],
+        summary: "Mes 50 derniers imports",
+        response: { 200: z.object({ items: z.array(importSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => listImports(db, authOf(req).orgId),
+  );
+
+  app.get(
+    "/api/v1/imports/:id",
+    {
+      config: { access: supplier },
+      schema: {
+        tags: ["Import CSV"],
+        summary: "État et avancement d'un import",
+        params: idParams,
+        response: { 200: importSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getImport(db, authOf(req).orgId, req.params.id),
+  );
+
+  app.get(
+    "/api/v1/imports/:id/report.csv",
+    {
+      config: { access: supplier },
+      schema: { tags: ["Import CSV"], summary: "Lignes rejetées avec leurs motifs (CSV Excel)", params: idParams },
+    },
+    async (req, reply) => {
+      const { csv, filename } = await rejectedRowsReport(db, authOf(req).orgId, req.params.id);
+      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(filename));
+      return reply.send(csv);
+    },
+  );
+
+  app.get(
+    "/api/v1/catalogue/:slug/template.csv",
+    {
+      config: { access: access.public("modèle CSV public") },
+      schema: {
+        tags: ["Catalogue"],
+        summary: "Modèle CSV d'un produit (en-tête et une ligne d'exemple)",
+        params: z.object({ slug: z.string().max(60) }),
+      },
+    },
+    async (req, reply) => {
+      if (!isProductSlug(req.params.slug)) throw notFound("Produit");
+      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
+      const [current] = await listConsentTexts(db);
+      return `\uFEFF${csvTemplate(req.params.slug, new Date(), current?.version)}`;
+    },
+  );
+};
