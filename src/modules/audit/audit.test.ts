@@ -49,6 +49,19 @@ describe("audit journal", () => {
     expect(verdict.unsealed).toBe(0);
   });
 
+  it("seals a late-committed event far behind the head at the next full sweep", async () => {
+    await ctx.db.execute(sql`select setval('audit_events_id_seq', 60000)`);
+    await appendAuditEvents(ctx.db, events(3, "head"));
+    await sealAuditChain(ctx.db);
+    // As if a transaction opened long ago committed only now, with an id far below the sealed head.
+    await ctx.db.execute(sql`insert into audit_events (id, occurred_at, action, entity_type, entity_id, data) values (30000, now(), 'test.late', 'test', 'late', '{}')`);
+    expect(await sealAuditChain(ctx.db)).toBe(0);
+    expect((await verifyAuditChain(ctx.db)).unsealed).toBe(1);
+    expect(await sealAuditChain(ctx.db, { full: true })).toBe(1);
+    const verdict = await verifyAuditChain(ctx.db);
+    expect(verdict).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
   it("names the first tampered entry when someone bypasses the triggers", async () => {
     await appendAuditEvents(ctx.db, events(10, "tamper"));
     await sealAuditChain(ctx.db);
