@@ -66,7 +66,9 @@ async function apiPhase(kind: "postgres" | "pglite") {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
+  const slices: number[] = [];
   const started = performance.now();
+  let sliceStart = started;
   await Promise.all(
     Array.from({ length: C }, async () => {
       for (let i = next++; i < N; i = next++) {
@@ -80,6 +82,12 @@ async function apiPhase(kind: "postgres" | "pglite") {
         await res.body.text();
         latencies.push(performance.now() - t0);
         if (res.statusCode !== 201) failures++;
+        // Throughput per slice of 10,000 shows whether intake slows down as the tables grow.
+        if (latencies.length % 10_000 === 0) {
+          const now = performance.now();
+          slices.push(Math.round(10_000 / ((now - sliceStart) / 1000)));
+          sliceStart = now;
+        }
       }
     }),
   );
@@ -89,7 +97,7 @@ async function apiPhase(kind: "postgres" | "pglite") {
   await server.stop();
   const audit = await verifyChain(database.env);
   await database.drop();
-  return { leadsPerSecond: N / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, audit };
+  return { leadsPerSecond: N / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, slices, audit };
 }
 
 /** After the load (the server seals what is pending when it stops): is the chain whole, and how long does checking it take. */
@@ -142,7 +150,7 @@ for (const kind of kinds) {
   if (PHASES.has("api")) {
     const api = await apiPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
+      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; par tranche de 10 000 : ${api.slices.join(" / ")} leads/s ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
     );
     console.log(lines.at(-1));
     results[`${kind}-api`] = api;
