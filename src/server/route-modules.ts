@@ -1,8 +1,21 @@
 import { accountRoutes } from "../modules/accounts/routes";
 import { catalogueRoutes } from "../modules/catalogue/routes";
 import { consentRoutes } from "../modules/consent/routes";
+import { crmRoutes } from "../modules/crm/routes";
+import { followupRoutes } from "../modules/followup/routes";
+import { csvImportRoutes } from "../modules/intake/csv-import/routes";
 import { intakeRoutes } from "../modules/intake/routes";
+import { notificationRoutes } from "../modules/notifications/routes";
 import type { RouteModule } from "./deps";
 
 /** Every feature's routes, registered in this order. */
-export const ROUTE_MODULES: RouteModule[] = [accountRoutes, catalogueRoutes, consentRoutes, intakeRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  accountRoutes,
+  catalogueRoutes,
+  consentRoutes,
+  intakeRoutes,
+  csvImportRoutes,
+  notificationRoutes,
+  crmRoutes,
+  followupRoutes,
+];

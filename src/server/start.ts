@@ -1,10 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { seedDemo } from "../db/seed/demo";
 import { users } from "../modules/accounts/schema";
 import { sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs";
+import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
+import { preloadPostalCodes } from "../modules/reference-data";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { App } from "./deps";
@@ -35,9 +39,17 @@ export async function start(config: Config): Promise<Running> {
     demo = await seedDemo(db);
   }
   await sealAuditChain(db, { full: true });
+  // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
+  preloadPostalCodes();
   const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
   const app = await buildApp({ database, config, notifier });
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
+  const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
+  const stopJobs = startJobRunner(db, {
+    handlers: followupJobHandlers({ notifier }),
+    schedule: followupSchedule,
+    onError: (e) => app.log.error(e, "jobs"),
+  });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const url = address.replace("127.0.0.1", "localhost");
   return {
@@ -47,9 +59,11 @@ export async function start(config: Config): Promise<Running> {
     demo,
     mailCapture: notifier.mail.captureAddress,
     async stop() {
+      await stopJobs();
       await app.close();
       await notifier.close();
       await stopSealer();
+      await stopStatistics();
       await database.close();
     },
   };

@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
 import { seedDemoCrm } from "./demo-crm";
+import { seedDemoFollowups } from "./demo-followup";
 import { seedDemoLeads } from "./demo-leads";
 
 export const DEMO_PASSWORD = "demo-leads-2026";
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db) {
       password: DEMO_PASSWORD,
       now,
     });
+    await seedDemoFollowups(tx, { courtierOrgId: orgs.courtier.id, now });
   });
   return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
 }

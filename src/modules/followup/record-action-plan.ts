@@ -1,0 +1,64 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import type { ProductLine } from "../../shared/crm/product-lines";
+import type { ActionKind } from "../../shared/followup/model";
+import { validationError } from "../crm/check-client";
+import { referenceIssues } from "../crm/check-references";
+import { actionPlanOf } from "./guard-context";
+import { followupActions } from "./schema";
+import { type Actor, mutateFollowup } from "./write-followup";
+
+export interface PlannedActionInput {
+  kind: ActionKind;
+  productLine?: ProductLine | null;
+  dueDate: string;
+  ownerId: string;
+  note?: string | null;
+}
+
+export const ACTION_PLAN_OPEN_IN = ["action_plan"] as const;
+
+/**
+ * The dated action plan (spec 002 §7): devis, RDV, relances, each with its due date and owner, as
+ * rows of followup_actions so they appear in "Mes actions" and get their reminders. The plan is
+ * replaced as a whole while the step is open; done actions and callback reminders are kept.
+ */
+export async function recordActionPlan(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  plan: { actions: PlannedActionInput[]; noActionReason?: string | null },
+  now: Date,
+) {
+  return mutateFollowup(db, actor, id, { now, openIn: ACTION_PLAN_OPEN_IN, what: "Le plan d'actions" }, async (tx, agg) => {
+    const owners = plan.actions.map((a, i) => ({ field: `actions.${i}.ownerId`, kind: "user" as const, id: a.ownerId }));
+    const issues = await referenceIssues(tx, actor.orgId, owners);
+    if (issues.length > 0) throw validationError(issues);
+
+    const before = actionPlanOf(agg);
+    await tx
+      .delete(followupActions)
+      .where(and(eq(followupActions.followupId, id), eq(followupActions.origin, "action_plan"), eq(followupActions.status, "open")));
+    if (plan.actions.length > 0) {
+      await tx.insert(followupActions).values(
+        plan.actions.map((a) => ({
+          orgId: actor.orgId,
+          followupId: id,
+          clientId: agg.followup.clientId,
+          kind: a.kind,
+          productLine: a.productLine ?? null,
+          dueDate: a.dueDate,
+          ownerId: a.ownerId,
+          note: a.note?.trim() || null,
+          createdAt: now,
+        })),
+      );
+    }
+    const noActionReason = plan.actions.length === 0 ? plan.noActionReason?.trim() || null : null;
+    return {
+      patch: { noActionReason },
+      steps: [{ kind: "action_plan", data: { before, after: { actions: plan.actions, noActionReason } } }],
+      result: null,
+    };
+  });
+}

@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { AppError } from "../../server/errors";
+import { needsTnsRequalification } from "../../shared/crm/client-model";
+import { updateClient } from "../crm/update-client";
+import type { FollowupAggregate } from "./load-followup";
+import type { ChecklistReview } from "./schema";
+import { type Actor, mutateFollowup } from "./write-followup";
+
+export interface ManagerOption {
+  id: string;
+  name: string;
+  agencyId: string;
+  agencyName: string;
+  handlesProfessionals: boolean;
+}
+
+/**
+ * The account managers who handle pro / TNS clients, those of the client's agency first: the
+ * screen proposes the first one, the agent confirms or picks another (spec 002 §4.3).
+ */
+export async function proManagerOptions(db: DbOrTx, orgId: string, agencyId: string | null | undefined): Promise<ManagerOption[]> {
+  const result = (await db.execute(sql`
+    select u.id::text as id, u.first_name || ' ' || u.last_name as name, a.id::text as "agencyId", a.name as "agencyName",
+           m.handles_professionals as "handlesProfessionals"
+      from agency_members m
+      join users u on u.id = m.user_id
+      join agencies a on a.id = m.agency_id
+     where a.org_id = ${orgId} and m.handles_professionals
+     order by (a.id is not distinct from ${agencyId ?? null}::uuid) desc, u.created_at, u.id`)) as unknown as { rows: ManagerOption[] };
+  return result.rows;
+}
+
+export function tnsProposal(agg: FollowupAggregate, options: ManagerOption[]) {
+  const required = needsTnsRequalification(agg.client);
+  const current = agg.client.accountManagerId ?? null;
+  return {
+    required,
+    currentManagerId: current,
+    proposedManagerId: required ? (options[0]?.id ?? null) : null,
+    currentHandlesProfessionals: options.some((o) => o.id === current),
+    options,
+  };
+}
+
+/** Not after closing: the record is still updated by the CRM, but no longer as part of this call. */
+export const TNS_OPEN_IN = [
+  "preparation",
+  "contact_attempt",
+  "scheduled_callback",
+  "admin_profile_update",
+  "admin_contract_validation",
+  "commercial_rebound",
+  "action_plan",
+] as const;
+
+/**
+ * The agent confirms the switch to "client pro / TNS" and the account manager (proposed, or chosen):
+ * the CRM record changes (type, TNS flag, manager), the change is journaled with its before/after, and
+ * the manager item of the checklist counts as reviewed since the agent has just decided it.
+ */
+export async function requalifyTns(db: DbOrTx, actor: Actor, id: string, input: { accountManagerId: string }, now: Date) {
+  return mutateFollowup(db, actor, id, { now, openIn: TNS_OPEN_IN, what: "Le passage en client pro / TNS" }, async (tx, agg) => {
+    if (agg.client.type !== "particulier") {
+      throw new AppError("conflict", { message: "Ce client est déjà enregistré comme professionnel ou entreprise." });
+    }
+    const before = { type: agg.client.type, isTns: agg.client.isTns, accountManagerId: agg.client.accountManagerId ?? null };
+    const { changes } = await updateClient(tx, actor, agg.client.id, {
+      type: "professionnel",
+      isTns: true,
+      accountManagerId: input.accountManagerId,
+    });
+    const review: ChecklistReview = {
+      status: before.accountManagerId === input.accountManagerId ? "confirmed" : "modified",
+      by: actor.userId ?? "",
+      at: now.toISOString(),
+      ...(before.accountManagerId === input.accountManagerId ? {} : { before: before.accountManagerId, after: input.accountManagerId }),
+    };
+    return {
+      // The pro checklist now applies: the record is no longer "fully qualified" until its new items are reviewed.
+      patch: { checklistReviews: { ...agg.followup.checklistReviews, account_manager: review }, recordQualified: false },
+      steps: [
+        {
+          kind: "tns_requalification",
+          data: { before, after: { type: "professionnel", isTns: true, accountManagerId: input.accountManagerId }, changes },
+        },
+      ],
+      result: null,
+    };
+  });
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { access, BROKER, BROKER_ADMIN } from "../../server/access";
+import { authOf } from "../../server/auth";
+import type { App, AppDeps } from "../../server/deps";
+import { errorResponses } from "../../server/openapi";
+import {
+  campaignAnswer,
+  campaignBody,
+  campaignRunsAnswer,
+  measuresAnswer,
+  measuresQuery,
+  myActionsAnswer,
+  remindersAnswer,
+} from "./api-schemas";
+import { campaignRuns } from "./jobs";
+import { followupMeasures } from "./measures";
+import { parisMonth } from "./months";
+import { completeAction, myActions } from "./my-actions";
+import { runCampaignNow } from "./run-campaign-now";
+import { sendActionReminders } from "./send-reminders";
+
+const tags = ["Suivi M+3"];
+
+/** The agency's view: campaigns, measures, and each person's actions and reminders. */
+export function teamRoutes(app: App, deps: AppDeps) {
+  const { db } = deps.database;
+
+  app.get(
+    "/api/v1/followups/measures",
+    {
+      config: { access: access.org(BROKER) },
+      schema: {
+        tags,
+        summary: "Mesures M+3 par mois de campagne, agence et chargé de clientèle",
+        querystring: measuresQuery,
+        response: { 200: measuresAnswer, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => followupMeasures(db, authOf(req).orgId, { ...req.query, now: new Date() }),
+  );
+
+  app.get(
+    "/api/v1/followups/campaigns",
+    {
+      config: { access: access.org(BROKER) },
+      schema: { tags, summary: "Campagnes mensuelles exécutées", response: { 200: campaignRunsAnswer, ...errorResponses(401, 403) } },
+    },
+    async (req) => ({ currentMonth: parisMonth(new Date()), runs: await campaignRuns(db, authOf(req).orgId) }),
+  );
+
+  app.post(
+    "/api/v1/followups/campaigns",
+    {
+      config: { access: access.org(BROKER_ADMIN) },
+      schema: {
+        tags,
+        summary: "Lancer la campagne M+3 d'un mois (le mois en cours par défaut)",
+        description: "Idempotent : les clients qui ont déjà leur suivi ne sont pas repris.",
+        body: campaignBody,
+        response: { 200: campaignAnswer, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (req) => runCampaignNow(db, authOf(req), req.body.month, new Date()),
+  );
+
+  app.get(
+    "/api/v1/followups/my-actions",
+    {
+      config: { access: access.org(BROKER) },
+      schema: {
+        tags,
+        summary: "Mes actions : en retard, du jour, à venir",
+        response: { 200: myActionsAnswer, ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => myActions(db, authOf(req), new Date()),
+  );
+
+  app.post(
+    "/api/v1/followups/actions/:actionId/done",
+    {
+      config: { access: access.org(BROKER) },
+      schema: {
+        tags,
+        summary: "Marquer une action comme faite",
+        params: z.object({ actionId: z.uuid() }),
+        response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const row = await completeAction(db, authOf(req), req.params.actionId, new Date());
+      return { id: row.id, status: row.status };
+    },
+  );
+
+  app.post(
+    "/api/v1/followups/reminders",
+    {
+      config: { access: access.org(BROKER_ADMIN) },
+      schema: {
+        tags,
+        summary: "Envoyer maintenant les rappels d'actions du jour et en retard (une fois par action et par jour)",
+        response: { 200: remindersAnswer, ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => sendActionReminders({ db, notifier: deps.notifier }, { now: new Date(), orgId: authOf(req).orgId }),
+  );
+}

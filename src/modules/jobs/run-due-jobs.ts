@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { jobs } from "../followup/schema";
+
+export interface JobContext {
+  db: Db;
+  now: Date;
+  jobId: number;
+}
+
+export interface JobHandler {
+  kind: string;
+  run(payload: Record<string, unknown>, ctx: JobContext): Promise<unknown>;
+  /** Tries before the job is left as failed; each retry waits longer (1, 4, 9… minutes). */
+  maxAttempts?: number;
+}
+
+export interface ClaimedJob {
+  id: number;
+  kind: string;
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * A job left "running" this long was held by a process that died (deploy, crash): it is claimable
+ * again. Longer than any job we run (the monthly campaign takes seconds).
+ */
+const STALE_LOCK = "15 minutes";
+
+/**
+ * Takes one due job. SKIP LOCKED lets any number of runners poll the same table: each claims a
+ * different row and none waits on another's transaction.
+ */
+export async function claimNextJob(db: Db, kinds: readonly string[], now: Date): Promise<ClaimedJob | null> {
+  if (kinds.length === 0) return null;
+  const result = (await db.execute(sql`
+    update ${jobs} set status = 'running', locked_at = ${now}, attempts = attempts + 1
+     where id = (
+       select id from ${jobs}
+        where kind = any(${sql.param([...kinds])}::text[])
+          and ((status = 'queued' and run_at <= ${now})
+            or (status = 'running' and locked_at < ${now}::timestamptz - ${STALE_LOCK}::interval))
+        order by run_at, id
+        limit 1
+        for update skip locked)
+    returning id::int as id, kind, dedupe_key as "dedupeKey", payload, attempts`)) as unknown as { rows: ClaimedJob[] };
+  return result.rows[0] ?? null;
+}
+
+async function finishJob(db: Db, id: number, now: Date, result: unknown) {
+  await db.execute(sql`
+    update ${jobs} set status = 'done', finished_at = ${now}, locked_at = null, last_error = null,
+           result = ${JSON.stringify(result ?? null)}::jsonb
+     where id = ${id}`);
+}
+
+async function failJob(db: Db, job: ClaimedJob, maxAttempts: number, now: Date, error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  const final = job.attempts >= maxAttempts;
+  const retryAt = new Date(now.getTime() + job.attempts * job.attempts * 60_000);
+  await db.execute(sql`
+    update ${jobs} set status = ${final ? "failed" : "queued"}, locked_at = null, last_error = ${message.slice(0, 2000)},
+           run_at = ${final ? now : retryAt}, finished_at = ${final ? now : null}
+     where id = ${job.id}`);
+}
+
+/**
+ * Runs due jobs one after the other until none is left (or `limit` ran). A handler's failure is
+ * recorded on its row and never stops the loop: the next job still runs.
+ */
+export async function runDueJobs(
+  db: Db,
+  handlers: readonly JobHandler[],
+  opts: { now?: () => Date; limit?: number; onError?: (e: unknown, job: ClaimedJob) => void } = {},
+): Promise<number> {
+  const byKind = new Map(handlers.map((h) => [h.kind, h]));
+  const clock = opts.now ?? (() => new Date());
+  let ran = 0;
+  while (ran < (opts.limit ?? Number.POSITIVE_INFINITY)) {
+    const job = await claimNextJob(db, [...byKind.keys()], clock());
+    if (!job) break;
+    const handler = byKind.get(job.kind) as JobHandler;
+    ran++;
+    try {
+      const result = await handler.run(job.payload, { db, now: clock(), jobId: job.id });
+      await finishJob(db, job.id, clock(), result);
+    } catch (e) {
+      opts.onError?.(e, job);
+      await failJob(db, job, handler.maxAttempts ?? 3, clock(), e);
+    }
+  }
+  return ran;
+}

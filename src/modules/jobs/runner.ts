@@ -1,0 +1,39 @@
+import type { Db } from "../../db/client";
+import { enqueueJobs, type JobRequest } from "./enqueue-job";
+import { type JobHandler, runDueJobs } from "./run-due-jobs";
+
+export interface JobRunnerOptions {
+  handlers: readonly JobHandler[];
+  /** The recurring jobs due at `now` (this month's campaign, today's reminders), queued idempotently. */
+  schedule?: (now: Date) => JobRequest[];
+  intervalMs?: number;
+  onError?: (e: unknown) => void;
+}
+
+/**
+ * Polls the jobs table every few seconds: schedules the recurring jobs, then runs whatever is due.
+ * Several processes may run it at once (SKIP LOCKED, dedupe keys). Returns a stop function that
+ * waits for the job in progress, so shutdown never cuts a campaign in the middle.
+ */
+export function startJobRunner(db: Db, opts: JobRunnerOptions): () => Promise<void> {
+  const onError = opts.onError ?? (() => {});
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    const now = new Date();
+    if (opts.schedule) await enqueueJobs(db, opts.schedule(now));
+    await runDueJobs(db, opts.handlers, { onError: (e) => onError(e) });
+  };
+  const poll = () => {
+    // Ticks never overlap: a slow job delays the next poll instead of starting a second runner.
+    running = running.then(() => (stopped ? undefined : tick())).catch(onError);
+  };
+  const timer = setInterval(poll, opts.intervalMs ?? 5_000);
+  timer.unref();
+  poll();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,168 @@
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { CLOSING_CRITERIA } from "../../../shared/followup/closing";
+import { FOLLOWUP_STATES, type FollowupState, STATE_LABELS } from "../../../shared/followup/workflow";
+import { ApiError } from "../../api/client";
+import { Icon } from "../../ui/Icon";
+import { PageHeader } from "../../ui/PageHeader";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { useFollowup } from "./api";
+import { CallAside } from "./CallAside";
+import { ConductBlock } from "./ConductBlock";
+import "./followup.css";
+import { monthLabel } from "./labels";
+import { PlanBlock } from "./PlanBlock";
+import { PreparationBlock } from "./PreparationBlock";
+import { ReboundBlock } from "./ReboundBlock";
+import { StateBadge } from "./StateBadge";
+import type { FollowupView } from "./types";
+
+const back = (
+  <Link to="/courtier/appels-m3" className="back-link">
+    <Icon name="arrowLeft" size={16} /> Mes appels M+3
+  </Link>
+);
+
+const PATH: FollowupState[] = FOLLOWUP_STATES.filter((s) => s !== "scheduled_callback");
+const at = (state: FollowupState) => PATH.indexOf(state === "scheduled_callback" ? "contact_attempt" : state);
+
+/** Why a block is not open yet; null when it is. The commercial part stays shut until both admin steps are done. */
+function lockOf(block: "conduite" | "rebond" | "plan", state: FollowupState): string | null {
+  const now = `étape actuelle : « ${STATE_LABELS[state]} »`;
+  if (block === "conduite" && at(state) < at("contact_attempt")) return `Lancez l'appel depuis la préparation du dossier (${now}).`;
+  if (block === "rebond" && at(state) < at("commercial_rebound")) {
+    return `Verrouillé jusqu'à la fin de la mise à jour de la fiche client et de la validation des contrats : le M+3 commence toujours par l'administratif (${now}).`;
+  }
+  if (block === "plan" && at(state) < at("action_plan")) return `S'ouvre une fois le bilan commercial terminé (${now}).`;
+  return null;
+}
+
+function Block({ n, title, lock, children }: { n: number; title: string; lock?: string | null; children: ReactNode }) {
+  return (
+    <section className={`card fu-block${lock ? " fu-block--locked" : ""}`} aria-labelledby={`block-${n}`} data-testid={`block-${n}`}>
+      <div className="fu-block__head">
+        <h2 id={`block-${n}`}>
+          <span className="fu-block__number">{n}</span> {title}
+        </h2>
+        {lock && <span className="badge">Verrouillé</span>}
+      </div>
+      {lock && (
+        <p className="fu-lock">
+          <Icon name="shield" /> {lock}
+        </p>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** A closed follow-up is the record of the call: shown as it was, nothing left to press. */
+function ReadOnlyWhenClosed({ view, children }: { view: FollowupView; children: ReactNode }) {
+  if (view.state !== "closed") return children;
+  return (
+    <fieldset disabled className="fu-readonly">
+      {children}
+    </fieldset>
+  );
+}
+
+/** The commercial part, greyed out until the admin steps are done: what will be proposed, nothing to press yet. */
+function LockedRebound({ view }: { view: FollowupView }) {
+  return (
+    <ul className="fu-history">
+      {view.gaps.map((g) => (
+        <li key={g.productLine}>
+          <strong>{g.productLabel}</strong> — {g.why}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LockedPlan() {
+  return (
+    <ul className="fu-history">
+      <li>Actions datées : devis, rendez-vous, relances, chacune avec son échéance et son responsable</li>
+      {CLOSING_CRITERIA.map((c) => (
+        <li key={c.key}>{c.label}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function CallPage() {
+  const { id = "" } = useParams();
+  const followup = useFollowup(id);
+  if (followup.isPending) return <LoadingState label="Chargement de l'appel…" />;
+  if (followup.isError) {
+    const missing = followup.error instanceof ApiError && [400, 404].includes(followup.error.status);
+    return (
+      <>
+        <PageHeader title="Appel M+3" back={back} />
+        {missing ? (
+          <EmptyState title="Ce suivi M+3 est introuvable." />
+        ) : (
+          <ErrorState error={followup.error} onRetry={() => followup.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <CallScreen view={followup.data} />;
+}
+
+function CallScreen({ view }: { view: FollowupView }) {
+  const variant = view.script.variant;
+  return (
+    <>
+      <PageHeader
+        title={`Appel M+3 — ${view.client.displayName}`}
+        back={back}
+        subtitle={
+          <span className="inline-list">
+            <StateBadge state={view.state} />
+            <span>Campagne de {monthLabel(view.cohortMonth)}</span>
+            <span>
+              {variant.seller === "agent"
+                ? "Vous avez vendu le premier contrat"
+                : `Premier contrat vendu par ${variant.sellerName ?? "un collègue"}`}
+            </span>
+            {variant.availability === "callback" && <span>Rappel convenu avec le client</span>}
+          </span>
+        }
+      />
+      <ol className="fu-stepper" aria-label="Étapes de l'appel">
+        {PATH.map((s) => (
+          <li
+            key={s}
+            className={at(view.state) > at(s) || view.state === "closed" ? "is-done" : at(view.state) === at(s) ? "is-current" : ""}
+          >
+            {s === "contact_attempt" && view.state === "scheduled_callback" ? STATE_LABELS.scheduled_callback : STATE_LABELS[s]}
+          </li>
+        ))}
+      </ol>
+      <div className="fu-layout">
+        <div className="fu-main">
+          <Block n={1} title="Préparation du dossier">
+            <PreparationBlock view={view} />
+          </Block>
+          <Block n={2} title="Conduite d'appel" lock={lockOf("conduite", view.state)}>
+            <ReadOnlyWhenClosed view={view}>
+              <ConductBlock view={view} />
+            </ReadOnlyWhenClosed>
+          </Block>
+          <Block n={3} title="Rebond commercial" lock={lockOf("rebond", view.state)}>
+            {lockOf("rebond", view.state) ? (
+              <LockedRebound view={view} />
+            ) : (
+              <ReadOnlyWhenClosed view={view}>{<ReboundBlock view={view} />}</ReadOnlyWhenClosed>
+            )}
+          </Block>
+          <Block n={4} title="Plan d'actions" lock={lockOf("plan", view.state)}>
+            {lockOf("plan", view.state) ? <LockedPlan /> : <PlanBlock view={view} />}
+          </Block>
+        </div>
+        <CallAside view={view} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState } from "react";
+import { CONTACT_CHANNEL_OPTIONS, type ContactChannel } from "../../../shared/followup/contact";
+import { Alert } from "../../ui/Alert";
+import { formatDateTime, parisNowForInput } from "../../ui/format";
+import { ContractReview } from "./ContractReview";
+import { EventBar, RefusalPrompt } from "./EventBar";
+import { ProfileReview } from "./ProfileReview";
+import { ScriptStepView } from "./ScriptStepView";
+import { TnsBanner } from "./TnsBanner";
+import type { FollowupView } from "./types";
+import { useFire, useRecord } from "./use-fire";
+
+/** Block 2 (spec 002 §6.1): the script step by step, with the answers recorded as the call goes. */
+export function ConductBlock({ view }: { view: FollowupView }) {
+  const steps = view.script.steps.filter((s) => s.block === "conduite");
+  return (
+    <>
+      {steps.map((step) => (
+        <ScriptStepView key={step.id} step={step}>
+          {step.id === "authorisation" && <Availability view={view} />}
+          {step.id === "callback" && <Callback view={view} />}
+          {step.id === "profile_update" && (
+            <>
+              <TnsBanner view={view} />
+              <ProfileReview view={view} />
+              <EventBar view={view} events={["profile_done"]} />
+            </>
+          )}
+          {step.id === "contract_validation" && (
+            <>
+              <ContractReview view={view} />
+              <EventBar view={view} events={["contracts_done"]} />
+            </>
+          )}
+        </ScriptStepView>
+      ))}
+    </>
+  );
+}
+
+/** "Client disponible" / "Rappeler plus tard", with who answered and on which line (spec 002 §5.3). */
+function Availability({ view }: { view: FollowupView }) {
+  const { fire, refusal, error, pending, clear } = useFire(view);
+  const [name, setName] = useState(view.client.displayName);
+  const [channel, setChannel] = useState<ContactChannel>("mobile");
+  const [later, setLater] = useState(false);
+  const [at, setAt] = useState("");
+  const contact = { name, channel };
+  return (
+    <div className="fu-rows">
+      <div className="inline-form">
+        <label className="field">
+          <span className="field__label">Personne jointe</span>
+          <input className="input" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">Canal</span>
+          <select className="input" value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel)}>
+            {CONTACT_CHANNEL_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="fu-events">
+        <button type="button" className="button button--primary" disabled={pending} onClick={() => fire("client_available", { contact })}>
+          Client disponible
+        </button>
+        <button type="button" className="button button--secondary" disabled={pending} onClick={() => setLater(true)}>
+          Rappeler plus tard
+        </button>
+      </div>
+      {later && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            fire("client_unavailable", { contact, ...(at ? { callbackAt: new Date(at).toISOString() } : {}) });
+          }}
+        >
+          <label className="field" htmlFor="callback-at">
+            <span className="field__label">Date et heure du rappel</span>
+            <input
+              id="callback-at"
+              className="input"
+              type="datetime-local"
+              min={parisNowForInput()}
+              value={at}
+              onChange={(e) => setAt(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="button button--primary" disabled={pending}>
+            Programmer le rappel
+          </button>
+        </form>
+      )}
+      {refusal && (
+        <RefusalPrompt
+          view={view}
+          refusal={refusal}
+          onForce={(reason) => fire(refusal.event, { ...refusal.extra, override: { reason } })}
+          onClose={clear}
+        />
+      )}
+      {error && <Alert kind="error">{error}</Alert>}
+    </div>
+  );
+}
+
+/** The agreed callback: call now, or move it (its reminder action moves with it). */
+function Callback({ view }: { view: FollowupView }) {
+  const { record, error, pending } = useRecord(view);
+  const [at, setAt] = useState("");
+  return (
+    <div className="fu-rows">
+      <Alert kind="info" title={`Rappel programmé le ${formatDateTime(view.callbackAt)}`}>
+        <p>Un rappel figure dans « Mes actions » du chargé de clientèle pour ce jour-là.</p>
+      </Alert>
+      <EventBar view={view} events={["callback_due"]} />
+      <div>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          disabled={pending || !view.client.phone}
+          onClick={() => record("contact-card", { channel: "sms" })}
+        >
+          Envoyer mes coordonnées par SMS d'ici là
+        </button>
+      </div>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (at) record("callback", { callbackAt: new Date(at).toISOString() });
+        }}
+      >
+        <label className="field" htmlFor="reschedule-at">
+          <span className="field__label">Reporter le rappel au</span>
+          <input
+            id="reschedule-at"
+            className="input"
+            type="datetime-local"
+            min={parisNowForInput()}
+            value={at}
+            onChange={(e) => setAt(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button button--secondary" disabled={pending || !at}>
+          Reporter
+        </button>
+      </form>
+      {error && <Alert kind="error">{error}</Alert>}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { Link } from "react-router";
+import { errorMessage } from "../../api/client";
+import { formatIsoDay, formatPhone } from "../../ui/format";
+import { PageHeader } from "../../ui/PageHeader";
+import { ErrorState, LoadingState } from "../../ui/States";
+import { useToast } from "../../ui/Toasts";
+import { useCompleteAction, useMyActions } from "./api";
+import "./followup.css";
+import type { MyAction } from "./types";
+
+export function MyActionsPage() {
+  const actions = useMyActions();
+  return (
+    <>
+      <PageHeader title="Mes actions" subtitle="Devis, rendez-vous et relances décidés pendant les appels M+3, avec leur échéance." />
+      {actions.isPending ? (
+        <LoadingState label="Chargement des actions…" />
+      ) : actions.isError ? (
+        <ErrorState error={actions.error} onRetry={() => actions.refetch()} />
+      ) : (
+        <>
+          <ActionList title="En retard" tone="danger" items={actions.data.overdue} empty="Aucune action en retard." />
+          <ActionList title="Aujourd'hui" tone="warning" items={actions.data.dueToday} empty="Rien d'autre pour aujourd'hui." />
+          <ActionList title="À venir" tone="info" items={actions.data.upcoming} empty="Aucune action prévue." />
+        </>
+      )}
+    </>
+  );
+}
+
+function ActionList({ title, tone, items, empty }: { title: string; tone: string; items: MyAction[]; empty: string }) {
+  const complete = useCompleteAction();
+  const toast = useToast();
+  return (
+    <section className="card card--flush" aria-labelledby={`actions-${tone}`}>
+      <h2 id={`actions-${tone}`} className="card__pad">
+        {title} <span className={`badge badge--${tone}`}>{items.length}</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="card__pad muted">{empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Échéance</th>
+                <th scope="col">Action</th>
+                <th scope="col">Client</th>
+                <th scope="col">Note</th>
+                <th scope="col" className="actions">
+                  <span className="visually-hidden">Marquer comme faite</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td className="nowrap">{formatIsoDay(a.dueDate)}</td>
+                  <td>{a.origin === "callback" ? "Rappel client" : a.kindLabel}</td>
+                  <td>
+                    <Link to={`/courtier/appels-m3/${a.followupId}`} className="table__primary">
+                      {a.clientName}
+                    </Link>
+                    <span className="table__secondary">{formatPhone(a.clientPhone) || "—"}</span>
+                  </td>
+                  <td>{a.note ?? <span className="muted">—</span>}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      disabled={complete.isPending}
+                      onClick={() =>
+                        complete.mutate(a.id, {
+                          onSuccess: () => toast.success("Action marquée comme faite."),
+                          onError: (e) => toast.error(errorMessage(e)),
+                        })
+                      }
+                    >
+                      Fait
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

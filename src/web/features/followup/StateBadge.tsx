@@ -1,0 +1,16 @@
+import { type FollowupState, STATE_LABELS } from "../../../shared/followup/workflow";
+
+const TONE: Record<FollowupState, string> = {
+  preparation: "",
+  contact_attempt: "badge--info",
+  scheduled_callback: "badge--warning",
+  admin_profile_update: "badge--info",
+  admin_contract_validation: "badge--info",
+  commercial_rebound: "badge--info",
+  action_plan: "badge--info",
+  closed: "badge--success",
+};
+
+export function StateBadge({ state }: { state: FollowupState }) {
+  return <span className={`badge ${TONE[state]}`}>{STATE_LABELS[state]}</span>;
+}

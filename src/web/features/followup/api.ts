@@ -1,0 +1,97 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../api/client";
+import type { FollowupListItem, FollowupView, Measures, MyAction } from "./types";
+
+export const followupKeys = {
+  all: ["followups"] as const,
+  list: (filters: object) => ["followups", "list", filters] as const,
+  one: (id: string) => ["followups", "one", id] as const,
+  measures: (from: string, to: string) => ["followups", "measures", from, to] as const,
+  campaigns: ["followups", "campaigns"] as const,
+  myActions: ["followups", "my-actions"] as const,
+};
+
+export interface ListFilters {
+  assignee: "me" | "all";
+  state: string;
+}
+
+export function useFollowupList(filters: ListFilters) {
+  return useQuery({
+    queryKey: followupKeys.list(filters),
+    queryFn: ({ signal }) =>
+      api<{ items: FollowupListItem[]; hasMore: boolean; counts: Record<string, number> }>("/api/v1/followups", {
+        query: { ...filters, limit: 200 },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFollowup(id: string) {
+  return useQuery({
+    queryKey: followupKeys.one(id),
+    queryFn: ({ signal }) => api<FollowupView>(`/api/v1/followups/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useMeasures(from: string, to: string) {
+  return useQuery({
+    queryKey: followupKeys.measures(from, to),
+    queryFn: ({ signal }) => api<Measures>("/api/v1/followups/measures", { query: { from, to }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCampaignRuns() {
+  return useQuery({
+    queryKey: followupKeys.campaigns,
+    queryFn: ({ signal }) =>
+      api<{ currentMonth: string; runs: { month: string; status: string; finishedAt: string | null; created: number | null }[] }>(
+        "/api/v1/followups/campaigns",
+        { signal },
+      ),
+  });
+}
+
+export function useRunCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (month: string) =>
+      api<{ month: string; cohortFrom: string; cohortTo: string; created: number }>("/api/v1/followups/campaigns", {
+        method: "POST",
+        body: { month },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: followupKeys.all }),
+  });
+}
+
+export function useMyActions() {
+  return useQuery({
+    queryKey: followupKeys.myActions,
+    queryFn: ({ signal }) =>
+      api<{ today: string; overdue: MyAction[]; dueToday: MyAction[]; upcoming: MyAction[] }>("/api/v1/followups/my-actions", { signal }),
+  });
+}
+
+export function useCompleteAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api(`/api/v1/followups/actions/${encodeURIComponent(id)}/done`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: followupKeys.all }),
+  });
+}
+
+/**
+ * Every write of the call screen: the recording endpoints and the transitions. Each answers the new
+ * state and version; the screen then reloads the whole view, which is the server's judgement of
+ * what is complete and what can come next.
+ */
+export function useFollowupWrite(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, method = "POST", body }: { path: string; method?: "POST" | "PUT"; body: unknown }) =>
+      api<{ state: string; version: number }>(`/api/v1/followups/${encodeURIComponent(id)}/${path}`, { method, body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: followupKeys.all }),
+  });
+}
