@@ -46,7 +46,13 @@ export async function freshDatabase(
 export async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--max-semi-space-size=64", "--import", "tsx", "src/server/main.ts"],
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
+      "--max-semi-space-size=64",
+      "--import",
+      "tsx",
+      "src/server/main.ts",
+    ],
     {
       env: { ...process.env, NODE_ENV: "development", PORT: "0", LOG_LEVEL: "warn", ...env },
       stdio: ["ignore", "pipe", "inherit"],

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import lockfile from "proper-lockfile";
@@ -48,9 +48,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     try {
       release = await lockfile.lock(dir, { lockfilePath: `${dir}.lock`, stale: 15_000, update: 5_000 });
     } catch {
-      throw new Error(
-        `La base embarquée ${dir} est déjà ouverte par un autre processus (verrou ${dir}.lock). Arrêtez-le d'abord.`,
-      );
+      throw new Error(`La base embarquée ${dir} est déjà ouverte par un autre processus (verrou ${dir}.lock). Arrêtez-le d'abord.`);
     }
   }
   const client = opts.dataDir ? new PGlite(path.resolve(opts.dataDir)) : new PGlite();

@@ -1,5 +1,5 @@
 import { hashPassword } from "../modules/accounts/passwords";
-import { type OrgKind, type Role, apiKeys, organisations, users } from "../modules/accounts/schema";
+import { apiKeys, type OrgKind, organisations, type Role, users } from "../modules/accounts/schema";
 import { sha256 } from "../modules/accounts/tokens";
 import type { DbOrTx } from "./client";
 
@@ -12,10 +12,22 @@ export async function createOrganisation(db: DbOrTx, input: { kind: OrgKind; nam
 
 export async function createUser(
   db: DbOrTx,
-  input: { orgId: string; role: Role; email: string; password: string; firstName: string; lastName: string; phone?: string; isDemo?: boolean },
+  input: {
+    orgId: string;
+    role: Role;
+    email: string;
+    password: string;
+    firstName: string;
+    lastName: string;
+    phone?: string;
+    isDemo?: boolean;
+  },
 ) {
   const { password, ...rest } = input;
-  const [row] = await db.insert(users).values({ ...rest, passwordHash: await hashPassword(password) }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ ...rest, passwordHash: await hashPassword(password) })
+    .returning();
   if (!row) throw new Error("insert returned nothing");
   return row;
 }
@@ -24,7 +36,13 @@ export async function createUser(
 export async function createApiKeyWithSecret(db: DbOrTx, input: { orgId: string; name: string; secret: string; createdBy?: string }) {
   const [row] = await db
     .insert(apiKeys)
-    .values({ orgId: input.orgId, name: input.name, prefix: input.secret.slice(0, 14), keyHash: sha256(input.secret), createdBy: input.createdBy })
+    .values({
+      orgId: input.orgId,
+      name: input.name,
+      prefix: input.secret.slice(0, 14),
+      keyHash: sha256(input.secret),
+      createdBy: input.createdBy,
+    })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   return row;

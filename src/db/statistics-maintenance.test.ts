@@ -15,7 +15,11 @@ describe("statistics maintenance", () => {
     await database.db.execute(sql`create table stats_probe (id int, label text)`);
     await database.db.execute(sql`insert into stats_probe select g, repeat('x', 100) from generate_series(1, 20000) g`);
     expect(await analyzeStaleTables(database)).toContain("stats_probe");
-    const [row] = ((await database.db.execute(sql`select reltuples from pg_class where relname = 'stats_probe'`)) as unknown as { rows: { reltuples: number }[] }).rows;
+    const [row] = (
+      (await database.db.execute(sql`select reltuples from pg_class where relname = 'stats_probe'`)) as unknown as {
+        rows: { reltuples: number }[];
+      }
+    ).rows;
     expect(Number(row?.reltuples)).toBeGreaterThan(15_000);
     expect(await analyzeStaleTables(database)).not.toContain("stats_probe");
   });

@@ -37,5 +37,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Without it, mail would only be captured locally: follow-ups would look sent and never arrive.
   if (isProduction && !cfg.SMTP_URL) throw new Error("SMTP_URL est obligatoire en production (smtp://utilisateur:motdepasse@hôte:587).");
-  return { ...cfg, LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"), isProduction, sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET };
+  return {
+    ...cfg,
+    LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
+    isProduction,
+    sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET,
+  };
 }

@@ -29,7 +29,10 @@ export function installErrorHandler(app: FastifyInstance) {
     if (status === 413) return reply.code(413).send(new AppError("payload_too_large").toBody());
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, wrong content type…).
-      const message = err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "Type de contenu non pris en charge" : "Corps de requête illisible (JSON invalide ?)";
+      const message =
+        err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+          ? "Type de contenu non pris en charge"
+          : "Corps de requête illisible (JSON invalide ?)";
       return reply.code(status).send({ error: { code: "validation_error", message, field: "body" } } satisfies ErrorBody);
     }
     req.log.error({ err }, "unhandled error");

@@ -18,7 +18,8 @@ const lines = [
   `  Base de données : ${where}`,
   `  Documentation de l'API : ${running.url}/docs`,
 ];
-if (running.mailCapture) lines.push(`  E-mails et SMS capturés (pas d'envoi réel) : SMTP local ${running.mailCapture}, lisibles dans l'application`);
+if (running.mailCapture)
+  lines.push(`  E-mails et SMS capturés (pas d'envoi réel) : SMTP local ${running.mailCapture}, lisibles dans l'application`);
 if (running.demo) {
   lines.push("  Comptes de démonstration (mot de passe identique pour tous) :");
   for (const a of running.demo.accounts) lines.push(`    ${a.label.padEnd(34)} ${a.email}  /  ${a.password}`);

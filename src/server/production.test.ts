@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createUser } from "../db/factories";
 import { createOrgWithUser, createTestApp } from "../../tests/support/test-app";
+import { createUser } from "../db/factories";
 import { loadConfig } from "./config";
 import { start } from "./start";
 
@@ -27,7 +27,14 @@ describe("production mode", () => {
     const dev = await start(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }));
     expect(dev.demo?.accounts.length).toBeGreaterThan(0);
     await dev.stop();
-    const prod = loadConfig({ NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent", SESSION_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:2525" });
+    const prod = loadConfig({
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      SESSION_SECRET: SECRET,
+      SMTP_URL: "smtp://127.0.0.1:2525",
+    });
     await expect(start(prod)).rejects.toThrow(/démonstration/);
   }, 120_000);
 
@@ -35,8 +42,20 @@ describe("production mode", () => {
     const ctx = await createTestApp({ NODE_ENV: "production", SESSION_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:2525" });
     try {
       const { org } = await createOrgWithUser(ctx, "supplier");
-      await createUser(ctx.db, { orgId: org.id, role: "supplier", email: "demo@x.demo", password: "demo-password", firstName: "D", lastName: "D", isDemo: true });
-      const res = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "demo@x.demo", password: "demo-password" } });
+      await createUser(ctx.db, {
+        orgId: org.id,
+        role: "supplier",
+        email: "demo@x.demo",
+        password: "demo-password",
+        firstName: "D",
+        lastName: "D",
+        isDemo: true,
+      });
+      const res = await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "demo@x.demo", password: "demo-password" },
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe("demo_account_disabled");
     } finally {

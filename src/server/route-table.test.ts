@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, createTestApp } from "../../tests/support/test-app";
+import { createTestApp, type TestContext } from "../../tests/support/test-app";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 
@@ -36,4 +36,3 @@ describe("route table", () => {
     expect(res.json().error.code).toBe("not_found");
   });
 });
-

@@ -1,8 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { type Database, openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { seedDemo } from "../db/seed/demo";
+import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { users } from "../modules/accounts/schema";
 import { sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
 import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs";

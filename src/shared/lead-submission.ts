@@ -38,10 +38,7 @@ export const leadSubmissionSchema = z.object({
   type: z.literal("lead").optional().default("lead"),
   contact: contactInputSchema.optional(),
   consent: consentInputSchema.optional(),
-  fields: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("Champs obligatoires du produit, par clé (voir le catalogue)"),
+  fields: z.record(z.string(), z.unknown()).optional().describe("Champs obligatoires du produit, par clé (voir le catalogue)"),
   externalRef: z.string().trim().max(200).optional().describe("Votre référence"),
 });
 

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { openDatabase } from "../../src/db/client";
 import { runMigrations } from "../../src/db/migrate";
-import { TEMPLATE_DB, pgUrl, withDatabase } from "./test-db";
+import { pgUrl, TEMPLATE_DB, withDatabase } from "./test-db";
 
 /** On PostgreSQL, migrate one template database that every test file clones (fast, isolated). */
 export default async function setup() {

@@ -72,4 +72,6 @@ export async function login(app: App, email: string, password = TEST_PASSWORD): 
 /** Headers for a cookie-authenticated call, with the CSRF token on writes. */
 export const asUser = (s: Session) => ({ cookie: s.cookie, "x-csrf-token": s.csrf });
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+// Typed JSON body of an injected response; the caller states the shape it expects.
+// biome-ignore lint/suspicious/noExplicitAny: test bodies are asserted field by field, not typed up front.
 export const json = <T = any>(res: LightMyRequestResponse): T => res.json() as T;

@@ -1,6 +1,6 @@
+import { ingestLeads } from "../../modules/intake/ingest-leads";
 import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../../shared/catalogue";
 import type { LeadSubmission } from "../../shared/lead-submission";
-import { ingestLeads } from "../../modules/intake/ingest-leads";
 import type { Tx } from "../client";
 
 const COMMUNES = [
@@ -58,7 +58,12 @@ export async function seedDemoLeads(tx: Tx, supplier: { orgId: string; userId: s
       };
       return flaw(submission, rand());
     });
-    await ingestLeads(tx, supplier, items.map((submission) => ({ submission, payload: submission })), { channel: rand() < 0.7 ? "api" : "form", now: day });
+    await ingestLeads(
+      tx,
+      supplier,
+      items.map((submission) => ({ submission, payload: submission })),
+      { channel: rand() < 0.7 ? "api" : "form", now: day },
+    );
   }
 }
 

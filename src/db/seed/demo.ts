@@ -12,10 +12,38 @@ export const DEMO_PASSWORD = "demo-leads-2026";
 export const DEMO_SUPPLIER_API_KEY = "la_live_demo_apporteur_provence_0001";
 
 const ACCOUNTS = [
-  { label: "Opérateur (admin plateforme)", email: "admin@leadsassurance.demo", role: "platform_admin", org: "platform", firstName: "Claire", lastName: "Opérateur" },
-  { label: "Courtier (administrateur)", email: "direction@cabinet-durand.demo", role: "broker_admin", org: "courtier", firstName: "Jacques", lastName: "Durand" },
-  { label: "Courtier (chargée de clientèle)", email: "jocelyne@cabinet-durand.demo", role: "broker_agent", org: "courtier", firstName: "Jocelyne", lastName: "Martin" },
-  { label: "Apporteur", email: "contact@leadfactory-provence.demo", role: "supplier", org: "apporteur", firstName: "Karim", lastName: "Benali" },
+  {
+    label: "Opérateur (admin plateforme)",
+    email: "admin@leadsassurance.demo",
+    role: "platform_admin",
+    org: "platform",
+    firstName: "Claire",
+    lastName: "Opérateur",
+  },
+  {
+    label: "Courtier (administrateur)",
+    email: "direction@cabinet-durand.demo",
+    role: "broker_admin",
+    org: "courtier",
+    firstName: "Jacques",
+    lastName: "Durand",
+  },
+  {
+    label: "Courtier (chargée de clientèle)",
+    email: "jocelyne@cabinet-durand.demo",
+    role: "broker_agent",
+    org: "courtier",
+    firstName: "Jocelyne",
+    lastName: "Martin",
+  },
+  {
+    label: "Apporteur",
+    email: "contact@leadfactory-provence.demo",
+    role: "supplier",
+    org: "apporteur",
+    firstName: "Karim",
+    lastName: "Benali",
+  },
   { label: "Second apporteur", email: "api@comparo-direct.demo", role: "supplier", org: "apporteur2", firstName: "Léa", lastName: "Rossi" },
 ] as const;
 
@@ -27,7 +55,11 @@ const DEMO_CRM_ACCOUNTS = [
 
 /** Demo data for a development start; does nothing when it is already there. */
 export async function seedDemo(db: Db) {
-  const accounts: { label: string; email: string; password: string }[] = ACCOUNTS.map(({ label, email }) => ({ label, email, password: DEMO_PASSWORD }));
+  const accounts: { label: string; email: string; password: string }[] = ACCOUNTS.map(({ label, email }) => ({
+    label,
+    email,
+    password: DEMO_PASSWORD,
+  }));
   accounts.push(...DEMO_CRM_ACCOUNTS);
   const [already] = await db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[0].email)).limit(1);
   if (already) return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
@@ -41,10 +73,23 @@ export async function seedDemo(db: Db) {
     };
     const created: Record<string, string> = {};
     for (const a of ACCOUNTS) {
-      const u = await createUser(tx, { orgId: orgs[a.org].id, role: a.role, email: a.email, password: DEMO_PASSWORD, firstName: a.firstName, lastName: a.lastName, isDemo: true });
+      const u = await createUser(tx, {
+        orgId: orgs[a.org].id,
+        role: a.role,
+        email: a.email,
+        password: DEMO_PASSWORD,
+        firstName: a.firstName,
+        lastName: a.lastName,
+        isDemo: true,
+      });
       created[a.email] = u.id;
     }
-    await createApiKeyWithSecret(tx, { orgId: orgs.apporteur.id, name: "Clé de démonstration", secret: DEMO_SUPPLIER_API_KEY, createdBy: created[ACCOUNTS[3].email] });
+    await createApiKeyWithSecret(tx, {
+      orgId: orgs.apporteur.id,
+      name: "Clé de démonstration",
+      secret: DEMO_SUPPLIER_API_KEY,
+      createdBy: created[ACCOUNTS[3].email],
+    });
     const text = await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
     const now = new Date();
     await seedDemoLeads(tx, { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string }, text.version, now);

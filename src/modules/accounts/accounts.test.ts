@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, asUser, bearer, createOrgWithUser, createTestApp, login } from "../../../tests/support/test-app";
+import { asUser, bearer, createOrgWithUser, createTestApp, login, type TestContext } from "../../../tests/support/test-app";
 
 let ctx: TestContext;
 beforeAll(async () => {

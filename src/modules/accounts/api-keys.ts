@@ -25,14 +25,27 @@ export async function createApiKey(db: Db, auth: AuthContext, name: string) {
       .values({ orgId: auth.orgId, name, prefix: secret.slice(0, KEY_PREFIX.length + 6), keyHash: sha256(secret), createdBy: auth.userId })
       .returning();
     if (!row) throw new Error("insert returned nothing");
-    await appendAuditEvent(tx, { actor: actorOf(auth), action: "api_key.created", entityType: "api_key", entityId: row.id, data: { name, prefix: row.prefix } });
+    await appendAuditEvent(tx, {
+      actor: actorOf(auth),
+      action: "api_key.created",
+      entityType: "api_key",
+      entityId: row.id,
+      data: { name, prefix: row.prefix },
+    });
     return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt, secret };
   });
 }
 
 export async function listApiKeys(db: Db, orgId: string) {
   return db
-    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.orgId, orgId))
     .orderBy(desc(apiKeys.createdAt));
@@ -47,7 +60,13 @@ export async function revokeApiKey(db: Db, auth: AuthContext, id: string) {
       .returning();
     if (!row) throw notFound("Clé API");
     cache.delete(row.keyHash);
-    await appendAuditEvent(tx, { actor: actorOf(auth), action: "api_key.revoked", entityType: "api_key", entityId: id, data: { prefix: row.prefix } });
+    await appendAuditEvent(tx, {
+      actor: actorOf(auth),
+      action: "api_key.revoked",
+      entityType: "api_key",
+      entityId: id,
+      data: { prefix: row.prefix },
+    });
   });
 }
 
@@ -65,11 +84,20 @@ export async function authenticateApiKey(db: Db, secret: string): Promise<AuthCo
     .innerJoin(organisations, eq(organisations.id, apiKeys.orgId))
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .limit(1);
-  if (!row || row.orgKind !== "apporteur") {
+  if (row?.orgKind !== "apporteur") {
     cache.delete(keyHash);
     return null;
   }
-  const ctx: AuthContext = { userId: null, orgId: row.orgId, orgKind: row.orgKind, orgName: row.orgName, role: "supplier", apiKeyId: row.id, via: "api_key", csrfToken: null };
+  const ctx: AuthContext = {
+    userId: null,
+    orgId: row.orgId,
+    orgKind: row.orgKind,
+    orgName: row.orgName,
+    role: "supplier",
+    apiKeyId: row.id,
+    via: "api_key",
+    csrfToken: null,
+  };
   cache.set(keyHash, { ctx, until: now + CACHE_TTL_MS });
   touchLastUsed(db, keyHash, row.id, now);
   return ctx;
@@ -78,5 +106,9 @@ export async function authenticateApiKey(db: Db, secret: string): Promise<AuthCo
 function touchLastUsed(db: Db, keyHash: string, id: string | null, now: number) {
   if (!id || (lastUsedWritten.get(keyHash) ?? 0) > now - LAST_USED_WRITE_EVERY_MS) return;
   lastUsedWritten.set(keyHash, now);
-  void db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, id)).catch(() => lastUsedWritten.delete(keyHash));
+  void db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(apiKeys.id, id))
+    .catch(() => lastUsedWritten.delete(keyHash));
 }

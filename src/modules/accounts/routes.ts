@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ANY_USER, SUPPLIER, access } from "../../server/access";
-import { SESSION_COOKIE, authOf } from "../../server/auth";
+import { ANY_USER, access, SUPPLIER } from "../../server/access";
+import { authOf, SESSION_COOKIE } from "../../server/auth";
 import type { RouteModule } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 import { loadProfile, login } from "./login";
-import { SESSION_TTL_MS, deleteSession } from "./sessions";
+import { deleteSession, SESSION_TTL_MS } from "./sessions";
 
 const profileSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), role: z.string() }),
@@ -32,7 +32,12 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       config: {
         access: access.public("connexion"),
         // Throttles password guessing per IP and per account.
-        rateLimit: { hook: "preHandler", max: 10, timeWindow: "5 minutes", keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string })?.email ?? "").toLowerCase()}` },
+        rateLimit: {
+          hook: "preHandler",
+          max: 10,
+          timeWindow: "5 minutes",
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string })?.email ?? "").toLowerCase()}`,
+        },
       },
       schema: {
         tags: ["Comptes"],
@@ -54,7 +59,10 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
 
   app.get(
     "/api/v1/auth/session",
-    { config: { access: access.org(ANY_USER) }, schema: { tags: ["Comptes"], summary: "Session en cours", response: { 200: profileSchema, ...errorResponses(401) } } },
+    {
+      config: { access: access.org(ANY_USER) },
+      schema: { tags: ["Comptes"], summary: "Session en cours", response: { 200: profileSchema, ...errorResponses(401) } },
+    },
     async (req) => {
       const auth = authOf(req);
       const profile = await loadProfile(db, auth.userId ?? "");
@@ -70,7 +78,10 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
 
   app.post(
     "/api/v1/auth/logout",
-    { config: { access: access.org(ANY_USER) }, schema: { tags: ["Comptes"], summary: "Déconnexion", response: { 204: z.null(), ...errorResponses(401, 403) } } },
+    {
+      config: { access: access.org(ANY_USER) },
+      schema: { tags: ["Comptes"], summary: "Déconnexion", response: { 204: z.null(), ...errorResponses(401, 403) } },
+    },
     async (req, reply) => {
       const raw = req.cookies[SESSION_COOKIE];
       const token = raw ? req.unsignCookie(raw) : null;
@@ -82,7 +93,14 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
 
   app.get(
     "/api/v1/api-keys",
-    { config: { access: access.org(SUPPLIER) }, schema: { tags: ["Clés API"], summary: "Clés API de l'apporteur", response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errorResponses(401, 403) } } },
+    {
+      config: { access: access.org(SUPPLIER) },
+      schema: {
+        tags: ["Clés API"],
+        summary: "Clés API de l'apporteur",
+        response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errorResponses(401, 403) },
+      },
+    },
     async (req) => ({ items: await listApiKeys(db, authOf(req).orgId) }),
   );
 
@@ -94,7 +112,10 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
         tags: ["Clés API"],
         summary: "Créer une clé API (affichée une seule fois)",
         body: z.object({ name: z.string().trim().min(1, "nom obligatoire").max(100) }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), secret: z.string() }), ...errorResponses(400, 401, 403) },
+        response: {
+          201: z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), secret: z.string() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req, reply) => reply.code(201).send(await createApiKey(db, authOf(req), req.body.name)),
@@ -104,7 +125,12 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
     "/api/v1/api-keys/:id",
     {
       config: { access: access.org(SUPPLIER) },
-      schema: { tags: ["Clés API"], summary: "Révoquer une clé API", params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ["Clés API"],
+        summary: "Révoquer une clé API",
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (req, reply) => {
       await revokeApiKey(db, authOf(req), req.params.id);

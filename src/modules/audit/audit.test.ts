@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, createTestApp } from "../../../tests/support/test-app";
+import { createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { appendAuditEvents } from "./append-event";
 import { canonicalJson } from "./chain-hash";
 import { sealAuditChain } from "./seal-chain";
@@ -54,7 +54,9 @@ describe("audit journal", () => {
     await appendAuditEvents(ctx.db, events(3, "head"));
     await sealAuditChain(ctx.db);
     // As if a transaction opened long ago committed only now, with an id far below the sealed head.
-    await ctx.db.execute(sql`insert into audit_events (id, occurred_at, action, entity_type, entity_id, data) values (30000, now(), 'test.late', 'test', 'late', '{}')`);
+    await ctx.db.execute(
+      sql`insert into audit_events (id, occurred_at, action, entity_type, entity_id, data) values (30000, now(), 'test.late', 'test', 'late', '{}')`,
+    );
     expect(await sealAuditChain(ctx.db)).toBe(0);
     expect((await verifyAuditChain(ctx.db)).unsealed).toBe(1);
     expect(await sealAuditChain(ctx.db, { full: true })).toBe(1);

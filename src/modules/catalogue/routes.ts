@@ -1,6 +1,6 @@
-import { catalogueForApi, catalogueResponseSchema } from "../../shared/catalogue";
 import { access } from "../../server/access";
 import type { RouteModule } from "../../server/deps";
+import { catalogueForApi, catalogueResponseSchema } from "../../shared/catalogue";
 
 export const catalogueRoutes: RouteModule = (app) => {
   // Built once: the catalogue is code, it only changes with a deployment.

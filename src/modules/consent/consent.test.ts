@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestContext, asUser, createOrgWithUser, createTestApp, login } from "../../../tests/support/test-app";
+import { asUser, createOrgWithUser, createTestApp, login, type TestContext } from "../../../tests/support/test-app";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -21,7 +21,12 @@ describe("consent texts", () => {
     const res = await ctx.app.inject({ method: "POST", url: "/api/v1/consent-texts", headers: asUser(s), payload: text });
     expect(res.statusCode).toBe(201);
     expect(res.json().sha256).toMatch(/^[0-9a-f]{64}$/);
-    const again = await ctx.app.inject({ method: "POST", url: "/api/v1/consent-texts", headers: asUser(s), payload: { ...text, body: `${text.body} Modifié.` } });
+    const again = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/consent-texts",
+      headers: asUser(s),
+      payload: { ...text, body: `${text.body} Modifié.` },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({ code: "consent_text_exists", field: "version" });
     const list = await ctx.app.inject({ method: "GET", url: "/api/v1/consent-texts" });
@@ -31,11 +36,21 @@ describe("consent texts", () => {
   it("refuses publication to suppliers and brokers, and a text that names no partner", async () => {
     const supplier = await createOrgWithUser(ctx, "supplier");
     const s = await login(ctx.app, supplier.email);
-    const res = await ctx.app.inject({ method: "POST", url: "/api/v1/consent-texts", headers: asUser(s), payload: { ...text, version: "X-1" } });
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/consent-texts",
+      headers: asUser(s),
+      payload: { ...text, version: "X-1" },
+    });
     expect(res.statusCode).toBe(403);
     const admin = await createOrgWithUser(ctx, "platform_admin");
     const sa = await login(ctx.app, admin.email);
-    const bad = await ctx.app.inject({ method: "POST", url: "/api/v1/consent-texts", headers: asUser(sa), payload: { ...text, version: "X-2", partners: [] } });
+    const bad = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/consent-texts",
+      headers: asUser(sa),
+      payload: { ...text, version: "X-2", partners: [] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe("body.partners");
   });
@@ -45,7 +60,9 @@ describe("catalogue", () => {
   it("is public and describes the 18 products in 3 groups with their fields", async () => {
     const res = await ctx.app.inject({ method: "GET", url: "/api/v1/catalogue" });
     expect(res.statusCode).toBe(200);
-    const { groups } = res.json() as { groups: { key: string; products: { slug: string; rdvAvailable: boolean; fields: { key: string; required: boolean }[] }[] }[] };
+    const { groups } = res.json() as {
+      groups: { key: string; products: { slug: string; rdvAvailable: boolean; fields: { key: string; required: boolean }[] }[] }[];
+    };
     expect(groups.map((g) => g.key)).toEqual(["credit", "assurance", "epargne"]);
     const products = groups.flatMap((g) => g.products);
     expect(products).toHaveLength(18);

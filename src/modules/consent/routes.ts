@@ -24,7 +24,11 @@ export const consentRoutes: RouteModule = (app, { database }) => {
     "/api/v1/consent-texts",
     {
       config: { access: access.public("les textes de consentement publiés sont publics : les apporteurs les affichent") },
-      schema: { tags: ["Consentement"], summary: "Versions publiées du texte de consentement", response: { 200: z.object({ items: z.array(consentTextSchema) }) } },
+      schema: {
+        tags: ["Consentement"],
+        summary: "Versions publiées du texte de consentement",
+        response: { 200: z.object({ items: z.array(consentTextSchema) }) },
+      },
     },
     async () => ({ items: (await listConsentTexts(db)).map(({ publishedBy: _by, ...t }) => t) }),
   );
@@ -37,7 +41,12 @@ export const consentRoutes: RouteModule = (app, { database }) => {
         tags: ["Consentement"],
         summary: "Publier une nouvelle version (définitive)",
         body: z.object({
-          version: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9._-]+$/, "lettres, chiffres, . _ - uniquement"),
+          version: z
+            .string()
+            .trim()
+            .min(2)
+            .max(40)
+            .regex(/^[A-Za-z0-9._-]+$/, "lettres, chiffres, . _ - uniquement"),
           title: z.string().trim().min(3).max(200),
           body: z.string().trim().min(50, "texte trop court pour un consentement éclairé").max(20_000),
           partners: z.array(z.string().trim().min(2).max(200)).min(1, "nommer au moins un partenaire ou une catégorie"),

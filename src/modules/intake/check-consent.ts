@@ -1,5 +1,5 @@
-import { type RejectionReason, reason } from "../../shared/rejection";
 import type { ConsentInput } from "../../shared/lead-submission";
+import { type RejectionReason, reason } from "../../shared/rejection";
 import { isPublicIp } from "../reference-data";
 import type { PublishedText } from "./consent-text-cache";
 

@@ -7,7 +7,7 @@ import { type RejectionReason, reason } from "../../shared/rejection";
 import type { Actor } from "../audit/append-event";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { type CheckedContact, checkContact } from "./check-contact";
-import { type PublishedText, findPublishedText } from "./consent-text-cache";
+import { findPublishedText, type PublishedText } from "./consent-text-cache";
 import { consentFingerprint } from "./fingerprint";
 import type { LeadChannel } from "./schema";
 import { type ConsentRow, type LeadRow, storeLeads } from "./store-leads";

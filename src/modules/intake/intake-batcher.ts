@@ -69,7 +69,7 @@ export class IntakeBatcher {
           { channel: first.channel },
         ),
       );
-      batch.forEach((p, i) => p.resolve(results[i] as IngestResult));
+      for (const [i, p] of batch.entries()) p.resolve(results[i] as IngestResult);
     } catch (error) {
       if (batch.length === 1) return first.reject(error);
       // A database error fails the whole transaction: retry each alone so one bad lead cannot fail its neighbours.

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
 import {
-  type TestContext,
   asUser,
   bearer,
   createOrgWithUser,
   createTestApp,
   login,
   publishTestConsentText,
+  type TestContext,
 } from "../../../tests/support/test-app";
 import { auditEvents } from "../audit/schema";
 import { ingestLeads } from "./ingest-leads";

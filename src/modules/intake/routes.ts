@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { leadSubmissionSchema } from "../../shared/lead-submission";
-import { REJECTION_MESSAGES } from "../../shared/rejection";
-import { SUPPLIER, access } from "../../server/access";
+import { access, SUPPLIER } from "../../server/access";
 import { authOf } from "../../server/auth";
 import type { RouteModule } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
+import { leadSubmissionSchema } from "../../shared/lead-submission";
+import { REJECTION_MESSAGES } from "../../shared/rejection";
 import { exportLeadsCsv } from "./export-leads";
+import { IntakeBatcher } from "./intake-batcher";
 import { getLeadDetail } from "./lead-detail";
 import { leadStats } from "./lead-stats";
 import { decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
-import { IntakeBatcher } from "./intake-batcher";
 import { submitLead, submitLeadBatch } from "./submit-leads";
 
 const reasonSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });

@@ -3,8 +3,8 @@ import type { LeadSubmission } from "../../shared/lead-submission";
 import type { AuthContext } from "../accounts/auth-context";
 import { actorOf } from "../accounts/auth-context";
 import { withIdempotency } from "./idempotency";
-import type { IntakeBatcher } from "./intake-batcher";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
+import type { IntakeBatcher } from "./intake-batcher";
 import type { LeadChannel } from "./schema";
 
 const channelOf = (auth: AuthContext): LeadChannel => (auth.via === "api_key" ? "api" : "form");

@@ -1,14 +1,14 @@
-export { type FrenchPhoneResult, type FrenchTerritory, normalizeFrenchPhone } from "./phone";
+export { normalizeCityName } from "./city-name";
 export { isValidEmail, normalizeEmail } from "./email";
+export { ipVersion, isPublicIp } from "./ip";
+export { findNaf, isConstructionTrade, type NafCode, searchNaf } from "./naf";
+export { type FrenchPhoneResult, type FrenchTerritory, normalizeFrenchPhone } from "./phone";
 export {
   type CommuneOption,
-  type PostalCodeCheck,
   checkPostalCode,
   communesForPostalCode,
   departementFromPostalCode,
+  type PostalCodeCheck,
   preloadPostalCodes,
 } from "./postal-codes";
-export { normalizeCityName } from "./city-name";
 export { isValidSiren, isValidSiret, normalizeSiren, normalizeSiret, sirenFromSiret } from "./siren";
-export { type NafCode, findNaf, isConstructionTrade, searchNaf } from "./naf";
-export { ipVersion, isPublicIp } from "./ip";

@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest";
 import { ipVersion, isPublicIp } from "./ip";
 
 describe("isPublicIp", () => {
-  it.each(["8.8.8.8", "1.1.1.1", "90.84.12.5", "172.32.0.1", "100.128.0.1", "2a01:cb00:1234::1", "2001:4860:4860::8888", "::ffff:8.8.8.8", "::ffff:808:808"])(
-    "accepts public %s",
-    (ip) => expect(isPublicIp(ip)).toBe(true),
-  );
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "90.84.12.5",
+    "172.32.0.1",
+    "100.128.0.1",
+    "2a01:cb00:1234::1",
+    "2001:4860:4860::8888",
+    "::ffff:8.8.8.8",
+    "::ffff:808:808",
+  ])("accepts public %s", (ip) => expect(isPublicIp(ip)).toBe(true));
 
   it.each([
     ["10.0.0.1", "private 10/8"],

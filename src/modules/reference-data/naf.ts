@@ -61,7 +61,10 @@ export function searchNaf(query: string, limit = 10): NafCode[] {
   const { all } = load();
   if (/^\d/.test(q)) {
     const prefix = compactCode(q);
-    return all.filter((naf) => naf.compact.startsWith(prefix)).slice(0, limit).map(toNafCode);
+    return all
+      .filter((naf) => naf.compact.startsWith(prefix))
+      .slice(0, limit)
+      .map(toNafCode);
   }
   const folded = foldAccents(q);
   const terms = folded.split(NON_WORD).filter(Boolean);

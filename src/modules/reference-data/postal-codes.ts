@@ -108,8 +108,7 @@ export function checkPostalCode(postalCode: string, city: string): PostalCodeChe
   if (!found) return UNKNOWN;
   const key = typeof city === "string" ? normalizeCityName(city) : "";
   if (!key) return MISMATCH;
-  const commune =
-    found.communes.find((c) => c.nameKeys.includes(key)) ?? found.communes.find((c) => c.routingKeys.includes(key));
+  const commune = found.communes.find((c) => c.nameKeys.includes(key)) ?? found.communes.find((c) => c.routingKeys.includes(key));
   if (!commune) return MISMATCH;
   return { ok: true, postalCode: found.pc, city: commune.name, inseeCode: commune.inseeCode, departement: commune.departement };
 }
@@ -118,9 +117,7 @@ export function checkPostalCode(postalCode: string, city: string): PostalCodeChe
 export function communesForPostalCode(postalCode: string): CommuneOption[] {
   const found = communesOf(postalCode);
   if (!found) return [];
-  return found.communes
-    .map(({ name, inseeCode }) => ({ name, inseeCode }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  return found.communes.map(({ name, inseeCode }) => ({ name, inseeCode })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /**

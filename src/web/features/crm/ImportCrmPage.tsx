@@ -1,12 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { api, errorMessage } from "../../api/client";
 import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
 import { FileDrop } from "../../ui/FileDrop";
-import { formatBytes, formatDateTime, formatNumber } from "../../ui/format";
-import { Icon } from "../../ui/Icon";
+import { formatBytes, formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { EmptyState } from "../../ui/States";
