@@ -160,6 +160,15 @@ describe("Suivi M+3 : un appel complet, de la préparation à la clôture", () =
     await page.getByRole("link", { name: "Mes actions" }).click();
     await expectText(page.locator("main"), "Devis GAV pour la famille");
     await screenshot(page, "followup-08-mes-actions");
+
+    // The captured e-mail is readable in the app, with the vCard attached.
+    await page.getByRole("link", { name: "Messages envoyés" }).click();
+    await expectText(page.getByRole("heading", { level: 1 }), "Messages envoyés");
+    await page.getByRole("list", { name: "Messages" }).getByRole("button").filter({ hasText: call.email }).first().click();
+    const message = page.getByRole("article", { name: "Message" });
+    await expectText(message, call.email);
+    await expectText(message, "Jocelyne-Martin.vcf");
+    await screenshot(page, "followup-08b-messages-envoyes");
   });
 
   it("le responsable d'agence voit les cohortes et relance la campagne du mois sans doublon", async () => {
