@@ -18,7 +18,7 @@ export function OutboxPage() {
         subtitle="E-mails et SMS envoyés par l'application pour votre cabinet (cartes de contact, rappels d'actions)."
       />
       {list.data?.notice ? <Alert kind="info">{list.data.notice}</Alert> : null}
-      <div className="outbox-filters" role="group" aria-label="Canal">
+      <fieldset className="outbox-filters" aria-label="Canal">
         {(
           [
             ["", "Tous"],
@@ -36,7 +36,7 @@ export function OutboxPage() {
             {label}
           </button>
         ))}
-      </div>
+      </fieldset>
       {list.isPending ? (
         <LoadingState label="Chargement des messages…" />
       ) : list.isError ? (
@@ -111,8 +111,9 @@ function MessagePanel({ id }: { id: string | null }) {
         <>
           <h3>Pièces jointes</h3>
           <ul>
-            {m.attachments.map((a, i) => (
-              <li key={`${a.filename}-${i}`}>
+            {m.attachments.map((a) => (
+              // A message's attachments are fixed once captured: name, type and size tell them apart.
+              <li key={`${a.filename}|${a.contentType}|${a.size}`}>
                 {a.filename ?? "sans nom"} — {a.contentType}, {formatBytes(a.size)}
               </li>
             ))}
