@@ -22,7 +22,7 @@ if (running.mailCapture)
   lines.push(`  E-mails et SMS capturés (pas d'envoi réel) : SMTP local ${running.mailCapture}, lisibles dans l'application`);
 if (running.demo) {
   lines.push("  Comptes de démonstration (mot de passe identique pour tous) :");
-  for (const a of running.demo.accounts) lines.push(`    ${a.label.padEnd(34)} ${a.email}  /  ${a.password}`);
+  for (const a of running.demo.accounts) lines.push(`    ${a.label.padEnd(38)} ${a.email}  /  ${a.password}`);
   lines.push(`  Clé API de l'apporteur de démonstration : ${running.demo.supplierApiKey}`);
 }
 console.log(lines.join("\n"));
