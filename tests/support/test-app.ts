@@ -52,6 +52,20 @@ export async function createOrgWithUser(ctx: TestContext, role: Role, name?: str
   return { org, user, email, apiKey };
 }
 
+/** A broker firm with its admin and one agent (Jocelyne Martin), as the demo seeds expect. */
+export async function createBrokerWithAgent(ctx: TestContext) {
+  const admin = await createOrgWithUser(ctx, "broker_admin");
+  const agent = await createUser(ctx.db, {
+    orgId: admin.org.id,
+    role: "broker_agent",
+    email: `agent-${++seq}-${Math.random().toString(36).slice(2, 8)}@test.local`,
+    password: TEST_PASSWORD,
+    firstName: "Jocelyne",
+    lastName: "Martin",
+  });
+  return { orgId: admin.org.id, users: { admin: admin.user.id, agent: agent.id } };
+}
+
 export async function publishTestConsentText(ctx: TestContext) {
   return publishConsentText(ctx.db, {}, { ...DEMO_CONSENT_TEXT, version: `TEST-${++seq}` });
 }

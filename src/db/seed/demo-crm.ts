@@ -6,6 +6,18 @@ import { type ProductLine, requiredDocuments } from "../../shared/crm/product-li
 import type { DbOrTx } from "../client";
 import { createUser } from "../factories";
 
+/** The two account managers the CRM demo adds to the cabinet (the other broker users come from the base seed). */
+export const DEMO_CRM_USERS = {
+  julien: {
+    label: "Courtier (vendeur, agence Rouvière)",
+    person: { email: "julien.morel@cabinet-durand.demo", firstName: "Julien", lastName: "Morel" },
+  },
+  eloise: {
+    label: "Courtier (chargée de clientèle pros)",
+    person: { email: "eloise.garnier@cabinet-durand.demo", firstName: "Éloïse", lastName: "Garnier" },
+  },
+} as const;
+
 export interface DemoCrmOptions {
   courtierOrgId: string;
   /** The demo broker admin (Jacques Durand) and agent (Jocelyne Martin) already created by seedDemo. */
@@ -77,24 +89,8 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
     .returning({ id: agencies.id });
   if (!corniche || !rouviere) throw new Error("insert returned nothing");
 
-  const julien = await createUser(tx, {
-    orgId,
-    role: "broker_agent",
-    email: "julien.morel@cabinet-durand.demo",
-    password,
-    firstName: "Julien",
-    lastName: "Morel",
-    isDemo: true,
-  });
-  const eloise = await createUser(tx, {
-    orgId,
-    role: "broker_agent",
-    email: "eloise.garnier@cabinet-durand.demo",
-    password,
-    firstName: "Éloïse",
-    lastName: "Garnier",
-    isDemo: true,
-  });
+  const julien = await createUser(tx, { orgId, role: "broker_agent", ...DEMO_CRM_USERS.julien.person, password, isDemo: true });
+  const eloise = await createUser(tx, { orgId, role: "broker_agent", ...DEMO_CRM_USERS.eloise.person, password, isDemo: true });
   const { admin, agent } = opts.users;
   await tx.insert(agencyMembers).values([
     { userId: admin, agencyId: corniche.id, jobTitle: "Agent général", mobile: "+33612000001" },
@@ -275,10 +271,7 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
   return {
     agencies: { corniche: corniche.id, rouviere: rouviere.id },
     users: { julien: julien.id, eloise: eloise.id },
-    accounts: [
-      { label: "Courtier (vendeur, agence Rouvière)", email: julien.email, password },
-      { label: "Courtier (chargée de clientèle pros)", email: eloise.email, password },
-    ],
+    accounts: Object.values(DEMO_CRM_USERS).map((u) => ({ label: u.label, email: u.person.email, password })),
     clients: clientRows.length,
     contracts: contractRows.length,
   };

@@ -4,7 +4,7 @@ import { publishConsentText } from "../../modules/consent/publish-consent-text";
 import type { Db } from "../client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
-import { seedDemoCrm } from "./demo-crm";
+import { DEMO_CRM_USERS, seedDemoCrm } from "./demo-crm";
 import { seedDemoFollowups } from "./demo-followup";
 import { seedDemoLeads } from "./demo-leads";
 
@@ -47,11 +47,8 @@ const ACCOUNTS = [
   { label: "Second apporteur", email: "api@comparo-direct.demo", role: "supplier", org: "apporteur2", firstName: "Léa", lastName: "Rossi" },
 ] as const;
 
-// Created by seedDemoCrm with the same password; listed here so a restart prints them too.
-const DEMO_CRM_ACCOUNTS = [
-  { label: "Courtier (vendeur, agence Rouvière)", email: "julien.morel@cabinet-durand.demo", password: DEMO_PASSWORD },
-  { label: "Courtier (chargée de clientèle pros)", email: "eloise.garnier@cabinet-durand.demo", password: DEMO_PASSWORD },
-];
+// Created by seedDemoCrm with the same password; listed from its constants so a restart prints them too.
+const DEMO_CRM_ACCOUNTS = Object.values(DEMO_CRM_USERS).map((u) => ({ label: u.label, email: u.person.email, password: DEMO_PASSWORD }));
 
 /** Demo data for a development start; does nothing when it is already there. */
 export async function seedDemo(db: Db) {

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asUser, createOrgWithUser, createTestApp, json, login, type TestContext } from "../../../tests/support/test-app";
-import { createUser } from "../../db/factories";
+import { asUser, createBrokerWithAgent, createTestApp, json, login, type TestContext } from "../../../tests/support/test-app";
 import { seedDemoCrm } from "../../db/seed/demo-crm";
 import { needsTnsRequalification } from "../../shared/crm/client-model";
 import { checkClientFields } from "./check-client";
@@ -14,19 +13,11 @@ const NOW = new Date("2026-02-25T10:00:00Z");
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  const a = await createOrgWithUser(ctx, "broker_admin");
-  orgId = a.org.id;
-  const agent = await createUser(ctx.db, {
-    orgId,
-    role: "broker_agent",
-    email: "agent-seed@test.local",
-    password: "x".repeat(12),
-    firstName: "Jocelyne",
-    lastName: "Martin",
-  });
+  const broker = await createBrokerWithAgent(ctx);
+  orgId = broker.orgId;
   const started = Date.now();
   result = await ctx.db.transaction((tx) =>
-    seedDemoCrm(tx, { courtierOrgId: orgId, users: { admin: a.user.id, agent: agent.id }, password: "demo-password-1", now: NOW }),
+    seedDemoCrm(tx, { courtierOrgId: orgId, users: broker.users, password: "demo-password-1", now: NOW }),
   );
   // Two argon2 hashes and a few multi-row inserts: well under the time a dev start can spare.
   expect(Date.now() - started).toBeLessThan(5_000);

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrgWithUser, createTestApp, type TestContext } from "../../../tests/support/test-app";
-import { createUser } from "../../db/factories";
+import { createBrokerWithAgent, createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { seedDemoCrm } from "../../db/seed/demo-crm";
 import { seedDemoFollowups } from "../../db/seed/demo-followup";
 import { followupMeasures } from "./measures";
@@ -14,19 +13,11 @@ const NOW = new Date("2026-11-21T10:00:00Z");
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  const a = await createOrgWithUser(ctx, "broker_admin");
-  orgId = a.org.id;
-  const agent = await createUser(ctx.db, {
-    orgId,
-    role: "broker_agent",
-    email: "agent-fu@test.local",
-    password: "x".repeat(12),
-    firstName: "Jocelyne",
-    lastName: "Martin",
-  });
+  const broker = await createBrokerWithAgent(ctx);
+  orgId = broker.orgId;
   const started = Date.now();
   result = await ctx.db.transaction(async (tx) => {
-    await seedDemoCrm(tx, { courtierOrgId: orgId, users: { admin: a.user.id, agent: agent.id }, password: "demo-password-1", now: NOW });
+    await seedDemoCrm(tx, { courtierOrgId: orgId, users: broker.users, password: "demo-password-1", now: NOW });
     return seedDemoFollowups(tx, { courtierOrgId: orgId, now: NOW });
   });
   expect(Date.now() - started).toBeLessThan(15_000);

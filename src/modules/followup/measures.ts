@@ -1,30 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { parisToday } from "../../shared/catalogue/dates";
+import type { MeasureRow } from "../../shared/followup/measures";
 import { addMonths, monthStart, parisMonth } from "./months";
-
-export interface MeasureRow {
-  key: string | null;
-  label: string;
-  due: number;
-  notStarted: number;
-  inProgress: number;
-  closed: number;
-  reached: number;
-  qualified: number;
-  /** Contracts of ours per client when the follow-up was created, and now. */
-  contractsBefore: number;
-  contractsNow: number;
-  /** Share of clients with 2+ / 3+ contracts of ours ("taux d'équipement"), before and now. */
-  multi2Before: number;
-  multi3Before: number;
-  multi2Now: number;
-  multi3Now: number;
-  /** Gaps retained during the rebound: the commercial opportunities. */
-  opportunities: number;
-  quotes: number;
-  overdueActions: number;
-}
 
 type Counts = Omit<MeasureRow, "key" | "label">;
 

@@ -1,14 +1,19 @@
 import { canonicalJson, sha256Hex } from "../audit/chain-hash";
 
-export interface FingerprintInput {
+/** Who the consent covers: the identity fields of the lead. */
+export interface FingerprintIdentity {
   leadId: string;
   product: string;
-  firstName: string;
-  lastName: string;
-  phone: string;
-  email: string;
-  postalCode: string;
-  city: string;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  email: string | null;
+  postalCode: string | null;
+  city: string | null;
+}
+
+/** The collection evidence of the consent record. */
+export interface FingerprintEvidence {
   method: string;
   prechecked: boolean;
   textVersion: string;
@@ -23,7 +28,32 @@ export interface FingerprintInput {
 }
 
 /**
- * sha256 over the consent record and the identity it covers. Recomputed from the stored rows, it shows
- * whether anyone changed the person, the text version or the collection evidence after intake.
+ * sha256 over the consent record and the identity it covers. Computed at intake and recomputed from the
+ * stored rows on every view, it shows whether anyone changed the person, the text version or the
+ * collection evidence after intake. Only the fields named here count, whatever else the caller's objects hold.
  */
-export const consentFingerprint = (f: FingerprintInput) => sha256Hex(canonicalJson({ ...f, collectedAt: f.collectedAt.toISOString() }));
+export function consentFingerprint(who: FingerprintIdentity, evidence: FingerprintEvidence): string {
+  return sha256Hex(
+    canonicalJson({
+      leadId: who.leadId,
+      product: who.product,
+      firstName: who.firstName ?? "",
+      lastName: who.lastName ?? "",
+      phone: who.phone ?? "",
+      email: who.email ?? "",
+      postalCode: who.postalCode ?? "",
+      city: who.city ?? "",
+      method: evidence.method,
+      prechecked: evidence.prechecked,
+      textVersion: evidence.textVersion,
+      textSha256: evidence.textSha256,
+      collectedAt: evidence.collectedAt.toISOString(),
+      ip: evidence.ip,
+      userAgent: evidence.userAgent,
+      sourceUrl: evidence.sourceUrl,
+      callCenter: evidence.callCenter,
+      agent: evidence.agent,
+      recordingRef: evidence.recordingRef,
+    }),
+  );
+}

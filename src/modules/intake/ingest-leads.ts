@@ -192,14 +192,5 @@ function consentRow(leadId: string, product: string, c: CheckedContact, k: Conse
     agent: k.agent,
     recordingRef: k.recordingRef,
   };
-  const identity = {
-    product,
-    firstName: c.firstName,
-    lastName: c.lastName,
-    phone: c.phone,
-    email: c.email,
-    postalCode: c.postalCode,
-    city: c.city,
-  };
-  return { leadId, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId, ...identity, ...record }) };
+  return { leadId, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId, product, ...c }, record) };
 }

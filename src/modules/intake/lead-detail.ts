@@ -36,27 +36,7 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
 }
 
 function proofOf(lead: typeof leads.$inferSelect, c: typeof leadConsents.$inferSelect) {
-  const recomputed = consentFingerprint({
-    leadId: lead.id,
-    product: lead.product,
-    firstName: lead.firstName ?? "",
-    lastName: lead.lastName ?? "",
-    phone: lead.phone ?? "",
-    email: lead.email ?? "",
-    postalCode: lead.postalCode ?? "",
-    city: lead.city ?? "",
-    method: c.method,
-    prechecked: c.prechecked,
-    textVersion: c.textVersion,
-    textSha256: c.textSha256,
-    collectedAt: c.collectedAt,
-    ip: c.ip,
-    userAgent: c.userAgent,
-    sourceUrl: c.sourceUrl,
-    callCenter: c.callCenter,
-    agent: c.agent,
-    recordingRef: c.recordingRef,
-  });
+  const recomputed = consentFingerprint({ ...lead, leadId: lead.id }, c);
   const { leadId: _leadId, consentTextId: _textId, ...record } = c;
   return { ...record, fingerprintValid: recomputed === c.fingerprint };
 }

@@ -4,6 +4,7 @@ import type { ClientContract, ContractValidation, MissingItem } from "../../../s
 import type { ProductLine } from "../../../shared/crm/product-lines";
 import type { ClosingCriteriaRecord, ClosingCriterionKey } from "../../../shared/followup/closing";
 import type { GapMatch } from "../../../shared/followup/gap-engine";
+import type { MeasureRow } from "../../../shared/followup/measures";
 import type { ActionKind, ReboundRecord } from "../../../shared/followup/model";
 import type { ScriptStep } from "../../../shared/followup/script";
 import type { AvailableEvent, FollowupBlock, FollowupState } from "../../../shared/followup/workflow";
@@ -132,25 +133,7 @@ export interface FollowupListItem {
   openActions: number;
 }
 
-export interface MeasureRow {
-  key: string | null;
-  label: string;
-  due: number;
-  notStarted: number;
-  inProgress: number;
-  closed: number;
-  reached: number;
-  qualified: number;
-  contractsBefore: number;
-  contractsNow: number;
-  multi2Before: number;
-  multi3Before: number;
-  multi2Now: number;
-  multi3Now: number;
-  opportunities: number;
-  quotes: number;
-  overdueActions: number;
-}
+export type { MeasureRow };
 
 export interface Measures {
   from: string;
