@@ -42,17 +42,14 @@ export async function freshDatabase(
   };
 }
 
-/** Starts the real server (npm start's entry point and Node flags) in its own process, so the load generator does not share its event loop. */
+/**
+ * Starts the real server as npm start runs it (the compiled dist/server/main.js, built by the bench
+ * script) in its own process, so the load generator does not share its event loop.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []),
-      "--max-semi-space-size=64",
-      "--import",
-      "tsx",
-      "src/server/main.ts",
-    ],
+    [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--enable-source-maps", "dist/server/main.js"],
     {
       env: { ...process.env, NODE_ENV: "development", PORT: "0", LOG_LEVEL: "warn", ...env },
       stdio: ["ignore", "pipe", "inherit"],

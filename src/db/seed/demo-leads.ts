@@ -61,7 +61,7 @@ export async function seedDemoLeads(tx: Tx, supplier: { orgId: string; userId: s
     await ingestLeads(
       tx,
       supplier,
-      items.map((submission) => ({ submission, payload: submission })),
+      items.map((submission) => ({ submission, payload: () => submission })),
       { channel: rand() < 0.7 ? "api" : "form", now: day },
     );
   }

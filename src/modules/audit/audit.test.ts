@@ -92,4 +92,12 @@ describe("canonical JSON", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"x":2,"y":1}]},"b":1}');
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
+
+  it("drops undefined properties, writes undefined array items as null, and orders keys by UTF-16 code unit", () => {
+    expect(canonicalJson({ z: [undefined, 1], a: undefined, é: "x", Z: new Date("2026-11-21T08:00:00Z") })).toBe(
+      '{"Z":"2026-11-21T08:00:00.000Z","z":[null,1],"é":"x"}',
+    );
+    expect(canonicalJson({})).toBe("{}");
+    expect(canonicalJson({ "": 1, a: 2 })).toBe('{"":1,"a":2}');
+  });
 });

@@ -65,7 +65,7 @@ export class IntakeBatcher {
         ingestLeads(
           tx,
           first.supplier,
-          batch.map((p) => ({ submission: p.submission, payload: p.submission })),
+          batch.map((p) => ({ submission: p.submission, payload: () => p.submission })),
           { channel: first.channel },
         ),
       );

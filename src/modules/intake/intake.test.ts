@@ -160,7 +160,7 @@ describe("duplicates and opposition", () => {
   it("accepts the same person again after 30 days", async () => {
     const old = validLead(version);
     await ctx.db.transaction((tx) =>
-      ingestLeads(tx, { orgId: supplierOrgId }, [{ submission: old, payload: old }], {
+      ingestLeads(tx, { orgId: supplierOrgId }, [{ submission: old, payload: () => old }], {
         channel: "api",
         now: new Date(Date.now() - 31 * 86_400_000),
       }),

@@ -67,8 +67,11 @@ export const leads = pgTable(
   },
   (t) => [
     index("leads_supplier_created_idx").on(t.supplierOrgId, t.createdAt),
-    index("leads_dup_phone_idx").on(t.product, t.phone, t.createdAt).where(sql`${t.status} = 'accepted'`),
-    index("leads_dup_email_idx").on(t.product, t.email, t.createdAt).where(sql`${t.status} = 'accepted'`),
+    // Phone (or e-mail) first: the duplicate probe for a phone cannot then be served by the e-mail index.
+    // With the product first, both indexes looked alike to the planner on a young table, and the phone
+    // probe walked the e-mail index over every lead of the product (measured: 0.5 ms per probe at 1,000 leads, growing).
+    index("leads_dup_phone_idx").on(t.phone, t.product, t.createdAt).where(sql`${t.status} = 'accepted'`),
+    index("leads_dup_email_idx").on(t.email, t.product, t.createdAt).where(sql`${t.status} = 'accepted'`),
     index("leads_import_idx").on(t.importId, t.importRow),
   ],
 );

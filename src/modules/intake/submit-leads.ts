@@ -19,7 +19,7 @@ export async function submitLead(db: Db, batcher: IntakeBatcher, auth: AuthConte
     return { statusCode: result.status === "accepted" ? 201 : 422, body: result, replayed: false };
   }
   return withIdempotency(db, auth.orgId, idempotencyKey, submission, async (tx) => {
-    const [result] = await ingestLeads(tx, { ...actorOf(auth), orgId: auth.orgId }, [{ submission, payload: submission }], {
+    const [result] = await ingestLeads(tx, { ...actorOf(auth), orgId: auth.orgId }, [{ submission, payload: () => submission }], {
       channel: channelOf(auth),
     });
     if (!result) throw new Error("no result");
@@ -33,7 +33,7 @@ export async function submitLeadBatch(db: Db, auth: AuthContext, submissions: Le
     const results: IngestResult[] = await ingestLeads(
       tx,
       { ...actorOf(auth), orgId: auth.orgId },
-      submissions.map((submission) => ({ submission, payload: submission })),
+      submissions.map((submission) => ({ submission, payload: () => submission })),
       { channel: channelOf(auth) },
     );
     const accepted = results.filter((r) => r.status === "accepted").length;

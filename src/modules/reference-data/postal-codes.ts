@@ -99,11 +99,26 @@ function communesOf(postalCode: string): { pc: string; communes: Commune[] } | n
   return pc !== null && communes ? { pc, communes } : null;
 }
 
+// Leads come from a few thousand places: an import of 100,000 rows asks the same pairs again and again.
+const checked = new Map<string, PostalCodeCheck>();
+
 /**
  * Checks that the postal code exists and that the city is one of its communes. The official name wins over a
  * routing label: "75015 Paris" is Paris 15e, not Issy-les-Moulineaux (whose heliport is routed as "PARIS").
  */
 export function checkPostalCode(postalCode: string, city: string): PostalCodeCheck {
+  if (typeof postalCode !== "string" || typeof city !== "string") return lookUp(postalCode, city);
+  const key = `${postalCode}\u0000${city}`;
+  let result = checked.get(key);
+  if (result === undefined) {
+    result = Object.freeze(lookUp(postalCode, city));
+    if (checked.size >= 50_000) checked.clear();
+    checked.set(key, result);
+  }
+  return result;
+}
+
+function lookUp(postalCode: string, city: string): PostalCodeCheck {
   const found = communesOf(postalCode);
   if (!found) return UNKNOWN;
   const key = typeof city === "string" ? normalizeCityName(city) : "";

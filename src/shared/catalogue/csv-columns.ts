@@ -109,8 +109,10 @@ function consentMethod(raw: string | undefined): string | undefined {
   return raw;
 }
 
-function compact<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+/** Drops undefined values in place: the submission looks as if written by hand, as the API would receive it. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o)) if ((o as Record<string, unknown>)[k] === undefined) delete (o as Record<string, unknown>)[k];
+  return o;
 }
 
 export interface CsvRecordResult {
@@ -119,89 +121,132 @@ export interface CsvRecordResult {
   fieldErrors: RejectionReason[];
 }
 
-export function csvRecordToSubmission(slug: string, record: Record<string, string>): CsvRecordResult {
-  const cells = new Map<string, string>();
-  for (const [header, value] of Object.entries(record)) {
-    const key = normalizeHeader(header);
-    const text = typeof value === "string" ? value.trim() : "";
-    // Duplicate headers: the first filled one wins, an empty duplicate must not erase it.
-    if (text !== "" && !cells.has(key)) cells.set(key, text);
-  }
-  const used = new Set<string>();
-  const cell = (name: string, aliases: readonly string[] = []): string | undefined => {
+export interface CsvRowReader {
+  /** The submission a row of cells (in header order) stands for. */
+  read(cells: readonly string[]): CsvRecordResult;
+  /** Positions of the header's columns that the product's template does not know (kept aside, never dropped). */
+  unknownColumns: readonly number[];
+}
+
+/**
+ * Reads the rows of one file: which column holds which template column is worked out once from the
+ * header, not per row (a big import has 100,000 rows). Headers match by name first, then by each alias;
+ * among duplicate headers the first filled cell wins, an empty duplicate never erases it.
+ */
+export function csvRowReader(slug: string, header: readonly string[]): CsvRowReader {
+  const keys = header.map(normalizeHeader);
+  const known = new Set<string>();
+  const sourcesOf = (name: string, aliases: readonly string[] = []): number[] => {
+    const positions: number[] = [];
     for (const h of [name, ...aliases].map(normalizeHeader)) {
-      used.add(h);
-      const v = cells.get(h);
-      if (v !== undefined) return v;
+      known.add(h);
+      keys.forEach((k, i) => {
+        if (k === h) positions.push(i);
+      });
     }
-    return undefined;
+    return positions;
   };
-  const fixed = (name: string) => cell(name, CSV_FIXED_COLUMNS.find((c) => c.name === name)?.aliases);
-  const fieldErrors: RejectionReason[] = [];
-
-  const precheckedRaw = fixed("case_precochee");
-  const prechecked = precheckedRaw === undefined ? undefined : parseBooleanText(precheckedRaw);
-  if (precheckedRaw !== undefined && prechecked === undefined) {
-    fieldErrors.push(reason("field_invalid", "consent.prechecked", `case_precochee « ${precheckedRaw} » : oui ou non attendu`));
-  }
-  const collectedRaw = fixed("consentement_date");
-  const collectedAt = collectedRaw === undefined ? undefined : parseHumanDateTime(collectedRaw);
-  if (collectedRaw !== undefined && collectedAt === undefined) {
-    // Not passed through: Date would read "01/02/2026" as 2 January, a silently wrong consent proof.
-    fieldErrors.push(reason("field_invalid", "consent.collectedAt", `consentement_date « ${collectedRaw} » : JJ/MM/AAAA HH:MM attendu`));
-  }
-
-  const fields: Record<string, unknown> = {};
+  const fixed = new Map(CSV_FIXED_COLUMNS.map((c) => [c.name, sourcesOf(c.name, c.aliases)]));
   const product = productBySlug(slug);
-  if (product) {
-    for (const field of product.fields) {
-      const raw = cell(field.key);
-      if (raw === undefined) continue;
-      const parsed = parseFieldText(field, raw);
-      if (parsed.ok) {
-        if (parsed.value !== undefined) fields[field.key] = parsed.value;
-      } else {
-        // The raw text is kept so the stored lead shows what the supplier sent.
-        fields[field.key] = raw;
-        fieldErrors.push(reason(parsed.code ?? "field_invalid", `fields.${field.key}`, `${field.label} : « ${raw} »`));
+  const fieldSources = (product?.fields ?? []).map((field) => ({ field, sources: sourcesOf(field.key) }));
+  const unknownColumns = keys.flatMap((k, i) => (known.has(k) ? [] : [i]));
+  const at = (name: string) => fixed.get(name) ?? [];
+  const [firstName, lastName, phone, email, postalCode, city] = ["prenom", "nom", "telephone", "email", "code_postal", "ville"].map(at);
+  const [method, precheckedCol, version, date, ip, userAgent, sourceUrl, callCenter, agent, recording, externalRef] = [
+    "consentement_methode",
+    "case_precochee",
+    "consentement_version",
+    "consentement_date",
+    "ip",
+    "user_agent",
+    "url_source",
+    "centre_appels",
+    "teleconseiller",
+    "ref_enregistrement",
+    "ref_externe",
+  ].map(at);
+
+  const read = (cells: readonly string[]): CsvRecordResult => {
+    const cell = (positions: readonly number[] | undefined): string | undefined => {
+      if (!positions) return undefined;
+      for (const i of positions) {
+        const v = cells[i];
+        if (typeof v === "string") {
+          const text = v.trim();
+          if (text !== "") return text;
+        }
+      }
+      return undefined;
+    };
+    const fieldErrors: RejectionReason[] = [];
+    const precheckedRaw = cell(precheckedCol);
+    const prechecked = precheckedRaw === undefined ? undefined : parseBooleanText(precheckedRaw);
+    if (precheckedRaw !== undefined && prechecked === undefined) {
+      fieldErrors.push(reason("field_invalid", "consent.prechecked", `case_precochee « ${precheckedRaw} » : oui ou non attendu`));
+    }
+    const collectedRaw = cell(date);
+    const collectedAt = collectedRaw === undefined ? undefined : parseHumanDateTime(collectedRaw);
+    if (collectedRaw !== undefined && collectedAt === undefined) {
+      // Not passed through: Date would read "01/02/2026" as 2 January, a silently wrong consent proof.
+      fieldErrors.push(reason("field_invalid", "consent.collectedAt", `consentement_date « ${collectedRaw} » : JJ/MM/AAAA HH:MM attendu`));
+    }
+
+    const fields: Record<string, unknown> = {};
+    if (product) {
+      for (const { field, sources } of fieldSources) {
+        const raw = cell(sources);
+        if (raw === undefined) continue;
+        const parsed = parseFieldText(field, raw);
+        if (parsed.ok) {
+          if (parsed.value !== undefined) fields[field.key] = parsed.value;
+        } else {
+          // The raw text is kept so the stored lead shows what the supplier sent.
+          fields[field.key] = raw;
+          fieldErrors.push(reason(parsed.code ?? "field_invalid", `fields.${field.key}`, `${field.label} : « ${raw} »`));
+        }
+      }
+    } else {
+      fieldErrors.push(reason("product_unknown", "product", slug));
+      // Unknown product: keep the extra columns as they came, nothing the supplier sent is dropped.
+      for (const i of unknownColumns) {
+        const text = cells[i]?.trim() ?? "";
+        const name = header[i] as string;
+        if (text !== "" && !(name in fields)) fields[name] = text;
       }
     }
-  } else {
-    fieldErrors.push(reason("product_unknown", "product", slug));
-  }
 
-  const submission: LeadSubmission = compact({
-    product: slug,
-    type: "lead" as const,
-    contact: compact({
-      firstName: fixed("prenom"),
-      lastName: fixed("nom"),
-      phone: fixed("telephone"),
-      email: fixed("email"),
-      postalCode: fixed("code_postal"),
-      city: fixed("ville"),
-    }),
-    consent: compact({
-      method: consentMethod(fixed("consentement_methode")),
-      prechecked,
-      textVersion: fixed("consentement_version"),
-      collectedAt,
-      ip: fixed("ip"),
-      userAgent: fixed("user_agent"),
-      sourceUrl: fixed("url_source"),
-      callCenter: fixed("centre_appels"),
-      agent: fixed("teleconseiller"),
-      recordingRef: fixed("ref_enregistrement"),
-    }),
-    fields,
-    externalRef: fixed("ref_externe"),
-  });
-  if (!product) {
-    // Unknown product: keep the extra columns as they came, nothing the supplier sent is dropped.
-    for (const [header, value] of Object.entries(record)) {
-      const text = typeof value === "string" ? value.trim() : "";
-      if (text !== "" && !used.has(normalizeHeader(header)) && !(header in fields)) fields[header] = text;
-    }
-  }
-  return { submission, fieldErrors };
+    const submission: LeadSubmission = compact({
+      product: slug,
+      type: "lead" as const,
+      contact: compact({
+        firstName: cell(firstName),
+        lastName: cell(lastName),
+        phone: cell(phone),
+        email: cell(email),
+        postalCode: cell(postalCode),
+        city: cell(city),
+      }),
+      consent: compact({
+        method: consentMethod(cell(method)),
+        prechecked,
+        textVersion: cell(version),
+        collectedAt,
+        ip: cell(ip),
+        userAgent: cell(userAgent),
+        sourceUrl: cell(sourceUrl),
+        callCenter: cell(callCenter),
+        agent: cell(agent),
+        recordingRef: cell(recording),
+      }),
+      fields,
+      externalRef: cell(externalRef),
+    });
+    return { submission, fieldErrors };
+  };
+  return { read, unknownColumns };
+}
+
+/** One record keyed by header (a row read on its own, e.g. in tests): see csvRowReader for files. */
+export function csvRecordToSubmission(slug: string, record: Record<string, string>): CsvRecordResult {
+  return csvRowReader(slug, Object.keys(record)).read(Object.values(record));
 }

@@ -12,6 +12,7 @@ export {
   type CsvRecordResult,
   csvHeader,
   csvRecordToSubmission,
+  csvRowReader,
   csvTemplate,
   normalizeHeader,
 } from "./csv-columns";

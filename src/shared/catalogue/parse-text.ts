@@ -12,8 +12,22 @@ const OK = (value: unknown): ParseResult => ({ ok: true, value });
 const INVALID: ParseResult = { ok: false, code: "field_invalid" };
 const INVALID_OPTION: ParseResult = { ok: false, code: "field_invalid_option" };
 
+// Spreadsheet cells repeat the same few words (options, "oui", "case") on every row of a big import.
+const normalizedLabels = new Map<string, string>();
+
 /** Lowercase, no accents, unified apostrophes, punctuation as spaces; <, > and + kept ("< 6 mois", "8+ ans"). */
 export function normalizeLabel(s: string): string {
+  if (s.length > 64) return foldLabel(s);
+  let label = normalizedLabels.get(s);
+  if (label === undefined) {
+    label = foldLabel(s);
+    if (normalizedLabels.size >= 10_000) normalizedLabels.clear();
+    normalizedLabels.set(s, label);
+  }
+  return label;
+}
+
+function foldLabel(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

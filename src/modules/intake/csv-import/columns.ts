@@ -73,3 +73,26 @@ export function recordOf(columns: CsvColumns, cells: string[]): Record<string, s
   }
   return record;
 }
+
+/**
+ * The cells of an accepted row that its lead's columns do not hold: columns the template does not know
+ * (by position, see csvRowReader) and cells beyond the header. Null when there are none, the usual case.
+ */
+export function extraCellsOf(columns: CsvColumns, positions: readonly number[], cells: string[]): Record<string, string> | null {
+  let extra: Record<string, string> | null = null;
+  for (const i of positions) {
+    const value = cells[i] ?? "";
+    if (value.trim() !== "") {
+      extra ??= {};
+      extra[columns.names[i] as string] = value;
+    }
+  }
+  for (let i = columns.names.length; i < cells.length; i++) {
+    const value = cells[i] as string;
+    if (value.trim() !== "") {
+      extra ??= {};
+      extra[`colonne_${i + 1}`] = value;
+    }
+  }
+  return extra;
+}

@@ -10,7 +10,7 @@ import {
   type Session,
   type TestContext,
 } from "../../../../tests/support/test-app";
-import { PRODUCT_SLUGS } from "../../../shared/catalogue";
+import { csvHeader, PRODUCT_SLUGS } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
 import { leads } from "../schema";
 import { makeLeadCsv } from "./make-csv";
@@ -166,12 +166,33 @@ describe("CSV import: row by row judgement and the rejection report", () => {
     expect(header.match(/ligne|motifs_rejet|codes_rejet/g)).toEqual(["ligne", "motifs_rejet", "codes_rejet"]);
   });
 
-  it("journals one start and one end of the import", async () => {
+  it("keeps with an accepted row only the cells its lead does not hold, and every cell of a rejected one", async () => {
+    const csv = csvOf("assurance-auto", version, [{ commentaire: "rappeler le soir" }, {}, { email: "faux" }], {
+      columns: [...csvHeader("assurance-auto"), "commentaire"],
+    });
+    const { id } = await upload(csv);
+    const [annotated, plain, rejected] = await storedRows(id);
+    expect(annotated).toMatchObject({ status: "accepted", payload: { commentaire: "rappeler le soir" } });
+    expect(plain).toMatchObject({ status: "accepted", payload: null });
+    expect(rejected?.status).toBe("rejected");
+    expect(Object.keys(rejected?.payload as object).sort()).toEqual([...csvHeader("assurance-auto"), "commentaire"].sort());
+  });
+
+  it("journals the start, each batch with the fate of every lead of its rows, and the end", async () => {
     const events = await ctx.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, "csv_import"), eq(auditEvents.entityId, importId)));
-    expect(events.map((e) => e.action).sort()).toEqual(["csv_import.finished", "csv_import.started"]);
+    expect(events.map((e) => e.action).sort()).toEqual(["csv_import.batch", "csv_import.finished", "csv_import.started"]);
+    const rows = await storedRows(importId);
+    const leadsOf = (status: string) => rows.filter((r) => r.status === status);
+    expect(events.find((e) => e.action === "csv_import.batch")?.data).toEqual({
+      product: "assurance-auto",
+      channel: "csv",
+      rows: [1, 5],
+      accepted: leadsOf("accepted").map((r) => r.id),
+      rejected: leadsOf("rejected").map((r) => ({ id: r.id, row: r.importRow, reasons: r.reasons.map((x) => x.code) })),
+    });
     expect(events.find((e) => e.action === "csv_import.finished")?.data).toMatchObject({
       status: "done",
       totalRows: 5,

@@ -3,11 +3,11 @@ import { pipeline } from "node:stream/promises";
 import { type CsvError, type Parser, parse } from "csv-parse";
 import type { Db } from "../../../db/client";
 import { AppError } from "../../../server/errors";
-import { csvRecordToSubmission } from "../../../shared/catalogue";
+import { csvRowReader } from "../../../shared/catalogue";
 import type { AuthContext } from "../../accounts/auth-context";
 import { actorOf } from "../../accounts/auth-context";
-import { type IngestItem, ingestLeads } from "../ingest-leads";
-import { isBlankRow, missingColumns, readHeader, recordOf } from "./columns";
+import { type IngestItem, type JudgedBatch, judgeItems, recordJudged } from "../ingest-leads";
+import { extraCellsOf, isBlankRow, missingColumns, REPORT_COLUMNS, readHeader, recordOf } from "./columns";
 import { CsvDecoder, detectDelimiter } from "./decode";
 import {
   addBatchCounts,
@@ -135,30 +135,34 @@ async function importRows(run: ImportRun) {
   }
 
   const supplier = { ...actorOf(auth), orgId: auth.orgId };
-  const writeBatch = async (items: IngestItem[], bytesRead: number) => {
+  const writeBatch = async (judged: JudgedBatch, bytesRead: number) => {
     const accepted = await db.transaction(async (tx) => {
-      const results = await ingestLeads(tx, supplier, items, { channel: "csv", importId });
+      const results = await recordJudged(tx, supplier, judged, { channel: "csv", importId });
       const ok = results.filter((r) => r.status === "accepted").length;
-      await addBatchCounts(tx, importId, bytesRead, { rows: items.length, accepted: ok });
+      await addBatchCounts(tx, importId, bytesRead, { rows: results.length, accepted: ok });
       return ok;
     });
-    counts.totalRows += items.length;
+    counts.totalRows += judged.judged.length;
     counts.accepted += accepted;
-    counts.rejected += items.length - accepted;
+    counts.rejected += judged.judged.length - accepted;
   };
 
-  // One batch is written while the next one is parsed, so the database and the parser work side by
-  // side; never more: the next batch's duplicate check must see this one committed, and each batch
-  // holds thousands of advisory locks until its commit.
+  // A batch is judged (fields, contact, consent: CPU only) while the previous one is being written, so
+  // the database and the judging work side by side; never more than one write: the next batch's
+  // duplicate check must see this one committed, and each batch holds its advisory locks until commit.
   let writing: Promise<void> | null = null;
   let batch: IngestItem[] = [];
   const startWrite = async () => {
-    if (writing) await writing;
-    writing = writeBatch(batch, counts.bytesRead);
-    writing.catch(() => {});
+    const judged = await judgeItems(db, batch);
     batch = [];
+    if (writing) await writing;
+    writing = writeBatch(judged, counts.bytesRead);
+    writing.catch(() => {});
   };
 
+  const reader = csvRowReader(product, columns.names);
+  const reportColumns = new Set<string>(REPORT_COLUMNS);
+  const extraColumns = reader.unknownColumns.filter((i) => !reportColumns.has(columns.names[i] as string));
   let row = 0;
   let tooManyRows = false;
   let malformed: CsvError | null = null;
@@ -175,9 +179,15 @@ async function importRows(run: ImportRun) {
         tooManyRows = true;
         break;
       }
-      const record = recordOf(columns, r.value);
-      const { submission, fieldErrors } = csvRecordToSubmission(product, record);
-      batch.push({ submission, payload: record, importRow: row, preReasons: fieldErrors });
+      const cells = r.value;
+      const { submission, fieldErrors } = reader.read(cells);
+      batch.push({
+        submission,
+        importRow: row,
+        preReasons: fieldErrors,
+        // A rejected row keeps every cell (its report must give it back whole); an accepted one only what its lead's columns do not hold.
+        payload: (status) => (status === "rejected" ? recordOf(columns, cells) : extraCellsOf(columns, extraColumns, cells)),
+      });
       if (batch.length >= run.batchSize) await startWrite();
     }
     if (batch.length > 0) await startWrite();
