@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { setImmediate } from "node:timers/promises";
 import { type CsvError, type Parser, parse } from "csv-parse";
 import type { Db } from "../../../db/client";
 import { AppError } from "../../../server/errors";
@@ -24,6 +25,9 @@ import {
 // Big enough to amortise a transaction, small enough for the progress bar to move and for other
 // requests to get the (single-session) embedded database between two batches.
 const BATCH_SIZE = 1_000;
+// Batches judged and waiting for the database, at most: enough to keep both busy, bounded in memory.
+const WRITE_AHEAD = 2;
+const JUDGE_SLICE = 100;
 const HEAD_BYTES = 64 * 1024;
 // Far above a real row (a few dozen cells of at most 2,000 characters).
 const MAX_RECORD_CHARS = 256 * 1024;
@@ -147,17 +151,33 @@ async function importRows(run: ImportRun) {
     counts.rejected += judged.judged.length - accepted;
   };
 
-  // A batch is judged (fields, contact, consent: CPU only) while the previous one is being written, so
-  // the database and the judging work side by side; never more than one write: the next batch's
-  // duplicate check must see this one committed, and each batch holds its advisory locks until commit.
-  let writing: Promise<void> | null = null;
-  let batch: IngestItem[] = [];
+  // Batches are parsed and judged (CPU only) while earlier ones are written, up to WRITE_AHEAD batches
+  // ahead, so the database and the judging work side by side. Writes stay one at a time and in order:
+  // a batch's duplicate check must see the previous batch committed, and each holds its locks until commit.
+  const writes: Promise<void>[] = [];
+  const emptyBatch = (): JudgedBatch => ({ judged: [], now: new Date() });
+  let batch = emptyBatch();
   const startWrite = async () => {
-    const judged = await judgeItems(db, batch);
-    batch = [];
-    if (writing) await writing;
-    writing = writeBatch(judged, counts.bytesRead);
-    writing.catch(() => {});
+    const ready = batch;
+    batch = emptyBatch();
+    const bytesRead = counts.bytesRead;
+    const write = (writes.at(-1) ?? Promise.resolve()).then(() => writeBatch(ready, bytesRead));
+    write.catch(() => {});
+    writes.push(write);
+    // A failed write fails every later one: the loop stops at the next batch.
+    await writes.at(-WRITE_AHEAD);
+  };
+  // Rows are judged a slice at a time with a turn of the event loop in between: a whole batch judged
+  // in one go (about 80 ms of CPU) would hold back the database's replies to the batch being written.
+  const sliceSize = Math.min(JUDGE_SLICE, run.batchSize);
+  let slice: IngestItem[] = [];
+  const judgeSlice = async () => {
+    const { judged, now } = await judgeItems(db, slice);
+    slice = [];
+    if (batch.judged.length === 0) batch.now = now;
+    batch.judged.push(...judged);
+    await setImmediate();
+    if (batch.judged.length >= run.batchSize) await startWrite();
   };
 
   const reader = csvRowReader(product, columns.names);
@@ -181,21 +201,22 @@ async function importRows(run: ImportRun) {
       }
       const cells = r.value;
       const { submission, fieldErrors } = reader.read(cells);
-      batch.push({
+      slice.push({
         submission,
         importRow: row,
         preReasons: fieldErrors,
         // A rejected row keeps every cell (its report must give it back whole); an accepted one only what its lead's columns do not hold.
         payload: (status) => (status === "rejected" ? recordOf(columns, cells) : extraCellsOf(columns, extraColumns, cells)),
       });
-      if (batch.length >= run.batchSize) await startWrite();
+      if (slice.length >= sliceSize) await judgeSlice();
     }
-    if (batch.length > 0) await startWrite();
-    await writing;
+    if (slice.length > 0) await judgeSlice();
+    if (batch.judged.length > 0) await startWrite();
+    await writes.at(-1);
   } finally {
     await records.return?.();
     // Nothing is reported before the last write has settled, so the final counts are the stored ones.
-    await Promise.allSettled([writing]);
+    await Promise.allSettled(writes);
   }
   if (malformed) {
     throw new CsvFileError(
