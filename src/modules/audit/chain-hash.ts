@@ -21,7 +21,7 @@ export function canonicalJson(value: unknown): string {
   for (const key of keys) {
     const v = object[key];
     if (v === undefined) continue;
-    out += (out.length === 1 ? "" : ",") + JSON.stringify(key) + ":" + canonicalJson(v);
+    out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${canonicalJson(v)}`;
   }
   return `${out}}`;
 }
