@@ -146,25 +146,11 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
     }
     return positions;
   };
-  const fixed = new Map(CSV_FIXED_COLUMNS.map((c) => [c.name, sourcesOf(c.name, c.aliases)]));
+  // Positions of each fixed column ("prenom", "telephone"…), by priority.
+  const fixed: Record<string, number[]> = Object.fromEntries(CSV_FIXED_COLUMNS.map((c) => [c.name, sourcesOf(c.name, c.aliases)]));
   const product = productBySlug(slug);
   const fieldSources = (product?.fields ?? []).map((field) => ({ field, sources: sourcesOf(field.key) }));
   const unknownColumns = keys.flatMap((k, i) => (known.has(k) ? [] : [i]));
-  const at = (name: string) => fixed.get(name) ?? [];
-  const [firstName, lastName, phone, email, postalCode, city] = ["prenom", "nom", "telephone", "email", "code_postal", "ville"].map(at);
-  const [method, precheckedCol, version, date, ip, userAgent, sourceUrl, callCenter, agent, recording, externalRef] = [
-    "consentement_methode",
-    "case_precochee",
-    "consentement_version",
-    "consentement_date",
-    "ip",
-    "user_agent",
-    "url_source",
-    "centre_appels",
-    "teleconseiller",
-    "ref_enregistrement",
-    "ref_externe",
-  ].map(at);
 
   const read = (cells: readonly string[]): CsvRecordResult => {
     const cell = (positions: readonly number[] | undefined): string | undefined => {
@@ -179,12 +165,12 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
       return undefined;
     };
     const fieldErrors: RejectionReason[] = [];
-    const precheckedRaw = cell(precheckedCol);
+    const precheckedRaw = cell(fixed.case_precochee);
     const prechecked = precheckedRaw === undefined ? undefined : parseBooleanText(precheckedRaw);
     if (precheckedRaw !== undefined && prechecked === undefined) {
       fieldErrors.push(reason("field_invalid", "consent.prechecked", `case_precochee « ${precheckedRaw} » : oui ou non attendu`));
     }
-    const collectedRaw = cell(date);
+    const collectedRaw = cell(fixed.consentement_date);
     const collectedAt = collectedRaw === undefined ? undefined : parseHumanDateTime(collectedRaw);
     if (collectedRaw !== undefined && collectedAt === undefined) {
       // Not passed through: Date would read "01/02/2026" as 2 January, a silently wrong consent proof.
@@ -219,27 +205,27 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
       product: slug,
       type: "lead" as const,
       contact: compact({
-        firstName: cell(firstName),
-        lastName: cell(lastName),
-        phone: cell(phone),
-        email: cell(email),
-        postalCode: cell(postalCode),
-        city: cell(city),
+        firstName: cell(fixed.prenom),
+        lastName: cell(fixed.nom),
+        phone: cell(fixed.telephone),
+        email: cell(fixed.email),
+        postalCode: cell(fixed.code_postal),
+        city: cell(fixed.ville),
       }),
       consent: compact({
-        method: consentMethod(cell(method)),
+        method: consentMethod(cell(fixed.consentement_methode)),
         prechecked,
-        textVersion: cell(version),
+        textVersion: cell(fixed.consentement_version),
         collectedAt,
-        ip: cell(ip),
-        userAgent: cell(userAgent),
-        sourceUrl: cell(sourceUrl),
-        callCenter: cell(callCenter),
-        agent: cell(agent),
-        recordingRef: cell(recording),
+        ip: cell(fixed.ip),
+        userAgent: cell(fixed.user_agent),
+        sourceUrl: cell(fixed.url_source),
+        callCenter: cell(fixed.centre_appels),
+        agent: cell(fixed.teleconseiller),
+        recordingRef: cell(fixed.ref_enregistrement),
       }),
       fields,
-      externalRef: cell(externalRef),
+      externalRef: cell(fixed.ref_externe),
     });
     return { submission, fieldErrors };
   };

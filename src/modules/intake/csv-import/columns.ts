@@ -67,11 +67,24 @@ export function recordOf(columns: CsvColumns, cells: string[]): Record<string, s
     const value = cells[i] ?? "";
     if (!unnamed[i] || value.trim() !== "") record[names[i] as string] = value;
   }
-  for (let i = names.length; i < cells.length; i++) {
+  return withCellsBeyondHeader(record, columns, cells);
+}
+
+/** Cells past the last header (a row longer than its header), named like blank headers: kept rather than silently lost. */
+function withCellsBeyondHeader<T extends Record<string, string> | null>(
+  record: T,
+  columns: CsvColumns,
+  cells: string[],
+): T | Record<string, string> {
+  let out: Record<string, string> | null = record;
+  for (let i = columns.names.length; i < cells.length; i++) {
     const value = cells[i] as string;
-    if (value.trim() !== "") record[`colonne_${i + 1}`] = value;
+    if (value.trim() !== "") {
+      out ??= {};
+      out[`colonne_${i + 1}`] = value;
+    }
   }
-  return record;
+  return out as T | Record<string, string>;
 }
 
 /**
@@ -87,12 +100,5 @@ export function extraCellsOf(columns: CsvColumns, positions: readonly number[], 
       extra[columns.names[i] as string] = value;
     }
   }
-  for (let i = columns.names.length; i < cells.length; i++) {
-    const value = cells[i] as string;
-    if (value.trim() !== "") {
-      extra ??= {};
-      extra[`colonne_${i + 1}`] = value;
-    }
-  }
-  return extra;
+  return withCellsBeyondHeader(extra, columns, cells);
 }
