@@ -1,6 +1,6 @@
 import type { ConsentInput } from "../../shared/lead-submission";
 import { type RejectionReason, reason } from "../../shared/rejection";
-import { isPublicIp } from "../reference-data";
+import { isPublicIp } from "../reference-data/ip";
 import type { PublishedText } from "./consent-text-cache";
 
 export interface ConsentRecord {

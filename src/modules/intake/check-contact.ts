@@ -1,6 +1,8 @@
 import type { ContactInput } from "../../shared/lead-submission";
 import { type RejectionReason, reason } from "../../shared/rejection";
-import { checkPostalCode, isValidEmail, normalizeEmail, normalizeFrenchPhone } from "../reference-data";
+import { isValidEmail, normalizeEmail } from "../reference-data/email";
+import { normalizeFrenchPhone } from "../reference-data/phone";
+import { checkPostalCode } from "../reference-data/postal-codes";
 
 export interface CheckedContact {
   firstName: string;

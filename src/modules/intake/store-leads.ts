@@ -1,43 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import type { RejectionReason } from "../../shared/rejection";
 import type { Actor } from "../audit/append-event";
+import type { StoreColumns } from "./lead-columns";
 import type { LeadChannel } from "./schema";
-
-export interface LeadRow {
-  id: string;
-  product: string;
-  status: "accepted" | "rejected";
-  reasons: RejectionReason[];
-  externalRef: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  email: string | null;
-  postalCode: string | null;
-  city: string | null;
-  departement: string | null;
-  fields: Record<string, unknown>;
-  payload: unknown;
-  importRow: number | null;
-}
-
-export interface ConsentRow {
-  leadId: string;
-  method: string;
-  prechecked: boolean;
-  consentTextId: string;
-  textVersion: string;
-  textSha256: string;
-  collectedAt: Date;
-  ip: string | null;
-  userAgent: string | null;
-  sourceUrl: string | null;
-  callCenter: string | null;
-  agent: string | null;
-  recordingRef: string | null;
-  fingerprint: string;
-}
 
 /**
  * Leads, their consent records and their audit events in ONE statement (three data-modifying CTEs over
@@ -49,27 +14,20 @@ export interface ConsentRow {
 export async function storeLeads(
   tx: DbOrTx,
   supplier: Actor & { orgId: string },
-  rows: LeadRow[],
-  consents: ConsentRow[],
+  { count, leads: l, consents: k }: StoreColumns,
   opts: { channel: LeadChannel; importId?: string; now: Date },
 ) {
-  if (rows.length === 0) return;
+  if (count === 0) return;
   const now = opts.now.toISOString();
-  const col = <T>(pick: (r: LeadRow) => T) => sql.param(rows.map(pick));
-  const kcol = <T>(pick: (c: ConsentRow) => T) => sql.param(consents.map(pick));
   await tx.execute(sql`
     with sent as (
       select * from unnest(
-        ${col((r) => r.id)}::uuid[], ${col((r) => r.product)}::text[], ${col((r) => r.status)}::text[],
-        ${col((r) => (r.reasons.length === 0 ? null : JSON.stringify(r.reasons)))}::text[], ${col((r) => r.externalRef)}::text[],
-        ${col((r) => r.firstName)}::text[], ${col((r) => r.lastName)}::text[], ${col((r) => r.phone)}::text[], ${col((r) => r.email)}::text[],
-        ${col((r) => r.postalCode)}::text[], ${col((r) => r.city)}::text[], ${col((r) => r.departement)}::text[],
-        ${col((r) => JSON.stringify(r.fields))}::text[], ${col((r) => (r.payload == null ? null : JSON.stringify(r.payload)))}::text[],
-        ${col((r) => r.importRow)}::int[]
+        ${l.id}::uuid[], ${l.product}::text[], ${l.status}::text[], ${l.reasons}::text[], ${l.externalRef}::text[],
+        ${l.firstName}::text[], ${l.lastName}::text[], ${l.phone}::text[], ${l.email}::text[],
+        ${l.postalCode}::text[], ${l.city}::text[], ${l.departement}::text[], ${l.fields}::text[], ${l.payload}::text[], ${l.importRow}::int[]
       ) as u(id, product, status, reasons, external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields,
              payload, import_row)
     ), input as (
-      -- Nulls travel cheaper than "[]" and "null" (no escaping, no parsing): accepted leads send none.
       select id, product, status, coalesce(reasons::jsonb, '[]'::jsonb) as reasons, external_ref, first_name, last_name, phone, email,
              postal_code, city, departement, fields::jsonb as fields, coalesce(payload::jsonb, 'null'::jsonb) as payload, import_row,
              (select jsonb_agg(r -> 'code') from jsonb_array_elements(reasons::jsonb) r) as codes
@@ -86,11 +44,9 @@ export async function storeLeads(
                                  call_center, agent, recording_ref, fingerprint, recorded_at)
       select k.*, ${now}::timestamptz
       from unnest(
-        ${kcol((c) => c.leadId)}::uuid[], ${kcol((c) => c.method)}::text[], ${kcol((c) => c.prechecked)}::boolean[],
-        ${kcol((c) => c.consentTextId)}::uuid[], ${kcol((c) => c.textVersion)}::text[], ${kcol((c) => c.textSha256)}::text[],
-        ${kcol((c) => c.collectedAt.toISOString())}::timestamptz[], ${kcol((c) => c.ip)}::text[], ${kcol((c) => c.userAgent)}::text[],
-        ${kcol((c) => c.sourceUrl)}::text[], ${kcol((c) => c.callCenter)}::text[], ${kcol((c) => c.agent)}::text[],
-        ${kcol((c) => c.recordingRef)}::text[], ${kcol((c) => c.fingerprint)}::text[]
+        ${k.leadId}::uuid[], ${k.method}::text[], ${k.prechecked}::boolean[], ${k.consentTextId}::uuid[], ${k.textVersion}::text[],
+        ${k.textSha256}::text[], ${k.collectedAt}::timestamptz[], ${k.ip}::text[], ${k.userAgent}::text[], ${k.sourceUrl}::text[],
+        ${k.callCenter}::text[], ${k.agent}::text[], ${k.recordingRef}::text[], ${k.fingerprint}::text[]
       ) as k
       returning 1
     )

@@ -1,0 +1,45 @@
+import type { RejectionReason } from "../../../shared/rejection";
+import type { PublishedText } from "../consent-text-cache";
+import type { DuplicateCandidate } from "../judge-leads";
+import type { StoreColumns } from "../lead-columns";
+
+/**
+ * Messages between an import (main thread, which holds the database) and its worker thread (which
+ * parses and judges the rows). Only plain data crosses: the batch to store travels as column strings.
+ */
+
+export interface CsvWorkerSetup {
+  product: string;
+  batchSize: number;
+  maxRows: number;
+  /** Batches judged but not yet written, at most: the worker waits beyond that (bounded memory). */
+  writeAhead: number;
+}
+
+export type ToWorker =
+  | { type: "chunk"; data: Uint8Array }
+  | { type: "end" }
+  /** The header was accepted (recorded, required columns present): rows may flow. */
+  | { type: "go" }
+  | { type: "texts"; id: number; texts: [string, PublishedText | null][] }
+  /** The duplicate check rejected these candidates: answer with the batch's columns rebuilt. */
+  | { type: "reject"; seq: number; rejections: { index: number; reasons: RejectionReason[] }[] }
+  | { type: "written"; seq: number };
+
+export type FromWorker =
+  /** Body chunks the parser has taken: the sender may send as many more. */
+  | { type: "consumed"; chunks: number }
+  | { type: "header"; delimiter: ";" | "," | "\t"; cells: string[] | null; unreadable: string | null }
+  | { type: "need-texts"; id: number; versions: string[] }
+  | {
+      type: "batch";
+      seq: number;
+      now: Date;
+      rows: number;
+      /** Leads accepted so far, for the duplicate check: their position in the batch and who they are. */
+      candidates: { index: number[]; people: DuplicateCandidate[] };
+      columns: StoreColumns;
+    }
+  | { type: "rebuilt"; seq: number; columns: StoreColumns }
+  /** All rows read; `malformed` names why reading stopped early at row `rows + 1`. */
+  | { type: "done"; rows: number; malformed: string | null; tooManyRows: boolean };

@@ -1,0 +1,122 @@
+import { uuidv7 } from "../../db/uuid-v7";
+import { validateProductFields } from "../../shared/catalogue";
+import type { LeadSubmission } from "../../shared/lead-submission";
+import type { RejectionReason } from "../../shared/rejection";
+import { type ConsentRecord, checkConsent } from "./check-consent";
+import { type CheckedContact, checkContact } from "./check-contact";
+import type { PublishedText } from "./consent-text-cache";
+import { consentFingerprint } from "./fingerprint";
+import { type ConsentRow, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
+
+/**
+ * The CPU half of intake: each lead judged on its own (fields, contact, consent) and turned into the
+ * rows to store. No database here, so that a CSV import runs it in its worker thread.
+ */
+
+export interface IngestItem {
+  submission: LeadSubmission;
+  /**
+   * What the supplier sent, kept with the lead: in full when it is rejected (to be fixed and sent again),
+   * and when accepted whatever the lead's own columns do not already hold (for a CSV row, the cells of
+   * columns the template does not know; for an API body, the body). Built only for the status it gets.
+   */
+  payload(status: "accepted" | "rejected"): unknown;
+  importRow?: number;
+  /** Problems found before validation (e.g. an unparseable CSV cell). */
+  preReasons?: RejectionReason[];
+}
+
+export interface Judged {
+  id: string;
+  item: IngestItem;
+  reasons: RejectionReason[];
+  contact: CheckedContact | null;
+  consent: ConsentRecord | null;
+  fields: Record<string, unknown>;
+}
+
+/** Published consent texts by version (null: unknown or unpublished), for the versions asked. */
+export type TextLookup = (versions: string[]) => Promise<Map<string, PublishedText | null>>;
+
+/** Who an accepted lead is, for the duplicate check: the same person twice for one product is one lead. */
+export interface DuplicateCandidate {
+  product: string;
+  phone: string;
+  email: string;
+}
+
+/** Fields, contact and consent rules, item by item: everything but the duplicate check, and no lock. */
+export async function judgeItems(texts: TextLookup, items: IngestItem[], now: Date): Promise<Judged[]> {
+  const versions = new Set(items.map((i) => i.submission.consent?.textVersion?.trim()).filter((v): v is string => !!v));
+  const known = await texts([...versions]);
+  return items.map((item) => judge(item, known, now));
+}
+
+function judge(item: IngestItem, texts: Map<string, PublishedText | null>, now: Date): Judged {
+  const s = item.submission;
+  const reasons: RejectionReason[] = [...(item.preReasons ?? [])];
+  const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
+  const contact = checkContact(s.contact);
+  const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
+  // Reasons already found before validation (CSV cells) are not repeated by the field check.
+  const seen = new Set(reasons.map((r) => r.field));
+  reasons.push(...product.reasons.filter((r) => !seen.has(r.field)), ...contact.reasons, ...consent.reasons);
+  // Time-ordered ids: each batch appends to the end of the primary-key index instead of touching random pages.
+  return { id: uuidv7(), item, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
+}
+
+/** Accepted so far: only these go through the duplicate check. */
+export const isCandidate = (j: Judged) => j.reasons.length === 0 && j.contact !== null;
+
+export const candidateOf = (j: Judged): DuplicateCandidate => ({
+  product: j.item.submission.product ?? "",
+  phone: j.contact?.phone ?? "",
+  email: j.contact?.email ?? "",
+});
+
+/** The rows to store, as each lead's verdict has it: an accepted lead stores what was checked, a rejected one what was sent. */
+export function storeColumnsOf(judged: Judged[]): StoreColumns {
+  const rows: LeadRow[] = [];
+  const consents: ConsentRow[] = [];
+  for (const j of judged) {
+    const s = j.item.submission;
+    const c = j.reasons.length === 0 ? j.contact : null;
+    rows.push({
+      id: j.id,
+      product: s.product ?? "",
+      status: c ? "accepted" : "rejected",
+      reasons: j.reasons,
+      externalRef: s.externalRef ?? null,
+      // A rejected lead keeps what was sent, so the supplier can see and fix it.
+      firstName: c?.firstName ?? s.contact?.firstName ?? null,
+      lastName: c?.lastName ?? s.contact?.lastName ?? null,
+      phone: c?.phone ?? s.contact?.phone ?? null,
+      email: c?.email ?? s.contact?.email ?? null,
+      postalCode: c?.postalCode ?? s.contact?.postalCode ?? null,
+      city: c?.city ?? s.contact?.city ?? null,
+      departement: c?.departement ?? null,
+      fields: c ? j.fields : ((s.fields ?? {}) as Record<string, unknown>),
+      payload: j.item.payload(c ? "accepted" : "rejected") ?? null,
+      importRow: j.item.importRow ?? null,
+    });
+    if (c && j.consent) consents.push(consentRow(j.id, s.product ?? "", c, j.consent));
+  }
+  return toStoreColumns(rows, consents);
+}
+
+function consentRow(leadId: string, product: string, c: CheckedContact, k: ConsentRecord): ConsentRow {
+  const record = {
+    method: k.method,
+    prechecked: k.prechecked,
+    textVersion: k.text.version,
+    textSha256: k.text.sha256,
+    collectedAt: k.collectedAt,
+    ip: k.ip,
+    userAgent: k.userAgent,
+    sourceUrl: k.sourceUrl,
+    callCenter: k.callCenter,
+    agent: k.agent,
+    recordingRef: k.recordingRef,
+  };
+  return { leadId, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId, product, ...c }, record) };
+}
