@@ -156,6 +156,8 @@ async function run() {
     });
     if (items.length >= setup.batchSize) await sendBatch();
   }
+  // Stops the parser (and so the upload) at once rather than letting it read on behind a broken quote.
+  await records.return?.();
   if (items.length > 0) await sendBatch();
   post({ type: "done", rows: row, malformed, tooManyRows });
 }
