@@ -4,11 +4,12 @@ import { type RejectionReason, reason } from "../../shared/rejection";
 import type { Actor } from "../audit/append-event";
 import { findPublishedText } from "./consent-text-cache";
 import {
-  candidateOf,
+  applyRejections,
   type DuplicateCandidate,
+  duplicateCandidates,
   type IngestItem,
-  isCandidate,
   judgeItems,
+  rejectionsOf,
   storeColumnsOf,
   type TextLookup,
 } from "./judge-leads";
@@ -33,9 +34,9 @@ export async function ingestLeads(
 ): Promise<IngestResult[]> {
   const now = opts.now ?? new Date();
   const judged = await judgeItems(databaseTexts(tx), items, now);
-  const candidates = judged.filter(isCandidate);
-  const found = await findDuplicates(tx, candidates.map(candidateOf), now);
-  for (const [i, j] of candidates.entries()) j.reasons.push(...(found[i] ?? []));
+  const candidates = duplicateCandidates(judged);
+  const found = await findDuplicates(tx, candidates.people, now);
+  applyRejections(judged, rejectionsOf(candidates, found));
   await storeLeads(tx, supplier, storeColumnsOf(judged), { ...opts, now });
   return judged.map((j) =>
     j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons },

@@ -5,7 +5,7 @@ import type { RejectionReason } from "../../shared/rejection";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { type CheckedContact, checkContact } from "./check-contact";
 import type { PublishedText } from "./consent-text-cache";
-import { consentFingerprint } from "./fingerprint";
+import { consentFingerprint, type FingerprintEvidence } from "./fingerprint";
 import { type ConsentRow, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
 
 /**
@@ -65,14 +65,35 @@ function judge(item: IngestItem, texts: Map<string, PublishedText | null>, now: 
   return { id: uuidv7(), item, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
 }
 
-/** Accepted so far: only these go through the duplicate check. */
-export const isCandidate = (j: Judged) => j.reasons.length === 0 && j.contact !== null;
+/** The leads accepted so far, the only ones the duplicate check looks at: where they sit in the batch, and who they are. */
+export interface DuplicateCandidates {
+  index: number[];
+  people: DuplicateCandidate[];
+}
 
-export const candidateOf = (j: Judged): DuplicateCandidate => ({
-  product: j.item.submission.product ?? "",
-  phone: j.contact?.phone ?? "",
-  email: j.contact?.email ?? "",
-});
+export function duplicateCandidates(judged: Judged[]): DuplicateCandidates {
+  const index = judged.flatMap((j, i) => (j.reasons.length === 0 && j.contact !== null ? [i] : []));
+  const people = index.map((i) => {
+    const j = judged[i] as Judged;
+    return { product: j.item.submission.product ?? "", phone: j.contact?.phone ?? "", email: j.contact?.email ?? "" };
+  });
+  return { index, people };
+}
+
+/** A lead the duplicate check rejects, by its place in the batch. */
+export interface Rejection {
+  index: number;
+  reasons: RejectionReason[];
+}
+
+/** The duplicate check's verdicts (one list of reasons per candidate, in order) as rejections. */
+export function rejectionsOf(candidates: DuplicateCandidates, found: RejectionReason[][]): Rejection[] {
+  return found.flatMap((reasons, i) => (reasons.length > 0 ? [{ index: candidates.index[i] as number, reasons }] : []));
+}
+
+export function applyRejections(judged: Judged[], rejections: Rejection[]) {
+  for (const { index, reasons } of rejections) (judged[index] as Judged).reasons.push(...reasons);
+}
 
 /** The rows to store, as each lead's verdict has it: an accepted lead stores what was checked, a rejected one what was sent. */
 export function storeColumnsOf(judged: Judged[]): StoreColumns {
@@ -105,7 +126,7 @@ export function storeColumnsOf(judged: Judged[]): StoreColumns {
 }
 
 function consentRow(leadId: string, product: string, c: CheckedContact, k: ConsentRecord): ConsentRow {
-  const record = {
+  const record: FingerprintEvidence = {
     method: k.method,
     prechecked: k.prechecked,
     textVersion: k.text.version,

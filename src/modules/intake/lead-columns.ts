@@ -1,5 +1,6 @@
 import pgUtils from "pg/lib/utils";
 import type { RejectionReason } from "../../shared/rejection";
+import type { FingerprintEvidence } from "./fingerprint";
 
 /** Leads as stored, and the column form in which a batch of them travels to the database. */
 
@@ -21,20 +22,10 @@ export interface LeadRow {
   importRow: number | null;
 }
 
-export interface ConsentRow {
+/** A consent record as stored: the fingerprinted evidence, the text it points to, and the fingerprint. */
+export interface ConsentRow extends FingerprintEvidence {
   leadId: string;
-  method: string;
-  prechecked: boolean;
   consentTextId: string;
-  textVersion: string;
-  textSha256: string;
-  collectedAt: Date;
-  ip: string | null;
-  userAgent: string | null;
-  sourceUrl: string | null;
-  callCenter: string | null;
-  agent: string | null;
-  recordingRef: string | null;
   fingerprint: string;
 }
 

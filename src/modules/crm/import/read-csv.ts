@@ -1,9 +1,7 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { parse } from "csv-parse";
 import { AppError } from "../../../server/errors";
 import { type CsvColumns, isBlankRow, readHeader, recordOf } from "../../intake/csv-import/columns";
-import { CsvDecoder, detectDelimiter } from "../../intake/csv-import/decode";
+import { openCsvRecords } from "../../intake/csv-import/csv-records";
+import { CsvDecoder } from "../../intake/csv-import/decode";
 
 /**
  * Streams the records of an uploaded CSV, whatever Excel wrote (UTF-8 or Windows-1252, ";" or ","):
@@ -45,22 +43,7 @@ export async function openCsv(
   maxBytes: number,
 ): Promise<OpenedCsv> {
   const decoder = new CsvDecoder();
-  const chunks = decoded(body, decoder, progress, maxBytes);
-  // The separator is read off the header line, before the parser is built.
-  const head: Buffer[] = [];
-  for (let n = await chunks.next(); !n.done; n = await chunks.next()) {
-    head.push(n.value);
-    if (n.value.includes(0x0a) || n.value.includes(0x0d) || head.reduce((s, b) => s + b.length, 0) > 64 * 1024) break;
-  }
-  const delimiter = detectDelimiter(Buffer.concat(head).toString("utf8"));
-  const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
-  async function* all() {
-    yield* head;
-    yield* chunks;
-  }
-  // Errors surface through the parser's iteration below; the pipeline only wires backpressure.
-  pipeline(Readable.from(all(), { objectMode: false }), parser).catch(() => {});
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const { delimiter, records } = await openCsvRecords(decoded(body, decoder, progress, maxBytes));
   const first = await nextRecord(records);
   if (first.done) throw new AppError("invalid_csv", { message: "Le fichier est vide." });
   const columns = readHeader(first.value);

@@ -1,6 +1,5 @@
-import type { RejectionReason } from "../../../shared/rejection";
 import type { PublishedText } from "../consent-text-cache";
-import type { DuplicateCandidate } from "../judge-leads";
+import type { DuplicateCandidates, Rejection } from "../judge-leads";
 import type { StoreColumns } from "../lead-columns";
 
 /**
@@ -23,7 +22,7 @@ export type ToWorker =
   | { type: "go" }
   | { type: "texts"; id: number; texts: [string, PublishedText | null][] }
   /** The duplicate check rejected these candidates: answer with the batch's columns rebuilt. */
-  | { type: "reject"; seq: number; rejections: { index: number; reasons: RejectionReason[] }[] }
+  | { type: "reject"; seq: number; rejections: Rejection[] }
   | { type: "written"; seq: number };
 
 export type FromWorker =
@@ -36,8 +35,7 @@ export type FromWorker =
       seq: number;
       now: Date;
       rows: number;
-      /** Leads accepted so far, for the duplicate check: their position in the batch and who they are. */
-      candidates: { index: number[]; people: DuplicateCandidate[] };
+      candidates: DuplicateCandidates;
       columns: StoreColumns;
     }
   | { type: "rebuilt"; seq: number; columns: StoreColumns }

@@ -1,14 +1,12 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { parentPort, workerData } from "node:worker_threads";
-import { type CsvError, type Parser, parse } from "csv-parse";
+import type { CsvError } from "csv-parse";
 import { AsyncQueue } from "../../../shared/async-queue";
 import { csvRowReader } from "../../../shared/catalogue";
 import type { PublishedText } from "../consent-text-cache";
-import { candidateOf, type IngestItem, isCandidate, type Judged, judgeItems, storeColumnsOf } from "../judge-leads";
+import { applyRejections, duplicateCandidates, type IngestItem, type Judged, judgeItems, storeColumnsOf } from "../judge-leads";
 import { extraCellsOf, isBlankRow, REPORT_COLUMNS, readHeader, recordOf } from "./columns";
+import { openCsvRecords } from "./csv-records";
 import type { CsvWorkerSetup, FromWorker, ToWorker } from "./csv-worker-protocol";
-import { detectDelimiter } from "./decode";
 
 /**
  * The CPU half of a CSV import, in its own thread: parses the UTF-8 bytes the import sends, reads and
@@ -16,7 +14,6 @@ import { detectDelimiter } from "./decode";
  * HTTP connections, so it answers PostgreSQL at once and other users are not held up by an import.
  */
 
-const HEAD_BYTES = 64 * 1024;
 // Far above a real row (a few dozen cells of at most 2,000 characters).
 const MAX_RECORD_CHARS = 256 * 1024;
 
@@ -27,13 +24,10 @@ const post = (message: FromWorker) => port.postMessage(message);
 // Body chunks as they arrive, pulled by the parser as it needs them.
 const chunks = new AsyncQueue<Uint8Array>();
 // Answers the main thread owes: the header verdict, consent texts, rebuilt batches, writes.
-let go: () => void;
-const started = new Promise<void>((resolve) => {
-  go = resolve;
-});
+const go = new AsyncQueue<true>();
 const textRequests = new Map<number, (texts: Map<string, PublishedText | null>) => void>();
 const unwritten = new Map<number, Judged[]>();
-let wakeWriter: (() => void) | null = null;
+const written = new AsyncQueue<number>();
 
 port.on("message", (m: ToWorker) => {
   switch (m.type) {
@@ -44,7 +38,7 @@ port.on("message", (m: ToWorker) => {
       chunks.close();
       break;
     case "go":
-      go();
+      go.push(true);
       break;
     case "texts":
       textRequests.get(m.id)?.(new Map(m.texts));
@@ -52,13 +46,13 @@ port.on("message", (m: ToWorker) => {
       break;
     case "reject": {
       const judged = unwritten.get(m.seq) as Judged[];
-      for (const { index, reasons } of m.rejections) (judged[index] as Judged).reasons.push(...reasons);
+      applyRejections(judged, m.rejections);
       post({ type: "rebuilt", seq: m.seq, columns: storeColumnsOf(judged) });
       break;
     }
     case "written":
       unwritten.delete(m.seq);
-      wakeWriter?.();
+      written.push(m.seq);
       break;
   }
 });
@@ -79,32 +73,12 @@ const askTexts = (versions: string[]) =>
   });
 
 async function run() {
-  const source = bodyChunks();
-  const head = await readHead(source);
-  const delimiter = detectDelimiter(Buffer.concat(head).toString("utf8"));
-  // A parse error would destroy the stream and drop the rows parsed but not yet stored: it is queued
-  // instead, in order, behind them.
-  const parser: Parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    // Unlimited by default: a stray quote would pull the rest of the file into one cell, in memory.
-    max_record_size: MAX_RECORD_CHARS,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      parser.push({ csvError: err });
-    },
-  });
-  // Errors surface through the parser's own iteration below; the pipeline only wires backpressure.
-  pipeline(Readable.from(prepend(head, source), { objectMode: false }), parser).catch(() => {});
-  const records: AsyncIterator<string[] | { csvError: CsvError }> = parser[Symbol.asyncIterator]();
+  const { delimiter, records } = await openCsvRecords(bodyChunks(), { maxRecordChars: MAX_RECORD_CHARS, queueErrors: true });
 
   const first = await records.next();
   const unreadable = !first.done && !Array.isArray(first.value) ? csvErrorMessage(first.value.csvError) : null;
   post({ type: "header", delimiter, cells: first.done || !Array.isArray(first.value) ? null : first.value, unreadable });
-  await started;
+  await go.next();
   const columns = readHeader(Array.isArray(first.value) ? first.value : []);
   const reader = csvRowReader(setup.product, columns.names);
   const reportColumns = new Set<string>(REPORT_COLUMNS);
@@ -116,17 +90,16 @@ async function run() {
     const now = new Date();
     const judged = await judgeItems(askTexts, items, now);
     items = [];
-    const candidates = judged.flatMap((j, index) => (isCandidate(j) ? [index] : []));
     unwritten.set(seq, judged);
     post({
       type: "batch",
       seq: seq++,
       now,
       rows: judged.length,
-      candidates: { index: candidates, people: candidates.map((i) => candidateOf(judged[i] as Judged)) },
+      candidates: duplicateCandidates(judged),
       columns: storeColumnsOf(judged),
     });
-    while (unwritten.size >= setup.writeAhead) await new Promise<void>((resolve) => (wakeWriter = resolve));
+    while (unwritten.size >= setup.writeAhead) await written.next();
   };
 
   let row = 0;
@@ -160,25 +133,6 @@ async function run() {
   await records.return?.();
   if (items.length > 0) await sendBatch();
   post({ type: "done", rows: row, malformed, tooManyRows });
-}
-
-/** Enough of the start of the file to see its header line, to pick the separator before parsing. */
-async function readHead(source: AsyncGenerator<Uint8Array>) {
-  const buffers: Uint8Array[] = [];
-  let size = 0;
-  while (size < HEAD_BYTES) {
-    const next = await source.next();
-    if (next.done) break;
-    buffers.push(next.value);
-    size += next.value.length;
-    if (next.value.includes(0x0a) || next.value.includes(0x0d)) break;
-  }
-  return buffers;
-}
-
-async function* prepend(head: Uint8Array[], rest: AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
-  yield* head;
-  yield* rest;
 }
 
 /** Why a record could not be read. */

@@ -8,6 +8,7 @@ import { AsyncQueue } from "../../../shared/async-queue";
 import type { AuthContext } from "../../accounts/auth-context";
 import { actorOf } from "../../accounts/auth-context";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
+import { type Rejection, rejectionsOf } from "../judge-leads";
 import type { StoreColumns } from "../lead-columns";
 import { storeLeads } from "../store-leads";
 import { missingColumns, readHeader } from "./columns";
@@ -145,7 +146,7 @@ async function importRows(run: ImportRun) {
   feeding.catch((e) => inbox.fail(e));
 
   const supplier = { ...actorOf(auth), orgId: auth.orgId };
-  const rebuild = (seq: number, rejections: Extract<ToWorker, { type: "reject" }>["rejections"]) =>
+  const rebuild = (seq: number, rejections: Rejection[]) =>
     new Promise<StoreColumns>((resolve, reject) => {
       rebuilds.set(seq, { resolve, reject });
       send({ type: "reject", seq, rejections });
@@ -153,9 +154,7 @@ async function importRows(run: ImportRun) {
   const writeBatch = async (batch: Batch, bytesRead: number) => {
     const accepted = await db.transaction(async (tx) => {
       const found = await findDuplicates(tx, batch.candidates.people, batch.now);
-      const rejections = found.flatMap((reasons, i) =>
-        reasons.length > 0 ? [{ index: batch.candidates.index[i] as number, reasons }] : [],
-      );
+      const rejections = rejectionsOf(batch.candidates, found);
       const columns = rejections.length === 0 ? batch.columns : await rebuild(batch.seq, rejections);
       await storeLeads(tx, supplier, columns, { channel: "csv", importId, now: batch.now });
       const ok = batch.candidates.index.length - rejections.length;

@@ -3,7 +3,7 @@ import { CONTACT_CHANNEL_OPTIONS, type ContactChannel } from "../../../shared/fo
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, parisNowForInput } from "../../ui/format";
 import { ContractReview } from "./ContractReview";
-import { EventBar, RefusalPrompt } from "./EventBar";
+import { EventBar, FireOutcome } from "./EventBar";
 import { ProfileReview } from "./ProfileReview";
 import { ScriptStepView } from "./ScriptStepView";
 import { TnsBanner } from "./TnsBanner";
@@ -40,7 +40,8 @@ export function ConductBlock({ view }: { view: FollowupView }) {
 
 /** "Client disponible" / "Rappeler plus tard", with who answered and on which line (spec 002 §5.3). */
 function Availability({ view }: { view: FollowupView }) {
-  const { fire, refusal, error, pending, clear } = useFire(view);
+  const fired = useFire(view);
+  const { fire, pending } = fired;
   const [name, setName] = useState(view.client.displayName);
   const [channel, setChannel] = useState<ContactChannel>("mobile");
   const [later, setLater] = useState(false);
@@ -96,15 +97,7 @@ function Availability({ view }: { view: FollowupView }) {
           </button>
         </form>
       )}
-      {refusal && (
-        <RefusalPrompt
-          view={view}
-          refusal={refusal}
-          onForce={(reason) => fire(refusal.event, { ...refusal.extra, override: { reason } })}
-          onClose={clear}
-        />
-      )}
-      {error && <Alert kind="error">{error}</Alert>}
+      <FireOutcome view={view} fired={fired} />
     </div>
   );
 }

@@ -11,7 +11,8 @@ import { type Refusal, useFire } from "./use-fire";
  * way to force the step with a reason), rather than a dead button.
  */
 export function EventBar({ view, events, extra }: { view: FollowupView; events: FollowupEvent[]; extra?: object }) {
-  const { fire, refusal, error, pending, clear } = useFire(view);
+  const fired = useFire(view);
+  const { fire, refusal, pending } = fired;
   const available = view.availableEvents.filter((e) => events.includes(e.event));
   if (available.length === 0) return null;
   return (
@@ -35,6 +36,16 @@ export function EventBar({ view, events, extra }: { view: FollowupView; events: 
               {e.disabledReason}
             </p>
           ))}
+      <FireOutcome view={view} fired={fired} />
+    </div>
+  );
+}
+
+/** What came back from the last step fired: the refusal (with a way to force it) or the error. */
+export function FireOutcome({ view, fired }: { view: FollowupView; fired: ReturnType<typeof useFire> }) {
+  const { fire, refusal, error, clear } = fired;
+  return (
+    <>
       {refusal && (
         <RefusalPrompt
           view={view}
@@ -44,13 +55,13 @@ export function EventBar({ view, events, extra }: { view: FollowupView; events: 
         />
       )}
       {error && <Alert kind="error">{error}</Alert>}
-    </div>
+    </>
   );
 }
 
 const NOT_FORCEABLE = new Set(["transition_not_allowed", "guard_callback_date_required", "override_not_permitted"]);
 
-export function RefusalPrompt({
+function RefusalPrompt({
   view,
   refusal,
   onForce,
