@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client";
 import { runMigrations } from "../../src/db/migrate";
 
@@ -7,7 +8,6 @@ import { runMigrations } from "../../src/db/migrate";
  * Each test file gets its own database: a fresh in-memory PGlite, or, when DATABASE_URL is set,
  * a PostgreSQL database cloned from the migrated template made by global-setup.ts.
  */
-export const TEMPLATE_DB = "la_test_template";
 export const pgUrl = () => process.env.DATABASE_URL;
 
 export function withDatabase(url: string, name: string): string {
@@ -27,7 +27,7 @@ export async function openTestDatabase(): Promise<Database> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.query(`create database ${name} template ${inject("templateDb")}`);
   } finally {
     await admin.end();
   }
