@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifySchemaCompiler } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
@@ -14,9 +15,8 @@ declare module "fastify" {
 
 const invalid = (field: string, message: string) => new AppError("validation_error", { field, message: `${field} : ${message}` });
 
-/** Only what a JSON parser or a query-string parser builds is walked; a streamed upload or raw bytes are not. */
-const isParsedInput = (v: unknown) =>
-  v === null || typeof v !== "object" || Array.isArray(v) || [Object.prototype, null].includes(Object.getPrototypeOf(v));
+/** What the parsers built (JSON, query string, text) is walked; a streamed upload or raw bytes are the route's own. */
+const isParsedInput = (v: unknown) => !(Buffer.isBuffer(v) || v instanceof Readable);
 
 /**
  * Input that the database cannot store (json-text.ts) is a 400 naming the field, on every route,

@@ -3,7 +3,7 @@ import { isUtf8 } from "node:buffer";
 const CONTINUATION = (b: number | undefined) => b !== undefined && b >= 0x80 && b <= 0xbf;
 
 /** Length of the well-formed UTF-8 sequence starting at `i`, or 0 when the byte there does not start one. */
-function sequenceLength(bytes: Uint8Array, i: number): number {
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i] as number;
   if (b < 0x80) return 1;
   const b1 = bytes[i + 1];
@@ -29,7 +29,7 @@ export function decodeUtf8(bytes: Buffer): { text: string; wellFormed: boolean }
   let start = 0;
   let i = 0;
   while (i < bytes.length) {
-    const n = sequenceLength(bytes, i);
+    const n = utf8SequenceLength(bytes, i);
     if (n > 0) {
       i += n;
       continue;
