@@ -81,7 +81,7 @@ describe("CSV cells the database cannot hold as sent", () => {
   it("gives the rejected row back exactly in the report, NUL included", async () => {
     const { id } = await upload(csvOf("assurance-auto", version, [{ nom: "Dup\u0000ont" }]));
     const report = await ctx.app.inject({ method: "GET", url: `/api/v1/imports/${id}/report.csv`, headers: asUser(s) });
-    expect(report.body.split("\r\n")[1]).toMatch(/^1;Camille;Dup\u0000ont;/);
+    expect(report.body.split("\r\n")[1]?.startsWith("1;Camille;Dup\u0000ont;")).toBe(true);
   });
 
   it("formula cells are data: stored as sent", async () => {
