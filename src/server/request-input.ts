@@ -33,7 +33,7 @@ export function installInputChecks(app: FastifyInstance) {
   });
 
   app.addHook("preValidation", async (req) => {
-    const parts = { body: req.body, querystring: req.query, params: req.params };
+    const parts = { body: req.body, querystring: req.query, params: req.params, headers: req.headers };
     for (const [part, value] of Object.entries(parts)) {
       if (!isParsedInput(value)) continue;
       const seen = inspectJson(value);
