@@ -27,11 +27,30 @@ export interface JsonInspection {
   notStorable: JsonPath | null;
 }
 
+const CLEAN: JsonInspection = Object.freeze({ tooDeep: null, notStorable: null });
+
+/** The common case, checked without keeping track of where: every value storable, within the depth limit. */
+function isClean(v: unknown, depth: number, maxDepth: number): boolean {
+  if (typeof v === "string") return isStorableText(v);
+  if (typeof v === "number") return Number.isFinite(v);
+  if (v === null || typeof v !== "object") return true;
+  if (depth > maxDepth) return false;
+  if (Array.isArray(v)) {
+    for (const item of v) if (!isClean(item, depth + 1, maxDepth)) return false;
+    return true;
+  }
+  for (const key in v) {
+    if (!isStorableText(key) || !isClean((v as Record<string, unknown>)[key], depth + 1, maxDepth)) return false;
+  }
+  return true;
+}
+
 /**
  * Walks a parsed JSON value once, at most `maxDepth` levels down (the recursion is bounded by it, so
  * any depth is safe to inspect), and says whether it can be stored as it is.
  */
 export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonInspection {
+  if (isClean(value, 1, maxDepth)) return CLEAN;
   const found: JsonInspection = { tooDeep: null, notStorable: null };
   const path: JsonPath = [];
   const notStorable = () => {

@@ -2,7 +2,7 @@ import { inspectJson, isStorableText, NOT_STORABLE } from "../../shared/json-tex
 import type { LeadSubmission } from "../../shared/lead-submission";
 import { type RejectionReason, reason } from "../../shared/rejection";
 
-const storable = (v: unknown) => (typeof v === "string" ? isStorableText(v) : inspectJson(v).notStorable === null);
+const storable = (v: unknown) => inspectJson(v).notStorable === null;
 
 /**
  * Known values the database cannot hold (see json-text.ts) are unusable whatever the channel: each is a
@@ -11,6 +11,7 @@ const storable = (v: unknown) => (typeof v === "string" ? isStorableText(v) : in
  */
 export function withTextOnly(s: LeadSubmission): { submission: LeadSubmission; reasons: RejectionReason[] } {
   const reasons: RejectionReason[] = [];
+  if (inspectJson(s).notStorable === null) return { submission: s, reasons };
   const keep = (ok: boolean, field: string) => {
     if (!ok) reasons.push(reason("field_invalid", field, NOT_STORABLE));
     return ok;
@@ -27,6 +28,5 @@ export function withTextOnly(s: LeadSubmission): { submission: LeadSubmission; r
   const contact = group(s.contact, "contact");
   const consent = group(s.consent, "consent");
   const fields = group(s.fields, "fields");
-  if (reasons.length === 0) return { submission: s, reasons };
   return { submission: { ...s, product, externalRef, contact, consent, fields }, reasons };
 }
