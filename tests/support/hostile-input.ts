@@ -97,12 +97,15 @@ function setAt(target: Record<string, unknown>, keys: string[], value: unknown) 
 export function editedBody(base: object, changes: { path: string[]; insert: Insert }[]): Buffer {
   const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
   const spliced = new Map<string, Buffer>();
-  changes.forEach(({ path: p, insert: i }, n) => {
-    if ("value" in i) return setAt(copy, p, i.value);
+  for (const [n, { path: p, insert: i }] of changes.entries()) {
+    if ("value" in i) {
+      setAt(copy, p, i.value);
+      continue;
+    }
     const marker = `\u0001splice-${n}\u0001`;
     spliced.set(JSON.stringify(marker), "json" in i ? Buffer.from(i.json) : Buffer.concat([Buffer.from('"'), i.bytes, Buffer.from('"')]));
     setAt(copy, p, marker);
-  });
+  }
   let body = Buffer.from(JSON.stringify(copy));
   for (const [marker, bytes] of spliced) {
     const at = body.indexOf(marker);

@@ -88,7 +88,7 @@ describe("intake API, whatever is sent", () => {
         expect(results).toHaveLength(items.length);
         expect(await storedCount()).toBe(before + items.length);
         const rows = await rowsById(results.map((r) => r.id));
-        items.forEach((sent, i) => expectRecoverable(rows.get(results[i]?.id as string) as typeof leads.$inferSelect, sent));
+        for (const [i, sent] of items.entries()) expectRecoverable(rows.get(results[i]?.id as string) as typeof leads.$inferSelect, sent);
       }),
       { numRuns: 25 },
     );

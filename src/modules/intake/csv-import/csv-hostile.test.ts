@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   asUser,
@@ -11,8 +10,7 @@ import {
 } from "../../../../tests/support/test-app";
 import { csvHeader } from "../../../shared/catalogue";
 import { readLeadJson } from "../read-lead-json";
-import { leads } from "../schema";
-import { csvOf } from "./test-helpers";
+import { csvOf, importedRows, uploadCsv } from "./test-helpers";
 
 /** Cells the database cannot hold (issue 8 §2): a NUL in one cell used to lose its 500-row batch and the rest of the file. */
 
@@ -27,21 +25,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function upload(body: Buffer | string) {
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body, "utf8");
-  const created = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/imports",
-    headers: asUser(s),
-    payload: { product: "assurance-auto", filename: "leads.csv", sizeBytes: bytes.length },
-  });
-  const id: string = created.json().id;
-  const res = await ctx.app.inject({
-    method: "PUT",
-    url: `/api/v1/imports/${id}/file`,
-    headers: { ...asUser(s), "content-type": "text/csv" },
-    payload: bytes,
-  });
-  return { id, res, rows: await ctx.db.select().from(leads).where(eq(leads.importId, id)).orderBy(leads.importRow) };
+  const { id, res } = await uploadCsv(ctx, s, body);
+  return { id, res, rows: await importedRows(ctx, id) };
 }
 
 describe("CSV cells the database cannot hold as sent", () => {

@@ -1,11 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formulaText } from "../../../../tests/support/hostile-input";
 import {
-  asUser,
   createOrgWithUser,
   createTestApp,
   login,
@@ -14,8 +12,7 @@ import {
   type TestContext,
 } from "../../../../tests/support/test-app";
 import { csvHeader } from "../../../shared/catalogue";
-import { leads } from "../schema";
-import { csvOf } from "./test-helpers";
+import { csvOf, importedRows, uploadCsv } from "./test-helpers";
 
 /**
  * Property (issue 8 §2): whatever the cells of a CSV hold, the import answers 200, stores one lead per
@@ -58,20 +55,8 @@ const latin1File = fc.array(fc.uniqueArray(fc.tuple(column, latin1Bytes), { sele
 });
 
 async function importFile(bytes: Buffer) {
-  const created = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/imports",
-    headers: asUser(s),
-    payload: { product: PRODUCT, filename: "fuzz.csv", sizeBytes: bytes.length },
-  });
-  const id: string = created.json().id;
-  const res = await ctx.app.inject({
-    method: "PUT",
-    url: `/api/v1/imports/${id}/file`,
-    headers: { ...asUser(s), "content-type": "text/csv" },
-    payload: bytes,
-  });
-  return { res, rows: await ctx.db.select().from(leads).where(eq(leads.importId, id)).orderBy(leads.importRow) };
+  const { id, res } = await uploadCsv(ctx, s, bytes, { product: PRODUCT, filename: "fuzz.csv" });
+  return { res, rows: await importedRows(ctx, id) };
 }
 
 /** Every row's cells come back from its lead. */
