@@ -58,6 +58,10 @@ describe("text the database cannot store is a 400 naming the field", () => {
     expect(errorOf(param)).toMatchObject({ status: 400, field: "params.slug" });
   });
 
+  it("an unknown route stays a 404, whatever the body", async () => {
+    expect(errorOf(await postJson("/api/v1/nothing-here", '{"a":"\\u0000"}'))).toMatchObject({ status: 404, code: "not_found" });
+  });
+
   it("JSON nested 4,100 levels deep, and a body that is not UTF-8", async () => {
     const deep = `{"email":"a@b.fr","password":${"[".repeat(4100)}${"]".repeat(4100)}}`;
     expect(errorOf(await postJson("/api/v1/auth/login", deep))).toMatchObject({ status: 400, field: `body.password${".0".repeat(31)}` });

@@ -33,6 +33,8 @@ export function installInputChecks(app: FastifyInstance) {
   });
 
   app.addHook("preValidation", async (req) => {
+    // No route: the answer is a 404 whatever was sent.
+    if (req.is404) return;
     const parts = { body: req.body, querystring: req.query, params: req.params, headers: req.headers };
     for (const [part, value] of Object.entries(parts)) {
       if (!isParsedInput(value)) continue;
