@@ -69,16 +69,16 @@ function judge(
 ): Judged {
   const s = read.submission;
   // Time-ordered ids: each batch appends to the end of the primary-key index instead of touching random pages.
-  const judged = { id: uuidv7(), item, submission: s, contact: null, consent: null, fields: {} };
-  if (item.unreadable) return { ...judged, reasons: read.reasons };
+  const id = uuidv7();
+  if (item.unreadable) return { id, item, submission: s, reasons: read.reasons, contact: null, consent: null, fields: {} };
   const reasons: RejectionReason[] = [...(item.preReasons ?? []), ...read.reasons];
   const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
   const contact = checkContact(s.contact);
   const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
   // A value already found unusable (a CSV cell, a wrong type, not text) is not reported again as missing.
   const seen = new Set(reasons.map((r) => r.field));
-  reasons.push(...[...product.reasons, ...contact.reasons, ...consent.reasons].filter((r) => !seen.has(r.field)));
-  return { ...judged, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
+  for (const r of [...product.reasons, ...contact.reasons, ...consent.reasons]) if (!seen.has(r.field)) reasons.push(r);
+  return { id, item, submission: s, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
 }
 
 /** The leads accepted so far, the only ones the duplicate check looks at: where they sit in the batch, and who they are. */
