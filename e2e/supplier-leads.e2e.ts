@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { DEMO_SUPPLIER_API_KEY } from "../src/db/seed/demo";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectCount, expectText } from "./support/expect-text";
@@ -207,5 +208,26 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     expect(new URL(page.url()).searchParams.get("from")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await expect.poll(() => kpi(page, "kpi-total")).toBeLessThan(before.total + 3);
     expect(await kpi(page, "kpi-total")).toBeGreaterThanOrEqual(3);
+  });
+
+  it("un lead envoyé par l'API avec un caractère nul est conservé : sa fiche le montre lisible et propose l'envoi exact", async () => {
+    const { page, app } = e2e;
+    const body = '{"product":"credit-immobilier","utm_source":"e2e","contact":{"firstName":"Zo\\u0000é","lastName":"E2E-Nul"}}';
+    const res = await fetch(`${app.url}/api/v1/leads`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${DEMO_SUPPLIER_API_KEY}`, "content-type": "application/json" },
+      body,
+    });
+    expect(res.status).toBe(422);
+    const { id } = (await res.json()) as { id: string };
+    await page.goto(`/apporteur/leads/${id}`);
+    const main = page.locator("main");
+    await expectText(main, "Valeur invalide pour ce champ : caractère nul");
+    await expectText(main, '"firstName": "Zo�é"');
+    await expectText(main, '"utm_source": "e2e"');
+    const link = page.getByRole("link", { name: "télécharger l'envoi exact" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(await readFile((await download.path()) as string, "utf8")).toBe(body);
+    await screenshot(page, "09-fiche-lead-envoi-exact");
   });
 });

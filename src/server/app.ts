@@ -14,6 +14,7 @@ import { access } from "./access";
 import { authPlugin } from "./auth";
 import type { App, AppDeps } from "./deps";
 import { installErrorHandler } from "./error-handler";
+import { installInputChecks } from "./request-input";
 import { ROUTE_MODULES } from "./route-modules";
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -27,6 +28,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputChecks(app);
 
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, { global: false });

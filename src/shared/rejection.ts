@@ -1,3 +1,5 @@
+import { readableText } from "./json-text";
+
 /**
  * Why a lead is rejected: stable codes (for integrators) with the French message shown to suppliers.
  * The list is published in the API docs, so adding a code is an API change: keep codes stable.
@@ -22,6 +24,9 @@ export const REJECTION_MESSAGES = {
   consent_call_center_missing: "Consentement oral : centre d'appels manquant",
   consent_agent_missing: "Consentement oral : téléconseiller manquant",
   consent_recording_missing: "Consentement oral : référence d'enregistrement manquante",
+  // the lead as a whole
+  lead_not_object: "Le lead n'est pas un objet JSON",
+  nesting_too_deep: "Structure JSON trop imbriquée",
   // product
   product_unknown: "Produit inconnu",
   field_missing: "Champ obligatoire manquant",
@@ -43,7 +48,8 @@ export interface RejectionReason {
   message: string;
 }
 
+/** Field and detail may quote what was sent: they are made readable text (json-text.ts), as reasons are stored and shown. */
 export function reason(code: RejectionCode, field: string, detail?: string): RejectionReason {
   const base = REJECTION_MESSAGES[code];
-  return { code, field, message: detail ? `${base} : ${detail}` : base };
+  return { code, field: readableText(field), message: detail ? `${base} : ${readableText(detail)}` : base };
 }

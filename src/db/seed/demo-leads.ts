@@ -1,4 +1,5 @@
 import { ingestLeads } from "../../modules/intake/ingest-leads";
+import { objectItem } from "../../modules/intake/read-lead-json";
 import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../../shared/catalogue";
 import type { LeadSubmission } from "../../shared/lead-submission";
 import type { Tx } from "../client";
@@ -58,12 +59,7 @@ export async function seedDemoLeads(tx: Tx, supplier: { orgId: string; userId: s
       };
       return flaw(submission, rand());
     });
-    await ingestLeads(
-      tx,
-      supplier,
-      items.map((submission) => ({ submission, payload: () => submission })),
-      { channel: rand() < 0.7 ? "api" : "form", now: day },
-    );
+    await ingestLeads(tx, supplier, items.map(objectItem), { channel: rand() < 0.7 ? "api" : "form", now: day });
   }
 }
 

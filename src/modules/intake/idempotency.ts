@@ -1,7 +1,7 @@
+import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { AppError } from "../../server/errors";
-import { canonicalJson, sha256Hex } from "../audit/chain-hash";
 import { idempotencyKeys } from "./schema";
 
 export interface StoredAnswer<T> {
@@ -13,17 +13,18 @@ export interface StoredAnswer<T> {
 /**
  * Runs `work` once per (organisation, Idempotency-Key): the key is claimed in the same transaction as
  * the work, so a retry either waits for the first attempt and replays its answer, or — if the first
- * attempt failed and rolled back — runs afresh. Same key with another body is refused.
+ * attempt failed and rolled back — runs afresh. Same key with other request bytes is refused.
  */
 export async function withIdempotency<T>(
   db: Db,
   orgId: string,
   key: string | undefined,
-  request: unknown,
+  request: Buffer,
   work: (tx: Tx) => Promise<{ statusCode: number; body: T }>,
 ): Promise<StoredAnswer<T>> {
   if (!key) return db.transaction(async (tx) => ({ ...(await work(tx)), replayed: false }));
-  const requestHash = sha256Hex(canonicalJson(request));
+  // A retry sends the same bytes: comparing them needs no reading of what they hold (any depth, any bytes).
+  const requestHash = createHash("sha256").update(request).digest("hex");
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(idempotencyKeys)

@@ -1,13 +1,13 @@
 import type { Db } from "../../db/client";
-import type { LeadSubmission } from "../../shared/lead-submission";
 import type { Actor } from "../audit/append-event";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
+import type { IngestItem } from "./judge-leads";
 import type { LeadChannel } from "./schema";
 
 interface Pending {
   supplier: Actor & { orgId: string };
   channel: LeadChannel;
-  submission: LeadSubmission;
+  item: IngestItem;
   resolve(r: IngestResult): void;
   reject(e: unknown): void;
 }
@@ -27,12 +27,12 @@ export class IntakeBatcher {
     private readonly opts: { maxBatch: number; maxConcurrent: number } = { maxBatch: 100, maxConcurrent: 3 },
   ) {}
 
-  submit(supplier: Actor & { orgId: string }, channel: LeadChannel, submission: LeadSubmission): Promise<IngestResult> {
+  submit(supplier: Actor & { orgId: string }, channel: LeadChannel, item: IngestItem): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
       // One batch serves one supplier and channel: ingestLeads records a single actor per call.
       const key = `${supplier.orgId}|${supplier.userId ?? ""}|${supplier.apiKeyId ?? ""}|${channel}`;
       const queue = this.queues.get(key) ?? [];
-      queue.push({ supplier, channel, submission, resolve, reject });
+      queue.push({ supplier, channel, item, resolve, reject });
       this.queues.set(key, queue);
       this.pump();
     });
@@ -65,7 +65,7 @@ export class IntakeBatcher {
         ingestLeads(
           tx,
           first.supplier,
-          batch.map((p) => ({ submission: p.submission, payload: () => p.submission })),
+          batch.map((p) => p.item),
           { channel: first.channel },
         ),
       );

@@ -12,6 +12,7 @@ import {
 } from "../../../tests/support/test-app";
 import { auditEvents } from "../audit/schema";
 import { ingestLeads } from "./ingest-leads";
+import { objectItem } from "./read-lead-json";
 import { leadConsents, leads } from "./schema";
 
 let ctx: TestContext;
@@ -138,10 +139,12 @@ describe("single lead API", () => {
     expect(codes(res)).toEqual(["product_unknown"]);
   });
 
-  it("answers 400 with the field at fault when the body is not a lead at all", async () => {
+  it("rejects a value of the wrong type with the field at fault, and stores the lead as sent", async () => {
     const res = await post({ contact: "oops" });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: "validation_error", field: "body.contact" });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().reasons).toContainEqual(expect.objectContaining({ code: "field_invalid", field: "contact" }));
+    const [stored] = await ctx.db.select().from(leads).where(eq(leads.id, res.json().id));
+    expect(stored?.payload).toEqual({ contact: "oops" });
   });
 });
 
@@ -160,7 +163,7 @@ describe("duplicates and opposition", () => {
   it("accepts the same person again after 30 days", async () => {
     const old = validLead(version);
     await ctx.db.transaction((tx) =>
-      ingestLeads(tx, { orgId: supplierOrgId }, [{ submission: old, payload: () => old }], {
+      ingestLeads(tx, { orgId: supplierOrgId }, [objectItem(old)], {
         channel: "api",
         now: new Date(Date.now() - 31 * 86_400_000),
       }),

@@ -4,9 +4,11 @@ import type { LeadSubmission } from "../../shared/lead-submission";
 import type { RejectionReason } from "../../shared/rejection";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { type CheckedContact, checkContact } from "./check-contact";
+import { withTextOnly } from "./check-text";
 import type { PublishedText } from "./consent-text-cache";
 import { consentFingerprint, type FingerprintEvidence } from "./fingerprint";
 import { type ConsentRow, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
+import type { StoredPayload } from "./stored-payload";
 
 /**
  * The CPU half of intake: each lead judged on its own (fields, contact, consent) and turned into the
@@ -20,15 +22,19 @@ export interface IngestItem {
    * and when accepted whatever the lead's own columns do not already hold (for a CSV row, the cells of
    * columns the template does not know; for an API body, the body). Built only for the status it gets.
    */
-  payload(status: "accepted" | "rejected"): unknown;
+  payload(status: "accepted" | "rejected"): StoredPayload;
   importRow?: number;
-  /** Problems found before validation (e.g. an unparseable CSV cell). */
+  /** Problems found before validation (e.g. an unparseable CSV cell, a value of the wrong type). */
   preReasons?: RejectionReason[];
+  /** Why the item cannot be read as a lead at all (not an object, nested too deep): its one reason. */
+  unreadable?: RejectionReason;
 }
 
 export interface Judged {
   id: string;
   item: IngestItem;
+  /** The submission as read: only values the database can hold (withTextOnly). */
+  submission: LeadSubmission;
   reasons: RejectionReason[];
   contact: CheckedContact | null;
   consent: ConsentRecord | null;
@@ -47,22 +53,32 @@ export interface DuplicateCandidate {
 
 /** Fields, contact and consent rules, item by item: everything but the duplicate check, and no lock. */
 export async function judgeItems(texts: TextLookup, items: IngestItem[], now: Date): Promise<Judged[]> {
-  const versions = new Set(items.map((i) => i.submission.consent?.textVersion?.trim()).filter((v): v is string => !!v));
+  const read = items.map((item) =>
+    item.unreadable ? { submission: item.submission, reasons: [item.unreadable] } : withTextOnly(item.submission),
+  );
+  const versions = new Set(read.map((r) => r.submission.consent?.textVersion?.trim()).filter((v): v is string => !!v));
   const known = await texts([...versions]);
-  return items.map((item) => judge(item, known, now));
+  return items.map((item, i) => judge(item, read[i] as ReturnType<typeof withTextOnly>, known, now));
 }
 
-function judge(item: IngestItem, texts: Map<string, PublishedText | null>, now: Date): Judged {
-  const s = item.submission;
-  const reasons: RejectionReason[] = [...(item.preReasons ?? [])];
+function judge(
+  item: IngestItem,
+  read: { submission: LeadSubmission; reasons: RejectionReason[] },
+  texts: Map<string, PublishedText | null>,
+  now: Date,
+): Judged {
+  const s = read.submission;
+  // Time-ordered ids: each batch appends to the end of the primary-key index instead of touching random pages.
+  const id = uuidv7();
+  if (item.unreadable) return { id, item, submission: s, reasons: read.reasons, contact: null, consent: null, fields: {} };
+  const reasons: RejectionReason[] = [...(item.preReasons ?? []), ...read.reasons];
   const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
   const contact = checkContact(s.contact);
   const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
-  // Reasons already found before validation (CSV cells) are not repeated by the field check.
+  // A value already found unusable (a CSV cell, a wrong type, not text) is not reported again as missing.
   const seen = new Set(reasons.map((r) => r.field));
-  reasons.push(...product.reasons.filter((r) => !seen.has(r.field)), ...contact.reasons, ...consent.reasons);
-  // Time-ordered ids: each batch appends to the end of the primary-key index instead of touching random pages.
-  return { id: uuidv7(), item, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
+  for (const r of [...product.reasons, ...contact.reasons, ...consent.reasons]) if (!seen.has(r.field)) reasons.push(r);
+  return { id, item, submission: s, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
 }
 
 /** The leads accepted so far, the only ones the duplicate check looks at: where they sit in the batch, and who they are. */
@@ -75,7 +91,7 @@ export function duplicateCandidates(judged: Judged[]): DuplicateCandidates {
   const index = judged.flatMap((j, i) => (j.reasons.length === 0 && j.contact !== null ? [i] : []));
   const people = index.map((i) => {
     const j = judged[i] as Judged;
-    return { product: j.item.submission.product ?? "", phone: j.contact?.phone ?? "", email: j.contact?.email ?? "" };
+    return { product: j.submission.product ?? "", phone: j.contact?.phone ?? "", email: j.contact?.email ?? "" };
   });
   return { index, people };
 }
@@ -100,8 +116,9 @@ export function storeColumnsOf(judged: Judged[]): StoreColumns {
   const rows: LeadRow[] = [];
   const consents: ConsentRow[] = [];
   for (const j of judged) {
-    const s = j.item.submission;
+    const s = j.submission;
     const c = j.reasons.length === 0 ? j.contact : null;
+    const sent = j.item.payload(c ? "accepted" : "rejected");
     rows.push({
       id: j.id,
       product: s.product ?? "",
@@ -117,7 +134,8 @@ export function storeColumnsOf(judged: Judged[]): StoreColumns {
       city: c?.city ?? s.contact?.city ?? null,
       departement: c?.departement ?? null,
       fields: c ? j.fields : ((s.fields ?? {}) as Record<string, unknown>),
-      payload: j.item.payload(c ? "accepted" : "rejected") ?? null,
+      payload: sent.value ?? null,
+      payloadRaw: sent.raw,
       importRow: j.item.importRow ?? null,
     });
     if (c && j.consent) consents.push(consentRow(j.id, s.product ?? "", c, j.consent));

@@ -19,6 +19,8 @@ export interface LeadRow {
   departement: string | null;
   fields: Record<string, unknown>;
   payload: unknown;
+  /** The exact bytes sent, when `payload` could not hold them as they were (stored-payload.ts). */
+  payloadRaw: Buffer | null;
   importRow: number | null;
 }
 
@@ -64,6 +66,7 @@ export function toStoreColumns(rows: LeadRow[], consents: ConsentRow[]): StoreCo
       departement: col((r) => r.departement),
       fields: col((r) => JSON.stringify(r.fields)),
       payload: col((r) => json(r.payload)),
+      payloadRaw: col((r) => r.payloadRaw),
       importRow: col((r) => r.importRow),
     },
     consents: {

@@ -31,8 +31,9 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
           },
         }
       : null;
-  const { payload, ...rest } = lead;
-  return { ...rest, submitted: payload, proof };
+  // What was sent, as JSON; and when the database could not hold it exactly, the exact bytes (base64).
+  const { payload, payloadRaw, ...rest } = lead;
+  return { ...rest, submitted: payload, submittedExact: payloadRaw?.toString("base64") ?? null, proof };
 }
 
 function proofOf(lead: typeof leads.$inferSelect, c: typeof leadConsents.$inferSelect) {

@@ -3,6 +3,7 @@ import { access, SUPPLIER } from "../../server/access";
 import { authOf } from "../../server/auth";
 import type { RouteModule } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
+import { bodyReadByHandler } from "../../server/request-input";
 import { leadSubmissionSchema } from "../../shared/lead-submission";
 import { REJECTION_MESSAGES } from "../../shared/rejection";
 import { exportLeadsCsv } from "./export-leads";
@@ -10,6 +11,7 @@ import { IntakeBatcher } from "./intake-batcher";
 import { getLeadDetail } from "./lead-detail";
 import { leadStats } from "./lead-stats";
 import { decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
+import { MAX_BATCH_ITEMS } from "./read-lead-json";
 import { submitLead, submitLeadBatch } from "./submit-leads";
 
 const reasonSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });
@@ -52,14 +54,18 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
   const batcher = new IntakeBatcher(db);
   const supplierOrKey = access.org(SUPPLIER, { apiKey: true });
 
+  // Intake reads its JSON from the bytes received, so that whatever a lead holds is stored (read-lead-json.ts).
+  const intake = { access: supplierOrKey, jsonBodyAsBytes: true };
+
   app.post(
     "/api/v1/leads",
     {
-      config: { access: supplierOrKey },
+      config: intake,
+      validatorCompiler: bodyReadByHandler,
       schema: {
         tags: ["Leads"],
         summary: "Envoyer un lead",
-        description: `Le lead est accepté (201) ou rejeté (422) avec tous ses motifs. Un lead rejeté est conservé avec ses motifs.\n\nMotifs de rejet :\n${reasonsDoc}`,
+        description: `Le lead est accepté (201) ou rejeté (422) avec tous ses motifs, et conservé dans les deux cas avec tout ce qui a été envoyé (clés inconnues comprises). Une valeur du mauvais type est un motif de rejet (\`field_invalid\`), pas une erreur 400 ; seul un corps qui n'est pas un objet JSON est refusé (400).\n\nMotifs de rejet :\n${reasonsDoc}`,
         security: [{ apiKey: [] }],
         headers: idempotencyHeaders,
         body: leadSubmissionSchema,
@@ -71,7 +77,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLead(db, batcher, authOf(req), req.body, req.headers["idempotency-key"]);
+      const answer = await submitLead(db, batcher, authOf(req), req.body as unknown, req.headers["idempotency-key"]);
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return reply.code(answer.statusCode as 201 | 422).send(answer.body as never);
     },
@@ -80,14 +86,16 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
   app.post(
     "/api/v1/leads/batch",
     {
-      config: { access: supplierOrKey },
+      config: intake,
+      validatorCompiler: bodyReadByHandler,
       schema: {
         tags: ["Leads"],
         summary: "Envoyer jusqu'à 1 000 leads",
-        description: "Chaque lead est jugé seul ; une réponse par lead, dans l'ordre d'envoi.",
+        description:
+          "Chaque lead est lu, jugé et conservé seul ; une réponse par lead, dans l'ordre d'envoi. Un élément illisible (pas un objet, trop imbriqué) est rejeté avec son motif sans gêner les autres.",
         security: [{ apiKey: [] }],
         headers: idempotencyHeaders,
-        body: z.object({ leads: z.array(leadSubmissionSchema).min(1).max(1000) }),
+        body: z.object({ leads: z.array(leadSubmissionSchema).min(1).max(MAX_BATCH_ITEMS) }),
         response: {
           200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }),
           ...errorResponses(400, 401, 403, 409),
@@ -95,7 +103,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLeadBatch(db, authOf(req), req.body.leads, req.headers["idempotency-key"]);
+      const answer = await submitLeadBatch(db, authOf(req), req.body as unknown, req.headers["idempotency-key"]);
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return answer.body;
     },

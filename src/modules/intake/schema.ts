@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { RejectionReason } from "../../shared/rejection";
 import { organisations, users } from "../accounts/schema";
 import { consentTexts } from "../consent/schema";
@@ -33,9 +33,17 @@ export const csvImports = pgTable(
   (t) => [index("csv_imports_org_idx").on(t.supplierOrgId, t.createdAt)],
 );
 
+// node-postgres reads bytea as a Buffer, PGlite as a Uint8Array: both become a Buffer.
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({ dataType: () => "bytea", fromDriver: (v) => Buffer.from(v) });
+// Any JSON value, as sent. Both drivers hand jsonb over parsed; drizzle's jsonb() parses a string a second
+// time, which reads the JSON string "42" sent as a batch item as the number 42.
+const sentJson = customType<{ data: unknown; driverData: unknown }>({ dataType: () => "jsonb", toDriver: (v) => JSON.stringify(v) });
+
 /**
  * Every submission, accepted or rejected: nothing a supplier sent is lost. `payload` keeps it as sent
- * (the JSON body, or the CSV record), the typed columns keep it as understood.
+ * (the JSON body, or the CSV record), the typed columns keep it as understood. When the database cannot
+ * hold what was sent exactly (NUL, bytes that are not UTF-8, nesting past the limit), `payload` is a
+ * readable copy and `payload_raw` the exact bytes (stored-payload.ts).
  */
 export const leads = pgTable(
   "leads",
@@ -60,7 +68,8 @@ export const leads = pgTable(
     city: text("city"),
     departement: text("departement"),
     fields: jsonb("fields").$type<Record<string, unknown>>().notNull().default({}),
-    payload: jsonb("payload").notNull(),
+    payload: sentJson("payload").notNull(),
+    payloadRaw: bytea("payload_raw"),
     importId: uuid("import_id").references(() => csvImports.id),
     importRow: integer("import_row"),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),

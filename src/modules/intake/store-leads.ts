@@ -24,19 +24,20 @@ export async function storeLeads(
       select * from unnest(
         ${l.id}::uuid[], ${l.product}::text[], ${l.status}::text[], ${l.reasons}::text[], ${l.externalRef}::text[],
         ${l.firstName}::text[], ${l.lastName}::text[], ${l.phone}::text[], ${l.email}::text[],
-        ${l.postalCode}::text[], ${l.city}::text[], ${l.departement}::text[], ${l.fields}::text[], ${l.payload}::text[], ${l.importRow}::int[]
+        ${l.postalCode}::text[], ${l.city}::text[], ${l.departement}::text[], ${l.fields}::text[], ${l.payload}::text[], ${l.payloadRaw}::bytea[],
+        ${l.importRow}::int[]
       ) as u(id, product, status, reasons, external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields,
-             payload, import_row)
+             payload, payload_raw, import_row)
     ), input as (
       select id, product, status, coalesce(reasons::jsonb, '[]'::jsonb) as reasons, external_ref, first_name, last_name, phone, email,
-             postal_code, city, departement, fields::jsonb as fields, coalesce(payload::jsonb, 'null'::jsonb) as payload, import_row,
+             postal_code, city, departement, fields::jsonb as fields, coalesce(payload::jsonb, 'null'::jsonb) as payload, payload_raw, import_row,
              (select jsonb_agg(r -> 'code') from jsonb_array_elements(reasons::jsonb) r) as codes
       from sent
     ), new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
-                         postal_code, city, departement, fields, payload, import_id, import_row, created_at)
+                         postal_code, city, departement, fields, payload, payload_raw, import_id, import_row, created_at)
       select id, ${supplier.orgId}::uuid, product, 'lead', status, reasons, ${opts.channel}, external_ref, first_name, last_name, phone,
-             email, postal_code, city, departement, fields, payload, ${opts.importId ?? null}::uuid, import_row, ${now}::timestamptz
+             email, postal_code, city, departement, fields, payload, payload_raw, ${opts.importId ?? null}::uuid, import_row, ${now}::timestamptz
       from input
       returning 1
     ), new_consents as (

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createOrgWithUser, createTestApp, json, login, type Session, type TestContext } from "../../../../tests/support/test-app";
 import { makeSiret } from "../fixtures/siret";
-import { clients, contracts } from "../schema";
+import { clients, contracts, crmImports } from "../schema";
 import { createCrmImport, getCrmImport } from "./crm-imports";
 import { importCrmCsv } from "./import-crm-csv";
 
@@ -214,6 +214,24 @@ describe("CRM import", () => {
       .from(clients)
       .where(eq(clients.id, p1?.clientId as string));
     expect(owner?.ref).toBe("C001");
+  });
+
+  it("refuses a row with a NUL byte in a cell, imports the others, and reports the row readably", async () => {
+    const other = await createOrgWithUser(ctx, "broker_admin");
+    const auth = { orgId: other.org.id, userId: other.user.id };
+    const csv = Buffer.from("Ref;Nom;Produit;Effet;Note\nK1;Mar\u0000tin;Auto;01/01/2026;\nK2;Blanc;Auto;01/03/2026;a\u0000b\n");
+    const m = { Ref: "clientRef", Nom: "lastName", Produit: "productLine", Effet: "startDate" };
+    const a = await createCrmImport(ctx.db, auth, { filename: "nul.csv", mapping: m });
+    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]));
+    expect(summary).toMatchObject({ status: "done", totalRows: 2, clientsCreated: 1, rejectedRows: 1 });
+    const [stored] = await ctx.db.select({ report: crmImports.report }).from(crmImports).where(eq(crmImports.id, a.id));
+    expect(stored?.report).toEqual([
+      {
+        line: 2,
+        record: { Ref: "K1", Nom: "Mar\uFFFDtin", Produit: "Auto", Effet: "01/01/2026", Note: "" },
+        reasons: [expect.stringMatching(/^Nom : caractère nul/), "Nom ou raison sociale manquant"],
+      },
+    ]);
   });
 
   it("answers 400 when the file lacks a mapped column, and 409 when a file is sent twice", async () => {

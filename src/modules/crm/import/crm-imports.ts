@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import { AppError, notFound } from "../../../server/errors";
+import { readableText, storableJson } from "../../../shared/json-text";
 import { appendAuditEvent } from "../../audit/append-event";
 import { validationError } from "../check-client";
 import type { CrmActor } from "../create-client-with-first-contract";
@@ -150,7 +151,12 @@ export async function finishCrmImport(
         status,
         error: outcome.error,
         columns: outcome.columns,
-        report: outcome.rejected,
+        // The rows as read, reasons quoting their cells: made storable text (a cell with a NUL is shown with U+FFFD).
+        report: outcome.rejected.map((r) => ({
+          ...r,
+          record: storableJson(r.record) as RejectedRow["record"],
+          reasons: r.reasons.map(readableText),
+        })),
         bytesRead: outcome.bytesRead,
         finishedAt: new Date(),
       })

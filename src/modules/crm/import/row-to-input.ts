@@ -1,4 +1,5 @@
 import type { ProductLine } from "../../../shared/crm/product-lines";
+import { isStorableText, NOT_STORABLE } from "../../../shared/json-text";
 import { type ClientValues, type ContractValues, checkClientFields, checkContractFields } from "../check-client";
 import { type ClientPatchInput, type ContractPatchInput, clientPatchSchema, contractPatchSchema } from "../client-input";
 import type { ImportDirectory } from "./import-directory";
@@ -84,13 +85,15 @@ export function rowToInput(
   const reasons: string[] = [];
   const columnOf = new Map<string, string>();
   const cells = new Map<string, string>();
+  const say = (key: string, message: string) => reasons.push(`${columnOf.get(key) ?? LABELS.get(key) ?? key} : ${message}`);
   for (const [column, key] of Object.entries(mapping)) {
     if (!key) continue;
     columnOf.set(key, column);
     const cell = (record[column] ?? "").trim();
-    if (cell !== "") cells.set(key, cell);
+    // A cell the database cannot hold (a NUL byte) would fail the whole batch: the row is refused instead.
+    if (!isStorableText(cell)) say(key, NOT_STORABLE);
+    else if (cell !== "") cells.set(key, cell);
   }
-  const say = (key: string, message: string) => reasons.push(`${columnOf.get(key) ?? LABELS.get(key) ?? key} : ${message}`);
 
   const client: ClientPatchInput = {};
   const contract: ContractPatchInput = {};

@@ -1,4 +1,5 @@
 import { CSV_FIXED_COLUMNS, normalizeHeader, productBySlug } from "../../../shared/catalogue";
+import { readableText } from "../../../shared/json-text";
 
 /**
  * The header line of an upload: which columns it has, and whether the file can be imported at all.
@@ -33,7 +34,8 @@ export function readHeader(cells: string[]): CsvColumns {
   const names: string[] = [];
   const unnamed: boolean[] = [];
   cells.forEach((raw, i) => {
-    const header = raw.replace(/^\uFEFF/, "").trim();
+    // A header is a name, shown and journaled: made readable text (json-text.ts). Cells are kept as sent.
+    const header = readableText(raw.replace(/^\uFEFF/, "").trim());
     const base = header === "" ? `colonne_${i + 1}` : header;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

@@ -12,9 +12,8 @@ import {
 } from "../../../../tests/support/test-app";
 import { csvHeader, PRODUCT_SLUGS } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
-import { leads } from "../schema";
 import { makeLeadCsv } from "./make-csv";
-import { csvOf } from "./test-helpers";
+import { csvOf, importedRows, uploadCsv } from "./test-helpers";
 
 let ctx: TestContext;
 let s: Session;
@@ -26,26 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function upload(content: string | Buffer, product = "assurance-auto", session = s, filename = "leads.csv", contentType = "text/csv") {
-  const body = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  const created = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/imports",
-    headers: asUser(session),
-    payload: { product, filename, sizeBytes: body.length },
-  });
-  expect(created.statusCode).toBe(201);
-  const id: string = created.json().id;
-  const res = await ctx.app.inject({
-    method: "PUT",
-    url: `/api/v1/imports/${id}/file`,
-    headers: { ...asUser(session), "content-type": contentType },
-    payload: body,
-  });
-  return { id, res };
-}
-
-const storedRows = (importId: string) => ctx.db.select().from(leads).where(eq(leads.importId, importId)).orderBy(leads.importRow);
+const upload = (content: string | Buffer, product = "assurance-auto", session = s, filename = "leads.csv", contentType = "text/csv") =>
+  uploadCsv(ctx, session, content, { product, filename, contentType });
+const storedRows = (importId: string) => importedRows(ctx, importId);
 
 describe("CSV import: encodings, separators and French formats", () => {
   it("imports UTF-8 with a BOM and ';', accents intact", async () => {

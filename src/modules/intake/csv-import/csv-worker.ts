@@ -4,6 +4,7 @@ import { AsyncQueue } from "../../../shared/async-queue";
 import { csvRowReader } from "../../../shared/catalogue";
 import type { PublishedText } from "../consent-text-cache";
 import { applyRejections, duplicateCandidates, type IngestItem, type Judged, judgeItems, storeColumnsOf } from "../judge-leads";
+import { storedPayload } from "../stored-payload";
 import { extraCellsOf, isBlankRow, REPORT_COLUMNS, readHeader, recordOf } from "./columns";
 import { openCsvRecords } from "./csv-records";
 import type { CsvWorkerSetup, FromWorker, ToWorker } from "./csv-worker-protocol";
@@ -125,7 +126,7 @@ async function run() {
       importRow: row,
       preReasons: fieldErrors,
       // A rejected row keeps every cell (its report must give it back whole); an accepted one only what its lead's columns do not hold.
-      payload: (status) => (status === "rejected" ? recordOf(columns, cells) : extraCellsOf(columns, extraColumns, cells)),
+      payload: (status) => storedPayload(status === "rejected" ? recordOf(columns, cells) : extraCellsOf(columns, extraColumns, cells)),
     });
     if (items.length >= setup.batchSize) await sendBatch();
   }

@@ -41,6 +41,16 @@ describe("CsvDecoder", () => {
     expect(decodeInChunks(le, 3)).toEqual({ text: FRENCH, encoding: "utf-16le" });
   });
 
+  it("reads every byte as a character: none becomes U+FFFD", () => {
+    // The five bytes Windows-1252 leaves undefined are the C1 controls of the same number (WHATWG).
+    const undefinedBytes = Buffer.from([0xe9, 0x3b, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x80, 0x0a]);
+    expect(decodeInChunks(undefinedBytes, 4)).toEqual({ text: "é;\u0081\u008d\u008f\u0090\u009d€\n", encoding: "windows-1252" });
+    // A UTF-8 file with Windows-1252 rows pasted in past its first chunk: those bytes are read as Windows-1252.
+    const mixed = Buffer.concat([Buffer.from(FRENCH.repeat(500), "utf8"), iconv.encode("Lefèvre;Nîmes – Hérault\n", "windows-1252")]);
+    for (const size of [1, 7, 16 * 1024])
+      expect(decodeInChunks(mixed, size)).toEqual({ text: `${FRENCH.repeat(500)}Lefèvre;Nîmes – Hérault\n`, encoding: "utf-8" });
+  });
+
   it("treats a pure ASCII or tiny file as UTF-8", () => {
     expect(decodeInChunks(Buffer.from("a;b\n"), 1)).toEqual({ text: "a;b\n", encoding: "utf-8" });
     expect(decodeInChunks(Buffer.from([0xe9]), 1)).toEqual({ text: "é", encoding: "windows-1252" });

@@ -3,6 +3,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import { csvHeader } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
+import { readLeadJson } from "../read-lead-json";
 import { leads } from "../schema";
 import { REPORT_COLUMNS } from "./columns";
 import { getImport } from "./imports";
@@ -37,13 +38,14 @@ export async function rejectedRowsReport(db: DbOrTx, orgId: string, importId: st
     let after = 0;
     for (;;) {
       const rows = await db
-        .select({ row: leads.importRow, payload: leads.payload, reasons: leads.reasons })
+        .select({ row: leads.importRow, payload: leads.payload, payloadRaw: leads.payloadRaw, reasons: leads.reasons })
         .from(leads)
         .where(and(eq(leads.importId, importId), eq(leads.supplierOrgId, orgId), eq(leads.status, "rejected"), gt(leads.importRow, after)))
         .orderBy(asc(leads.importRow))
         .limit(PAGE);
       for (const r of rows) {
-        const record = (r.payload ?? {}) as Record<string, unknown>;
+        // The row exactly as sent, even cells the payload could only hold as readable text (NUL).
+        const record = ((r.payloadRaw ? readLeadJson(r.payloadRaw)?.value : r.payload) ?? {}) as Record<string, unknown>;
         const ok = csv.write([
           r.row ?? "",
           ...columns.map((c) => (typeof record[c] === "string" ? record[c] : "")),

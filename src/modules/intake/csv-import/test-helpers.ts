@@ -1,6 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { eq } from "drizzle-orm";
+import { expect } from "vitest";
+import { asUser, type Session, type TestContext } from "../../../../tests/support/test-app";
 import { csvHeader, csvTemplate } from "../../../shared/catalogue";
+import { leads } from "../schema";
 
 /**
  * Hand-made CSV files for the tests: the product template's example row, made unique per row, with
@@ -28,3 +32,32 @@ export function csvOf(
   const rows = overrides.map((o) => ({ ...templateRecord(product, consentVersion), ...o }));
   return stringify(rows, { header: true, columns, delimiter: opts.delimiter ?? ";", record_delimiter: "windows" });
 }
+
+/** Declares an import and sends the file, as the web app does; the answer is the file upload's. */
+export async function uploadCsv(
+  ctx: TestContext,
+  session: Session,
+  content: string | Buffer,
+  opts: { product?: string; filename?: string; contentType?: string } = {},
+) {
+  const body = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const created = await ctx.app.inject({
+    method: "POST",
+    url: "/api/v1/imports",
+    headers: asUser(session),
+    payload: { product: opts.product ?? "assurance-auto", filename: opts.filename ?? "leads.csv", sizeBytes: body.length },
+  });
+  expect(created.statusCode).toBe(201);
+  const id: string = created.json().id;
+  const res = await ctx.app.inject({
+    method: "PUT",
+    url: `/api/v1/imports/${id}/file`,
+    headers: { ...asUser(session), "content-type": opts.contentType ?? "text/csv" },
+    payload: body,
+  });
+  return { id, res };
+}
+
+/** The leads of an import, in file order. */
+export const importedRows = (ctx: TestContext, importId: string) =>
+  ctx.db.select().from(leads).where(eq(leads.importId, importId)).orderBy(leads.importRow);

@@ -116,6 +116,16 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           <summary id="lead-sent-title" className="summary-title">
             Données envoyées (telles que reçues)
           </summary>
+          {lead.submittedExact && (
+            <p className="muted" data-testid="exact-bytes">
+              Cet envoi contenait ce que la base ne peut pas garder tel quel (caractère nul, octets non UTF-8 ou structure trop imbriquée) :
+              en voici une copie lisible, où « � » marque ces caractères. L'envoi exact est conservé octet pour octet :{" "}
+              <a href={`data:application/octet-stream;base64,${lead.submittedExact}`} download={`envoi-${lead.id}.json`}>
+                télécharger l'envoi exact
+              </a>
+              .
+            </p>
+          )}
           <pre className="code-block">{JSON.stringify(lead.submitted, null, 2)}</pre>
         </details>
       </section>

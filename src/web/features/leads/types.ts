@@ -48,6 +48,8 @@ export interface ConsentProof {
 export interface LeadDetail extends LeadSummary {
   fields: Record<string, unknown>;
   submitted: unknown;
+  /** The exact bytes sent (base64), when `submitted` is only a readable copy of them. */
+  submittedExact: string | null;
   proof: ConsentProof | null;
   importId: string | null;
   importRow: number | null;
