@@ -45,7 +45,7 @@ function patchFor(clientPath: string, value: ChecklistReviewInput["value"], fiel
  */
 export async function recordChecklistReviews(db: DbOrTx, actor: Actor, id: string, reviews: ChecklistReviewInput[], now: Date) {
   return mutateFollowup(db, actor, id, { now, openIn: CHECKLIST_OPEN_IN, what: "La mise à jour de la fiche client" }, async (tx, agg) => {
-    const effective = effectiveClientType(agg.client);
+    const effective = effectiveClientType(agg);
     const items = checklistFor(effective.type, effective.isTns);
     const stored: Record<string, ChecklistReview> = { ...agg.followup.checklistReviews };
     const journal: Record<string, unknown>[] = [];

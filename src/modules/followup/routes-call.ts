@@ -5,11 +5,12 @@ import type { App, AppDeps } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
 import type { FollowupEvent } from "../../shared/followup/workflow";
 import { buildVCard, vcardFilename } from "../notifications";
-import { followupView, idParams, listAnswer, listQuery, transitionBody, writeAnswer } from "./api-schemas";
+import { followupView, listAnswer, writeAnswer } from "./api-schemas";
 import { loadManagerCard, vcardInputOf } from "./contact-card";
 import { getFollowup } from "./get-followup";
 import { listFollowups } from "./list-followups";
 import { loadFollowup } from "./load-followup";
+import { idParams, listQuery, transitionBody } from "./request-schemas";
 import { transitionFollowup } from "./transition-followup";
 
 const tags = ["Suivi M+3"];
