@@ -38,7 +38,10 @@ export async function transitionFollowup(db: DbOrTx, actor: Actor & { role: Role
     const override = input.override ? { role: actor.role, reason: input.override.reason } : undefined;
     const decision = canTransition(followup.state, input.event, guardContextOf(agg, now, callbackAt), override);
     if (!decision.ok) {
-      throw new AppError("transition_refused", { message: decision.message, details: { code: decision.code, missing: decision.missing } });
+      throw new AppError("transition_refused", {
+        message: decision.message,
+        details: { code: decision.code, missing: decision.missing, missingLabels: decision.missingLabels },
+      });
     }
 
     // The channel is what the agent chose, or nothing: a default would put words in the journal ("Téléphone fixe").

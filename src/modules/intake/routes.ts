@@ -87,7 +87,13 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
         description: "Chaque lead est jugé seul ; une réponse par lead, dans l'ordre d'envoi.",
         security: [{ apiKey: [] }],
         headers: idempotencyHeaders,
-        body: z.object({ leads: z.array(leadSubmissionSchema).min(1).max(1000) }),
+        body: z.object({
+          leads: z
+            .array(leadSubmissionSchema.meta({ title: "le lead" }))
+            .min(1)
+            .max(1000)
+            .meta({ title: "les leads" }),
+        }),
         response: {
           200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }),
           ...errorResponses(400, 401, 403, 409),
@@ -163,7 +169,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags: ["Leads"],
         summary: "Un lead avec sa preuve de consentement",
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().meta({ title: "l'identifiant du lead" }) }),
         response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses(400, 401, 403, 404) },
       },
     },

@@ -193,17 +193,25 @@ function sizeMessage(issue: IssueLike, bound: number, min: boolean): string {
   return `${bound} au ${min ? "minimum" : "maximum"}`;
 }
 
-/** The example declared with the field (`.meta({ examples: [...] })`), to show what a valid value looks like. */
-function exampleOf(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string | undefined {
+function nodesAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): z.ZodType[] {
   let nodes: z.ZodType[] = schema ? [schema] : [];
   for (const segment of path) nodes = nodes.flatMap((n) => childrenOf(n, segment));
-  for (const node of nodes) {
+  return nodes;
+}
+
+/**
+ * What a valid value looks like, from the field's declaration: its description ("lettres, chiffres…")
+ * or its first example ("2026-11"). Said after "format invalide", where a pattern alone would not help.
+ */
+function formatHint(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string {
+  for (const node of nodesAt(schema, path)) {
     for (const layer of layers(node)) {
-      const examples = z.globalRegistry.get(layer)?.examples;
-      if (Array.isArray(examples) && examples.length > 0) return String(examples[0]);
+      const meta = z.globalRegistry.get(layer);
+      if (meta?.description) return ` (${meta.description})`;
+      if (Array.isArray(meta?.examples) && meta.examples.length > 0) return ` (exemple : ${String(meta.examples[0])})`;
     }
   }
-  return undefined;
+  return "";
 }
 
 function messageFor(schema: z.ZodType | undefined, issue: IssueLike, label: string, sent: unknown): string {
@@ -222,8 +230,7 @@ function messageFor(schema: z.ZodType | undefined, issue: IssueLike, label: stri
     case "invalid_format": {
       const known = FORMATS[String(issue.format)];
       if (known) return `${Label} : ${known}`;
-      const example = exampleOf(schema, issue.path);
-      return `${Label} : format invalide${example ? ` (exemple : ${example})` : ""}`;
+      return `${Label} : format invalide${formatHint(schema, issue.path)}`;
     }
     case "invalid_value": {
       const values = Array.isArray(issue.values) ? issue.values.map(String) : [];
@@ -265,9 +272,7 @@ export function fieldMessages(schema: z.ZodType | undefined, issues: readonly Is
 /** The label with its article kept, for "de …" phrases ("l'action 1", "le client"). */
 function labelAtWithArticle(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string {
   const bare = labelAt(schema, path);
-  let nodes: z.ZodType[] = schema ? [schema] : [];
-  for (const segment of path) nodes = nodes.flatMap((n) => childrenOf(n, segment));
-  const title = nodes.map(titleOf).find(Boolean);
+  const title = nodesAt(schema, path).map(titleOf).find(Boolean);
   const article = title ? ARTICLE.exec(title)?.[1] : undefined;
   return article ? `${article}${bare}` : bare;
 }

@@ -50,7 +50,9 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "Nouveau client avec son premier contrat (en une fois)",
-        body: z.object({ client: newClientSchema, contract: newContractSchema }).strict(),
+        body: z
+          .object({ client: newClientSchema.meta({ title: "le client" }), contract: newContractSchema.meta({ title: "le contrat" }) })
+          .strict(),
         response: { 201: clientDetailSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -139,7 +141,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "Recherche dans la nomenclature NAF officielle (code ou libellé)",
-        querystring: z.object({ q: z.string().trim().min(1).max(100) }),
+        querystring: z.object({ q: z.string().trim().min(1).max(100).meta({ title: "la recherche" }) }),
         response: {
           200: z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) }),
           ...errorResponses(400, 401, 403),
@@ -156,7 +158,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "Communes desservies par un code postal",
-        querystring: z.object({ postalCode: z.string().trim().min(4).max(5) }),
+        querystring: z.object({ postalCode: z.string().trim().min(4).max(5).meta({ title: "le code postal" }) }),
         response: {
           200: z.object({ items: z.array(z.object({ name: z.string(), inseeCode: z.string() })) }),
           ...errorResponses(400, 401, 403),
