@@ -53,6 +53,22 @@ describe("validation messages of every endpoint (issue 9 §2)", () => {
     expect(checked).toBeGreaterThan(200);
   });
 
+  it("name every query-string and path parameter too", () => {
+    let named = 0;
+    for (const route of ctx.app.routeTable) {
+      for (const part of ["querystring", "params"] as const) {
+        const schema = route.schema?.[part] as ZodType | undefined;
+        if (!schema || typeof schema.safeParse !== "function") continue;
+        for (const leaf of leafFields(schema)) {
+          if (leaf.path.length === 0) continue;
+          expect(titleOf(leaf.schema), `${route.method} ${route.url} ${part}.${leaf.path.join(".")}`).toBeTruthy();
+          named++;
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(30);
+  });
+
   it("answers a missing field with « Champ obligatoire » and the field in words, through HTTP", async () => {
     const res = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { password: "x" } });
     expect(res.statusCode).toBe(400);

@@ -61,7 +61,7 @@ export const clientFieldsShape = {
   housing: choice<HousingStatus>(HOUSING_STATUSES, "le logement"),
   vehicleCount: count(50, "le nombre de véhicules"),
   petSpecies: z
-    .array(oneOf<PetSpecies>(PET_SPECIES).meta({ title: "l'espèce" }))
+    .array(oneOf<PetSpecies>(PET_SPECIES).meta({ title: "l'espèce d'animal" }))
     .max(PET_SPECIES.length)
     .nullable()
     .optional()

@@ -83,7 +83,7 @@ export function callRoutes(app: App, { database }: AppDeps) {
         tags,
         summary: "Carte de contact (vCard) du chargé de clientèle du client",
         params: idParams,
-        querystring: z.object({ version: z.enum(["4.0", "3.0"]).default("4.0") }),
+        querystring: z.object({ version: z.enum(["4.0", "3.0"]).default("4.0").meta({ title: "la version de la vCard" }) }),
       },
     },
     async (req, reply) => {

@@ -116,8 +116,8 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
         summary: "Mes leads (acceptés et rejetés)",
         security: [{ apiKey: [] }],
         querystring: leadFiltersSchema.extend({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de leads" }),
+          cursor: z.string().max(200).optional().meta({ title: "le curseur de page" }),
         }),
         response: { 200: z.object({ items: z.array(leadSummarySchema), next: z.string().nullable() }), ...errorResponses(400, 401, 403) },
       },

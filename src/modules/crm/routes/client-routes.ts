@@ -14,7 +14,7 @@ import { updateClient } from "../update-client";
 import { updateContract } from "../update-contract";
 import { changeSchema, clientDetailSchema, clientListSchema, clientSchema, contractSchema } from "./response-schemas";
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant" }) });
 const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
 const tags = ["CRM — clients"];
 
@@ -30,12 +30,15 @@ export const clientRoutes: RouteModule = (app, { database }) => {
         tags,
         summary: "Clients du cabinet (filtres, recherche, pagination)",
         querystring: z.object({
-          agencyId: uuidOrNone.optional(),
-          accountManagerId: uuidOrNone.optional(),
-          type: z.enum(CLIENT_TYPES as [ClientType, ...ClientType[]]).optional(),
-          q: z.string().trim().max(100).optional(),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(25),
+          agencyId: uuidOrNone.optional().meta({ title: "l'agence" }),
+          accountManagerId: uuidOrNone.optional().meta({ title: "le chargé de clientèle" }),
+          type: z
+            .enum(CLIENT_TYPES as [ClientType, ...ClientType[]])
+            .optional()
+            .meta({ title: "le type de client" }),
+          q: z.string().trim().max(100).optional().meta({ title: "la recherche" }),
+          page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ title: "la page" }),
+          pageSize: z.coerce.number().int().min(1).max(200).default(25).meta({ title: "la taille de page" }),
         }),
         response: { 200: clientListSchema, ...errorResponses(400, 401, 403) },
       },

@@ -27,7 +27,7 @@ const summarySchema = z.object({
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'import" }) });
 const tags = ["CRM — import"];
 // Windows tags .csv files as Excel documents, and browsers pass that type on.
 const CSV_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
