@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { CONTACT_CHANNEL_OPTIONS, type ContactChannel } from "../../../shared/followup/contact";
+import type { ContactChannel } from "../../../shared/followup/contact";
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, parisNowForInput } from "../../ui/format";
 import { ContractReview } from "./ContractReview";
 import { EventBar, FireOutcome } from "./EventBar";
 import { ProfileReview } from "./ProfileReview";
 import { ScriptStepView } from "./ScriptStepView";
+import { ChannelSelect } from "./StartCall";
 import { TnsBanner } from "./TnsBanner";
 import type { FollowupView } from "./types";
 import { useFire, useRecord } from "./use-fire";
@@ -62,17 +63,7 @@ function Availability({ view }: { view: FollowupView }) {
           <span className="field__label">Personne jointe</span>
           <input className="input" value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <label className="field">
-          <span className="field__label">Canal</span>
-          <select className="input" value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel | "")}>
-            <option value="">Non précisé</option>
-            {CONTACT_CHANNEL_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChannelSelect label="Canal" empty="Non précisé" value={channel} onChange={setChannel} />
       </div>
       <div className="fu-events">
         <button type="button" className="button button--primary" disabled={pending} onClick={() => fire("client_available", { contact })}>

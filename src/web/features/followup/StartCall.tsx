@@ -28,27 +28,44 @@ export function StartCall({ view }: { view: FollowupView }) {
           if (channel) fired.fire("start_call", { contact: { channel } });
         }}
       >
-        <label className="field" htmlFor="start-call-channel">
-          <span className="field__label">Ligne appelée{phone ? ` : ${formatPhone(phone)}` : " (aucun numéro sur la fiche)"}</span>
-          <select
-            id="start-call-channel"
-            className="input"
-            value={channel}
-            onChange={(e) => setChannel(e.target.value as ContactChannel | "")}
-          >
-            <option value="">Choisir…</option>
-            {CONTACT_CHANNEL_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChannelSelect
+          label={`Ligne appelée${phone ? ` : ${formatPhone(phone)}` : " (aucun numéro sur la fiche)"}`}
+          empty="Choisir…"
+          value={channel}
+          onChange={setChannel}
+        />
         <button type="submit" className="button button--primary" disabled={fired.pending || !channel}>
           {event.label}
         </button>
       </form>
       <FireOutcome view={view} fired={fired} />
     </div>
+  );
+}
+
+/** The line the client is reached on; the empty choice records none. */
+export function ChannelSelect({
+  label,
+  empty,
+  value,
+  onChange,
+}: {
+  label: string;
+  empty: string;
+  value: ContactChannel | "";
+  onChange(value: ContactChannel | ""): void;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <select className="input" value={value} onChange={(e) => onChange(e.target.value as ContactChannel | "")}>
+        <option value="">{empty}</option>
+        {CONTACT_CHANNEL_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
