@@ -69,6 +69,14 @@ describe("validation messages of every endpoint (issue 9 §2)", () => {
     expect(named).toBeGreaterThan(30);
   });
 
+  it("publishes the names in the OpenAPI description, as JSON Schema titles", async () => {
+    const doc = (await ctx.app.inject({ method: "GET", url: "/docs/json" })).json();
+    const body = doc.paths["/api/v1/followups/{id}/action-plan"].put.requestBody.content["application/json"].schema;
+    expect(body.properties.actions.items.title).toBe("l'action");
+    expect(body.properties.actions.items.properties.dueDate.title).toBe("la date d'échéance");
+    expect(body.additionalProperties).toBe(false);
+  });
+
   it("answers a missing field with « Champ obligatoire » and the field in words, through HTTP", async () => {
     const res = await ctx.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { password: "x" } });
     expect(res.statusCode).toBe(400);

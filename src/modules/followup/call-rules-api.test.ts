@@ -181,6 +181,21 @@ describe("recordings refused at save time", () => {
   });
 });
 
+describe("messages that name the field", () => {
+  it("names the record's field when a « Modifié » value is not one it accepts", async () => {
+    const { id } = await newFollowup(ctx, fx);
+    const agent = fx.agent.session;
+    await api.fire(agent, id, "start_call");
+    await api.fire(agent, id, "client_available");
+    const res = await api.call(agent, "POST", url(id, "checklist-reviews"), {
+      reviews: [{ key: "marital_status", status: "modified", value: "marié deux fois" }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ field: "reviews.0.value" });
+    expect(res.body.error.message).toMatch(/^Situation matrimoniale : valeur non autorisée \(valeurs possibles : celibataire, marie/);
+  });
+});
+
 describe("the transition request", () => {
   it("records the line the agent chose, and none when he chose none", async () => {
     const { id } = await newFollowup(ctx, fx);
