@@ -49,7 +49,9 @@ async function simpleCall(e2e: E2e, orgId: string) {
     select f.id::text as id, coalesce(c.first_name || ' ' || c.last_name, '') as name, c.email
       from followups f join clients c on c.id = f.client_id join users u on u.id = f.assigned_to
      where f.org_id = ${orgId} and u.email = ${AGENT} and f.state = 'preparation' and c.type = 'particulier' and not c.is_tns
-       and coalesce(c.professional_status, '') not in ('tns_independant', 'profession_liberale')
+       and coalesce(c.professional_status, '') not in ('tns_independant', 'artisan_commercant', 'profession_liberale',
+                                                       'exploitant_agricole', 'chef_entreprise')
+       and c.naf_code is null and c.siret is null
        and c.email is not null and c.phone is not null and c.agency_id is not null and c.account_manager_id is not null
      order by f.cohort_month desc, c.last_name limit 1`)) as unknown as { rows: { id: string; name: string; email: string }[] };
   const call = result.rows[0];
@@ -98,7 +100,10 @@ describe("Suivi M+3 : un appel complet, de la préparation à la clôture", () =
     await expectText(phone, "06 98 76 54 32");
     await page.getByRole("button", { name: /^Le client confirme les \d+ points renseignés restants$/ }).click();
     await expectText(page.getByTestId("review-email"), "Confirmé");
-    // What the record lacks and the client does not give: "Non communiqué".
+    // The client would rather not say his family situation, and what the record lacks he does not give: "Non communiqué".
+    const marital = page.getByTestId("review-marital_status");
+    await marital.getByRole("button", { name: "Non communiqué" }).click();
+    await expect.poll(() => marital.getByRole("button", { name: "Non communiqué", pressed: true }).count()).toBe(1);
     for (const row of await page.locator('[data-testid^="review-"]:not(.fu-row--done)').all()) {
       await row.getByRole("button", { name: "Non communiqué" }).click();
     }
@@ -139,15 +144,21 @@ describe("Suivi M+3 : un appel complet, de la préparation à la clôture", () =
     await plan.getByTestId("action-0").getByLabel("Note").fill("Devis GAV pour la famille");
     await plan.getByRole("button", { name: "Enregistrer le plan d'actions" }).click();
     await expectText(page.locator(".fu-aside"), "Plan d'actions enregistré");
-    for (const key of ["dedicated_contact_known", "record_fully_qualified", "risk_zones_aware"]) {
+    for (const key of ["dedicated_contact_known", "risk_zones_aware"]) {
       await plan.getByTestId(`criterion-${key}`).getByRole("button", { name: "Oui" }).click();
       await expect.poll(() => plan.getByTestId(`criterion-${key}`).getByRole("button", { name: "Oui", pressed: true }).count()).toBe(1);
     }
+    // Points were left « Non communiqué »: the record is not 100 % qualified, « Oui » is not offered (issue 9).
+    const qualified = plan.getByTestId("criterion-record_fully_qualified");
+    expect(await qualified.getByRole("button", { name: "Oui" }).isDisabled()).toBe(true);
+    await expectText(qualified, "« Oui » impossible");
+    await qualified.getByRole("button", { name: "Non" }).click();
+    await expect.poll(() => qualified.getByRole("button", { name: "Non", pressed: true }).count()).toBe(1);
     await plan.getByRole("button", { name: "Envoyer ma carte de contact par e-mail" }).click();
     await expectText(plan.getByTestId("criterion-contact_card_sent"), "envoyée par e-mail");
     await screenshot(page, "followup-06-plan-actions");
     await plan.getByRole("button", { name: "Clôturer le suivi" }).click();
-    await expectText(plan, "appel gagné");
+    await expectText(plan, "Certains critères de clôture ont été répondus « non »");
     await expectText(page.getByRole("heading", { level: 1 }).locator(".."), "Clôturé");
     await screenshot(page, "followup-07-cloture");
 

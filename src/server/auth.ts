@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest, FastifySchema } from "fastify";
 import fp from "fastify-plugin";
 import type { Db } from "../db/client";
 import { authenticateApiKey } from "../modules/accounts/api-keys";
@@ -18,8 +18,8 @@ declare module "fastify" {
     authContext: AuthContext | null;
   }
   interface FastifyInstance {
-    /** Every registered route with its access declaration (walked by a test). */
-    routeTable: { method: string; url: string; access: RouteAccess }[];
+    /** Every registered route with its access declaration and schema (walked by tests). */
+    routeTable: { method: string; url: string; access: RouteAccess; schema?: FastifySchema }[];
   }
 }
 
@@ -44,7 +44,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     }
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${url} has no access declaration`);
-    for (const method of [route.method].flat()) app.routeTable.push({ method, url, access });
+    for (const method of [route.method].flat()) app.routeTable.push({ method, url, access, schema: route.schema });
   });
 
   app.addHook("onRequest", async (req) => {

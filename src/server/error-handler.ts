@@ -1,24 +1,38 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ZodType } from "zod";
+import { fieldMessages } from "../shared/validation/field-messages";
 import { AppError, ERROR_CATALOGUE, type ErrorBody } from "./errors";
 
-/** The single place where errors become HTTP answers: `{ error: { code, message, field } }`. */
+/**
+ * The single place where errors become HTTP answers: `{ error: { code, message, field, details } }`.
+ * A schema violation names the field in words (its declared title) in a French sentence; `details`
+ * lists every field at fault with its path, its name and its message, for forms to show them in place.
+ */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return reply.code(err.status).send(err.toBody());
 
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => {
-        const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-        return { field: [err.validationContext, path].filter(Boolean).join("."), message: frenchIssue(v.params.issue) };
-      });
-      const first = issues[0];
+      const part = (err.validationContext ?? "body") as RequestPart;
+      const issues = err.validation.map((v) => ({
+        ...(v.params as object),
+        code: v.keyword,
+        path: v.instancePath
+          .split("/")
+          .filter(Boolean)
+          .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)),
+        message: v.message,
+      }));
+      const schema = req.routeOptions.schema?.[part] as ZodType | undefined;
+      const details = fieldMessages(schema, issues, inputOf(req, part), part);
+      const first = details[0];
       const body: ErrorBody = {
         error: {
           code: "validation_error",
-          message: first ? `${first.field} : ${first.message}` : ERROR_CATALOGUE.validation_error.message,
+          message: first?.message ?? ERROR_CATALOGUE.validation_error.message,
           field: first?.field,
-          details: issues,
+          details,
         },
       };
       return reply.code(400).send(body);
@@ -44,30 +58,9 @@ export function installErrorHandler(app: FastifyInstance) {
   });
 }
 
-interface ZodIssueLike {
-  code?: string;
-  expected?: string;
-  message?: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-}
+type RequestPart = "body" | "querystring" | "params" | "headers";
 
-function frenchIssue(issue: unknown): string {
-  const i = (issue ?? {}) as ZodIssueLike;
-  switch (i.code) {
-    case "invalid_type":
-      return i.message?.includes("undefined") ? "champ obligatoire" : `type attendu : ${i.expected ?? "autre"}`;
-    case "too_small":
-      return `trop petit ou trop court (minimum ${String(i.minimum)})`;
-    case "too_big":
-      return `trop grand ou trop long (maximum ${String(i.maximum)})`;
-    case "invalid_format":
-      return "format invalide";
-    case "invalid_value":
-      return "valeur non autorisée";
-    case "unrecognized_keys":
-      return "champ inconnu";
-    default:
-      return "valeur invalide";
-  }
+function inputOf(req: FastifyRequest, part: RequestPart): unknown {
+  if (part === "querystring") return req.query;
+  return req[part];
 }

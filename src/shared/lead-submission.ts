@@ -9,37 +9,48 @@ const text = z.string().trim().max(2000).optional();
 
 export const consentInputSchema = z
   .object({
-    method: z.string().optional().describe('"checkbox" (case non pré-cochée) ou "oral" (centre d\'appels)'),
-    prechecked: z.boolean().optional().describe("La case était-elle pré-cochée ? Doit valoir false."),
-    textVersion: text.describe("Identifiant de la version publiée du texte de consentement"),
-    collectedAt: text.describe("Horodatage ISO 8601 du recueil"),
-    ip: text.describe("IP publique de l'internaute (consentement par case à cocher)"),
-    userAgent: text,
-    sourceUrl: text,
-    callCenter: text.describe("Consentement oral : centre d'appels"),
-    agent: text.describe("Consentement oral : téléconseiller"),
-    recordingRef: text.describe("Consentement oral : référence de l'enregistrement"),
+    method: z
+      .string()
+      .optional()
+      .meta({ title: "la méthode de recueil", description: '"checkbox" (case non pré-cochée) ou "oral" (centre d\'appels)' }),
+    prechecked: z
+      .boolean()
+      .optional()
+      .meta({ title: "la case pré-cochée", description: "La case était-elle pré-cochée ? Doit valoir false." }),
+    textVersion: text.meta({ title: "la version du texte", description: "Identifiant de la version publiée du texte de consentement" }),
+    collectedAt: text.meta({ title: "la date et l'heure de recueil", description: "Horodatage ISO 8601 du recueil" }),
+    ip: text.meta({ title: "l'adresse IP", description: "IP publique de l'internaute (consentement par case à cocher)" }),
+    userAgent: text.meta({ title: "le user-agent" }),
+    sourceUrl: text.meta({ title: "l'URL source" }),
+    callCenter: text.meta({ title: "le centre d'appels", description: "Consentement oral : centre d'appels" }),
+    agent: text.meta({ title: "le téléconseiller", description: "Consentement oral : téléconseiller" }),
+    recordingRef: text.meta({ title: "la référence d'enregistrement", description: "Consentement oral : référence de l'enregistrement" }),
   })
-  .partial();
+  .partial()
+  .meta({ title: "le consentement" });
 
 export const contactInputSchema = z
   .object({
-    firstName: text,
-    lastName: text,
-    phone: text,
-    email: text,
-    postalCode: text,
-    city: text,
+    firstName: text.meta({ title: "le prénom" }),
+    lastName: text.meta({ title: "le nom" }),
+    phone: text.meta({ title: "le téléphone" }),
+    email: text.meta({ title: "l'e-mail" }),
+    postalCode: text.meta({ title: "le code postal" }),
+    city: text.meta({ title: "la ville" }),
   })
-  .partial();
+  .partial()
+  .meta({ title: "le contact" });
 
 export const leadSubmissionSchema = z.object({
-  product: text.describe("Slug du produit (voir GET /api/v1/catalogue)"),
-  type: z.literal("lead").optional().default("lead"),
+  product: text.meta({ title: "le produit", description: "Slug du produit (voir GET /api/v1/catalogue)" }),
+  type: z.literal("lead").optional().default("lead").meta({ title: "le type" }),
   contact: contactInputSchema.optional(),
   consent: consentInputSchema.optional(),
-  fields: z.record(z.string(), z.unknown()).optional().describe("Champs obligatoires du produit, par clé (voir le catalogue)"),
-  externalRef: z.string().trim().max(200).optional().describe("Votre référence"),
+  fields: z
+    .record(z.string(), z.unknown().meta({ title: "le champ" }))
+    .optional()
+    .meta({ title: "les champs du produit", description: "Champs obligatoires du produit, par clé (voir le catalogue)" }),
+  externalRef: z.string().trim().max(200).optional().meta({ title: "votre référence", description: "Votre référence" }),
 });
 
 export type LeadSubmission = z.infer<typeof leadSubmissionSchema>;

@@ -9,6 +9,7 @@ export const REJECTION_MESSAGES = {
   contact_missing: "Information de contact manquante",
   phone_invalid: "Numéro de téléphone invalide (France métropolitaine ou outre-mer attendu)",
   email_invalid: "Adresse e-mail invalide",
+  postal_code_invalid: "Code postal invalide : 5 chiffres attendus",
   postal_code_unknown: "Code postal inconnu",
   city_postal_code_mismatch: "La ville ne correspond pas au code postal",
   // consent

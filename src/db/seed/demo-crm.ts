@@ -1,7 +1,7 @@
 import * as pool from "../../modules/crm/fixtures/demo-data";
 import { makeSiret } from "../../modules/crm/fixtures/siret";
 import { agencies, agencyMembers, clients, contracts } from "../../modules/crm/schema";
-import type { Civility, ClientOrigin, MaritalStatus, ProfessionalStatus } from "../../shared/crm/client-model";
+import type { Civility, ClientOrigin, LegalForm, MaritalStatus, PetSpecies, ProfessionalStatus } from "../../shared/crm/client-model";
 import { type ProductLine, requiredDocuments } from "../../shared/crm/product-lines";
 import type { DbOrTx } from "../client";
 import { createUser } from "../factories";
@@ -29,6 +29,12 @@ export interface DemoCrmOptions {
 }
 
 type ClientInsert = typeof clients.$inferInsert;
+
+const PET_SETS: readonly PetSpecies[][] = [["chien"], ["chat"], ["chien", "chat"], ["autre"]];
+const HIGH_TAX_RATES = [30, 41, 30, 45] as const;
+const LOW_TAX_RATES = [0, 11, 11] as const;
+// Pros of the demo are TNS: entrepreneurs individuels, and gérants majoritaires of their EURL or SARL.
+const PRO_LEGAL_FORMS: readonly LegalForm[] = ["ei", "ei", "eurl", "sarl"];
 type ContractInsert = typeof contracts.$inferInsert;
 
 /** mulberry32: the same demo on every start, without Math.random. */
@@ -149,8 +155,9 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
       childrenCount: gap(0.4) ? null : r.pick([0, 0, 1, 2, 2, 3]),
       housing: gap(0.3) ? null : r.pick(["proprietaire", "locataire", "locataire", "heberge"] as const),
       vehicleCount: gap(0.4) ? null : r.pick([0, 1, 1, 2]),
-      hasPets: gap(0.5) ? null : r.chance(0.35),
-      incomeTaxHigh: gap(0.6) ? null : r.chance(0.2),
+      // Species and tax band follow the client's index, so the random sequence (and the rest of the demo) stays the same.
+      petSpecies: gap(0.5) ? null : r.chance(0.35) ? PET_SETS[i % PET_SETS.length] : [],
+      incomeTaxRate: gap(0.6) ? null : r.chance(0.2) ? HIGH_TAX_RATES[i % HIGH_TAX_RATES.length] : LOW_TAX_RATES[i % LOW_TAX_RATES.length],
       origin: r.pick<ClientOrigin>([
         "chalandise",
         "chalandise",
@@ -178,6 +185,10 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
             : r.pick<ProfessionalStatus>(["salarie_prive", "salarie_prive", "fonctionnaire", "sans_emploi", "chef_entreprise", "autre"]);
       // A TNS with only a personal contract: the record is to be requalified (spec 002 §4.3).
       base.isTns = tnsFiledAsPerson && r.chance(0.5);
+      if (i % 30 === 13) {
+        // A mason filed as particulier with no job status: only his NAF code and activity tell (issue 9).
+        Object.assign(base, { professionalStatus: null, isTns: false, nafCode: "43.99C", activity: "Maçon, artisan" });
+      }
       lines = [
         r.pick<ProductLine>([
           "auto",
@@ -198,7 +209,9 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
     } else if (kind === "professionnel") {
       const pro = r.pick(pool.PRO_ACTIVITIES);
       base.isTns = true;
-      base.professionalStatus = pro.liberal ? "profession_liberale" : "tns_independant";
+      base.professionalStatus = pro.liberal ? "profession_liberale" : pro.construction ? "artisan_commercant" : "tns_independant";
+      base.legalForm = PRO_LEGAL_FORMS[i % PRO_LEGAL_FORMS.length] ?? "ei";
+      base.managerRole = base.legalForm === "ei" ? null : "gerant_majoritaire";
       base.siret = gap(0.15) ? null : makeSiret(String(r.int(30_000_000, 99_999_999)));
       base.nafCode = gap(0.2) ? null : pro.naf;
       base.activity = gap(0.2) ? null : pro.activity;
@@ -210,6 +223,7 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
     } else {
       const company = pool.COMPANIES[Math.floor(i / 10) % pool.COMPANIES.length] ?? pool.COMPANIES[0];
       if (!company) throw new Error("no company");
+      const legalForm: LegalForm = / SAS$/.test(company.name) ? "sas" : / SARL$/.test(company.name) || i % 20 < 10 ? "sarl" : "sas";
       Object.assign(base, {
         companyName: company.name,
         civility: null,
@@ -219,6 +233,9 @@ export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
         annualRevenue: gap(0.3) ? null : company.revenue,
         headcount: company.headcount,
         managerName: `${firstName} ${lastName}`,
+        legalForm,
+        // A SARL's gérant majoritaire is TNS, a SAS president is not: the demo has both.
+        managerRole: legalForm === "sas" ? "president_dg" : "gerant_majoritaire",
         insuranceContactName: gap(0.4) ? null : `${r.pick(pool.FIRST_NAMES_F)} ${r.pick(pool.LAST_NAMES)}`,
         professionalStatus: "chef_entreprise",
         accountManagerId: eloise.id,

@@ -35,13 +35,16 @@ export async function seedDemoFollowups(tx: Tx, opts: { courtierOrgId: string; n
   const created: Record<string, number> = {};
   for (const m of [addMonths(month, -2), addMonths(month, -1), month]) created[m] = (await runCampaign(tx, { orgId, month: m })).created;
 
-  // Simple, complete particulier records: the scripted calls below need no TNS switch or missing agency.
+  // Simple, complete particulier records: the scripted calls below need no TNS check (no independent's
+  // status, no business number) or missing agency.
   const candidates = (await tx.execute(sql`
     select f.id::text as id, f.assigned_to::text as "assignedTo", to_char(f.cohort_month, 'YYYY-MM') as "cohortMonth"
       from followups f join clients c on c.id = f.client_id
      where f.org_id = ${orgId} and f.state = 'preparation' and f.assigned_to is not null
        and c.type = 'particulier' and not c.is_tns and c.agency_id is not null and c.account_manager_id is not null
-       and coalesce(c.professional_status, '') not in ('tns_independant', 'profession_liberale')
+       and coalesce(c.professional_status, '') not in ('tns_independant', 'artisan_commercant', 'profession_liberale',
+                                                       'exploitant_agricole', 'chef_entreprise')
+       and c.naf_code is null and c.siret is null
      order by f.cohort_month, c.last_name, c.first_name`)) as unknown as { rows: Candidate[] };
   const oldest = candidates.rows.filter((c) => c.cohortMonth === addMonths(month, -2));
   const middle = candidates.rows.filter((c) => c.cohortMonth === addMonths(month, -1));
@@ -101,7 +104,7 @@ async function adminSteps(tx: Tx, orgId: string, c: Candidate, now: Date) {
     await recordContractValidation(tx, actor, c.id, validation, now);
   }
   await fire(tx, actor, c.id, "contracts_done", now);
-  return { actor, agg };
+  return { actor, agg, qualified: reviews.every((r) => r.status === "confirmed") };
 }
 
 const GAPS: ProductLine[] = ["protection_juridique", "gav", "prevoyance", "per"];
@@ -109,7 +112,7 @@ const GAPS: ProductLine[] = ["protection_juridique", "gav", "prevoyance", "per"]
 /** A call from start to close, some days ago; its actions are due around today (one already late). */
 async function closeCall(tx: Tx, orgId: string, c: Candidate, opts: { at: Date; today: string; variant: number }) {
   const { at: now, today, variant } = opts;
-  const { actor, agg } = await adminSteps(tx, orgId, c, now);
+  const { actor, agg, qualified } = await adminSteps(tx, orgId, c, now);
   const held = new Set(agg.contracts.map((k) => k.productLine));
   const retained = GAPS.filter((g) => !held.has(g)).slice(0, 2);
   await recordRebound(
@@ -148,7 +151,8 @@ async function closeCall(tx: Tx, orgId: string, c: Candidate, opts: { at: Date; 
       dedicatedContactKnown: true,
       contactCardSent: true,
       contactCardChannel: "sms",
-      recordFullyQualified: variant !== 1,
+      // "Oui" only when every point of the record was confirmed: the server refuses it otherwise.
+      recordFullyQualified: qualified && variant !== 1,
       riskZonesAware: true,
     },
     now,

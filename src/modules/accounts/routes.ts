@@ -42,7 +42,10 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       schema: {
         tags: ["Comptes"],
         summary: "Connexion par e-mail et mot de passe",
-        body: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }),
+        body: z.object({
+          email: z.string().trim().min(3).max(254).meta({ title: "l'e-mail" }),
+          password: z.string().min(1).max(200).meta({ title: "le mot de passe" }),
+        }),
         response: { 200: profileSchema, ...errorResponses(400, 401, 403, 429) },
       },
     },
@@ -111,7 +114,7 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       schema: {
         tags: ["Clés API"],
         summary: "Créer une clé API (affichée une seule fois)",
-        body: z.object({ name: z.string().trim().min(1, "nom obligatoire").max(100) }),
+        body: z.object({ name: z.string().trim().min(1).max(100).meta({ title: "le nom de la clé" }) }),
         response: {
           201: z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), secret: z.string() }),
           ...errorResponses(400, 401, 403),
@@ -128,7 +131,7 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       schema: {
         tags: ["Clés API"],
         summary: "Révoquer une clé API",
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().meta({ title: "l'identifiant de la clé" }) }),
         response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
       },
     },

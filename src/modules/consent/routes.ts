@@ -46,10 +46,14 @@ export const consentRoutes: RouteModule = (app, { database }) => {
             .trim()
             .min(2)
             .max(40)
-            .regex(/^[A-Za-z0-9._-]+$/, "lettres, chiffres, . _ - uniquement"),
-          title: z.string().trim().min(3).max(200),
-          body: z.string().trim().min(50, "texte trop court pour un consentement éclairé").max(20_000),
-          partners: z.array(z.string().trim().min(2).max(200)).min(1, "nommer au moins un partenaire ou une catégorie"),
+            .regex(/^[A-Za-z0-9._-]+$/)
+            .meta({ title: "la version", description: "lettres, chiffres, . _ - uniquement", examples: ["LA-2026-08-v1"] }),
+          title: z.string().trim().min(3).max(200).meta({ title: "le titre" }),
+          body: z.string().trim().min(50).max(20_000).meta({ title: "le texte du consentement" }),
+          partners: z
+            .array(z.string().trim().min(2).max(200).meta({ title: "le partenaire" }))
+            .min(1)
+            .meta({ title: "les partenaires (ou catégories de partenaires)" }),
         }),
         response: { 201: consentTextSchema, ...errorResponses(400, 401, 403, 409) },
       },
@@ -70,7 +74,10 @@ export const consentRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags: ["Consentement"],
         summary: "Opposition : ne plus être démarché",
-        body: z.object({ phone: z.string().max(40).optional(), email: z.string().max(254).optional() }),
+        body: z.object({
+          phone: z.string().max(40).optional().meta({ title: "le téléphone" }),
+          email: z.string().max(254).optional().meta({ title: "l'e-mail" }),
+        }),
         response: { 204: z.null(), ...errorResponses(400, 429) },
       },
     },

@@ -1,5 +1,5 @@
 import { AppError } from "../../server/errors";
-import { isBlank } from "../../shared/crm/client-model";
+import { isBlank, PET_SPECIES } from "../../shared/crm/client-model";
 import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
 import {
   checkPostalCode,
@@ -67,6 +67,8 @@ export function isRealDate(iso: string): boolean {
 // An envelope reads "13001 Marseille", not "Marseille 1er Arrondissement": the postal code already says which.
 const postalCityName = (official: string) => official.replace(/\s+\d+(er|e)\s+Arrondissement$/i, "");
 
+const postalCodeInvalid = (typed: string) => `Code postal « ${typed} » invalide : 5 chiffres attendus`;
+
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -123,6 +125,8 @@ export function checkClientFields(
       else issue("nafCode", `Code NAF « ${raw} » absent de la nomenclature officielle (NAF rév. 2, ex. 43.21A)`);
     }
   }
+  // One entry per species, in the options' order: the record reads the same however it was typed.
+  if (has("petSpecies") && input.petSpecies) values.petSpecies = PET_SPECIES.filter((s) => input.petSpecies?.includes(s));
   if (has("birthDate")) {
     const raw = clean(input.birthDate);
     values.birthDate = raw;
@@ -138,15 +142,19 @@ export function checkClientFields(
       if (city !== null) {
         const check = checkPostalCode(postalCode, city);
         if (check.ok) Object.assign(values, { postalCode: check.postalCode, city: postalCityName(check.city) });
+        else if (check.code === "postal_code_invalid") issue("postalCode", postalCodeInvalid(postalCode));
         else if (check.code === "postal_code_unknown") issue("postalCode", `Code postal « ${postalCode} » inconnu`);
         else issue("city", `La commune « ${city} » ne correspond pas au code postal ${postalCode}`);
       } else {
-        const communes = communesForPostalCode(postalCode);
-        if (communes.length === 0) issue("postalCode", `Code postal « ${postalCode} » inconnu`);
+        // Without a city nothing can confirm that a fifth digit was only a lost leading zero.
+        const fiveDigits = /^\d{5}$/.test(postalCode.replace(/\s+/g, ""));
+        const communes = fiveDigits ? communesForPostalCode(postalCode) : [];
+        if (!fiveDigits) issue("postalCode", postalCodeInvalid(postalCode));
+        else if (communes.length === 0) issue("postalCode", `Code postal « ${postalCode} » inconnu`);
         // One commune only: the city is not in doubt, so it is filled in rather than left blank.
         else
           Object.assign(values, {
-            postalCode: postalCode.padStart(5, "0"),
+            postalCode: postalCode.replace(/\s+/g, ""),
             city: communes.length === 1 ? postalCityName(communes[0]?.name ?? "") : null,
           });
       }

@@ -97,6 +97,29 @@ describe("one-step creation of a client with its first contract", () => {
     expect(events.map((e) => e.action)).toEqual(["client.created"]);
   });
 
+  it("keeps the legal form, the manager's mandate, the pets' species and the tax band (issue 9)", async () => {
+    const res = await call("POST", "/api/v1/crm/clients", {
+      client: particulier({ lastName: "Espèces", petSpecies: ["chat", "chien", "chat"], incomeTaxRate: 41 }),
+      contract: autoContract(),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(json(res).client).toMatchObject({ petSpecies: ["chien", "chat"], incomeTaxRate: 41 });
+    const company = await call("POST", "/api/v1/crm/clients", {
+      client: { type: "entreprise", companyName: "Maçonnerie Durand SARL", legalForm: "sarl", managerRole: "gerant_majoritaire" },
+      contract: { productLine: "rc_decennale", startDate: "2025-11-02" },
+    });
+    expect(company.statusCode).toBe(201);
+    expect(json(company).client).toMatchObject({ legalForm: "sarl", managerRole: "gerant_majoritaire" });
+    // A mason filed as particulier with only his NAF code: the record detail says a TNS is to check.
+    const mason = await call("POST", "/api/v1/crm/clients", {
+      client: particulier({ lastName: "Maçon", professionalStatus: null, nafCode: "4399C", activity: "Maçon" }),
+      contract: autoContract(),
+    });
+    const detail = json(await call("GET", `/api/v1/crm/clients/${json(mason).client.id}`));
+    expect(detail.tns).toMatchObject({ certainty: "to_check", signal: "business_number" });
+    expect(detail.tns.reason).toMatch(/^Code NAF 43\.99C \(.+\) et activité « Maçon » sur une fiche particulier/);
+  });
+
   it("accepts a company with a La Poste SIRET and canonicalises the NAF code", async () => {
     const res = await call("POST", "/api/v1/crm/clients", {
       client: {
@@ -126,6 +149,12 @@ describe("one-step creation of a client with its first contract", () => {
     ["client.email", { email: "pas-un-mail" }, "e-mail invalide"],
     ["client.city", { city: "Lyon" }, "ne correspond pas au code postal"],
     ["client.postalCode", { postalCode: "99999" }, "inconnu"],
+    // Issue 9: a code with a digit missing is the postal code's fault, not the city's.
+    ["client.postalCode", { postalCode: "1300" }, "Code postal « 1300 » invalide : 5 chiffres attendus"],
+    ["client.postalCode", { postalCode: "13OO1" }, "5 chiffres attendus"],
+    ["body.client.incomeTaxRate", { incomeTaxRate: 25 }, "Tranche marginale d'imposition du client : valeur non autorisée"],
+    ["body.client.legalForm", { legalForm: "gmbh" }, "Forme juridique du client : valeur non autorisée"],
+    ["body.client.petSpecies.0", { petSpecies: ["poisson"] }, "Espèce d'animal 1 du client : valeur non autorisée"],
     ["client.birthDate", { birthDate: "1990-02-30" }, "invalide"],
     ["client.lastName", { lastName: "  " }, "obligatoire"],
   ])("rejects %s with a French message (%o)", async (field, over, message) => {

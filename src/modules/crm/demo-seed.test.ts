@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createBrokerWithAgent, createTestApp, json, login, type TestContext } from "../../../tests/support/test-app";
 import { seedDemoCrm } from "../../db/seed/demo-crm";
-import { needsTnsRequalification } from "../../shared/crm/client-model";
+import { tnsDetection } from "../../shared/crm/tns";
 import { checkClientFields } from "./check-client";
 import { clients, contracts } from "./schema";
 
@@ -34,7 +34,16 @@ describe("demo CRM seed", () => {
       expect(check.issues, `${row.lastName} ${row.companyName ?? ""}`).toEqual([]);
     }
     expect(new Set(rows.map((r) => r.type))).toEqual(new Set(["particulier", "professionnel", "entreprise"]));
-    expect(rows.some((r) => needsTnsRequalification(r))).toBe(true);
+    const detected = rows.map((r) => tnsDetection(r)).filter((d) => d !== null);
+    // TNS filed as particulier by status, and the mason whose only trace is his NAF code and activity.
+    expect(detected.some((d) => d.signal === "status")).toBe(true);
+    expect(detected.some((d) => d.signal === "business_number" && d.reason.includes("43.99C"))).toBe(true);
+    // Companies say their form and their manager's mandate: a SARL's gérant majoritaire, a SAS president.
+    const companies = rows.filter((r) => r.type === "entreprise");
+    expect(companies.some((c) => c.legalForm === "sarl" && c.managerRole === "gerant_majoritaire")).toBe(true);
+    expect(companies.some((c) => c.legalForm === "sas" && c.managerRole === "president_dg")).toBe(true);
+    expect(rows.some((r) => r.petSpecies?.includes("chien"))).toBe(true);
+    expect(rows.some((r) => (r.incomeTaxRate ?? 0) >= 41)).toBe(true);
   });
 
   it("spreads first contracts over 8 months, so several M+3 cohorts exist, with gaps to find", async () => {

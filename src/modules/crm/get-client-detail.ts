@@ -4,6 +4,7 @@ import { notFound } from "../../server/errors";
 import { preparationChecklist } from "../../shared/crm/checklist";
 import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
 import { users } from "../accounts/schema";
+import { detectTns } from "./detect-tns";
 import { displayNameOf } from "./list-clients";
 import { loadClientRecord } from "./load-client-record";
 import { agencies, agencyMembers } from "./schema";
@@ -45,6 +46,7 @@ export async function getClientDetail(db: DbOrTx, orgId: string, clientId: strin
     return p ? `${p.firstName} ${p.lastName}` : null;
   };
 
+  const tns = detectTns(client);
   return {
     client: { ...client, displayName: displayNameOf(client) },
     agency: agency ?? null,
@@ -58,6 +60,7 @@ export async function getClientDetail(db: DbOrTx, orgId: string, clientId: strin
         documents: requiredDocuments(c.productLine).map((d) => ({ key: d.key, label: d.label, provided: provided.has(d.key) })),
       };
     }),
-    preparationChecklist: preparationChecklist(client, contracts),
+    preparationChecklist: preparationChecklist(client, contracts, tns),
+    tns,
   };
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { preparationChecklist } from "../../shared/crm/checklist";
 import type { ClientType } from "../../shared/crm/client-model";
 import { users } from "../accounts/schema";
+import { detectTns } from "./detect-tns";
 import { toClientContract, toClientRecord } from "./load-client-record";
 import { agencies, clients, contracts } from "./schema";
 
@@ -81,7 +82,8 @@ export async function listClients(db: DbOrTx, orgId: string, filters: ClientList
       .map((c) => c.startDate)
       .filter((d): d is string => !!d)
       .sort();
-    const checklist = preparationChecklist(toClientRecord(client), own);
+    const record = toClientRecord(client);
+    const checklist = preparationChecklist(record, own, detectTns(record));
     return {
       id: client.id,
       type: client.type,

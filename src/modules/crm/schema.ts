@@ -1,6 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { Civility, ClientOrigin, ClientType, HousingStatus, MaritalStatus, ProfessionalStatus } from "../../shared/crm/client-model";
+import { bigint, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type {
+  Civility,
+  ClientOrigin,
+  ClientType,
+  HousingStatus,
+  LegalForm,
+  ManagerRole,
+  MaritalStatus,
+  PetSpecies,
+  ProfessionalStatus,
+} from "../../shared/crm/client-model";
 import type { ProductLine } from "../../shared/crm/product-lines";
 import { organisations, users } from "../accounts/schema";
 import { leads } from "../intake/schema";
@@ -64,8 +74,10 @@ export const clients = pgTable(
     childrenCount: integer("children_count"),
     housing: text("housing").$type<HousingStatus>(),
     vehicleCount: integer("vehicle_count"),
-    hasPets: boolean("has_pets"),
-    incomeTaxHigh: boolean("income_tax_high"),
+    /** Species of the pets; [] = none, null = not known. */
+    petSpecies: jsonb("pet_species").$type<PetSpecies[]>(),
+    /** Tranche marginale d'imposition, percent (0, 11, 30, 41, 45). */
+    incomeTaxRate: smallint("income_tax_rate"),
     siret: text("siret"),
     nafCode: text("naf_code"),
     activity: text("activity"),
@@ -74,6 +86,9 @@ export const clients = pgTable(
     headcount: integer("headcount"),
     insuranceContactName: text("insurance_contact_name"),
     managerName: text("manager_name"),
+    legalForm: text("legal_form").$type<LegalForm>(),
+    /** The manager's mandate: with the legal form, decides whether he is TNS. */
+    managerRole: text("manager_role").$type<ManagerRole>(),
     origin: text("origin").$type<ClientOrigin>(),
     /** The lead this client was won from, when it came from the marketplace. */
     sourceLeadId: uuid("source_lead_id").references(() => leads.id),

@@ -73,7 +73,8 @@ describe("the call script in the API answer", () => {
     expect(stepOf(back, "callback").status).toBe("done");
     expect(stepOf(back, "profile_update").status).toBe("current");
     const contact = back.history.find((h: { data: { event?: string } }) => h.data.event === "client_unavailable");
-    expect(contact.data.contact).toMatchObject({ name: "Mme Durand (épouse)", channel: "phone", availability: "callback" });
+    // No line chosen, none recorded: the journal does not say "Téléphone fixe" on its own (issue 9).
+    expect(contact.data.contact).toMatchObject({ name: "Mme Durand (épouse)", channel: null, availability: "callback" });
   });
 
   it("gives the top 3 gaps with their why, the prioritised checklist and the locked rebound", async () => {

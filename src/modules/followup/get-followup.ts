@@ -52,10 +52,13 @@ export async function getFollowup(db: Db, viewer: { orgId: string; userId: strin
   const agent = team.members.find((m) => m.id === viewer.userId);
 
   const linesElsewhere = [...contracts.filter((c) => !c.isOurs).map((c) => c.productLine), ...linesHeldElsewhere(followup.rebound)];
-  const gaps = topGaps(profileFactsFromClient(client, { now, linesHere: ours.map((c) => c.productLine), linesElsewhere }));
+  const effective = effectiveClientType(agg);
+  // Suggestions use the status the call works with: a detected TNS gets the TNS needs until set aside.
+  const facts = profileFactsFromClient(client, { now, isTns: effective.isTns, linesHere: ours.map((c) => c.productLine), linesElsewhere });
+  const gaps = topGaps(facts);
   const ctx = guardContextOf(agg, now);
   const statuses = reviewStatuses(agg);
-  const effective = effectiveClientType(client);
+  const tns = tnsProposal(agg, await proManagerOptions(db, viewer.orgId, client.agencyId));
   const steps = await db.select().from(followupSteps).where(eq(followupSteps.followupId, id)).orderBy(asc(followupSteps.id));
 
   return {
@@ -85,14 +88,14 @@ export async function getFollowup(db: Db, viewer: { orgId: string; userId: strin
       sellerName: nameOf(c.sellerId),
       proposedMissingItems: c.isOurs ? proposedMissingItems(c) : [],
     })),
-    preparation: preparationChecklist(client, contracts),
+    preparation: preparationChecklist(client, contracts, tns.resolution ? null : tns.detection),
     checklist: checklistFor(effective.type, effective.isTns).map((item) => ({
       ...item,
       value: client[item.clientPath] ?? null,
       review: followup.checklistReviews[item.key] ?? null,
     })),
     recordFullyQualified: isRecordFullyQualified(effective.type, effective.isTns, statuses),
-    tns: tnsProposal(agg, await proManagerOptions(db, viewer.orgId, client.agencyId)),
+    tns,
     script: callScriptFor(agg, {
       agent: { id: viewer.userId, firstName: agent?.firstName ?? "" },
       seller: seller ? { id: seller.id, firstName: seller.firstName } : null,

@@ -1,15 +1,28 @@
 import type { ChecklistReviews } from "../../shared/crm/checklist";
-import { type ClientType, needsTnsRequalification } from "../../shared/crm/client-model";
+import type { ClientType } from "../../shared/crm/client-model";
+import { effectiveTns, type TnsDetection } from "../../shared/crm/tns";
 import type { ActionPlanRecord } from "../../shared/followup/model";
 import type { FollowupGuardContext } from "../../shared/followup/workflow";
+import { detectTns } from "../crm/detect-tns";
 import type { FollowupAggregate } from "./load-followup";
 
+/** The TNS detection on the client's record, and how this follow-up settled it. */
+export function tnsStateOf(agg: FollowupAggregate): {
+  detection: TnsDetection | null;
+  resolution: FollowupAggregate["followup"]["tnsResolution"];
+  isTns: boolean;
+} {
+  const detection = detectTns(agg.client);
+  const resolution = agg.followup.tnsResolution ?? null;
+  return { detection, resolution, isTns: effectiveTns(agg.client, resolution, detection) };
+}
+
 /**
- * A TNS detected on a particulier record (flag or professional status) is checked as a pro from the
- * call on (spec 002 §4.3): the pro items are asked even before the record is switched.
+ * A TNS detected on a record that does not say so (status, legal form, NAF code…) is checked as a pro
+ * from the call on (spec 002 §4.3), until the agent sets the detection aside.
  */
-export function effectiveClientType(client: FollowupAggregate["client"]): { type: ClientType; isTns: boolean } {
-  return { type: client.type, isTns: client.isTns || needsTnsRequalification(client) };
+export function effectiveClientType(agg: FollowupAggregate): { type: ClientType; isTns: boolean } {
+  return { type: agg.client.type, isTns: tnsStateOf(agg).isTns };
 }
 
 /** Review statuses only: the stored review also keeps who, when and the before/after values. */
@@ -27,9 +40,11 @@ export function actionPlanOf(agg: FollowupAggregate): ActionPlanRecord {
 
 /** What the shared guards check, built from storage; the server never trusts the screen's copy. */
 export function guardContextOf(agg: FollowupAggregate, now: Date, override: { callbackAt?: string | null } = {}): FollowupGuardContext {
-  const { followup, client } = agg;
+  const { followup } = agg;
+  const tns = tnsStateOf(agg);
   return {
-    client: effectiveClientType(client),
+    client: { type: agg.client.type, isTns: tns.isTns },
+    tns: { detected: tns.detection !== null, resolved: tns.resolution !== null, reason: tns.detection?.reason ?? null },
     checklistReviews: reviewStatuses(agg),
     contracts: agg.contracts,
     contractValidations: followup.contractValidations,

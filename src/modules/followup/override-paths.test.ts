@@ -54,7 +54,11 @@ describe("overrides", () => {
     expect(byAgent.body.error).toMatchObject({ details: { code: "override_not_permitted" } });
     expect(byAgent.body.error.message).toBe("Seul un responsable d'agence peut forcer le passage à l'étape suivante.");
     const noReason = await api.fire(fx.admin.session, id, "profile_done", { override: { reason: "  " } });
-    expect(noReason.body.error.details).toEqual({ code: "override_reason_required", missing: ["reason"] });
+    expect(noReason.body.error.details).toEqual({
+      code: "override_reason_required",
+      missing: ["reason"],
+      missingLabels: ["Motif du forçage"],
+    });
 
     const forced = await api.fire(fx.admin.session, id, "profile_done", { override: { reason: "Fiche revue hors appel avec le client" } });
     expect(forced).toMatchObject({ status: 200, body: { state: "admin_contract_validation", overridden: true } });

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { formatFrenchDate, parisToday } from "../../shared/catalogue/dates";
 import type { ProductLine } from "../../shared/crm/product-lines";
 import type { ActionKind } from "../../shared/followup/model";
-import { validationError } from "../crm/check-client";
+import { type FieldIssue, validationError } from "../crm/check-client";
 import { referenceIssues } from "../crm/check-references";
 import { actionPlanOf } from "./guard-context";
 import { followupActions } from "./schema";
@@ -19,6 +20,33 @@ export interface PlannedActionInput {
 export const ACTION_PLAN_OPEN_IN = ["action_plan"] as const;
 
 /**
+ * What makes a plan not worth saving: an action due before today (Paris), or nothing decided and no
+ * reason given. An empty plan is a decision only with its reason (client fully equipped, refusal…).
+ */
+function planIssues(plan: { actions: PlannedActionInput[]; noActionReason?: string | null }, now: Date): FieldIssue[] {
+  const today = parisToday(now);
+  const issues: FieldIssue[] = plan.actions.flatMap((a, i) =>
+    a.dueDate < today
+      ? [
+          {
+            field: `actions.${i}.dueDate`,
+            message: `Date d'échéance de l'action ${i + 1} dans le passé (${formatFrenchDate(a.dueDate)}) : choisissez aujourd'hui ou une date à venir.`,
+          },
+        ]
+      : [],
+  );
+  if (plan.actions.length === 0 && !plan.noActionReason?.trim()) {
+    issues.push({
+      field: "noActionReason",
+      message:
+        "Plan d'actions vide : ajoutez au moins une action (devis, rendez-vous, relance) avec son échéance et son " +
+        "responsable, ou indiquez pourquoi aucune action n'est décidée (client entièrement équipé, refus…).",
+    });
+  }
+  return issues;
+}
+
+/**
  * The dated action plan (spec 002 §7): devis, RDV, relances, each with its due date and owner, as
  * rows of followup_actions so they appear in "Mes actions" and get their reminders. The plan is
  * replaced as a whole while the step is open; done actions and callback reminders are kept.
@@ -32,7 +60,7 @@ export async function recordActionPlan(
 ) {
   return mutateFollowup(db, actor, id, { now, openIn: ACTION_PLAN_OPEN_IN, what: "Le plan d'actions" }, async (tx, agg) => {
     const owners = plan.actions.map((a, i) => ({ field: `actions.${i}.ownerId`, kind: "user" as const, id: a.ownerId }));
-    const issues = await referenceIssues(tx, actor.orgId, owners);
+    const issues = [...planIssues(plan, now), ...(await referenceIssues(tx, actor.orgId, owners))];
     if (issues.length > 0) throw validationError(issues);
 
     const before = actionPlanOf(agg);

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/client";
 import { AppError } from "../../server/errors";
 import { checklistFor, isRecordFullyQualified, type ReviewStatus } from "../../shared/crm/checklist";
+import { fieldMessages } from "../../shared/validation/field-messages";
 import { type ClientPatchInput, clientPatchSchema } from "../crm/client-input";
 import { updateClient } from "../crm/update-client";
 import { effectiveClientType, reviewStatuses } from "./guard-context";
@@ -34,7 +35,10 @@ function patchFor(clientPath: string, value: ChecklistReviewInput["value"], fiel
   }
   // The CRM's own field shapes (enum values, integer counts, uuids), so both screens accept the same values.
   const parsed = clientPatchSchema.safeParse(patch);
-  if (!parsed.success) throw invalid(field, "Valeur invalide pour ce champ de la fiche");
+  if (!parsed.success) {
+    const [first] = fieldMessages(clientPatchSchema, parsed.error.issues, patch);
+    throw invalid(field, first?.message ?? "Valeur invalide pour ce champ de la fiche");
+  }
   return parsed.data;
 }
 
@@ -45,7 +49,7 @@ function patchFor(clientPath: string, value: ChecklistReviewInput["value"], fiel
  */
 export async function recordChecklistReviews(db: DbOrTx, actor: Actor, id: string, reviews: ChecklistReviewInput[], now: Date) {
   return mutateFollowup(db, actor, id, { now, openIn: CHECKLIST_OPEN_IN, what: "La mise à jour de la fiche client" }, async (tx, agg) => {
-    const effective = effectiveClientType(agg.client);
+    const effective = effectiveClientType(agg);
     const items = checklistFor(effective.type, effective.isTns);
     const stored: Record<string, ChecklistReview> = { ...agg.followup.checklistReviews };
     const journal: Record<string, unknown>[] = [];

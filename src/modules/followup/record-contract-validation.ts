@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../../db/client";
 import { AppError } from "../../server/errors";
-import type { ContractValidation } from "../../shared/crm/contract-compliance";
+import { CONTRACT_VALIDATION_STATUS_LABELS, type ContractValidation, contractName } from "../../shared/crm/contract-compliance";
+import { validationError } from "../crm/check-client";
 import { type Actor, mutateFollowup } from "./write-followup";
 
 export const CONTRACTS_OPEN_IN = ["admin_contract_validation", "commercial_rebound", "action_plan"] as const;
@@ -17,6 +18,17 @@ export async function recordContractValidation(db: DbOrTx, actor: Actor, id: str
         field: "contractId",
         message: "Ce contrat n'est pas un contrat de ce client souscrit à l'agence",
       });
+    }
+    // Refused now rather than at "Contrats validés": the agent is still on this contract, with the client.
+    if (validation.status !== "signed" && (validation.missingItems ?? []).length === 0) {
+      throw validationError([
+        {
+          field: "missingItems",
+          message:
+            `${contractName(contract)} : « ${CONTRACT_VALIDATION_STATUS_LABELS[validation.status]} » sans élément manquant nommé. ` +
+            "Ajoutez au moins un élément (pièce, signature…) avec son mode de récupération.",
+        },
+      ]);
     }
     // "Signé" clears any list typed before: the contract is complete, a stale list would only mislead.
     const after: ContractValidation =

@@ -1,5 +1,7 @@
 import type { DbOrTx } from "../../db/client";
-import type { ReboundRecord } from "../../shared/followup/model";
+import { productLineLabel } from "../../shared/crm/product-lines";
+import { MAX_RETAINED_GAPS, type ReboundRecord } from "../../shared/followup/model";
+import { validationError } from "../crm/check-client";
 import { type Actor, mutateFollowup } from "./write-followup";
 
 export const REBOUND_OPEN_IN = ["commercial_rebound", "action_plan"] as const;
@@ -16,6 +18,18 @@ export async function recordRebound(db: DbOrTx, actor: Actor, id: string, reboun
       noOtherInsurer: rebound.noOtherInsurer ?? false,
       retainedGaps: [...new Set(rebound.retainedGaps ?? [])],
     };
+    // Spec 002 §8 guard-rail, enforced as the fourth gap is recorded (not only at "Bilan terminé"), for every role.
+    const kept = after.retainedGaps ?? [];
+    if (kept.length > MAX_RETAINED_GAPS) {
+      throw validationError([
+        {
+          field: "retainedGaps",
+          message:
+            `Manques retenus : ${MAX_RETAINED_GAPS} au maximum par appel, ${kept.length} envoyés ` +
+            `(${kept.map(productLineLabel).join(", ")}). Retirez-en un avant d'en retenir un autre.`,
+        },
+      ]);
+    }
     return {
       patch: { rebound: after, retainedGaps: after.retainedGaps?.length ?? 0 },
       steps: [{ kind: "rebound", data: { before: agg.followup.rebound ?? null, after } }],

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { AppError } from "../../server/errors";
-import { needsTnsRequalification } from "../../shared/crm/client-model";
+import type { TnsResolution } from "../../shared/crm/tns";
+import { validationError } from "../crm/check-client";
 import { updateClient } from "../crm/update-client";
+import { tnsStateOf } from "./guard-context";
 import type { FollowupAggregate } from "./load-followup";
 import type { ChecklistReview } from "./schema";
 import { type Actor, mutateFollowup } from "./write-followup";
@@ -31,13 +33,19 @@ export async function proManagerOptions(db: DbOrTx, orgId: string, agencyId: str
   return result.rows;
 }
 
+/**
+ * What the call screen shows about the TNS check: the detection and its reason, whether it still has
+ * to be resolved before the rebound, how it was resolved, and the account manager proposed for pros.
+ */
 export function tnsProposal(agg: FollowupAggregate, options: ManagerOption[]) {
-  const required = needsTnsRequalification(agg.client);
+  const { detection, resolution } = tnsStateOf(agg);
   const current = agg.client.accountManagerId ?? null;
   return {
-    required,
+    detection,
+    required: detection !== null && resolution === null,
+    resolution,
     currentManagerId: current,
-    proposedManagerId: required ? (options[0]?.id ?? null) : null,
+    proposedManagerId: detection ? (options[0]?.id ?? null) : null,
     currentHandlesProfessionals: options.some((o) => o.id === current),
     options,
   };
@@ -61,8 +69,8 @@ export const TNS_OPEN_IN = [
  */
 export async function requalifyTns(db: DbOrTx, actor: Actor, id: string, input: { accountManagerId: string }, now: Date) {
   return mutateFollowup(db, actor, id, { now, openIn: TNS_OPEN_IN, what: "Le passage en client pro / TNS" }, async (tx, agg) => {
-    if (agg.client.type !== "particulier") {
-      throw new AppError("conflict", { message: "Ce client est déjà enregistré comme professionnel ou entreprise." });
+    if (agg.client.type === "entreprise" || (agg.client.type === "professionnel" && agg.client.isTns)) {
+      throw new AppError("conflict", { message: "Ce client est déjà enregistré comme entreprise, ou comme professionnel TNS." });
     }
     const before = { type: agg.client.type, isTns: agg.client.isTns, accountManagerId: agg.client.accountManagerId ?? null };
     const { changes } = await updateClient(tx, actor, agg.client.id, {
@@ -70,6 +78,7 @@ export async function requalifyTns(db: DbOrTx, actor: Actor, id: string, input: 
       isTns: true,
       accountManagerId: input.accountManagerId,
     });
+    const resolution: TnsResolution = { decision: "requalified", by: actor.userId ?? "", at: now.toISOString() };
     const review: ChecklistReview = {
       status: before.accountManagerId === input.accountManagerId ? "confirmed" : "modified",
       by: actor.userId ?? "",
@@ -78,13 +87,38 @@ export async function requalifyTns(db: DbOrTx, actor: Actor, id: string, input: 
     };
     return {
       // The pro checklist now applies: the record is no longer "fully qualified" until its new items are reviewed.
-      patch: { checklistReviews: { ...agg.followup.checklistReviews, account_manager: review }, recordQualified: false },
+      patch: {
+        checklistReviews: { ...agg.followup.checklistReviews, account_manager: review },
+        recordQualified: false,
+        tnsResolution: resolution,
+      },
       steps: [
         {
           kind: "tns_requalification",
           data: { before, after: { type: "professionnel", isTns: true, accountManagerId: input.accountManagerId }, changes },
         },
       ],
+      result: null,
+    };
+  });
+}
+
+/**
+ * The detection set aside: the agent checked with the client that he is not a TNS (a salaried mason
+ * whose NAF code is his employer's, a SAS president…). The reason is kept with the follow-up and in
+ * its journal; the call goes on with the record as it is.
+ */
+export async function dismissTns(db: DbOrTx, actor: Actor, id: string, input: { reason: string }, now: Date) {
+  return mutateFollowup(db, actor, id, { now, openIn: TNS_OPEN_IN, what: "La vérification du statut TNS" }, async (_tx, agg) => {
+    const { detection, resolution } = tnsStateOf(agg);
+    if (!detection) throw new AppError("conflict", { message: "Aucun statut TNS détecté sur la fiche de ce client : rien à écarter." });
+    if (resolution) throw new AppError("conflict", { message: "Le statut TNS de ce client a déjà été tranché pendant ce suivi." });
+    const reason = input.reason.trim();
+    if (!reason) throw validationError([{ field: "reason", message: "Champ obligatoire : motif pour écarter le statut TNS" }]);
+    const after: TnsResolution = { decision: "dismissed", reason, by: actor.userId ?? "", at: now.toISOString() };
+    return {
+      patch: { tnsResolution: after },
+      steps: [{ kind: "tns_dismissed", data: { detection, reason } }],
       result: null,
     };
   });

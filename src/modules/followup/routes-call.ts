@@ -5,11 +5,12 @@ import type { App, AppDeps } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
 import type { FollowupEvent } from "../../shared/followup/workflow";
 import { buildVCard, vcardFilename } from "../notifications";
-import { followupView, idParams, listAnswer, listQuery, transitionBody, writeAnswer } from "./api-schemas";
+import { followupView, listAnswer, writeAnswer } from "./api-schemas";
 import { loadManagerCard, vcardInputOf } from "./contact-card";
 import { getFollowup } from "./get-followup";
 import { listFollowups } from "./list-followups";
 import { loadFollowup } from "./load-followup";
+import { idParams, listQuery, transitionBody } from "./request-schemas";
 import { transitionFollowup } from "./transition-followup";
 
 const tags = ["Suivi M+3"];
@@ -82,7 +83,7 @@ export function callRoutes(app: App, { database }: AppDeps) {
         tags,
         summary: "Carte de contact (vCard) du chargé de clientèle du client",
         params: idParams,
-        querystring: z.object({ version: z.enum(["4.0", "3.0"]).default("4.0") }),
+        querystring: z.object({ version: z.enum(["4.0", "3.0"]).default("4.0").meta({ title: "la version de la vCard" }) }),
       },
     },
     async (req, reply) => {

@@ -2,14 +2,25 @@ import { access, BROKER } from "../../server/access";
 import { authOf } from "../../server/auth";
 import type { App, AppDeps } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
-import { closingCriteriaSchema, contractValidationSchema, reboundRecordSchema } from "../../shared/followup/schemas";
-import { actionPlanBody, callbackBody, checklistReviewsBody, contactCardBody, idParams, tnsBody, writeAnswer } from "./api-schemas";
+import { writeAnswer } from "./api-schemas";
 import { recordActionPlan } from "./record-action-plan";
 import { recordChecklistReviews } from "./record-checklist-review";
 import { recordClosingCriteria } from "./record-closing";
 import { recordContractValidation } from "./record-contract-validation";
 import { recordRebound } from "./record-rebound";
-import { requalifyTns } from "./requalify-tns";
+import { dismissTns, requalifyTns } from "./requalify-tns";
+import {
+  actionPlanBody,
+  callbackBody,
+  checklistReviewsBody,
+  closingCriteriaBody,
+  contactCardBody,
+  contractValidationBody,
+  idParams,
+  reboundBody,
+  tnsBody,
+  tnsDismissalBody,
+} from "./request-schemas";
 import { rescheduleCallback } from "./schedule-callback";
 import { sendContactCard } from "./send-contact-card";
 
@@ -48,7 +59,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         tags,
         summary: "Contrat : Signé / Pièce manquante / À relancer, avec les éléments manquants et leur mode de récupération",
         params: idParams,
-        body: contractValidationSchema,
+        body: contractValidationBody,
         response: { 200: writeAnswer, ...errors },
       },
     },
@@ -63,7 +74,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         tags,
         summary: "Rebond commercial : contrats chez nous / ailleurs, manques retenus (3 au plus)",
         params: idParams,
-        body: reboundRecordSchema,
+        body: reboundBody,
         response: { 200: writeAnswer, ...errors },
       },
     },
@@ -109,7 +120,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         summary:
           "Critères de clôture (interlocuteur dédié, carte envoyée, fiche qualifiée, zones de risque) ; seuls les critères envoyés changent",
         params: idParams,
-        body: closingCriteriaSchema,
+        body: closingCriteriaBody,
         response: { 200: writeAnswer, ...errors },
       },
     },
@@ -145,5 +156,20 @@ export function recordRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => answer(req.params.id, await requalifyTns(db, authOf(req), req.params.id, req.body, new Date())),
+  );
+
+  app.post(
+    "/api/v1/followups/:id/tns-dismissal",
+    {
+      ...route,
+      schema: {
+        tags,
+        summary: "Écarter le statut TNS détecté, avec le motif (le client n'est pas travailleur non salarié)",
+        params: idParams,
+        body: tnsDismissalBody,
+        response: { 200: writeAnswer, ...errors },
+      },
+    },
+    async (req) => answer(req.params.id, await dismissTns(db, authOf(req), req.params.id, req.body, new Date())),
   );
 }

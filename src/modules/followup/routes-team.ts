@@ -3,19 +3,12 @@ import { access, BROKER, BROKER_ADMIN } from "../../server/access";
 import { authOf } from "../../server/auth";
 import type { App, AppDeps } from "../../server/deps";
 import { errorResponses } from "../../server/openapi";
-import {
-  campaignAnswer,
-  campaignBody,
-  campaignRunsAnswer,
-  measuresAnswer,
-  measuresQuery,
-  myActionsAnswer,
-  remindersAnswer,
-} from "./api-schemas";
+import { campaignAnswer, campaignRunsAnswer, measuresAnswer, myActionsAnswer, remindersAnswer } from "./api-schemas";
 import { campaignRuns } from "./jobs";
 import { followupMeasures } from "./measures";
 import { parisMonth } from "./months";
 import { completeAction, myActions } from "./my-actions";
+import { actionParams, campaignBody, measuresQuery } from "./request-schemas";
 import { runCampaignNow } from "./run-campaign-now";
 import { sendActionReminders } from "./send-reminders";
 
@@ -83,7 +76,7 @@ export function teamRoutes(app: App, deps: AppDeps) {
       schema: {
         tags,
         summary: "Marquer une action comme faite",
-        params: z.object({ actionId: z.uuid() }),
+        params: actionParams,
         response: { 200: z.object({ id: z.string(), status: z.string() }), ...errorResponses(401, 403, 404) },
       },
     },

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ContractValidation } from "../../shared/crm/contract-compliance";
 import type { ProductLine } from "../../shared/crm/product-lines";
+import type { TnsResolution } from "../../shared/crm/tns";
 import type { ClosingCriteriaRecord } from "../../shared/followup/closing";
 import type { ActionKind, ReboundRecord } from "../../shared/followup/model";
 import type { FollowupState } from "../../shared/followup/workflow";
@@ -61,6 +62,8 @@ export const followups = pgTable(
     /** Gaps retained in the rebound (the opportunities), copied out of the JSON for the measures' index. */
     retainedGaps: smallint("retained_gaps").notNull().default(0),
     noActionReason: text("no_action_reason"),
+    /** How a detected TNS was settled before the rebound: record switched to pro / TNS, or set aside with a reason. */
+    tnsResolution: jsonb("tns_resolution").$type<TnsResolution>(),
     closing: jsonb("closing").$type<ClosingCriteriaRecord>(),
     callbackAt: timestamp("callback_at", { withTimezone: true }),
     /** Set the first time the client is reached (client available): feeds the reach rate. */

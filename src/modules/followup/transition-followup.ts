@@ -16,7 +16,7 @@ export interface TransitionInput {
   event: FollowupEvent;
   expectedVersion: number;
   override?: { reason: string };
-  /** Who answered and on which line; defaults to the client on the phone. */
+  /** Who answered (the client by default) and on which line (none recorded unless chosen). */
   contact?: { name?: string | null; channel?: ContactChannel | null };
   /** Required by "Rappeler plus tard". */
   callbackAt?: string;
@@ -38,13 +38,17 @@ export async function transitionFollowup(db: DbOrTx, actor: Actor & { role: Role
     const override = input.override ? { role: actor.role, reason: input.override.reason } : undefined;
     const decision = canTransition(followup.state, input.event, guardContextOf(agg, now, callbackAt), override);
     if (!decision.ok) {
-      throw new AppError("transition_refused", { message: decision.message, details: { code: decision.code, missing: decision.missing } });
+      throw new AppError("transition_refused", {
+        message: decision.message,
+        details: { code: decision.code, missing: decision.missing, missingLabels: decision.missingLabels },
+      });
     }
 
+    // The channel is what the agent chose, or nothing: a default would put words in the journal ("Téléphone fixe").
     const contact = CONTACT_EVENTS.includes(input.event)
       ? {
           name: input.contact?.name?.trim() || clientDisplayName(agg.client),
-          channel: input.contact?.channel ?? "phone",
+          channel: input.contact?.channel ?? null,
           at: now.toISOString(),
           availability: input.event === "client_available" ? "available" : input.event === "client_unavailable" ? "callback" : null,
         }

@@ -73,6 +73,12 @@ describe("a full M+3 call through the API", () => {
     expect(refused.body.error.details).toEqual({
       code: "guard_closing_criteria_missing",
       missing: ["dedicated_contact_known", "contact_card_sent", "record_fully_qualified", "risk_zones_aware"],
+      missingLabels: [
+        "Le client sait qu'il a un interlocuteur dédié",
+        "Carte de contact envoyée (vCard par e-mail ou SMS)",
+        "Fiche client 100 % qualifiée",
+        "Le client a pris conscience de ses zones de risque",
+      ],
     });
 
     expect((await api.call(agent, "POST", `/api/v1/followups/${id}/contact-card`, { channel: "email" })).status).toBe(200);
@@ -143,6 +149,7 @@ describe("guards through the API", () => {
     expect(profile.body.error.details).toEqual({
       code: "guard_profile_incomplete",
       missing: checklistFor("particulier", false).map((i) => i.key),
+      missingLabels: checklistFor("particulier", false).map((i) => i.label),
     });
     const view = (await api.view(agent, id)).body;
     expect(view.availableEvents[0]).toMatchObject({
@@ -159,7 +166,13 @@ describe("guards through the API", () => {
     expect((await api.fire(agent, id, "profile_done")).status).toBe(200);
 
     const contract = await api.fire(agent, id, "contracts_done");
-    expect(contract.body.error.details).toEqual({ code: "guard_contracts_incomplete", missing: [contracts[0]?.id] });
+    // Named by product and number (here its start date: the contract has no number), never by its id.
+    expect(contract.body.error.details).toEqual({
+      code: "guard_contracts_incomplete",
+      missing: [contracts[0]?.id],
+      missingLabels: [expect.stringMatching(/^Contrat Auto \(effet le \d\d\/\d\d\/\d{4}\)$/)],
+    });
+    expect(contract.body.error.message).not.toContain(contracts[0]?.id);
     const noMode = { contractId: contracts[0]?.id, status: "to_follow_up", missingItems: [{ kind: "document", label: "Carte grise" }] };
     await api.call(agent, "POST", `/api/v1/followups/${id}/contract-validations`, noMode);
     expect((await api.fire(agent, id, "contracts_done")).body.error.message).toMatch(/mode de récupération/);
@@ -168,18 +181,16 @@ describe("guards through the API", () => {
 
     expect((await api.fire(agent, id, "rebound_done")).body.error.details.code).toBe("guard_inventory_missing");
     const tooMany = { noOtherInsurer: true, retainedGaps: ["protection_juridique", "gav", "per", "obseques"] };
-    await api.call(agent, "PUT", `/api/v1/followups/${id}/rebound`, tooMany);
-    expect((await api.fire(agent, id, "rebound_done")).body.error.details).toEqual({
-      code: "guard_too_many_gaps",
-      missing: ["retainedGaps"],
-    });
+    const fourth = await api.call(agent, "PUT", `/api/v1/followups/${id}/rebound`, tooMany);
+    expect(fourth.status).toBe(400);
+    expect(fourth.body.error).toMatchObject({ code: "validation_error", field: "retainedGaps" });
     await api.call(agent, "PUT", `/api/v1/followups/${id}/rebound`, { ...tooMany, retainedGaps: ["gav"] });
     expect((await api.fire(agent, id, "rebound_done")).status).toBe(200);
 
     const close = await api.fire(agent, id, "close");
     expect(close.body.error.details.code).toBe("guard_action_plan_required");
     await api.call(agent, "PUT", `/api/v1/followups/${id}/action-plan`, { actions: [], noActionReason: "Client entièrement équipé" });
-    const criteria = { dedicatedContactKnown: true, contactCardSent: false, recordFullyQualified: true, riskZonesAware: false };
+    const criteria = { dedicatedContactKnown: true, contactCardSent: false, recordFullyQualified: false, riskZonesAware: false };
     await api.call(agent, "POST", `/api/v1/followups/${id}/closing-criteria`, criteria);
     expect((await api.fire(agent, id, "close")).body.state).toBe("closed");
   });

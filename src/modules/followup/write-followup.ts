@@ -43,7 +43,7 @@ export function stepLocked(what: string, state: FollowupState, openIn: readonly 
   const opens = openIn[0] ? ` : elle s'ouvre à l'étape « ${STATE_LABELS[openIn[0]]} »` : "";
   return new AppError("transition_refused", {
     message: `${what} n'est pas possible à l'étape « ${STATE_LABELS[state]} »${opens}.`,
-    details: { code: "step_locked", missing: [], state, openIn },
+    details: { code: "step_locked", missing: [], missingLabels: [], state, openIn },
   });
 }
 

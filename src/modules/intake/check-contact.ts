@@ -36,7 +36,8 @@ export function checkContact(contact: ContactInput | undefined): { contact: Chec
   if (c.postalCode?.trim() && c.city?.trim()) {
     const checked = checkPostalCode(c.postalCode, c.city);
     if (checked.ok) place = checked;
-    else reasons.push(reason(checked.code, checked.code === "postal_code_unknown" ? "contact.postalCode" : "contact.city"));
+    else if (checked.code === "city_postal_code_mismatch") reasons.push(reason(checked.code, "contact.city"));
+    else reasons.push(reason(checked.code, "contact.postalCode", c.postalCode.trim()));
   }
   if (reasons.length > 0 || !phone || !email || !place) return { contact: null, reasons };
   return {

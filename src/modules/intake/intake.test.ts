@@ -58,6 +58,18 @@ describe("single lead API", () => {
     expect(events.map((e) => e.action)).toEqual(["lead.accepted"]);
   });
 
+  it("says a postal code with a digit missing is invalid, on the postal code rather than the city (issue 9)", async () => {
+    const lead = validLead(version, { contact: { ...validLead(version).contact, postalCode: "1300", city: "Marseille" } });
+    const res = await post(lead);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().reasons).toEqual([
+      { code: "postal_code_invalid", field: "contact.postalCode", message: "Code postal invalide : 5 chiffres attendus : 1300" },
+    ]);
+    // A lost leading zero that the city confirms is still read as such (spreadsheets drop it).
+    const belley = validLead(version, { contact: { ...validLead(version).contact, postalCode: "1300", city: "Belley" } });
+    expect((await post(belley)).statusCode).toBe(201);
+  });
+
   it("collects every reason at once and still stores the rejected lead as sent", async () => {
     const lead = validLead(version, {
       contact: { firstName: "", lastName: "Durand", phone: "01 23", email: "pas-un-email", postalCode: "13001", city: "Lyon" },

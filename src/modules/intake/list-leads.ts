@@ -4,13 +4,13 @@ import type { DbOrTx } from "../../db/client";
 import { leads } from "./schema";
 
 export const leadFiltersSchema = z.object({
-  status: z.enum(["accepted", "rejected"]).optional(),
-  product: z.string().max(60).optional(),
-  channel: z.enum(["api", "csv", "form"]).optional(),
-  importId: z.uuid().optional(),
-  from: z.iso.date().optional().describe("Date de début (incluse), AAAA-MM-JJ, heure de Paris"),
-  to: z.iso.date().optional().describe("Date de fin (incluse), AAAA-MM-JJ, heure de Paris"),
-  q: z.string().trim().max(100).optional().describe("Nom, téléphone, e-mail ou référence externe"),
+  status: z.enum(["accepted", "rejected"]).optional().meta({ title: "le statut" }),
+  product: z.string().max(60).optional().meta({ title: "le produit" }),
+  channel: z.enum(["api", "csv", "form"]).optional().meta({ title: "le canal" }),
+  importId: z.uuid().optional().meta({ title: "l'import" }),
+  from: z.iso.date().optional().meta({ title: "la date de début", description: "Date de début (incluse), AAAA-MM-JJ, heure de Paris" }),
+  to: z.iso.date().optional().meta({ title: "la date de fin", description: "Date de fin (incluse), AAAA-MM-JJ, heure de Paris" }),
+  q: z.string().trim().max(100).optional().meta({ title: "la recherche", description: "Nom, téléphone, e-mail ou référence externe" }),
 });
 export type LeadFilters = z.infer<typeof leadFiltersSchema>;
 

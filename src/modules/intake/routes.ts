@@ -95,7 +95,13 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
           "Chaque lead est lu, jugé et conservé seul ; une réponse par lead, dans l'ordre d'envoi. Un élément illisible (pas un objet, trop imbriqué) est rejeté avec son motif sans gêner les autres.",
         security: [{ apiKey: [] }],
         headers: idempotencyHeaders,
-        body: z.object({ leads: z.array(leadSubmissionSchema).min(1).max(MAX_BATCH_ITEMS) }),
+        body: z.object({
+          leads: z
+            .array(leadSubmissionSchema.meta({ title: "le lead" }))
+            .min(1)
+            .max(MAX_BATCH_ITEMS)
+            .meta({ title: "les leads" }),
+        }),
         response: {
           200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }),
           ...errorResponses(400, 401, 403, 409),
@@ -118,8 +124,8 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
         summary: "Mes leads (acceptés et rejetés)",
         security: [{ apiKey: [] }],
         querystring: leadFiltersSchema.extend({
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de leads" }),
+          cursor: z.string().max(200).optional().meta({ title: "le curseur de page" }),
         }),
         response: { 200: z.object({ items: z.array(leadSummarySchema), next: z.string().nullable() }), ...errorResponses(400, 401, 403) },
       },
@@ -171,7 +177,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags: ["Leads"],
         summary: "Un lead avec sa preuve de consentement",
-        params: z.object({ id: z.uuid() }),
+        params: z.object({ id: z.uuid().meta({ title: "l'identifiant du lead" }) }),
         response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses(400, 401, 403, 404) },
       },
     },

@@ -32,7 +32,7 @@ const detailSchema = summarySchema.omit({ attachmentCount: true }).extend({
   hasRaw: z.boolean(),
 });
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant du message" }) });
 
 /**
  * Always registered, so the web app and the route table are the same everywhere. When a channel really
@@ -50,8 +50,8 @@ export const notificationRoutes: RouteModule = (app, deps) => {
         tags: ["Notifications"],
         summary: "Messages capturés (e-mails et SMS non envoyés réellement) de l'organisation",
         querystring: z.object({
-          channel: z.enum(CAPTURED_CHANNELS).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
+          channel: z.enum(CAPTURED_CHANNELS).optional().meta({ title: "le canal" }),
+          limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de messages" }),
         }),
         response: {
           200: z.object({

@@ -66,10 +66,19 @@ describe("checkPostalCode", () => {
     expect(checkPostalCode("06400", "")).toEqual({ ok: false, code: "city_postal_code_mismatch" });
   });
 
-  it("rejects unknown or malformed postal codes", () => {
-    for (const pc of ["99999", "00000", "9999", "123", "130088", "ABCDE", ""]) {
-      expect(checkPostalCode(pc, "Paris")).toEqual({ ok: false, code: "postal_code_unknown" });
+  it("tells an unknown postal code from a malformed one", () => {
+    for (const pc of ["99999", "00000"]) expect(checkPostalCode(pc, "Paris")).toEqual({ ok: false, code: "postal_code_unknown" });
+    for (const pc of ["9999", "123", "130088", "ABCDE", ""]) {
+      expect(checkPostalCode(pc, "Paris")).toEqual({ ok: false, code: "postal_code_invalid" });
     }
+  });
+
+  it("reads four digits as a lost leading zero only when the city confirms it (issue 9: « 1300 Marseille »)", () => {
+    expect(checkPostalCode("6400", "Cannes")).toMatchObject({ ok: true, postalCode: "06400" });
+    expect(checkPostalCode("1300", "Belley")).toMatchObject({ ok: true, postalCode: "01300" });
+    expect(checkPostalCode("1300", "Marseille")).toEqual({ ok: false, code: "postal_code_invalid" });
+    // Five digits that exist but do not serve the city: the city is what is checked.
+    expect(checkPostalCode("13100", "Marseille")).toEqual({ ok: false, code: "city_postal_code_mismatch" });
   });
 
   it("answers in a few microseconds once loaded", () => {

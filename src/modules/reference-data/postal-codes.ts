@@ -27,7 +27,7 @@ export interface CommuneOption {
 
 export type PostalCodeCheck =
   | { ok: true; postalCode: string; city: string; inseeCode: string; departement: string }
-  | { ok: false; code: "postal_code_unknown" | "city_postal_code_mismatch" };
+  | { ok: false; code: "postal_code_invalid" | "postal_code_unknown" | "city_postal_code_mismatch" };
 
 // Saint-Barthélemy and Saint-Martin are collectivités left out of the commune list the package is built from,
 // yet they have postal codes (and phone numbers we accept).
@@ -36,6 +36,7 @@ const MISSING_ENTRIES: readonly RawEntry[] = [
   { codePostal: "97150", codeCommune: "97801", nomCommune: "Saint-Martin", libelleAcheminement: "SAINT MARTIN" },
 ];
 
+const INVALID: PostalCodeCheck = Object.freeze({ ok: false, code: "postal_code_invalid" });
 const UNKNOWN: PostalCodeCheck = Object.freeze({ ok: false, code: "postal_code_unknown" });
 const MISMATCH: PostalCodeCheck = Object.freeze({ ok: false, code: "city_postal_code_mismatch" });
 const collator = new Intl.Collator("fr");
@@ -119,6 +120,7 @@ const checked = new Map<string, PostalCodeCheck>();
 /**
  * Checks that the postal code exists and that the city is one of its communes. The official name wins over a
  * routing label: "75015 Paris" is Paris 15e, not Issy-les-Moulineaux (whose heliport is routed as "PARIS").
+ * A code that is not five digits (or four, with the city confirming the lost leading zero) is invalid.
  */
 export function checkPostalCode(postalCode: string, city: string): PostalCodeCheck {
   if (typeof postalCode !== "string" || typeof city !== "string") return lookUp(postalCode, city);
@@ -132,13 +134,22 @@ export function checkPostalCode(postalCode: string, city: string): PostalCodeChe
   return result;
 }
 
+/** Four digits: a spreadsheet's "06400", or a code typed with a digit missing ("1300" for 13100). */
+function isShortPostalCode(postalCode: string): boolean {
+  return typeof postalCode === "string" && /^\d{4}$/.test(postalCode.replace(/\s+/g, ""));
+}
+
 function lookUp(postalCode: string, city: string): PostalCodeCheck {
+  if (normalizePostalCode(postalCode) === null) return INVALID;
+  // A short code is taken as a lost leading zero only when the city confirms it: otherwise the code is
+  // what is wrong ("1300 Marseille"), not the city.
+  const short = isShortPostalCode(postalCode);
   const found = communesOf(postalCode);
-  if (!found) return UNKNOWN;
+  if (!found) return short ? INVALID : UNKNOWN;
   const key = typeof city === "string" ? normalizeCityName(city) : "";
   if (!key) return MISMATCH;
   const commune = found.communes.find((c) => c.nameKeys.includes(key)) ?? found.communes.find((c) => c.routingKeys.includes(key));
-  if (!commune) return MISMATCH;
+  if (!commune) return short ? INVALID : MISMATCH;
   return { ok: true, postalCode: found.pc, city: commune.name, inseeCode: commune.inseeCode, departement: commune.departement };
 }
 

@@ -6,7 +6,6 @@ import {
   HOUSING_STATUSES,
   MARITAL_STATUS_LABELS,
   nafSectionOf,
-  needsTnsRequalification,
   PROFESSIONAL_STATUSES,
 } from "./client-model";
 import { DOCUMENTS, isProductLine, joinFrench, PRODUCT_LINE_KEYS, PRODUCT_LINES, requiredDocuments } from "./product-lines";
@@ -15,7 +14,7 @@ describe("client model", () => {
   it("exposes the slugs of the spec", () => {
     expect(CLIENT_TYPES).toEqual(["particulier", "professionnel", "entreprise"]);
     expect(Object.values(MARITAL_STATUS_LABELS)).toEqual(["Célibataire", "Marié(e)", "Pacsé(e)", "Divorcé(e)", "Veuf(ve)", "Union libre"]);
-    expect(PROFESSIONAL_STATUSES).toHaveLength(9);
+    expect(PROFESSIONAL_STATUSES).toHaveLength(11);
     expect(HOUSING_STATUSES).toEqual(["proprietaire", "locataire", "heberge"]);
     expect(CLIENT_ORIGINS).toEqual([
       "chalandise",
@@ -45,13 +44,6 @@ describe("client model", () => {
     expect(ageAt("1971-03-02", now)).toBe(54);
     expect(ageAt("n/a", now)).toBeUndefined();
     expect(ageAt("2030-01-01", now)).toBeUndefined();
-  });
-
-  it("detects a TNS still filed as particulier", () => {
-    expect(needsTnsRequalification({ type: "particulier", isTns: false, professionalStatus: "profession_liberale" })).toBe(true);
-    expect(needsTnsRequalification({ type: "particulier", isTns: true })).toBe(true);
-    expect(needsTnsRequalification({ type: "professionnel", isTns: true })).toBe(false);
-    expect(needsTnsRequalification({ type: "particulier", isTns: false, professionalStatus: "salarie_prive" })).toBe(false);
   });
 });
 

@@ -93,6 +93,14 @@ const PRO_ITEMS: readonly ChecklistItem[] = [
   },
   { key: "naf_code", label: "Code NAF", clientPath: "nafCode", priority: 1 },
   {
+    // The legal form (with the mandate) decides whether the manager is TNS: the record needs it for the TNS check.
+    key: "legal_form",
+    label: "Forme juridique",
+    clientPath: "legalForm",
+    priority: 2,
+    question: "Sous quelle forme exercez-vous : entreprise individuelle, EURL, SARL, SAS… ?",
+  },
+  {
     key: "activity",
     label: "Activité exacte",
     clientPath: "activity",

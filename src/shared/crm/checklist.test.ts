@@ -6,7 +6,7 @@ import type { ClientContract } from "./contract-compliance";
 const keys = (type: "particulier" | "professionnel" | "entreprise", isTns = false) => checklistFor(type, isTns).map((i) => i.key);
 
 const PERSON = ["last_name", "first_name", "mailing_address", "phone", "email", "marital_status", "professional_status"];
-const PRO = ["siret", "naf_code", "activity", "annual_revenue", "headcount"];
+const PRO = ["siret", "naf_code", "legal_form", "activity", "annual_revenue", "headcount"];
 const AGENCY = ["agency", "account_manager"];
 
 describe("checklistFor", () => {
@@ -14,7 +14,7 @@ describe("checklistFor", () => {
     expect(keys("particulier")).toEqual([...PERSON, ...AGENCY]);
   });
 
-  it("professionnel adds SIREN/SIRET, NAF, activity, revenue, headcount", () => {
+  it("professionnel adds SIREN/SIRET, NAF, legal form, activity, revenue, headcount", () => {
     expect(keys("professionnel")).toEqual([...PERSON, ...PRO, ...AGENCY]);
   });
 
@@ -87,6 +87,7 @@ describe("preparationChecklist", () => {
     {
       id: "c1",
       productLine: "auto",
+      externalRef: "POL-1",
       isOurs: true,
       dpSigned: false,
       quoteSigned: false,
@@ -125,7 +126,7 @@ describe("preparationChecklist", () => {
     const items = preparationChecklist(client, contracts);
     const doc = items.find((i) => i.id === "document:c1:carte_grise");
     expect(doc).toMatchObject({
-      label: "Contrat Auto : Carte grise (certificat d'immatriculation)",
+      label: "Contrat Auto n° POL-1 : Carte grise (certificat d'immatriculation)",
       category: "document",
       contractId: "c1",
       documentKey: "carte_grise",
@@ -139,12 +140,22 @@ describe("preparationChecklist", () => {
   it("flags a TNS filed as particulier first, and checks it against the pro checklist", () => {
     const tns = preparationChecklist({ ...client, professionalStatus: "tns_independant" }, []);
     expect(tns[0]).toMatchObject({ id: "client_type:tns", kind: "to_complete", label: "Passer la fiche en client pro / TNS" });
-    expect(tns[0]?.reason).toMatch(/chargé de clientèle/);
+    expect(tns[0]?.reason).toMatch(/chargé de clientèle, ou écarter avec un motif/);
     expect(tns.some((i) => i.id === "profile:siret")).toBe(true);
     const flagged = preparationChecklist({ ...client, isTns: true }, []);
-    expect(flagged[0]?.reason).toMatch(/^Client TNS enregistré comme particulier/);
+    expect(flagged[0]?.reason).toMatch(/^Client marqué TNS sur une fiche particulier/);
+    // A chef d'entreprise may be a SAS president: asked, not asserted.
     const chef = preparationChecklist({ ...client, professionalStatus: "chef_entreprise" }, []);
-    expect(chef.some((i) => i.id === "client_type:tns")).toBe(false);
+    expect(chef[0]).toMatchObject({ id: "client_type:tns", label: "Vérifier le statut TNS du client" });
+    const president = preparationChecklist(
+      { ...client, professionalStatus: "chef_entreprise", legalForm: "sas", managerRole: "president_dg" },
+      [],
+    );
+    expect(president.some((i) => i.id === "client_type:tns")).toBe(false);
+    // Once the detection is set aside (null passed by the follow-up), the particulier checklist applies.
+    expect(preparationChecklist({ ...client, professionalStatus: "tns_independant" }, [], null).some((i) => i.id === "profile:siret")).toBe(
+      false,
+    );
   });
 
   it("treats 0 as a value (an entreprise with no employee) and blank strings as missing", () => {

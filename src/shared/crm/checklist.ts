@@ -1,7 +1,7 @@
 import { CHECKLISTS, type ChecklistItem, type ChecklistPriority, type ChecklistReviews, type ReviewStatus } from "./checklist-items";
-import { type ClientPath, type ClientRecord, type ClientType, isBlank, needsTnsRequalification } from "./client-model";
-import { type ClientContract, isOurContract, missingDocuments, SIGNATURE_LABELS } from "./contract-compliance";
-import { productLineLabel } from "./product-lines";
+import { type ClientPath, type ClientRecord, type ClientType, isBlank } from "./client-model";
+import { type ClientContract, contractName, isOurContract, missingDocuments, SIGNATURE_LABELS } from "./contract-compliance";
+import { type TnsDetection, tnsDetection } from "./tns";
 
 export * from "./checklist-items";
 
@@ -71,25 +71,25 @@ const KIND_ORDER: Record<PreparationKind, number> = { to_complete: 0, to_validat
  * contracts, missing pieces, pending instances) before everything merely to validate, then by
  * priority, then in checklist order (the order the agent walks through on the phone).
  */
-export function preparationChecklist(client: ClientRecord, contracts: readonly ClientContract[]): PreparationItem[] {
+export function preparationChecklist(
+  client: ClientRecord,
+  contracts: readonly ClientContract[],
+  tns: TnsDetection | null = tnsDetection(client),
+): PreparationItem[] {
   const items: PreparationItem[] = [];
 
-  if (needsTnsRequalification(client)) {
+  if (tns) {
     items.push({
       id: "client_type:tns",
       kind: "to_complete",
       category: "client_type",
-      label: "Passer la fiche en client pro / TNS",
-      reason:
-        (client.isTns
-          ? "Client TNS enregistré comme particulier"
-          : "Situation professionnelle d'indépendant sur une fiche particulier : vérifier le statut TNS") +
-        " ; mettre à jour le type de fiche et positionner le bon chargé de clientèle",
+      label: tns.certainty === "sure" ? "Passer la fiche en client pro / TNS" : "Vérifier le statut TNS du client",
+      reason: `${tns.reason} ; avant le rebond commercial : passer la fiche en pro / TNS avec le bon chargé de clientèle, ou écarter avec un motif`,
       priority: 1,
     });
   }
 
-  const effectiveType = checklistTypeFor(client.type, needsTnsRequalification(client));
+  const effectiveType = checklistTypeFor(client.type, client.isTns || tns !== null);
   for (const item of CHECKLISTS[effectiveType]) {
     const missing = isBlank(client[item.clientPath]);
     items.push({
@@ -104,7 +104,7 @@ export function preparationChecklist(client: ClientRecord, contracts: readonly C
   }
 
   for (const contract of contracts.filter(isOurContract)) {
-    const name = `Contrat ${productLineLabel(contract.productLine)}`;
+    const name = contractName(contract);
     const base = { kind: "to_complete" as const, contractId: contract.id };
     if (contract.dpSigned !== true) {
       items.push({

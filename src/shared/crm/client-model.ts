@@ -37,7 +37,9 @@ export const PROFESSIONAL_STATUS_OPTIONS = [
   { value: "salarie_prive", label: "Salarié du privé" },
   { value: "fonctionnaire", label: "Fonctionnaire" },
   { value: "tns_independant", label: "TNS / indépendant" },
+  { value: "artisan_commercant", label: "Artisan / commerçant" },
   { value: "profession_liberale", label: "Profession libérale" },
+  { value: "exploitant_agricole", label: "Exploitant agricole" },
   { value: "chef_entreprise", label: "Chef d'entreprise" },
   { value: "retraite", label: "Retraité" },
   { value: "sans_emploi", label: "Sans emploi" },
@@ -49,17 +51,22 @@ export const PROFESSIONAL_STATUSES: readonly ProfessionalStatus[] = PROFESSIONAL
 export const PROFESSIONAL_STATUS_LABELS = labelsOf<ProfessionalStatus>(PROFESSIONAL_STATUS_OPTIONS);
 
 /**
- * Statuses that always mean "travailleur non salarié". A chef d'entreprise is left out on purpose:
- * a SAS president is assimilé salarié, only a gérant majoritaire is TNS, so it must be asked.
+ * Statuses that always mean "travailleur non salarié" (SSI or MSA non-salariés). A chef d'entreprise is
+ * left out on purpose: a SAS president is assimilé salarié, only a gérant majoritaire is TNS, so the
+ * legal form and the mandate decide (see tns.ts).
  */
-export const TNS_PROFESSIONAL_STATUSES: readonly ProfessionalStatus[] = ["tns_independant", "profession_liberale"];
+export const TNS_PROFESSIONAL_STATUSES: readonly ProfessionalStatus[] = [
+  "tns_independant",
+  "artisan_commercant",
+  "profession_liberale",
+  "exploitant_agricole",
+];
 
 /** Working people; "autre" is deliberately neither active nor inactive (unknown). */
 export const ACTIVE_PROFESSIONAL_STATUSES: readonly ProfessionalStatus[] = [
   "salarie_prive",
   "fonctionnaire",
-  "tns_independant",
-  "profession_liberale",
+  ...TNS_PROFESSIONAL_STATUSES,
   "chef_entreprise",
 ];
 export const INACTIVE_PROFESSIONAL_STATUSES: readonly ProfessionalStatus[] = ["retraite", "sans_emploi", "etudiant"];
@@ -86,6 +93,38 @@ export const CLIENT_ORIGIN_OPTIONS = [
 export type ClientOrigin = (typeof CLIENT_ORIGIN_OPTIONS)[number]["value"];
 export const CLIENT_ORIGINS: readonly ClientOrigin[] = CLIENT_ORIGIN_OPTIONS.map((o) => o.value);
 export const CLIENT_ORIGIN_LABELS = labelsOf<ClientOrigin>(CLIENT_ORIGIN_OPTIONS);
+
+export const PET_SPECIES_OPTIONS = [
+  { value: "chien", label: "Chien" },
+  { value: "chat", label: "Chat" },
+  { value: "autre", label: "Autre animal (NAC, cheval…)" },
+] as const satisfies readonly Option[];
+export type PetSpecies = (typeof PET_SPECIES_OPTIONS)[number]["value"];
+export const PET_SPECIES: readonly PetSpecies[] = PET_SPECIES_OPTIONS.map((o) => o.value);
+export const PET_SPECIES_LABELS = labelsOf<PetSpecies>(PET_SPECIES_OPTIONS);
+
+/** "chien et chat", "aucun animal"; null when not known. */
+export function petsText(species: readonly PetSpecies[] | null | undefined): string | null {
+  if (!species) return null;
+  if (species.length === 0) return "Aucun animal";
+  const names = species.map((s) => (s === "autre" ? "autre animal" : PET_SPECIES_LABELS[s].toLowerCase()));
+  return names.join(", ").replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * Tranche marginale d'imposition (TMI) of the household: the rates of the income tax scale, unchanged
+ * since 2015 (article 197 du CGI). The rate, not the income, is what the advice depends on: a PER
+ * payment is deducted at this rate.
+ */
+export const INCOME_TAX_RATES = [0, 11, 30, 41, 45] as const;
+export type IncomeTaxRate = (typeof INCOME_TAX_RATES)[number];
+export const INCOME_TAX_RATE_OPTIONS = INCOME_TAX_RATES.map((rate) => ({
+  value: String(rate),
+  label: rate === 0 ? "Non imposable (0 %)" : `Tranche à ${rate} %`,
+}));
+export function incomeTaxRateLabel(rate: number | null | undefined): string | null {
+  return rate == null ? null : (INCOME_TAX_RATE_OPTIONS.find((o) => o.value === String(rate))?.label ?? `${rate} %`);
+}
 
 export const CIVILITY_OPTIONS = [
   { value: "M.", label: "Monsieur" },
@@ -116,8 +155,10 @@ export interface ClientRecord {
   birthDate?: string | null;
   childrenCount?: number | null;
   vehicleCount?: number | null;
-  hasPets?: boolean | null;
-  incomeTaxHigh?: boolean | null;
+  /** Species of the household's pets; [] = no pet, null = not known. */
+  petSpecies?: readonly PetSpecies[] | null;
+  /** Tranche marginale d'imposition, in percent (one of INCOME_TAX_RATES). */
+  incomeTaxRate?: number | null;
   /** SIRET (14 digits) or, failing that, SIREN (9 digits). */
   siret?: string | null;
   nafCode?: string | null;
@@ -128,24 +169,50 @@ export interface ClientRecord {
   insuranceContactName?: string | null;
   /** Gérant / decision maker. */
   managerName?: string | null;
+  /** Legal form of the business (pro / TNS / entreprise): with the mandate, decides whether the manager is TNS. */
+  legalForm?: LegalForm | null;
+  /** The manager's mandate (the client himself for a pro, the gérant for a company). */
+  managerRole?: ManagerRole | null;
   agencyId?: string | null;
   accountManagerId?: string | null;
 }
 
 export type ClientPath = Exclude<keyof ClientRecord, "id" | "type" | "isTns">;
 
+export const LEGAL_FORM_OPTIONS = [
+  { value: "ei", label: "Entreprise individuelle (EI, micro-entreprise)" },
+  { value: "eurl", label: "EURL" },
+  { value: "sarl", label: "SARL" },
+  { value: "selarl", label: "SELARL" },
+  { value: "snc", label: "SNC" },
+  { value: "sas", label: "SAS" },
+  { value: "sasu", label: "SASU" },
+  { value: "selas", label: "SELAS" },
+  { value: "sa", label: "SA" },
+  { value: "sci", label: "SCI" },
+  { value: "association", label: "Association" },
+  { value: "autre", label: "Autre forme" },
+] as const satisfies readonly Option[];
+export type LegalForm = (typeof LEGAL_FORM_OPTIONS)[number]["value"];
+export const LEGAL_FORMS: readonly LegalForm[] = LEGAL_FORM_OPTIONS.map((o) => o.value);
+export const LEGAL_FORM_LABELS = labelsOf<LegalForm>(LEGAL_FORM_OPTIONS);
+
+export const MANAGER_ROLE_OPTIONS = [
+  { value: "gerant_majoritaire", label: "Gérant majoritaire (plus de 50 % des parts avec conjoint et enfants)" },
+  { value: "gerant_minoritaire", label: "Gérant minoritaire ou égalitaire" },
+  { value: "gerant_non_associe", label: "Gérant non associé" },
+  { value: "president_dg", label: "Président, directeur général" },
+  { value: "associe", label: "Associé sans mandat de direction" },
+] as const satisfies readonly Option[];
+export type ManagerRole = (typeof MANAGER_ROLE_OPTIONS)[number]["value"];
+export const MANAGER_ROLES: readonly ManagerRole[] = MANAGER_ROLE_OPTIONS.map((o) => o.value);
+export const MANAGER_ROLE_LABELS = labelsOf<ManagerRole>(MANAGER_ROLE_OPTIONS);
+
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === "string") return value.trim() === "";
   if (typeof value === "number") return Number.isNaN(value);
   return false;
-}
-
-/** A particulier whose job says TNS, or who is flagged TNS, still filed as particulier. */
-export function needsTnsRequalification(client: Pick<ClientRecord, "type" | "isTns" | "professionalStatus">): boolean {
-  if (client.type !== "particulier") return false;
-  if (client.isTns) return true;
-  return client.professionalStatus != null && TNS_PROFESSIONAL_STATUSES.includes(client.professionalStatus);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatFrenchDate } from "../catalogue/dates";
 import { type ProductLine, productLineLabel, requiredDocuments, type SupportingDocument } from "./product-lines";
 
 /**
@@ -14,6 +15,8 @@ export interface ClientContract {
   /** false = declared by the client as held with another insurer (bilan global). */
   isOurs: boolean;
   insurerName?: string | null;
+  /** The contract's number (n° de police) in the CRM it comes from. */
+  externalRef?: string | null;
   startDate?: string | null;
   /** Dispositions particulières signed. */
   dpSigned?: boolean | null;
@@ -108,8 +111,14 @@ export interface ContractValidationIssue {
   message: string;
 }
 
-function contractName(contract: ClientContract): string {
-  return `contrat ${productLineLabel(contract.productLine)}`;
+/**
+ * How the agent and the client name a contract: its product and its number ("Contrat Auto n° POL-500012"),
+ * or its start date when the CRM gave it no number. Never its internal id.
+ */
+export function contractName(contract: Pick<ClientContract, "productLine" | "externalRef" | "startDate">): string {
+  const label = `Contrat ${productLineLabel(contract.productLine)}`;
+  if (contract.externalRef?.trim()) return `${label} n° ${contract.externalRef.trim()}`;
+  return contract.startDate ? `${label} (effet le ${formatFrenchDate(contract.startDate)})` : `${label} (sans numéro)`;
 }
 
 /** Every reason a contract of ours blocks the step; empty means the step may be left. */

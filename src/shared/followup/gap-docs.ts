@@ -1,5 +1,15 @@
 import { joinFrench, type ProductLine, productLineLabel } from "../crm/product-lines";
-import { type Condition, FACT_NAMES, FACTS, type FactTest, type FactValue, GAP_RULES, type GapRule } from "./gap-rules";
+import {
+  type Condition,
+  compareRules,
+  FACT_NAMES,
+  FACTS,
+  type FactTest,
+  type FactValue,
+  GAP_RULES,
+  type GapRule,
+  NEED_KIND_LABELS,
+} from "./gap-rules";
 import { MAX_RETAINED_GAPS } from "./model";
 
 /**
@@ -70,20 +80,21 @@ export function describeRule(rule: GapRule): string {
   return `${describeCondition(rule.when)} ; et ne détient pas déjà (ni chez nous ni ailleurs) : ${held}`;
 }
 
-function byWeight(rules: readonly GapRule[]): GapRule[] {
+function ranked(rules: readonly GapRule[]): GapRule[] {
   return rules
     .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => b.rule.weight - a.rule.weight || a.index - b.index)
+    .sort((a, b) => compareRules(a.rule, b.rule) || a.index - b.index)
     .map(({ rule }) => rule);
 }
 
 export function renderRulesAsText(rules: readonly GapRule[] = GAP_RULES): string {
-  return byWeight(rules)
+  return ranked(rules)
     .map((rule, i) =>
       [
-        `${i + 1}. ${rule.title} — ${productLineLabel(rule.productLine)} (poids ${rule.weight}, règle ${rule.id})`,
+        `${i + 1}. ${rule.title} — ${productLineLabel(rule.productLine)} (${NEED_KIND_LABELS[rule.kind].toLowerCase()}, poids ${rule.weight}, règle ${rule.id})`,
         `   Si : ${describeRule(rule)}`,
         `   Pourquoi : ${rule.why}`,
+        `   Raison de la règle : ${rule.rationale}`,
       ].join("\n"),
     )
     .join("\n\n");
@@ -106,19 +117,32 @@ export function renderRulesAsMarkdown(rules: readonly GapRule[] = GAP_RULES): st
     "- Une règle n'est proposée que si le client ne détient la garantie **ni chez nous ni ailleurs**.",
     "- Une comparaison sur une information inconnue est toujours fausse : un champ vide ne déclenche pas",
     "  une règle, sauf quand la condition le dit (« ou inconnu »).",
-    "- Les manques sont classés par poids décroissant (obligations légales d'abord) ; à poids égal,",
-    "  l'ordre du tableau s'applique.",
-    `- Au plus ${MAX_RETAINED_GAPS} manques sont retenus par appel, une seule fois par garantie.`,
+    `- Au plus ${MAX_RETAINED_GAPS} manques sont retenus par appel, une seule fois par garantie ; l'écran en propose`,
+    `  ${MAX_RETAINED_GAPS}, les premiers du classement.`,
+    "- Un TNS détecté (situation professionnelle, forme juridique et mandat, code NAF ou SIRET sur une fiche",
+    "  particulier) compte comme TNS jusqu'à ce que le chargé de clientèle l'écarte avec un motif.",
+    "",
+    "## Comment les manques sont classés",
+    "",
+    "1. **La nature du besoin d'abord** : les obligations légales, puis les besoins propres au client (ceux",
+    "   qu'une information de sa fiche fait apparaître : statut TNS, activité, enfants, logement, chien ou chat,",
+    "   tranche d'imposition, âge), puis les besoins de tous (GAV, protection juridique, épargne retraite).",
+    "   Un besoin que seul ce client a ne cède jamais la place à un besoin que tout le monde a : les",
+    "   protections de base se vérifient à chaque appel (guide M+3, « vérifier explicitement PJ, GAV,",
+    "   retraite, prévoyance »), le besoin propre est ce que seul l'examen de sa situation révèle.",
+    "2. **Le poids ensuite**, à nature égale : l'enjeu financier pour le client (perte de revenus, puis de",
+    "   patrimoine, puis confort), sur une échelle de 100 (obligation la plus lourde) à 40 ; à poids égal,",
+    "   l'ordre du tableau.",
     "",
     "## Règles",
     "",
-    "| # | Règle | Garantie proposée | Condition (en clair) | Pourquoi (phrase au client) | Poids |",
-    "|---|---|---|---|---|---|",
+    "| # | Règle | Nature | Garantie proposée | Condition (en clair) | Pourquoi (phrase au client) | Raison de la règle | Poids |",
+    "|---|---|---|---|---|---|---|---|",
   ];
-  const rows = byWeight(rules).map(
+  const rows = ranked(rules).map(
     (rule, i) =>
-      `| ${i + 1} | ${cell(rule.title)} | ${cell(productLineLabel(rule.productLine))} | ` +
-      `${cell(describeRule(rule))} | ${cell(rule.why)} | ${rule.weight} |`,
+      `| ${i + 1} | ${cell(rule.title)} | ${NEED_KIND_LABELS[rule.kind]} | ${cell(productLineLabel(rule.productLine))} | ` +
+      `${cell(describeRule(rule))} | ${cell(rule.why)} | ${cell(rule.rationale)} | ${rule.weight} |`,
   );
   const facts = [
     "",

@@ -5,12 +5,28 @@ import {
   type ClientType,
   type HousingStatus,
   INACTIVE_PROFESSIONAL_STATUSES,
+  type LegalForm,
+  type ManagerRole,
   type MaritalStatus,
   nafSectionOf,
+  type PetSpecies,
   type ProfessionalStatus,
 } from "../crm/client-model";
 import { type ProductLine, productLineLabel } from "../crm/product-lines";
-import { type Condition, FACTS, type FactName, type FactTest, type FactValue, GAP_RULES, type GapRule } from "./gap-rules";
+import { managerIsTns } from "../crm/tns";
+import {
+  type Condition,
+  compareRules,
+  FACTS,
+  type FactName,
+  type FactTest,
+  type FactValue,
+  GAP_RULES,
+  type GapRule,
+  type NeedKind,
+  PREMISES_SECTIONS,
+  RC_PRO_OWN_NEED_SECTIONS,
+} from "./gap-rules";
 import { MAX_RETAINED_GAPS } from "./model";
 
 export { renderRulesAsMarkdown, renderRulesAsText } from "./gap-docs";
@@ -18,6 +34,7 @@ export { renderRulesAsMarkdown, renderRulesAsText } from "./gap-docs";
 /** What the agent knows about the client; every unknown fact stays undefined/null. */
 export interface ClientProfileFacts {
   clientType: ClientType;
+  /** The status the call works with: the record's flag, or a TNS detected and not set aside (tns.ts). */
   isTns: boolean;
   professionalStatus?: ProfessionalStatus | null;
   nafCode?: string | null;
@@ -30,9 +47,12 @@ export interface ClientProfileFacts {
   housing?: HousingStatus | null;
   vehicleCount?: number | null;
   age?: number | null;
-  hasPets?: boolean | null;
-  incomeTaxHigh?: boolean | null;
+  petSpecies?: readonly PetSpecies[] | null;
+  /** Tranche marginale d'imposition, percent. */
+  incomeTaxRate?: number | null;
   headcount?: number | null;
+  legalForm?: LegalForm | null;
+  managerRole?: ManagerRole | null;
   /** Lines held with us. */
   linesHere?: readonly ProductLine[];
   /** Lines declared as held with another insurer (bilan global). */
@@ -53,6 +73,8 @@ function isActiveFrom(facts: ClientProfileFacts): boolean | undefined {
 /** Raw facts plus the derived ones the rules speak about (isPro, isActive, NAF section…). */
 export function resolveFacts(facts: ClientProfileFacts): ResolvedFacts {
   const nafSection = facts.nafSection ?? nafSectionOf(facts.nafCode);
+  const inSections = (sections: readonly string[]) => (nafSection ? sections.includes(nafSection) : undefined);
+  const pets = facts.petSpecies;
   const derived: Record<FactName, FactValue | null | undefined> = {
     clientType: facts.clientType,
     isTns: facts.isTns,
@@ -62,13 +84,17 @@ export function resolveFacts(facts: ClientProfileFacts): ResolvedFacts {
     nafCode: facts.nafCode,
     nafSection,
     isConstructionTrade: facts.isConstructionTrade ?? (nafSection ? nafSection === "F" : undefined),
+    rcProOwnNeed: inSections(RC_PRO_OWN_NEED_SECTIONS),
+    premisesActivity: inSections(PREMISES_SECTIONS),
+    legalForm: facts.legalForm,
+    managerIsTns: managerIsTns(facts.legalForm, facts.managerRole),
     maritalStatus: facts.maritalStatus,
     childrenCount: facts.childrenCount,
     housing: facts.housing,
     vehicleCount: facts.vehicleCount,
     age: facts.age,
-    hasPets: facts.hasPets,
-    incomeTaxHigh: facts.incomeTaxHigh,
+    dogOrCat: pets ? pets.includes("chien") || pets.includes("chat") : undefined,
+    incomeTaxRate: facts.incomeTaxRate,
     headcount: facts.headcount,
   };
   return Object.fromEntries(Object.entries(derived).filter(([, v]) => v !== undefined && v !== null)) as ResolvedFacts;
@@ -112,7 +138,7 @@ function formatFact(name: FactName, value: FactValue): string {
   const def = FACTS[name];
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (def.values && typeof value === "string") return def.values[value] ?? value;
-  return String(value);
+  return `${value}${def.unit ?? ""}`;
 }
 
 /** Replaces {fact} placeholders; an unknown placeholder is left visible rather than silently dropped. */
@@ -133,11 +159,12 @@ export interface GapMatch {
   productLine: ProductLine;
   productLabel: string;
   title: string;
+  kind: NeedKind;
   why: string;
   weight: number;
 }
 
-/** Every rule that fires, highest weight first (ties keep the rules' order). */
+/** Every rule that fires: obligations, then the client's own needs, then everybody's; by weight within a kind. */
 export function evaluateGaps(facts: ClientProfileFacts, rules: readonly GapRule[] = GAP_RULES): GapMatch[] {
   const resolved = resolveFacts(facts);
   const held = heldLines(facts);
@@ -145,12 +172,13 @@ export function evaluateGaps(facts: ClientProfileFacts, rules: readonly GapRule[
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => !ruleLines(rule).some((line) => held.has(line)))
     .filter(({ rule }) => evaluateCondition(rule.when, resolved, held))
-    .sort((a, b) => b.rule.weight - a.rule.weight || a.index - b.index)
+    .sort((a, b) => compareRules(a.rule, b.rule) || a.index - b.index)
     .map(({ rule }) => ({
       ruleId: rule.id,
       productLine: rule.productLine,
       productLabel: productLineLabel(rule.productLine),
       title: rule.title,
+      kind: rule.kind,
       why: renderWhy(rule.why, resolved),
       weight: rule.weight,
     }));
@@ -172,14 +200,17 @@ export function topGaps(facts: ClientProfileFacts, limit: number = MAX_RETAINED_
   return top;
 }
 
-/** Facts from the CRM record; profile facts the record lacks simply stay unknown. */
+/**
+ * Facts from the CRM record; profile facts the record lacks simply stay unknown. `isTns` is the status
+ * the call works with (a detected TNS counts until set aside), the record's flag when not given.
+ */
 export function profileFactsFromClient(
   client: ClientRecord,
-  options: { now: Date; linesHere?: readonly ProductLine[]; linesElsewhere?: readonly ProductLine[] },
+  options: { now: Date; isTns?: boolean; linesHere?: readonly ProductLine[]; linesElsewhere?: readonly ProductLine[] },
 ): ClientProfileFacts {
   return {
     clientType: client.type,
-    isTns: client.isTns,
+    isTns: options.isTns ?? client.isTns,
     professionalStatus: client.professionalStatus,
     nafCode: client.nafCode,
     maritalStatus: client.maritalStatus,
@@ -187,9 +218,11 @@ export function profileFactsFromClient(
     housing: client.housing,
     vehicleCount: client.vehicleCount,
     age: ageAt(client.birthDate, options.now),
-    hasPets: client.hasPets,
-    incomeTaxHigh: client.incomeTaxHigh,
+    petSpecies: client.petSpecies,
+    incomeTaxRate: client.incomeTaxRate,
     headcount: client.headcount,
+    legalForm: client.legalForm,
+    managerRole: client.managerRole,
     linesHere: options.linesHere ?? [],
     linesElsewhere: options.linesElsewhere ?? [],
   };

@@ -92,6 +92,14 @@ export function isIsoDate(value: string | null | undefined): boolean {
  * date and an owner, and there must be at least one action unless a no-action reason is given.
  * Returns paths such as "actions", "actions[1].dueDate".
  */
+/** "actions[1].dueDate" → "Date d'échéance de l'action 2", as the screens and refusals name it. */
+export function actionPathLabel(path: string): string {
+  if (path === "actions") return "Au moins une action, ou le motif de l'absence d'action";
+  const match = /^actions\[(\d+)\]\.(dueDate|ownerId)$/.exec(path);
+  if (!match) return path;
+  return `${match[2] === "dueDate" ? "Date d'échéance" : "Responsable"} de l'action ${Number(match[1]) + 1}`;
+}
+
 export function actionPlanMissing(plan: ActionPlanRecord | null | undefined): string[] {
   const actions = plan?.actions ?? [];
   const missing: string[] = [];

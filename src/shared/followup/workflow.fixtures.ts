@@ -37,7 +37,8 @@ export function passing(): FollowupGuardContext {
 
 /** Each toggle breaks exactly one guard. */
 export const BREAKERS = {
-  profile: (c: FollowupGuardContext) => ({ ...c, checklistReviews: {} }),
+  // An unreviewed record cannot be "100 % qualifiée": the criterion is answered non with it.
+  profile: (c: FollowupGuardContext) => ({ ...c, checklistReviews: {}, closing: { ...c.closing, recordFullyQualified: false } }),
   contracts: (c: FollowupGuardContext) => ({ ...c, contractValidations: [] }),
   callback: (c: FollowupGuardContext) => ({ ...c, callbackAt: null }),
   inventory: (c: FollowupGuardContext) => ({ ...c, rebound: { ...c.rebound, noOtherInsurer: false, lines: [] } }),

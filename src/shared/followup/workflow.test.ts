@@ -97,8 +97,35 @@ describe("guards", () => {
     const tns = { ...passing(), client: { type: "particulier" as const, isTns: true } };
     expect(canTransition("admin_profile_update", "profile_done", tns)).toMatchObject({
       ok: false,
-      missing: ["siret", "naf_code", "activity", "annual_revenue", "headcount"],
+      missing: ["siret", "naf_code", "legal_form", "activity", "annual_revenue", "headcount"],
+      missingLabels: ["SIREN / SIRET", "Code NAF", "Forme juridique", "Activité exacte", "Chiffre d'affaires", "Effectif"],
     });
+  });
+
+  it("a detected TNS must be resolved before the rebound, at the profile step and again at the contracts step; no override", () => {
+    const detected = { ...passing(), tns: { detected: true, resolved: false, reason: "Code NAF 43.99C sur une fiche particulier" } };
+    const manager = { role: "broker_admin", reason: "on verra plus tard" };
+    for (const [state, event] of [
+      ["admin_profile_update", "profile_done"],
+      ["admin_contract_validation", "contracts_done"],
+    ] as const) {
+      const refused = canTransition(state, event, detected);
+      expect(refused).toMatchObject({ ok: false, code: "guard_tns_unresolved", missing: ["tns"] });
+      if (!refused.ok) expect(refused.message).toContain("Code NAF 43.99C");
+      expect(canTransition(state, event, detected, manager)).toMatchObject({ ok: false, code: "guard_tns_unresolved" });
+      expect(canTransition(state, event, { ...detected, tns: { ...detected.tns, resolved: true } }).ok).toBe(true);
+    }
+  });
+
+  it("closing: « fiche 100 % qualifiée » answered oui with a point left Non communiqué is refused, even forced", () => {
+    const reviews = { ...allConfirmed("particulier", false), email: "not_provided" as const };
+    const ctx = { ...passing(), checklistReviews: reviews };
+    expect(canTransition("action_plan", "close", ctx)).toMatchObject({ ok: false, code: "guard_record_not_qualified" });
+    expect(canTransition("action_plan", "close", ctx, { role: "broker_admin", reason: "oui quand même" })).toMatchObject({
+      ok: false,
+      code: "guard_record_not_qualified",
+    });
+    expect(canTransition("action_plan", "close", { ...ctx, closing: { ...ctx.closing, recordFullyQualified: false } }).ok).toBe(true);
   });
 
   it("contracts: a missing piece needs a recovery mode; contracts held elsewhere are ignored", () => {

@@ -137,7 +137,7 @@ export interface OverrideRequest {
 
 export type TransitionResult =
   | { ok: true; to: FollowupState; overridden?: { codes: GuardCode[]; reason: string } }
-  | { ok: false; code: TransitionErrorCode; message: string; missing: string[] };
+  | { ok: false; code: TransitionErrorCode; message: string; missing: string[]; missingLabels: string[] };
 
 /**
  * Whether `event` may fire from `state`. An override (manager + reason) lifts the guards of a
@@ -159,17 +159,18 @@ export function canTransition(
       code: "transition_not_allowed",
       message: `Action « ${eventLabel} » impossible à l'étape « ${stateLabel} ».`,
       missing: [],
+      missingLabels: [],
     };
   }
   const failures = guardFailures(transition, ctx);
   const [first] = failures;
   if (!first) return { ok: true, to: transition.to };
-  if (!override) return { ok: false, code: first.code, message: first.message, missing: first.missing };
+  if (!override) return { ok: false, code: first.code, message: first.message, missing: first.missing, missingLabels: first.missingLabels };
 
   const locked = failures.find((f) => !f.overridable);
   if (locked) {
     const message = `${locked.message} Ce contrôle ne peut pas être forcé.`;
-    return { ok: false, code: locked.code, message, missing: locked.missing };
+    return { ok: false, code: locked.code, message, missing: locked.missing, missingLabels: locked.missingLabels };
   }
   if (!canOverride(override.role)) {
     return {
@@ -177,6 +178,7 @@ export function canTransition(
       code: "override_not_permitted",
       message: "Seul un responsable d'agence peut forcer le passage à l'étape suivante.",
       missing: failures.flatMap((f) => f.missing),
+      missingLabels: failures.flatMap((f) => f.missingLabels),
     };
   }
   const reason = override.reason.trim();
@@ -186,6 +188,7 @@ export function canTransition(
       code: "override_reason_required",
       message: "Le motif du forçage est obligatoire.",
       missing: ["reason"],
+      missingLabels: ["Motif du forçage"],
     };
   }
   return { ok: true, to: transition.to, overridden: { codes: failures.map((f) => f.code), reason } };
@@ -200,6 +203,7 @@ export interface AvailableEvent {
   code?: GuardCode;
   disabledReason?: string;
   missing?: string[];
+  missingLabels?: string[];
   /** Whether a manager could force it (only meaningful when disabled). */
   overridable: boolean;
 }
@@ -217,6 +221,7 @@ export function availableEvents(state: FollowupState, ctx: FollowupGuardContext)
       code: first.code,
       disabledReason: failures.map((f) => f.message).join(" "),
       missing: failures.flatMap((f) => f.missing),
+      missingLabels: failures.flatMap((f) => f.missingLabels),
       overridable: failures.every((f) => f.overridable),
     };
   });

@@ -106,3 +106,20 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
   return "Une erreur inattendue est survenue.";
 }
+
+/**
+ * The server's messages by field, as forms key their inputs: "body.actions.0.dueDate" and
+ * "actions.0.dueDate" both become "actions.0.dueDate". Each message is a whole French sentence that
+ * names the field ("Champ obligatoire : date d'échéance de l'action 1"), shown as is under the input.
+ */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  const details = Array.isArray(e.details) ? (e.details as { field?: string; message?: string }[]) : [];
+  const list = details.length > 0 ? details : [{ field: e.field, message: e.message }];
+  const out: Record<string, string> = {};
+  for (const d of list) {
+    if (!d.field || !d.message) continue;
+    out[d.field.replace(/^body\./, "")] ??= d.message;
+  }
+  return out;
+}

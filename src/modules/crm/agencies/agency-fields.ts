@@ -3,11 +3,11 @@ import { isValidEmail, normalizeEmail, normalizeFrenchPhone } from "../../refere
 import type { FieldIssue } from "../check-client";
 
 export const agencyFieldsShape = {
-  name: z.string().trim().min(1).max(100),
-  brand: z.string().trim().max(100).nullable().optional(),
-  phone: z.string().trim().max(30).nullable().optional(),
-  email: z.string().trim().max(254).nullable().optional(),
-  address: z.string().trim().max(300).nullable().optional(),
+  name: z.string().trim().min(1).max(100).meta({ title: "le nom de l'agence" }),
+  brand: z.string().trim().max(100).nullable().optional().meta({ title: "l'enseigne" }),
+  phone: z.string().trim().max(30).nullable().optional().meta({ title: "le téléphone de l'agence" }),
+  email: z.string().trim().max(254).nullable().optional().meta({ title: "l'e-mail de l'agence" }),
+  address: z.string().trim().max(300).nullable().optional().meta({ title: "l'adresse de l'agence" }),
 };
 export const newAgencySchema = z.object(agencyFieldsShape).strict();
 export const agencyPatchSchema = z.object(agencyFieldsShape).partial().strict();

@@ -174,6 +174,43 @@ describe("CRM import", () => {
     expect(lines[2]).toContain("Produit du contrat manquant");
   });
 
+  it("imports the legal form, the mandate, the pets' species and the tax band; rejects « Animaux : Oui » asking which (issue 9)", async () => {
+    const header = "N° client;Nom;Forme juridique;Qualité du dirigeant;Animaux;TMI;Produit;Date d'effet";
+    const bytes = Buffer.from(
+      [
+        header,
+        "T001;Bâtisseurs;SARL;Gérant majoritaire;;;RC décennale;02/11/2025",
+        "T002;Lachat;;;Chien, chat;41 %;Auto;02/11/2025",
+        "T003;Flou;;;Oui;;Auto;02/11/2025",
+      ].join("\r\n"),
+    );
+    // Another cabinet, so the other tests' counts stay theirs.
+    const other = await createOrgWithUser(ctx, "broker_admin");
+    const session = await login(ctx.app, other.email);
+    const preview = await sendCsv("/api/v1/crm/imports/preview", bytes, "POST", session);
+    const suggested = json(preview).suggestedMapping as Record<string, string | null>;
+    expect(suggested).toMatchObject({
+      "Forme juridique": "legalForm",
+      "Qualité du dirigeant": "managerRole",
+      Animaux: "petSpecies",
+      TMI: "incomeTaxRate",
+    });
+    const created = await call(
+      "POST",
+      "/api/v1/crm/imports",
+      { filename: "tns.csv", sizeBytes: bytes.length, mapping: suggested },
+      session,
+    );
+    const id = json(created).id as string;
+    const summary = json(await sendCsv(`/api/v1/crm/imports/${id}/file`, bytes, "PUT", session));
+    expect(summary).toMatchObject({ clientsCreated: 2, rejectedRows: 1 });
+    const rows = await ctx.db.select().from(clients).where(eq(clients.orgId, other.org.id));
+    expect(rows.find((r) => r.externalRef === "T001")).toMatchObject({ legalForm: "sarl", managerRole: "gerant_majoritaire" });
+    expect(rows.find((r) => r.externalRef === "T002")).toMatchObject({ petSpecies: ["chien", "chat"], incomeTaxRate: 41 });
+    const report = (await call("GET", `/api/v1/crm/imports/${id}/rejects.csv`, undefined, session)).body;
+    expect(report).toContain("Animaux : « Oui » : espèce attendue (chien, chat, autre) ou « aucun »");
+  });
+
   it("updates on re-import instead of duplicating, and keeps stored values where cells are blank", async () => {
     const changed = iconv.encode(
       `${[HEADER, ROWS[0]?.replace("Mariée", "Divorcée").replace("645,00", "700"), ROWS[1], ROWS[4]].join("\r\n")}\r\n`,

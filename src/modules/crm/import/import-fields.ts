@@ -22,8 +22,10 @@ export type ImportFieldKey =
   | "childrenCount"
   | "housing"
   | "vehicleCount"
-  | "hasPets"
-  | "incomeTaxHigh"
+  | "petSpecies"
+  | "incomeTaxRate"
+  | "legalForm"
+  | "managerRole"
   | "siret"
   | "nafCode"
   | "activity"
@@ -103,13 +105,29 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   f("childrenCount", "Nombre d'enfants", "client", ["enfants", "nb enfants", "nombre enfants", "nombre d enfants"]),
   f("housing", "Logement", "client", ["logement", "statut logement", "proprietaire locataire", "habitation statut"]),
   f("vehicleCount", "Nombre de véhicules", "client", ["vehicules", "nb vehicules", "nombre vehicules"]),
-  f("hasPets", "Animaux", "client", ["animaux", "animal", "animaux domestiques"]),
-  f("incomeTaxHigh", "Forte imposition", "client", ["forte imposition", "imposition elevee", "ir eleve", "impot eleve"]),
+  f("petSpecies", "Animaux (espèces)", "client", ["animaux", "animal", "animaux domestiques", "especes", "animaux de compagnie"]),
+  f("incomeTaxRate", "Tranche marginale d'imposition", "client", [
+    "tmi",
+    "tranche marginale",
+    "tranche marginale d imposition",
+    "tranche d imposition",
+    "tranche imposition",
+    "taux marginal",
+    "tranche ir",
+  ]),
   f("siret", "SIRET / SIREN", "client", ["siret", "siren", "n siret", "numero siret"]),
   f("nafCode", "Code NAF", "client", ["naf", "code naf", "ape", "code ape", "naf ape"]),
   f("activity", "Activité exacte", "client", ["activite", "activite exacte", "metier", "secteur activite"]),
   f("annualRevenue", "Chiffre d'affaires", "client", ["chiffre affaires", "chiffre d affaires", "ca", "ca annuel"]),
   f("headcount", "Effectif", "client", ["effectif", "nb salaries", "nombre salaries", "salaries"]),
+  f("legalForm", "Forme juridique", "client", ["forme juridique", "statut juridique", "forme sociale", "forme"]),
+  f("managerRole", "Qualité du dirigeant", "client", [
+    "qualite dirigeant",
+    "qualite du dirigeant",
+    "mandat",
+    "fonction dirigeant",
+    "qualite",
+  ]),
   f("managerName", "Gérant / dirigeant", "client", ["gerant", "dirigeant", "nom gerant", "nom du gerant", "nom dirigeant", "decideur"]),
   f("insuranceContactName", "Interlocuteur assurances", "client", [
     "interlocuteur assurances",

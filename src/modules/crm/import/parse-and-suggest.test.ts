@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBoolean, parseClientType, parseDate, parseDocuments, parseMaritalStatus, parseNumber, parseProductLine } from "./parse-cell";
+import { parseIncomeTaxRate, parseLegalForm, parseManagerRole, parsePetSpecies } from "./parse-client-cells";
 import { suggestMapping } from "./suggest-mapping";
 
 describe("reading CRM export cells", () => {
@@ -39,6 +40,35 @@ describe("reading CRM export cells", () => {
   });
 });
 
+describe("cells the TNS check and the gap rules need (issue 9)", () => {
+  it("reads legal forms and mandates as agencies write them", () => {
+    expect(parseLegalForm("S.A.R.L.").value).toBe("sarl");
+    expect(parseLegalForm("Micro-entreprise").value).toBe("ei");
+    expect(parseLegalForm("SASU").value).toBe("sasu");
+    expect(parseLegalForm("GmbH").error).toContain("forme juridique non reconnue");
+    expect(parseManagerRole("Gérant majoritaire").value).toBe("gerant_majoritaire");
+    expect(parseManagerRole("PDG").value).toBe("president_dg");
+    expect(parseManagerRole("gérant égalitaire").value).toBe("gerant_minoritaire");
+  });
+
+  it("reads the species of pets, and asks which when the cell only says yes", () => {
+    expect(parsePetSpecies("Chien, chat").value).toEqual(["chien", "chat"]);
+    expect(parsePetSpecies("2 chats").value).toEqual(["chat"]);
+    expect(parsePetSpecies("chat et lapin").value).toEqual(["chat", "autre"]);
+    expect(parsePetSpecies("Aucun").value).toEqual([]);
+    expect(parsePetSpecies("").value).toBeNull();
+    expect(parsePetSpecies("Oui").error).toContain("espèce attendue (chien, chat, autre)");
+  });
+
+  it("reads the tax band in its usual spellings, and only the bands of the scale", () => {
+    expect(parseIncomeTaxRate("30 %").value).toBe(30);
+    expect(parseIncomeTaxRate("TMI 41").value).toBe(41);
+    expect(parseIncomeTaxRate("0,11").value).toBe(11);
+    expect(parseIncomeTaxRate("Non imposable").value).toBe(0);
+    expect(parseIncomeTaxRate("25 %").error).toContain("tranche attendue (0, 11, 30, 41 ou 45 %)");
+  });
+});
+
 describe("suggested mapping", () => {
   it("recognises usual French CRM headers, each field once, and leaves the unknown ones", () => {
     const mapping = suggestMapping([
@@ -50,6 +80,9 @@ describe("suggested mapping", () => {
       "Code APE",
       "Date d'effet du contrat",
       "Nom du gérant",
+      "Forme juridique",
+      "TMI",
+      "Animaux",
       "Commentaire",
     ]);
     expect(mapping).toEqual({
@@ -61,6 +94,9 @@ describe("suggested mapping", () => {
       "Code APE": "nafCode",
       "Date d'effet du contrat": "startDate",
       "Nom du gérant": "managerName",
+      "Forme juridique": "legalForm",
+      TMI: "incomeTaxRate",
+      Animaux: "petSpecies",
       Commentaire: null,
     });
   });

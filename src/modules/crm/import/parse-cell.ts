@@ -73,7 +73,7 @@ export function parseInteger(raw: string): Parsed<number> {
 }
 
 /** Matches an option by its value or label (accents and case ignored), or by one of the synonyms. */
-function optionParser<V extends string>(options: readonly Option<V>[], synonyms: Record<string, V>, what: string) {
+export function optionParser<V extends string>(options: readonly Option<V>[], synonyms: Record<string, V>, what: string) {
   const index = new Map<string, V>();
   for (const o of options) {
     index.set(fold(o.value.replace(/_/g, " ")), o.value);
@@ -121,9 +121,10 @@ export const parseProfessionalStatus = optionParser(
     "fonction publique": "fonctionnaire",
     tns: "tns_independant",
     independant: "tns_independant",
-    artisan: "tns_independant",
-    commercant: "tns_independant",
-    "artisan commercant": "tns_independant",
+    artisan: "artisan_commercant",
+    commercant: "artisan_commercant",
+    agriculteur: "exploitant_agricole",
+    exploitant: "exploitant_agricole",
     "auto entrepreneur": "tns_independant",
     "micro entrepreneur": "tns_independant",
     liberal: "profession_liberale",

@@ -5,6 +5,7 @@ import { type ClientPatchInput, type ContractPatchInput, clientPatchSchema, cont
 import type { ImportDirectory } from "./import-directory";
 import { IMPORT_FIELDS, type ImportFieldKey } from "./import-fields";
 import * as p from "./parse-cell";
+import { parseIncomeTaxRate, parseLegalForm, parseManagerRole, parsePetSpecies } from "./parse-client-cells";
 
 export interface ImportRow {
   line: number;
@@ -44,8 +45,10 @@ const PARSED_CLIENT: Partial<Record<ImportFieldKey, [keyof ClientPatchInput, (ra
   childrenCount: ["childrenCount", p.parseInteger],
   housing: ["housing", p.parseHousing],
   vehicleCount: ["vehicleCount", p.parseInteger],
-  hasPets: ["hasPets", p.parseBoolean],
-  incomeTaxHigh: ["incomeTaxHigh", p.parseBoolean],
+  petSpecies: ["petSpecies", parsePetSpecies],
+  incomeTaxRate: ["incomeTaxRate", parseIncomeTaxRate],
+  legalForm: ["legalForm", parseLegalForm],
+  managerRole: ["managerRole", parseManagerRole],
   annualRevenue: ["annualRevenue", (raw) => roundNumber(p.parseNumber(raw))],
   headcount: ["headcount", p.parseInteger],
   origin: ["origin", p.parseOrigin],

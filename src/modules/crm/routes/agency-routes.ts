@@ -14,7 +14,7 @@ import { membershipSchema } from "../team/membership-fields";
 import { setAgencyMembership } from "../team/set-agency-membership";
 import { agencySchema, teamMemberSchema } from "./response-schemas";
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant" }) });
 const tags = ["CRM — agences et équipe"];
 
 export const agencyRoutes: RouteModule = (app, { database }) => {

@@ -14,7 +14,7 @@ import { updateClient } from "../update-client";
 import { updateContract } from "../update-contract";
 import { changeSchema, clientDetailSchema, clientListSchema, clientSchema, contractSchema } from "./response-schemas";
 
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant" }) });
 const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
 const tags = ["CRM — clients"];
 
@@ -30,12 +30,15 @@ export const clientRoutes: RouteModule = (app, { database }) => {
         tags,
         summary: "Clients du cabinet (filtres, recherche, pagination)",
         querystring: z.object({
-          agencyId: uuidOrNone.optional(),
-          accountManagerId: uuidOrNone.optional(),
-          type: z.enum(CLIENT_TYPES as [ClientType, ...ClientType[]]).optional(),
-          q: z.string().trim().max(100).optional(),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(25),
+          agencyId: uuidOrNone.optional().meta({ title: "l'agence" }),
+          accountManagerId: uuidOrNone.optional().meta({ title: "le chargé de clientèle" }),
+          type: z
+            .enum(CLIENT_TYPES as [ClientType, ...ClientType[]])
+            .optional()
+            .meta({ title: "le type de client" }),
+          q: z.string().trim().max(100).optional().meta({ title: "la recherche" }),
+          page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ title: "la page" }),
+          pageSize: z.coerce.number().int().min(1).max(200).default(25).meta({ title: "la taille de page" }),
         }),
         response: { 200: clientListSchema, ...errorResponses(400, 401, 403) },
       },
@@ -50,7 +53,9 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "Nouveau client avec son premier contrat (en une fois)",
-        body: z.object({ client: newClientSchema, contract: newContractSchema }).strict(),
+        body: z
+          .object({ client: newClientSchema.meta({ title: "le client" }), contract: newContractSchema.meta({ title: "le contrat" }) })
+          .strict(),
         response: { 201: clientDetailSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },
@@ -139,7 +144,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "Recherche dans la nomenclature NAF officielle (code ou libellé)",
-        querystring: z.object({ q: z.string().trim().min(1).max(100) }),
+        querystring: z.object({ q: z.string().trim().min(1).max(100).meta({ title: "la recherche" }) }),
         response: {
           200: z.object({ items: z.array(z.object({ code: z.string(), label: z.string() })) }),
           ...errorResponses(400, 401, 403),
@@ -156,7 +161,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags,
         summary: "Communes desservies par un code postal",
-        querystring: z.object({ postalCode: z.string().trim().min(4).max(5) }),
+        querystring: z.object({ postalCode: z.string().trim().min(4).max(5).meta({ title: "le code postal" }) }),
         response: {
           200: z.object({ items: z.array(z.object({ name: z.string(), inseeCode: z.string() })) }),
           ...errorResponses(400, 401, 403),

@@ -27,7 +27,7 @@ const summarySchema = z.object({
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'import" }) });
 const tags = ["CRM — import"];
 // Windows tags .csv files as Excel documents, and browsers pass that type on.
 const CSV_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
@@ -91,9 +91,11 @@ export const importRoutes: RouteModule = (app, { database }) => {
         summary: "Étape 2 : valider la correspondance des colonnes (colonne → champ, vide = ignorée)",
         body: z
           .object({
-            filename: z.string().trim().min(1).max(255),
-            sizeBytes: z.number().int().min(0).nullable().optional(),
-            mapping: z.record(z.string().max(200), z.string().max(60).nullable()),
+            filename: z.string().trim().min(1).max(255).meta({ title: "le nom du fichier" }),
+            sizeBytes: z.number().int().min(0).nullable().optional().meta({ title: "la taille du fichier" }),
+            mapping: z
+              .record(z.string().max(200), z.string().max(60).nullable().meta({ title: "la colonne" }))
+              .meta({ title: "la correspondance des colonnes" }),
           })
           .strict(),
         response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 413) },

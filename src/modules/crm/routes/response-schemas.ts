@@ -28,8 +28,8 @@ export const clientSchema = z.object({
   birthDate: optionalNullable(z.string()),
   childrenCount: optionalNullable(z.number()),
   vehicleCount: optionalNullable(z.number()),
-  hasPets: optionalNullable(z.boolean()),
-  incomeTaxHigh: optionalNullable(z.boolean()),
+  petSpecies: optionalNullable(z.array(z.string()).readonly()),
+  incomeTaxRate: optionalNullable(z.number()),
   siret: optionalNullable(z.string()),
   nafCode: optionalNullable(z.string()),
   activity: optionalNullable(z.string()),
@@ -37,6 +37,8 @@ export const clientSchema = z.object({
   headcount: optionalNullable(z.number()),
   insuranceContactName: optionalNullable(z.string()),
   managerName: optionalNullable(z.string()),
+  legalForm: optionalNullable(z.string()),
+  managerRole: optionalNullable(z.string()),
   agencyId: optionalNullable(z.string()),
   accountManagerId: optionalNullable(z.string()),
   sourceLeadId: nullableString,
@@ -93,6 +95,10 @@ export const clientDetailSchema = z.object({
   accountManager: personSchema.nullable(),
   contracts: z.array(contractSchema),
   preparationChecklist: z.array(preparationItemSchema),
+  tns: z
+    .object({ certainty: z.enum(["sure", "to_check"]), signal: z.string(), reason: z.string() })
+    .nullable()
+    .describe("TNS détecté sur une fiche qui ne le dit pas encore (à passer en pro / TNS ou à écarter pendant le M+3)"),
 });
 
 export const changeSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });

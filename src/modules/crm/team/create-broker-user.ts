@@ -14,12 +14,12 @@ import { setAgencyMembership } from "./set-agency-membership";
 
 export const newBrokerUserSchema = z
   .object({
-    email: z.string().trim().max(254),
-    firstName: z.string().trim().min(1).max(100),
-    lastName: z.string().trim().min(1).max(100),
-    role: z.enum(["broker_agent", "broker_admin"]),
+    email: z.string().trim().max(254).meta({ title: "l'e-mail" }),
+    firstName: z.string().trim().min(1).max(100).meta({ title: "le prénom" }),
+    lastName: z.string().trim().min(1).max(100).meta({ title: "le nom" }),
+    role: z.enum(["broker_agent", "broker_admin"]).meta({ title: "le rôle" }),
     /** Given by the admin, who passes it on; hashed with argon2id like every password. */
-    password: z.string().min(10).max(200),
+    password: z.string().min(10).max(200).meta({ title: "le mot de passe" }),
     ...membershipShape,
     agencyId: membershipShape.agencyId.optional(),
   })

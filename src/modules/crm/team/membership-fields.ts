@@ -4,10 +4,10 @@ import type { FieldIssue } from "../check-client";
 
 export const membershipShape = {
   /** null detaches the collaborator from any agency. */
-  agencyId: z.uuid().nullable(),
-  jobTitle: z.string().trim().max(100).nullable().optional(),
-  mobile: z.string().trim().max(30).nullable().optional(),
-  handlesProfessionals: z.boolean().optional(),
+  agencyId: z.uuid().nullable().meta({ title: "l'agence" }),
+  jobTitle: z.string().trim().max(100).nullable().optional().meta({ title: "la fonction" }),
+  mobile: z.string().trim().max(30).nullable().optional().meta({ title: "le mobile" }),
+  handlesProfessionals: z.boolean().optional().meta({ title: "le suivi des professionnels" }),
 };
 export const membershipSchema = z.object(membershipShape).strict();
 export type MembershipInput = z.infer<typeof membershipSchema>;

@@ -69,6 +69,20 @@ describe("CSV import: encodings, separators and French formats", () => {
     expect(finished[0]?.data).toMatchObject({ encoding: "windows-1252", accepted: 1 });
   });
 
+  it("says « 1300 » is an invalid postal code, on the postal code, and still reads a lost leading zero (issue 9)", async () => {
+    const csv = csvOf("rachat-credits", version, [
+      { code_postal: "1300", ville: "Marseille" },
+      { code_postal: "6400", ville: "Cannes" },
+    ]);
+    const { id } = await upload(csv, "rachat-credits");
+    const [bad, zero] = await storedRows(id);
+    expect(bad?.status).toBe("rejected");
+    expect(bad?.reasons).toEqual([
+      { code: "postal_code_invalid", field: "contact.postalCode", message: "Code postal invalide : 5 chiffres attendus : 1300" },
+    ]);
+    expect(zero).toMatchObject({ status: "accepted", postalCode: "06400" });
+  });
+
   it("reads French numbers and dates", async () => {
     const csv = csvOf("rachat-credits", version, [
       { mensualitesActuelles: "1 234,50 €", montantRestantDu: "250 000", consentement_date: "21/11/2026 08:15" },

@@ -25,7 +25,7 @@ const importSchema = z.object({
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });
-const idParams = z.object({ id: z.uuid() });
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'import" }) });
 // Windows tags .csv files as Excel documents, and browsers pass that type on.
 const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
 
@@ -48,9 +48,9 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
         tags: ["Import CSV"],
         summary: "Déclarer un import CSV (avant l'envoi du fichier)",
         body: z.object({
-          product: z.string().trim().min(1).max(60),
-          filename: z.string().trim().min(1).max(255),
-          sizeBytes: z.number().int().min(0),
+          product: z.string().trim().min(1).max(60).meta({ title: "le produit" }),
+          filename: z.string().trim().min(1).max(255).meta({ title: "le nom du fichier" }),
+          sizeBytes: z.number().int().min(0).meta({ title: "la taille du fichier" }),
         }),
         response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 413) },
       },
@@ -133,7 +133,7 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
       schema: {
         tags: ["Catalogue"],
         summary: "Modèle CSV d'un produit (en-tête et une ligne d'exemple)",
-        params: z.object({ slug: z.string().max(60) }),
+        params: z.object({ slug: z.string().max(60).meta({ title: "le produit" }) }),
       },
     },
     async (req, reply) => {

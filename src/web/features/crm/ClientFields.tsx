@@ -6,12 +6,16 @@ import {
   CLIENT_TYPE_OPTIONS,
   type ClientType,
   HOUSING_OPTIONS,
+  INCOME_TAX_RATE_OPTIONS,
+  LEGAL_FORM_OPTIONS,
+  MANAGER_ROLE_OPTIONS,
   MARITAL_STATUS_OPTIONS,
+  PET_SPECIES_OPTIONS,
   PROFESSIONAL_STATUS_OPTIONS,
 } from "../../../shared/crm/client-model";
 import { api } from "../../api/client";
-import { Field } from "../../ui/Field";
-import { appliesTo, type ClientForm, type ClientFormKey } from "./form-state";
+import { Field, FieldSet } from "../../ui/Field";
+import { appliesTo, type ClientForm, type ClientFormKey, NO_PET } from "./form-state";
 import type { Agency, TeamMember } from "./types";
 
 interface Props {
@@ -38,7 +42,7 @@ type Input = {
 /** The client record's fields, grouped as the M+3 checklist reads them; pro and company blocks appear by type. */
 export function ClientFields({ form, errors, prefix, agencies, team, onChange }: Props) {
   const set = (key: ClientFormKey, value: string) => onChange({ ...form, [key]: value });
-  const show = (key: ClientFormKey) => appliesTo(key, form.type, form.isTns);
+  const show = (key: ClientFormKey) => appliesTo(key, form);
   const id = (key: string) => `${prefix.replace(".", "-")}${key}`;
   const naf = useNafSearch(form.nafCode);
   const communes = useCommunes(form.postalCode);
@@ -76,10 +80,6 @@ export function ClientFields({ form, errors, prefix, agencies, team, onChange }:
         )}
       </Field>
     );
-  const yesNo = [
-    { value: "true", label: "Oui" },
-    { value: "false", label: "Non" },
-  ];
 
   return (
     <>
@@ -131,10 +131,16 @@ export function ClientFields({ form, errors, prefix, agencies, team, onChange }:
           ))}
         </datalist>
       </Block>
-      {(show("siret") || show("nafCode")) && (
+      {(show("siret") || show("legalForm")) && (
         <Block title="Activité professionnelle">
           {text({ key: "siret", label: "SIRET / SIREN", inputMode: "numeric", placeholder: "14 chiffres" })}
           {text({ key: "nafCode", label: "Code NAF", list: id("naf"), placeholder: "43.21A ou « électricité »", hint: naf.label })}
+          {select("legalForm", "Forme juridique", LEGAL_FORM_OPTIONS)}
+          {select(
+            "managerRole",
+            form.type === "entreprise" ? "Mandat du dirigeant" : "Mandat du client dans l'entreprise",
+            MANAGER_ROLE_OPTIONS,
+          )}
           {text({ key: "activity", label: "Activité exacte" })}
           {text({ key: "annualRevenue", label: "Chiffre d'affaires annuel (€)", inputMode: "numeric" })}
           {text({ key: "headcount", label: "Effectif", inputMode: "numeric" })}
@@ -154,8 +160,13 @@ export function ClientFields({ form, errors, prefix, agencies, team, onChange }:
           {text({ key: "childrenCount", label: "Nombre d'enfants", inputMode: "numeric" })}
           {select("housing", "Logement", HOUSING_OPTIONS)}
           {text({ key: "vehicleCount", label: "Nombre de véhicules", inputMode: "numeric" })}
-          {select("hasPets", "Animaux de compagnie", yesNo)}
-          {select("incomeTaxHigh", "Forte imposition", yesNo)}
+          <PetsField
+            id={id("petSpecies")}
+            value={form.petSpecies}
+            error={errors[`${prefix}petSpecies`]}
+            onChange={(value) => set("petSpecies", value)}
+          />
+          {select("incomeTaxRate", "Tranche marginale d'imposition", INCOME_TAX_RATE_OPTIONS)}
         </Block>
       )}
       <Block title="Suivi par l'agence">
@@ -177,6 +188,35 @@ export function ClientFields({ form, errors, prefix, agencies, team, onChange }:
         {select("origin", "Origine du client", CLIENT_ORIGIN_OPTIONS)}
       </Block>
     </>
+  );
+}
+
+/** Species as checkboxes, and "aucun animal" apart: nothing ticked means the record does not know. */
+function PetsField({ id, value, error, onChange }: { id: string; value: string; error?: string; onChange(value: string): void }) {
+  const species = value === NO_PET ? [] : value.split(",").filter(Boolean);
+  const toggle = (s: string) => {
+    const next = species.includes(s) ? species.filter((x) => x !== s) : [...species, s];
+    onChange(
+      PET_SPECIES_OPTIONS.map((o) => o.value as string)
+        .filter((v) => next.includes(v))
+        .join(","),
+    );
+  };
+  return (
+    <FieldSet id={id} legend="Animaux de compagnie" hint="Aucune case cochée : non renseigné" error={error}>
+      <div className="radios radios--inline">
+        {PET_SPECIES_OPTIONS.map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" checked={species.includes(o.value)} onChange={() => toggle(o.value)} />
+            {o.label}
+          </label>
+        ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={value === NO_PET} onChange={(e) => onChange(e.target.checked ? NO_PET : "")} />
+          Aucun animal
+        </label>
+      </div>
+    </FieldSet>
   );
 }
 

@@ -5,17 +5,20 @@ import {
   type ClientOrigin,
   HOUSING_LABELS,
   type HousingStatus,
+  incomeTaxRateLabel,
+  LEGAL_FORM_LABELS,
+  MANAGER_ROLE_LABELS,
   MARITAL_STATUS_LABELS,
   type MaritalStatus,
   PROFESSIONAL_STATUS_LABELS,
   type ProfessionalStatus,
+  petsText,
 } from "../../../shared/crm/client-model";
 import { DataList, type DataRow } from "../../ui/DataList";
 import { formatEuros, formatIsoDay, formatNumber, formatPhone } from "../../ui/format";
 import type { ClientDetail } from "./types";
 
 const label = <K extends string>(labels: Record<K, string>, v: K | null | undefined) => (v ? labels[v] : null);
-const yesNo = (v: boolean | null | undefined) => (v == null ? null : v ? "Oui" : "Non");
 const num = (v: number | null | undefined) => (v == null ? null : formatNumber(v));
 
 /** The record as the M+3 checklist reads it: identity, contact, situation, then the pro blocks by type. */
@@ -56,9 +59,18 @@ export function ClientIdentity({ detail }: { detail: ClientDetail }) {
               ? [
                   { label: "SIRET / SIREN", value: c.siret },
                   { label: "Code NAF", value: c.nafCode },
+                  { label: "Forme juridique", value: label(LEGAL_FORM_LABELS, c.legalForm) },
+                  { label: "Mandat du dirigeant", value: label(MANAGER_ROLE_LABELS, c.managerRole), wide: true },
                   { label: "Activité exacte", value: c.activity, wide: true },
                   { label: "Chiffre d'affaires", value: c.annualRevenue == null ? null : formatEuros(c.annualRevenue) },
                   { label: "Effectif", value: num(c.headcount) },
+                ]
+              : []),
+            // A chef d'entreprise filed as particulier: his company's form and his mandate say whether he is TNS.
+            ...(!business && c.legalForm
+              ? [
+                  { label: "Forme juridique", value: label(LEGAL_FORM_LABELS, c.legalForm) },
+                  { label: "Mandat dans l'entreprise", value: label(MANAGER_ROLE_LABELS, c.managerRole) },
                 ]
               : []),
             { label: "Situation matrimoniale", value: label(MARITAL_STATUS_LABELS, c.maritalStatus as MaritalStatus | null) },
@@ -71,8 +83,8 @@ export function ClientIdentity({ detail }: { detail: ClientDetail }) {
                   { label: "Enfants", value: num(c.childrenCount) },
                   { label: "Logement", value: label(HOUSING_LABELS, c.housing as HousingStatus | null) },
                   { label: "Véhicules", value: num(c.vehicleCount) },
-                  { label: "Animaux", value: yesNo(c.hasPets) },
-                  { label: "Forte imposition", value: yesNo(c.incomeTaxHigh) },
+                  { label: "Animaux", value: petsText(c.petSpecies) },
+                  { label: "Tranche d'imposition", value: incomeTaxRateLabel(c.incomeTaxRate) },
                 ]
               : []),
             { label: "Origine", value: label(CLIENT_ORIGIN_LABELS, c.origin as ClientOrigin | null) },

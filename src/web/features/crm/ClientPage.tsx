@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { PREPARATION_KIND_LABELS } from "../../../shared/crm/checklist";
-import { CLIENT_TYPE_LABELS, needsTnsRequalification } from "../../../shared/crm/client-model";
+import { CLIENT_TYPE_LABELS } from "../../../shared/crm/client-model";
 import { ApiError, errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { formatPhone } from "../../ui/format";
@@ -71,9 +71,12 @@ function ClientView({ detail }: { detail: ClientDetail }) {
           )
         }
       />
-      {needsTnsRequalification(c) && (
-        <Alert kind="warning" title="Client TNS enregistré comme particulier">
-          <p>Passez la fiche en « Professionnel » et positionnez le chargé de clientèle des professionnels.</p>
+      {detail.tns && (
+        <Alert kind="warning" title={detail.tns.certainty === "sure" ? "Client TNS à passer en pro / TNS" : "Statut TNS à vérifier"}>
+          <p>
+            {detail.tns.reason}. Passez la fiche en « Professionnel » (TNS) avec le chargé de clientèle des professionnels, ou écartez la
+            détection avec un motif pendant l'appel M+3.
+          </p>
         </Alert>
       )}
       {editing ? <EditClient detail={detail} onDone={() => setEditing(false)} /> : <ClientIdentity detail={detail} />}

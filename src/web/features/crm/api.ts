@@ -98,16 +98,5 @@ export function useImports() {
 
 export const rejectsUrl = (id: string) => `/api/v1/crm/imports/${encodeURIComponent(id)}/rejects.csv`;
 
-/** A server error's field ("body.client.siret", "client.siret") as the form keys it ("client.siret"). */
-export function fieldErrors(e: unknown): Record<string, string> {
-  if (!(e instanceof ApiError)) return {};
-  const details = Array.isArray(e.details) ? (e.details as { field?: string; message?: string }[]) : [];
-  const list = details.length > 0 ? details : [{ field: e.field, message: e.message }];
-  const out: Record<string, string> = {};
-  for (const d of list) {
-    if (!d.field || !d.message) continue;
-    const key = d.field.replace(/^body\./, "");
-    out[key] ??= d.message.replace(/^[\w.]+ : /, "");
-  }
-  return out;
-}
+// Forms of this feature place the server's messages on their fields with the shared helper.
+export { fieldErrors } from "../../api/client";

@@ -21,19 +21,24 @@ const TEXT_KEYS = [
   "siret",
   "nafCode",
   "activity",
+  "legalForm",
+  "managerRole",
   "insuranceContactName",
   "managerName",
   "origin",
   "agencyId",
   "accountManagerId",
 ] as const;
-const INT_KEYS = ["childrenCount", "vehicleCount", "annualRevenue", "headcount"] as const;
-const BOOL_KEYS = ["hasPets", "incomeTaxHigh"] as const;
+const INT_KEYS = ["childrenCount", "vehicleCount", "annualRevenue", "headcount", "incomeTaxRate"] as const;
+/** Species of pets, typed as "chien,chat"; NO_PET for "aucun animal", "" for not known. */
+const LIST_KEYS = ["petSpecies"] as const;
+export const NO_PET = "aucun";
 
 type TextKey = (typeof TEXT_KEYS)[number];
 type IntKey = (typeof INT_KEYS)[number];
-type BoolKey = (typeof BOOL_KEYS)[number];
-export type ClientFormKey = TextKey | IntKey | BoolKey;
+type ListKey = (typeof LIST_KEYS)[number];
+export type ClientFormKey = TextKey | IntKey | ListKey;
+const ALL_KEYS: readonly ClientFormKey[] = [...TEXT_KEYS, ...INT_KEYS, ...LIST_KEYS];
 
 export type ClientForm = Record<ClientFormKey, string> & { type: ClientType; isTns: boolean };
 
@@ -41,20 +46,24 @@ export type ClientForm = Record<ClientFormKey, string> & { type: ClientType; isT
  * Fields that do not apply to a type are neither shown nor sent. A company keeps a contact person
  * (name, situation): the M+3 checklist asks for them; only the household facts do not apply.
  */
-const HOUSEHOLD_ONLY: readonly ClientFormKey[] = ["birthDate", "childrenCount", "housing", "vehicleCount", "hasPets", "incomeTaxHigh"];
-const BUSINESS: readonly ClientFormKey[] = ["siret", "nafCode", "activity", "annualRevenue", "headcount"];
+const HOUSEHOLD_ONLY: readonly ClientFormKey[] = ["birthDate", "childrenCount", "housing", "vehicleCount", "petSpecies", "incomeTaxRate"];
+const BUSINESS: readonly ClientFormKey[] = ["siret", "nafCode", "legalForm", "managerRole", "activity", "annualRevenue", "headcount"];
 const COMPANY_ONLY: readonly ClientFormKey[] = ["companyName", "insuranceContactName", "managerName"];
+/** A chef d'entreprise filed as particulier: the legal form and mandate tell whether he is TNS, so they are asked. */
+const TNS_DECIDERS: readonly ClientFormKey[] = ["legalForm", "managerRole"];
 
-export function appliesTo(key: ClientFormKey, type: ClientType, isTns: boolean): boolean {
+export function appliesTo(key: ClientFormKey, form: Pick<ClientForm, "type" | "isTns" | "professionalStatus">): boolean {
+  const { type, isTns } = form;
   if (type === "entreprise") return !HOUSEHOLD_ONLY.includes(key);
   if (COMPANY_ONLY.includes(key)) return key === "companyName" && type === "professionnel";
+  if (TNS_DECIDERS.includes(key) && form.professionalStatus === "chef_entreprise") return true;
   if (BUSINESS.includes(key)) return type === "professionnel" || isTns;
   return true;
 }
 
 export function emptyClientForm(type: ClientType = "particulier"): ClientForm {
   const form = { type, isTns: false } as ClientForm;
-  for (const k of [...TEXT_KEYS, ...INT_KEYS, ...BOOL_KEYS]) form[k] = "";
+  for (const k of ALL_KEYS) form[k] = "";
   return form;
 }
 
@@ -63,7 +72,7 @@ export function clientFormOf(c: Client): ClientForm {
   form.isTns = c.isTns;
   const source = c as unknown as Record<string, unknown>;
   for (const k of [...TEXT_KEYS, ...INT_KEYS]) form[k] = source[k] == null ? "" : String(source[k]);
-  for (const k of BOOL_KEYS) form[k] = source[k] == null ? "" : String(source[k]);
+  form.petSpecies = c.petSpecies == null ? "" : c.petSpecies.length === 0 ? NO_PET : c.petSpecies.join(",");
   // Agents type and read "06 12 34 56 78"; the server normalises it back to the same E.164.
   if (c.phone) form.phone = formatPhone(c.phone);
   return form;
@@ -78,15 +87,15 @@ function parsedValue(key: ClientFormKey, raw: string): unknown {
     const n = Number(digitsOnly(s).replace(",", "."));
     return Number.isFinite(n) ? Math.round(n) : Number.NaN;
   }
-  if ((BOOL_KEYS as readonly string[]).includes(key)) return s === "true";
+  if (key === "petSpecies") return s === NO_PET ? [] : s.split(",").filter(Boolean);
   return s;
 }
 
 /** The whole record, for a creation; NaN marks a number the user typed wrong (checked before sending). */
 export function clientPayload(form: ClientForm): Record<string, unknown> {
   const out: Record<string, unknown> = { type: form.type, isTns: form.isTns };
-  for (const k of [...TEXT_KEYS, ...INT_KEYS, ...BOOL_KEYS]) {
-    if (!appliesTo(k, form.type, form.isTns)) continue;
+  for (const k of ALL_KEYS) {
+    if (!appliesTo(k, form)) continue;
     const v = parsedValue(k, form[k]);
     if (v !== null) out[k] = v;
   }
@@ -98,7 +107,7 @@ export function clientPatch(initial: ClientForm, form: ClientForm): Record<strin
   const out: Record<string, unknown> = {};
   if (form.type !== initial.type) out.type = form.type;
   if (form.isTns !== initial.isTns) out.isTns = form.isTns;
-  for (const k of [...TEXT_KEYS, ...INT_KEYS, ...BOOL_KEYS]) {
+  for (const k of ALL_KEYS) {
     if (form[k].trim() !== initial[k].trim()) out[k] = parsedValue(k, form[k]);
   }
   return out;

@@ -1,6 +1,7 @@
 import type { PreparationItem } from "../../../shared/crm/checklist";
 import type { ClientRecord } from "../../../shared/crm/client-model";
 import type { ClientContract } from "../../../shared/crm/contract-compliance";
+import type { TnsDetection } from "../../../shared/crm/tns";
 
 /** What the CRM API answers (see src/modules/crm/routes/response-schemas.ts). */
 
@@ -67,6 +68,8 @@ export interface ClientDetail {
   accountManager: { id: string; firstName: string; lastName: string; email: string; jobTitle: string | null; mobile: string | null } | null;
   contracts: Contract[];
   preparationChecklist: PreparationItem[];
+  /** A TNS the record does not say yet: switched or set aside during the M+3. */
+  tns: TnsDetection | null;
 }
 
 export interface Agency {

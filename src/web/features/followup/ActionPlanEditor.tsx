@@ -18,7 +18,15 @@ interface Draft {
 /** Spec 002 §7: "un plan d'actions daté" — devis, RDV, relance, each with its due date and owner. */
 export function ActionPlanEditor({ view }: { view: FollowupView }) {
   const { user } = useProfile();
-  const { record, error, pending } = useRecord(view);
+  const { record, error, fields, pending } = useRecord(view);
+  // Messages the server tied to a field are shown under it; any other one above the button.
+  const placed = Object.keys(fields).some((k) => k.startsWith("actions.") || k === "noActionReason");
+  const fieldError = (key: string) =>
+    fields[key] ? (
+      <span className="field__error" role="alert">
+        {fields[key]}
+      </span>
+    ) : null;
   const planned = view.recorded.actions.filter((a) => a.origin === "action_plan" && a.status === "open");
   const [drafts, setDrafts] = useState<Draft[]>(
     planned.map((a) => ({ kind: a.kind, productLine: a.productLine ?? "", dueDate: a.dueDate, ownerId: a.ownerId, note: a.note ?? "" })),
@@ -80,11 +88,19 @@ export function ActionPlanEditor({ view }: { view: FollowupView }) {
               ))}
             </select>
           </label>
-          <label className="field">
+          <label className={`field${fields[`actions.${i}.dueDate`] ? " field--invalid" : ""}`}>
             <span className="field__label">Échéance</span>
-            <input className="input" type="date" value={d.dueDate} onChange={(e) => set(i, { dueDate: e.target.value })} />
+            <input
+              className="input"
+              type="date"
+              min={parisDay(0)}
+              aria-invalid={fields[`actions.${i}.dueDate`] ? true : undefined}
+              value={d.dueDate}
+              onChange={(e) => set(i, { dueDate: e.target.value })}
+            />
+            {fieldError(`actions.${i}.dueDate`)}
           </label>
-          <label className="field">
+          <label className={`field${fields[`actions.${i}.ownerId`] ? " field--invalid" : ""}`}>
             <span className="field__label">Responsable</span>
             <select className="input" value={d.ownerId} onChange={(e) => set(i, { ownerId: e.target.value })}>
               {view.team.members.map((m) => (
@@ -93,6 +109,7 @@ export function ActionPlanEditor({ view }: { view: FollowupView }) {
                 </option>
               ))}
             </select>
+            {fieldError(`actions.${i}.ownerId`)}
           </label>
           <label className="field fu-action__note">
             <span className="field__label">Note</span>
@@ -104,15 +121,17 @@ export function ActionPlanEditor({ view }: { view: FollowupView }) {
         </div>
       ))}
       {drafts.length === 0 && (
-        <label className="field">
+        <label className={`field${fields.noActionReason ? " field--invalid" : ""}`}>
           <span className="field__label">Aucune action : motif</span>
           <textarea
             className="textarea"
             rows={2}
             value={reason}
+            aria-invalid={fields.noActionReason ? true : undefined}
             onChange={(e) => setReason(e.target.value)}
             placeholder="Client entièrement équipé, refus, à revoir à l'échéance…"
           />
+          {fieldError("noActionReason")}
         </label>
       )}
       <div>
@@ -120,7 +139,7 @@ export function ActionPlanEditor({ view }: { view: FollowupView }) {
           Enregistrer le plan d'actions
         </button>
       </div>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && !placed && <Alert kind="error">{error}</Alert>}
     </div>
   );
 }

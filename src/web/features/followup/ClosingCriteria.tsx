@@ -16,7 +16,9 @@ const FIELDS = {
  * answered by sending the card (vCard by e-mail, or SMS), which the server records itself.
  */
 export function ClosingCriteria({ view }: { view: FollowupView }) {
-  const { record, error, pending } = useRecord(view);
+  const { record, error, fields, pending } = useRecord(view);
+  // "Fiche 100 % qualifiée" follows the checklist: "Oui" is not offered while a point is not confirmed or modified.
+  const unqualified = view.checklist.filter((i) => i.review?.status !== "confirmed" && i.review?.status !== "modified");
   const [version, setVersion] = useState<"4.0" | "3.0">("4.0");
   const closing = view.recorded.closing;
   const answer = (patch: ClosingCriteriaRecord) => record("closing-criteria", patch);
@@ -83,7 +85,7 @@ export function ClosingCriteria({ view }: { view: FollowupView }) {
                     type="button"
                     className="button button--secondary button--small"
                     aria-pressed={value === v}
-                    disabled={pending}
+                    disabled={pending || (v && field === "recordFullyQualified" && unqualified.length > 0)}
                     onClick={() => answer({ [field]: v })}
                   >
                     {v ? "Oui" : "Non"}
@@ -91,10 +93,20 @@ export function ClosingCriteria({ view }: { view: FollowupView }) {
                 ))}
               </fieldset>
             )}
+            {field === "recordFullyQualified" && unqualified.length > 0 && (
+              <p className="fu-hint fu-criterion__why">
+                « Oui » impossible : {unqualified.map((i) => `${i.label} (${i.review ? "non communiqué" : "non vérifié"})`).join(", ")}.
+              </p>
+            )}
+            {fields[field] && (
+              <p className="field__error fu-criterion__why" role="alert">
+                {fields[field]}
+              </p>
+            )}
           </div>
         );
       })}
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && Object.keys(fields).length === 0 && <Alert kind="error">{error}</Alert>}
     </div>
   );
 }

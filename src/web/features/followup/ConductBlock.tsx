@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { CONTACT_CHANNEL_OPTIONS, type ContactChannel } from "../../../shared/followup/contact";
+import type { ContactChannel } from "../../../shared/followup/contact";
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, parisNowForInput } from "../../ui/format";
 import { ContractReview } from "./ContractReview";
 import { EventBar, FireOutcome } from "./EventBar";
 import { ProfileReview } from "./ProfileReview";
 import { ScriptStepView } from "./ScriptStepView";
+import { ChannelSelect } from "./StartCall";
 import { TnsBanner } from "./TnsBanner";
 import type { FollowupView } from "./types";
 import { useFire, useRecord } from "./use-fire";
@@ -28,6 +29,7 @@ export function ConductBlock({ view }: { view: FollowupView }) {
           )}
           {step.id === "contract_validation" && (
             <>
+              <TnsBanner view={view} compact />
               <ContractReview view={view} />
               <EventBar view={view} events={["contracts_done"]} />
             </>
@@ -38,15 +40,22 @@ export function ConductBlock({ view }: { view: FollowupView }) {
   );
 }
 
+/** The line chosen when the call was launched, if any: the answer comes on the line that was dialled. */
+function dialledChannel(view: FollowupView): ContactChannel | "" {
+  const start = [...view.history].reverse().find((h) => h.kind === "transition" && h.data.event === "start_call");
+  return ((start?.data.contact as { channel?: ContactChannel | null } | undefined)?.channel ?? "") as ContactChannel | "";
+}
+
 /** "Client disponible" / "Rappeler plus tard", with who answered and on which line (spec 002 §5.3). */
 function Availability({ view }: { view: FollowupView }) {
   const fired = useFire(view);
   const { fire, pending } = fired;
   const [name, setName] = useState(view.client.displayName);
-  const [channel, setChannel] = useState<ContactChannel>("mobile");
+  const [channel, setChannel] = useState<ContactChannel | "">(dialledChannel(view));
   const [later, setLater] = useState(false);
   const [at, setAt] = useState("");
-  const contact = { name, channel };
+  // No line chosen, none recorded: the journal keeps only what the agent said.
+  const contact = { name, channel: channel || null };
   return (
     <div className="fu-rows">
       <div className="inline-form">
@@ -54,16 +63,7 @@ function Availability({ view }: { view: FollowupView }) {
           <span className="field__label">Personne jointe</span>
           <input className="input" value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <label className="field">
-          <span className="field__label">Canal</span>
-          <select className="input" value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel)}>
-            {CONTACT_CHANNEL_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChannelSelect label="Canal" empty="Non précisé" value={channel} onChange={setChannel} />
       </div>
       <div className="fu-events">
         <button type="button" className="button button--primary" disabled={pending} onClick={() => fire("client_available", { contact })}>

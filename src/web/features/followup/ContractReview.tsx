@@ -49,6 +49,7 @@ function ContractCard({ view, contract }: { view: FollowupView; contract: ViewCo
       <div className="fu-block__head">
         <strong>
           Contrat {contract.productLabel}
+          {contract.externalRef && ` n° ${contract.externalRef}`}
           {contract.startDate && <span className="muted"> · depuis le {formatIsoDay(contract.startDate)}</span>}
           {contract.sellerName && <span className="muted"> · vendu par {contract.sellerName}</span>}
         </strong>

@@ -1,7 +1,6 @@
 import { useState } from "react";
 import type { FollowupEvent } from "../../../shared/followup/workflow";
 import { Alert } from "../../ui/Alert";
-import { missingLabel } from "./labels";
 import type { FollowupView } from "./types";
 import { type Refusal, useFire } from "./use-fire";
 
@@ -59,7 +58,14 @@ export function FireOutcome({ view, fired }: { view: FollowupView; fired: Return
   );
 }
 
-const NOT_FORCEABLE = new Set(["transition_not_allowed", "guard_callback_date_required", "override_not_permitted"]);
+const NOT_FORCEABLE = new Set([
+  "transition_not_allowed",
+  "guard_callback_date_required",
+  "override_not_permitted",
+  "guard_tns_unresolved",
+  "guard_too_many_gaps",
+  "guard_record_not_qualified",
+]);
 
 function RefusalPrompt({
   view,
@@ -77,7 +83,7 @@ function RefusalPrompt({
   const current = view.availableEvents.find((e) => e.event === refusal.event);
   const canForce = view.canOverride && !NOT_FORCEABLE.has(refusal.code);
   if (current?.enabled) return null;
-  const missing = current?.missing ?? refusal.missing;
+  const missing = current?.missingLabels ?? refusal.missingLabels;
   return (
     <div className="fu-refusal">
       <Alert kind="warning" title="Étape suivante refusée">
@@ -87,7 +93,7 @@ function RefusalPrompt({
             <p>À compléter :</p>
             <ul>
               {missing.map((m) => (
-                <li key={m}>{missingLabel(view, m)}</li>
+                <li key={m}>{m}</li>
               ))}
             </ul>
           </>

@@ -1,5 +1,5 @@
 import { PREPARATION_KIND_LABELS } from "../../../shared/crm/checklist";
-import { EventBar } from "./EventBar";
+import { StartCall } from "./StartCall";
 import type { FollowupView } from "./types";
 
 /** Block 1 (spec 002 §4.1): the prioritised "à compléter / à valider" list, computed before the call. */
@@ -43,7 +43,7 @@ export function PreparationBlock({ view }: { view: FollowupView }) {
   return (
     <>
       {lists}
-      <EventBar view={view} events={["start_call"]} />
+      <StartCall view={view} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { type ProductLine, productLineLabel } from "../../../shared/crm/product-lines";
+import { NEED_KIND_LABELS } from "../../../shared/followup/gap-rules";
 import { MAX_RETAINED_GAPS, REBOUND_ANSWER_OPTIONS, type ReboundAnswer, type ReboundLineAnswer } from "../../../shared/followup/model";
 import { Alert } from "../../ui/Alert";
 import { EventBar } from "./EventBar";
@@ -15,7 +16,7 @@ const USUAL_LINES: ProductLine[] = ["auto", "habitation", "sante", "prevoyance",
  * for this call (three at most, the spec's guard-rail against a sales pitch), with their "why".
  */
 export function ReboundBlock({ view }: { view: FollowupView }) {
-  const { record, error, pending } = useRecord(view);
+  const { record, error, fields, pending } = useRecord(view);
   const saved = view.recorded.rebound;
   const ours = new Set(view.contracts.filter((c) => c.isOurs).map((c) => c.productLine));
   const lines = [
@@ -42,7 +43,9 @@ export function ReboundBlock({ view }: { view: FollowupView }) {
         {view.gaps.length === 0 && <p className="muted">Aucun manque évident au regard de la fiche.</p>}
         {view.gaps.map((g) => (
           <div key={g.productLine} className={`fu-gap${retained.includes(g.productLine) ? " is-retained" : ""}`}>
-            <strong>{g.productLabel}</strong>
+            <strong>
+              {g.productLabel} <span className={`badge ${g.kind === "generic" ? "" : "badge--info"}`}>{NEED_KIND_LABELS[g.kind]}</span>
+            </strong>
             <span className="fu-hint">Pourquoi : {g.why}</span>
             <label className="checkbox">
               <input
@@ -114,6 +117,11 @@ export function ReboundBlock({ view }: { view: FollowupView }) {
         par appel
         {retained.length > 0 && ` : ${retained.map(productLineLabel).join(", ")}`}.
       </p>
+      {fields.retainedGaps && (
+        <p className="field__error" role="alert">
+          {fields.retainedGaps}
+        </p>
+      )}
       <div className="fu-events">
         <button
           type="button"
@@ -124,7 +132,7 @@ export function ReboundBlock({ view }: { view: FollowupView }) {
           Enregistrer le bilan
         </button>
       </div>
-      {error && <Alert kind="error">{error}</Alert>}
+      {error && !fields.retainedGaps && <Alert kind="error">{error}</Alert>}
       <EventBar view={view} events={["rebound_done"]} />
     </>
   );

@@ -1,4 +1,4 @@
-import { MARITAL_STATUS_OPTIONS, PROFESSIONAL_STATUS_OPTIONS } from "../../../shared/crm/client-model";
+import { LEGAL_FORM_OPTIONS, MARITAL_STATUS_OPTIONS, PROFESSIONAL_STATUS_OPTIONS } from "../../../shared/crm/client-model";
 import { formatEuros, formatPhone } from "../../ui/format";
 import type { FollowupView } from "./types";
 
@@ -16,6 +16,8 @@ export function inputFor(view: FollowupView, clientPath: string): FieldInput {
       return { kind: "select", options: [...MARITAL_STATUS_OPTIONS] };
     case "professionalStatus":
       return { kind: "select", options: [...PROFESSIONAL_STATUS_OPTIONS] };
+    case "legalForm":
+      return { kind: "select", options: [...LEGAL_FORM_OPTIONS] };
     case "agencyId":
       return { kind: "select", options: view.team.agencies.map((a) => ({ value: a.id, label: a.name })) };
     case "accountManagerId":

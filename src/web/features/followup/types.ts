@@ -2,6 +2,7 @@ import type { ChecklistItem, PreparationItem, ReviewStatus } from "../../../shar
 import type { ClientRecord } from "../../../shared/crm/client-model";
 import type { ClientContract, ContractValidation, MissingItem } from "../../../shared/crm/contract-compliance";
 import type { ProductLine } from "../../../shared/crm/product-lines";
+import type { TnsDetection, TnsResolution } from "../../../shared/crm/tns";
 import type { ClosingCriteriaRecord, ClosingCriterionKey } from "../../../shared/followup/closing";
 import type { GapMatch } from "../../../shared/followup/gap-engine";
 import type { MeasureRow } from "../../../shared/followup/measures";
@@ -89,7 +90,11 @@ export interface FollowupView {
   checklist: (ChecklistItem & { value: unknown; review: StoredReview | null })[];
   recordFullyQualified: boolean;
   tns: {
+    /** A TNS the record does not say yet, with why it is thought so. */
+    detection: TnsDetection | null;
+    /** Still to settle before the rebound. */
     required: boolean;
+    resolution: TnsResolution | null;
     currentManagerId: string | null;
     proposedManagerId: string | null;
     options: { id: string; name: string; agencyName: string }[];

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError } from "../../api/client";
+import { ApiError, fieldErrors } from "../../api/client";
 import { useFollowupWrite } from "./api";
 import type { FollowupView } from "./types";
 
@@ -8,6 +8,8 @@ export interface Refusal {
   message: string;
   code: string;
   missing: string[];
+  /** What is missing, in words, as the server names it. */
+  missingLabels: string[];
   /** What was sent with the event, to send again with an override. */
   extra: object;
 }
@@ -27,9 +29,17 @@ export function useFire(view: FollowupView) {
       setRefusal(null);
       return true;
     } catch (e) {
-      const details = e instanceof ApiError ? (e.details as { code?: string; missing?: string[] } | undefined) : undefined;
+      const details =
+        e instanceof ApiError ? (e.details as { code?: string; missing?: string[]; missingLabels?: string[] } | undefined) : undefined;
       if (e instanceof ApiError && e.code === "transition_refused") {
-        setRefusal({ event, message: e.message, code: details?.code ?? "", missing: details?.missing ?? [], extra });
+        setRefusal({
+          event,
+          message: e.message,
+          code: details?.code ?? "",
+          missing: details?.missing ?? [],
+          missingLabels: details?.missingLabels ?? [],
+          extra,
+        });
       } else {
         setError(e instanceof Error ? e.message : "Erreur inattendue");
       }
@@ -39,19 +49,26 @@ export function useFire(view: FollowupView) {
   return { fire, refusal, error, pending: write.isPending, clear: () => setRefusal(null) };
 }
 
-/** A recording (checklist, contracts, rebound, plan…): errors come back as French messages to show. */
+/**
+ * A recording (checklist, contracts, rebound, plan…): a refusal comes back as a French message, and
+ * by field ("actions.0.dueDate" → "Date d'échéance de l'action 1 dans le passé…") for the screen to
+ * show each one under its input.
+ */
 export function useRecord(view: FollowupView) {
   const write = useFollowupWrite(view.id);
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
   const record = async (path: string, body: unknown, method: "POST" | "PUT" = "POST") => {
     setError(null);
+    setFields({});
     try {
       await write.mutateAsync({ path, method, body });
       return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : "Erreur inattendue");
+      setFields(fieldErrors(e));
       return false;
     }
   };
-  return { record, error, pending: write.isPending };
+  return { record, error, fields, pending: write.isPending };
 }
