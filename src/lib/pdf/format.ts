@@ -1,0 +1,47 @@
+/**
+ * French formats for documents: Intl's own, with its no-break spaces (U+202F before "%", "€" and between
+ * thousands), which the embedded font prints and the line breaker never breaks. Instants in Paris time.
+ */
+
+const PARIS = "Europe/Paris";
+const longDate = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric" });
+const shortDate = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "2-digit", month: "2-digit", year: "numeric" });
+const dateTime = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: PARIS,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** 1234.5 → "1 234,5"; with `decimals`, exactly that many digits. */
+export function formatNumberFr(n: number, decimals?: number): string {
+  const digits = decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  return new Intl.NumberFormat("fr-FR", digits).format(n);
+}
+
+/** Integer cents → "1 234,50 €" (money is kept in cents). */
+export function formatEurosFr(cents: number): string {
+  return new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+}
+
+/** 0.35 → "35 %". */
+export function formatPercentFr(share: number, decimals = 0): string {
+  return new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: decimals }).format(share);
+}
+
+/** "30 novembre 2026" */
+export function formatLongDateFr(instant: Date): string {
+  return longDate.format(instant);
+}
+
+/** "30/11/2026" */
+export function formatShortDateFr(instant: Date): string {
+  return shortDate.format(instant);
+}
+
+/** "30/11/2026 14:05" */
+export function formatDateTimeFr(instant: Date): string {
+  return dateTime.format(instant);
+}

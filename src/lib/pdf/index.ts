@@ -1,0 +1,4 @@
+export { A4, type Content, type ListMarker, type ParagraphOptions, PDF_COLORS, type PdfDocumentOptions, PdfWriter } from "./document";
+export { formatDateTimeFr, formatEurosFr, formatLongDateFr, formatNumberFr, formatPercentFr, formatShortDateFr } from "./format";
+export type { Run, TextStyle } from "./layout-text";
+export type { TableColumn, TableSpec } from "./table";
