@@ -33,6 +33,15 @@ export interface ParagraphOptions {
 
 export type ListMarker = "bullet" | "number" | "checkbox";
 
+export interface ListOptions {
+  marker?: ListMarker;
+  /** Items side by side, in rows of this many. */
+  columns?: number;
+  size?: number;
+  color?: string;
+  indent?: number;
+}
+
 export type Content = string | readonly Run[];
 
 const COLORS = { text: "#1f2937", muted: "#6b7280", heading: "#111827", rule: "#d1d5db" } as const;
@@ -218,21 +227,42 @@ export class PdfWriter {
     this.space(opts.spaceAfter ?? size * 0.45);
   }
 
-  list(items: readonly Content[], opts: { marker?: ListMarker; size?: number; color?: string; indent?: number } = {}): void {
+  /**
+   * Items with a bullet, a number or a box to tick. With `columns`, items are set in rows of that many
+   * (left to right), each row kept whole; a single column flows over pages like a paragraph.
+   */
+  list(items: readonly Content[], opts: ListOptions = {}): void {
     const size = opts.size ?? this.fontSize;
     const marker = MARKERS[opts.marker ?? "bullet"];
     const indent = opts.indent ?? 0;
+    const columns = Math.max(1, Math.min(opts.columns ?? 1, items.length));
+    const columnWidth = (this.contentWidth - indent) / columns;
     const gutter = Math.max(...items.map((_, i) => this.measure(marker(i), "regular", size))) + size * 0.6;
-    items.forEach((item, i) => {
-      const lines = this.layout(item, this.contentWidth - indent - gutter, size);
-      this.ensureRoom(Math.min(lines.length, 2) * this.lineHeight(size));
-      this.drawLines([{ fragments: [{ text: marker(i), style: "regular", x: 0, width: 0 }], width: 0 }], this.margin + indent, this.y, {
+    const lh = this.lineHeight(size);
+    const drawMarker = (i: number, x: number) =>
+      this.drawLines([{ fragments: [{ text: marker(i), style: "regular", x: 0, width: 0 }], width: 0 }], x, this.y, {
         size,
         color: opts.color,
       });
-      this.flowLines(lines, this.margin + indent + gutter, { size, color: opts.color });
+    for (let first = 0; first < items.length; first += columns) {
+      const row = items.slice(first, first + columns).map((item) => this.layout(item, columnWidth - gutter - size * 0.5, size));
+      if (columns === 1) {
+        const lines = row[0] ?? [];
+        this.ensureRoom(Math.min(lines.length, 2) * lh);
+        drawMarker(first, this.margin + indent);
+        this.flowLines(lines, this.margin + indent + gutter, { size, color: opts.color });
+      } else {
+        const height = Math.max(...row.map((lines) => lines.length)) * lh;
+        this.ensureRoom(height);
+        row.forEach((lines, k) => {
+          const x = this.margin + indent + k * columnWidth;
+          drawMarker(first + k, x);
+          this.drawLines(lines, x + gutter, this.y, { size, color: opts.color });
+        });
+        this.y -= height;
+      }
       this.space(size * 0.2);
-    });
+    }
     this.space(size * 0.3);
   }
 

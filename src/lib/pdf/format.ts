@@ -45,3 +45,11 @@ export function formatShortDateFr(instant: Date): string {
 export function formatDateTimeFr(instant: Date): string {
   return dateTime.format(instant);
 }
+
+/**
+ * French punctuation spacing for print: the space before ? ! ; : » and after « becomes a narrow no-break
+ * space, so a question mark or a closing guillemet never starts a line on its own.
+ */
+export function withFrenchSpacing(text: string): string {
+  return text.replace(/[ \u00a0]([?!;:»])/g, "\u202f$1").replace(/«[ \u00a0]/g, "«\u202f");
+}

@@ -1,4 +1,21 @@
-export { A4, type Content, type ListMarker, type ParagraphOptions, PDF_COLORS, type PdfDocumentOptions, PdfWriter } from "./document";
-export { formatDateTimeFr, formatEurosFr, formatLongDateFr, formatNumberFr, formatPercentFr, formatShortDateFr } from "./format";
+export {
+  A4,
+  type Content,
+  type ListMarker,
+  type ListOptions,
+  type ParagraphOptions,
+  PDF_COLORS,
+  type PdfDocumentOptions,
+  PdfWriter,
+} from "./document";
+export {
+  formatDateTimeFr,
+  formatEurosFr,
+  formatLongDateFr,
+  formatNumberFr,
+  formatPercentFr,
+  formatShortDateFr,
+  withFrenchSpacing,
+} from "./format";
 export type { Run, TextStyle } from "./layout-text";
 export type { TableColumn, TableSpec } from "./table";

@@ -69,6 +69,8 @@ export const listQuery = z.object({
   assignee: z.union([z.enum(["me", "all"]), z.uuid()]).default("me"),
   state: z.enum([...FOLLOWUP_STATES, "open"]).optional(),
   month: month.optional(),
+  /** The follow-up of one client (there is at most one), for the client record's link to its call. */
+  client: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -28,6 +28,16 @@ export function useFollowupList(filters: ListFilters) {
   });
 }
 
+/** The M+3 follow-up of a client (at most one), or null before the campaign has created it. */
+export function useClientFollowup(clientId: string) {
+  return useQuery({
+    queryKey: followupKeys.list({ client: clientId }),
+    queryFn: ({ signal }) =>
+      api<{ items: FollowupListItem[] }>("/api/v1/followups", { query: { assignee: "all", client: clientId, limit: 1 }, signal }),
+    select: (data) => data.items[0] ?? null,
+  });
+}
+
 export function useFollowup(id: string) {
   return useQuery({
     queryKey: followupKeys.one(id),
