@@ -4,6 +4,7 @@ import { createTestApp, type TestContext } from "../../../tests/support/test-app
 import { addToIsoDate, parisToday } from "../../shared/catalogue/dates";
 import { capturedMessages } from "../notifications/schema";
 import { followupApi, newFollowup } from "./api-test-helpers";
+import { myActions } from "./my-actions";
 import { followupActions, followups } from "./schema";
 import { sendActionReminders } from "./send-reminders";
 import { type BrokerFixture, brokerFixture } from "./test-support";
@@ -120,6 +121,15 @@ describe("Mes actions", () => {
     expect((await api.call(team.proAgent.session, "GET", "/api/v1/followups/my-actions")).body.overdue).toEqual([]);
     const history = (await api.view(team.proAgent.session, id)).body.history;
     expect(history.at(-1)).toMatchObject({ kind: "action_done", userName: "Paul Pro" });
+  });
+  it("counts each group in full even where the list stops", async () => {
+    const team = await brokerFixture(ctx);
+    const { id, client } = await newFollowup(ctx, team);
+    const today = parisToday(new Date());
+    for (const days of [-4, -3, -2, 0, 6]) await action(id, client.id, team.agent.id, addToIsoDate(today, 0, days), { orgId: team.orgId });
+    const listed = await myActions(ctx.db, { orgId: team.orgId, userId: team.agent.id }, new Date(), 2);
+    expect(listed.overdue).toHaveLength(2);
+    expect(listed.counts).toEqual({ overdue: 3, dueToday: 1, upcoming: 1 });
   });
 });
 

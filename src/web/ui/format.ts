@@ -104,10 +104,13 @@ export function parisNowForInput(now = new Date()): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/** "+33612345678" (as stored) → "06 12 34 56 78", the way French users read a number. Other numbers as they are. */
+/**
+ * "+33612345678" (as stored) → "06 12 34 56 78", the way French users read a number, with no-break spaces:
+ * a number never wraps in the middle. Other numbers as they are.
+ */
 export function formatPhone(phone: string | null | undefined): string {
   if (!phone) return "";
   const m = /^\+33(\d{9})$/.exec(phone);
   if (!m?.[1]) return phone;
-  return `0${m[1]}`.replace(/(\d{2})(?=\d)/g, "$1 ");
+  return `0${m[1]}`.replace(/(\d{2})(?=\d)/g, "$1\u00a0");
 }

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { errorMessage } from "../../api/client";
 import { formatIsoDay, formatPhone } from "../../ui/format";
+import { ListCount } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
 import { ErrorState, LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
@@ -19,22 +20,52 @@ export function MyActionsPage() {
         <ErrorState error={actions.error} onRetry={() => actions.refetch()} />
       ) : (
         <>
-          <ActionList title="En retard" tone="danger" items={actions.data.overdue} empty="Aucune action en retard." />
-          <ActionList title="Aujourd'hui" tone="warning" items={actions.data.dueToday} empty="Rien d'autre pour aujourd'hui." />
-          <ActionList title="À venir" tone="info" items={actions.data.upcoming} empty="Aucune action prévue." />
+          <ActionList
+            title="En retard"
+            tone="danger"
+            items={actions.data.overdue}
+            total={actions.data.counts.overdue}
+            empty="Aucune action en retard."
+          />
+          <ActionList
+            title="Aujourd'hui"
+            tone="warning"
+            items={actions.data.dueToday}
+            total={actions.data.counts.dueToday}
+            empty="Rien d'autre pour aujourd'hui."
+          />
+          <ActionList
+            title="À venir"
+            tone="info"
+            items={actions.data.upcoming}
+            total={actions.data.counts.upcoming}
+            empty="Aucune action prévue."
+          />
         </>
       )}
     </>
   );
 }
 
-function ActionList({ title, tone, items, empty }: { title: string; tone: string; items: MyAction[]; empty: string }) {
+function ActionList({
+  title,
+  tone,
+  items,
+  total,
+  empty,
+}: {
+  title: string;
+  tone: string;
+  items: MyAction[];
+  total: number;
+  empty: string;
+}) {
   const complete = useCompleteAction();
   const toast = useToast();
   return (
     <section className="card card--flush" aria-labelledby={`actions-${tone}`}>
       <h2 id={`actions-${tone}`} className="card__pad">
-        {title} <span className={`badge badge--${tone}`}>{items.length}</span>
+        {title} <span className={`badge badge--${tone}`}>{total}</span>
       </h2>
       {items.length === 0 ? (
         <p className="card__pad muted">{empty}</p>
@@ -83,6 +114,11 @@ function ActionList({ title, tone, items, empty }: { title: string; tone: string
               ))}
             </tbody>
           </table>
+          {total > items.length && (
+            <div className="table-footer">
+              <ListCount shown={items.length} total={total} one="action affichée" many="actions affichées" />
+            </div>
+          )}
         </div>
       )}
     </section>
