@@ -12,6 +12,7 @@ import { channelLabel, StatusBadge } from "../../ui/StatusBadge";
 import { useLead } from "./api";
 import { ConsentProofCard } from "./ConsentProofCard";
 import { ProductFieldsCard } from "./ProductFieldsCard";
+import { SubmittedDataCard } from "./SubmittedDataCard";
 import type { LeadDetail } from "./types";
 
 const backLink = (
@@ -110,15 +111,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           </p>
         </section>
       )}
-      <section className="card" aria-labelledby="lead-sent-title">
-        {/* Open for a rejected lead: the supplier compares what he sent with the reasons. */}
-        <details open={lead.status === "rejected"}>
-          <summary id="lead-sent-title" className="summary-title">
-            Données envoyées (telles que reçues)
-          </summary>
-          <pre className="code-block">{JSON.stringify(lead.submitted, null, 2)}</pre>
-        </details>
-      </section>
+      <SubmittedDataCard submitted={lead.submitted} product={lead.product} reasons={lead.reasons} />
     </>
   );
 }
