@@ -2,6 +2,7 @@ import { uuidv7 } from "../../db/uuid-v7";
 import { validateProductFields } from "../../shared/catalogue";
 import type { LeadSubmission } from "../../shared/lead-submission";
 import type { RejectionReason } from "../../shared/rejection";
+import { checkPostalCode } from "../reference-data/postal-codes";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { type CheckedContact, checkContact } from "./check-contact";
 import type { PublishedText } from "./consent-text-cache";
@@ -56,7 +57,7 @@ function judge(item: IngestItem, texts: Map<string, PublishedText | null>, now: 
   const s = item.submission;
   const reasons: RejectionReason[] = [...(item.preReasons ?? [])];
   const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
-  const contact = checkContact(s.contact);
+  const contact = checkContact(s.contact, checkPostalCode);
   const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
   // Reasons already found before validation (CSV cells) are not repeated by the field check.
   const seen = new Set(reasons.map((r) => r.field));

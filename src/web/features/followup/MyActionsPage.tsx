@@ -94,7 +94,7 @@ function ActionList({
                     </Link>
                     <span className="table__secondary">{formatPhone(a.clientPhone) || "—"}</span>
                   </td>
-                  <td>{a.note ?? <span className="muted">—</span>}</td>
+                  <td className="table__wrap">{a.note ?? <span className="muted">—</span>}</td>
                   <td className="actions">
                     <button
                       type="button"

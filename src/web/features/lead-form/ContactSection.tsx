@@ -1,3 +1,4 @@
+import { communeChoices, usePostalCode } from "../../api/postal-codes";
 import { Field } from "../../ui/Field";
 import type { ContactState, FieldErrors } from "./form-state";
 
@@ -17,15 +18,25 @@ const INPUTS: {
   { key: "city", label: "Ville", type: "text", autoComplete: "off" },
 ];
 
+// Checked when the field is left: a typo shows before the whole form is sent.
+const CHECKED_ON_LEAVE: ReadonlySet<keyof ContactState> = new Set(["phone", "email", "postalCode", "city"]);
+
 export function ContactSection({
   contact,
   errors,
   onChange,
+  onLeave,
 }: {
   contact: ContactState;
   errors: FieldErrors;
   onChange(key: keyof ContactState, value: string): void;
+  onLeave(key: keyof ContactState): void;
 }) {
+  const postalCode = usePostalCode(contact.postalCode);
+  const communes = communeChoices(postalCode.data);
+  const hints: Partial<Record<keyof ContactState, string>> = {
+    city: communes.length > 0 ? `Commune${communes.length > 1 ? "s" : ""} de ce code postal : ${communes.join(", ")}` : undefined,
+  };
   return (
     <section className="card form-section" aria-labelledby="section-contact">
       <h2 id="section-contact">
@@ -33,7 +44,14 @@ export function ContactSection({
       </h2>
       <div className="form-grid">
         {INPUTS.map((input) => (
-          <Field key={input.key} id={`contact-${input.key}`} label={input.label} required error={errors[`contact.${input.key}`]}>
+          <Field
+            key={input.key}
+            id={`contact-${input.key}`}
+            label={input.label}
+            required
+            hint={hints[input.key]}
+            error={errors[`contact.${input.key}`]}
+          >
             {(c) => (
               <input
                 {...c}
@@ -42,12 +60,21 @@ export function ContactSection({
                 inputMode={input.inputMode}
                 autoComplete={input.autoComplete}
                 placeholder={input.placeholder}
+                list={input.key === "city" ? "contact-communes" : undefined}
                 value={contact[input.key]}
                 onChange={(e) => onChange(input.key, e.target.value)}
+                onBlur={() => {
+                  if (CHECKED_ON_LEAVE.has(input.key) && contact[input.key].trim()) onLeave(input.key);
+                }}
               />
             )}
           </Field>
         ))}
+        <datalist id="contact-communes">
+          {communes.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
       </div>
     </section>
   );

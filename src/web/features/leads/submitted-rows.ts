@@ -48,7 +48,8 @@ export function submittedRows(submitted: unknown, productSlug: string): Submitte
     const name = field?.label ?? section.keys?.[key] ?? key;
     return [section.label, name, ...rest].join(" › ");
   };
-  const fieldAt = (path: string[]) => (path[0] === "fields" && path.length === 2 ? product?.fields.find((f) => f.key === path[1]) : undefined);
+  const fieldAt = (path: string[]) =>
+    path[0] === "fields" && path.length === 2 ? product?.fields.find((f) => f.key === path[1]) : undefined;
   const valueOf = (path: string[], value: unknown): string => {
     if (path.length === 1 && path[0] === "product" && typeof value === "string") return `${productLabel(value)} (${value})`;
     if (path.length === 1 && path[0] === "type" && typeof value === "string") return TYPES[value] ?? value;
