@@ -18,23 +18,20 @@ const INPUTS: {
   { key: "city", label: "Ville", type: "text", autoComplete: "off" },
 ];
 
-// Checked when the field is left: a typo shows before the whole form is sent.
-const CHECKED_ON_LEAVE: ReadonlySet<keyof ContactState> = new Set(["phone", "email", "postalCode", "city"]);
-
 export function ContactSection({
   contact,
   errors,
   onChange,
-  onLeave,
 }: {
   contact: ContactState;
   errors: FieldErrors;
   onChange(key: keyof ContactState, value: string): void;
-  onLeave(key: keyof ContactState): void;
 }) {
   const postalCode = usePostalCode(contact.postalCode);
   const communes = communeChoices(postalCode.data);
+  // Said as soon as the five digits are typed: the communes to choose from, or that La Poste has none.
   const hints: Partial<Record<keyof ContactState, string>> = {
+    postalCode: postalCode.data && postalCode.data.postalCode === null ? "Aucune commune n'a ce code postal" : undefined,
     city: communes.length > 0 ? `Commune${communes.length > 1 ? "s" : ""} de ce code postal : ${communes.join(", ")}` : undefined,
   };
   return (
@@ -63,9 +60,6 @@ export function ContactSection({
                 list={input.key === "city" ? "contact-communes" : undefined}
                 value={contact[input.key]}
                 onChange={(e) => onChange(input.key, e.target.value)}
-                onBlur={() => {
-                  if (CHECKED_ON_LEAVE.has(input.key) && contact[input.key].trim()) onLeave(input.key);
-                }}
               />
             )}
           </Field>

@@ -1,7 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { checkContact } from "../../../modules/intake/check-contact";
-import { reason } from "../../../shared/rejection";
 import { errorMessage } from "../../api/client";
 import { useConsentTexts } from "../../api/consent-texts";
 import { browserPostalCheck } from "../../api/postal-codes";
@@ -62,6 +60,8 @@ export function NewLeadPage() {
   }, [focusTick]);
 
   // The postal code's communes come from the API: checking waits for them (already there once typed).
+  // Checks run on submit, not when a field is left: a message appearing on blur shifts the form under the
+  // pointer between press and release, and the click the user was making is lost.
   async function postalCheck() {
     try {
       return await browserPostalCheck(queryClient, form.contact.postalCode);
@@ -69,19 +69,6 @@ export function NewLeadPage() {
       setCheckFailure(errorMessage(err));
       return null;
     }
-  }
-
-  /** A field left: its own rule only, with the server's message (a blank field is left for the submit). */
-  async function checkContactField(key: keyof ContactState) {
-    const check = await postalCheck();
-    if (!check) return;
-    const path = `contact.${key}`;
-    const reasons = checkContact(form.contact, check).reasons.filter((r) => r.field === path && r.code !== "contact_missing");
-    if (key === "postalCode" && form.contact.postalCode.trim() && !form.contact.city.trim()) {
-      const known = check(form.contact.postalCode, "?");
-      if (!known.ok && known.code === "postal_code_unknown") reasons.push(reason("postal_code_unknown", path));
-    }
-    setErrors((errs) => (reasons[0] ? { ...errs, [path]: reasons[0].message } : without(errs, path)));
   }
 
   async function onSubmit(e: FormEvent) {
@@ -152,7 +139,7 @@ export function NewLeadPage() {
       </div>
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="lead-form">
         <ProductPicker product={form.product} errors={errors} onProductChange={setProduct} />
-        <ContactSection contact={form.contact} errors={errors} onChange={setContact} onLeave={(key) => void checkContactField(key)} />
+        <ContactSection contact={form.contact} errors={errors} onChange={setContact} />
         <ProductFieldsSection product={form.product} fields={form.fields} errors={errors} onFieldChange={setField} />
         <ConsentSection consent={form.consent} text={latestText} loadingText={texts.isPending} errors={errors} onChange={setConsent} />
         <section className="card form-section">

@@ -34,11 +34,36 @@ describe("submittedRows", () => {
     });
   });
 
+  it("lists rows in the form's order whatever the order of the stored keys, unknown keys last", () => {
+    const rows = submittedRows(
+      {
+        zeta: 1,
+        consent: { collectedAt: "2026-07-14T08:05:00Z", method: "oral" },
+        fields: { apport: false, typeProjet: "residence-principale" },
+        contact: { city: "Marseille", firstName: "Camille" },
+        product: "credit-immobilier",
+      },
+      "credit-immobilier",
+    );
+    expect(rows.map((r) => r.path)).toEqual([
+      "product",
+      "contact.firstName",
+      "contact.city",
+      "fields.typeProjet",
+      "fields.apport",
+      "consent.method",
+      "consent.collectedAt",
+      "zeta",
+    ]);
+    expect(rows.find((r) => r.path === "consent.method")?.value).toBe("Consentement oral (oral)");
+    expect(rows.find((r) => r.path === "consent.collectedAt")?.value).toBe("2026-07-14T08:05:00Z (14/07/2026 10:05:00, heure de Paris)");
+  });
+
   it("shows a value of the wrong type as it came rather than dropping it", () => {
     const rows = submittedRows({ fields: { montantProjet: "beaucoup" }, contact: "n'importe quoi" }, "credit-immobilier");
     expect(rows).toEqual([
-      { path: "fields.montantProjet", label: "Projet › Montant du projet", value: "beaucoup" },
       { path: "contact", label: "Contact", value: "n'importe quoi" },
+      { path: "fields.montantProjet", label: "Projet › Montant du projet", value: "beaucoup" },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { productBySlug } from "../../../shared/catalogue";
 import { CONSENT_LABELS, CONTACT_LABELS } from "../../ui/field-paths";
-import { formatNumber } from "../../ui/format";
+import { formatNumber, formatParisSeconds } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { formatFieldValue } from "./format-field";
 
@@ -21,6 +21,9 @@ const SECTIONS: Record<string, { label: string; keys?: Record<string, string> }>
   fields: { label: "Projet" },
 };
 const TYPES: Record<string, string> = { lead: "Lead", rdv: "Rendez-vous" };
+const METHODS: Record<string, string> = { checkbox: "Case à cocher (checkbox)", oral: "Consentement oral (oral)" };
+// Stored JSON (jsonb) does not keep the order keys were sent in: rows follow the form's order instead.
+const ROOT_ORDER = ["product", "type", "externalRef", "contact", "fields", "consent"];
 
 function plainValue(value: unknown): string {
   if (value === null) return "(vide)";
@@ -53,6 +56,11 @@ export function submittedRows(submitted: unknown, productSlug: string): Submitte
   const valueOf = (path: string[], value: unknown): string => {
     if (path.length === 1 && path[0] === "product" && typeof value === "string") return `${productLabel(value)} (${value})`;
     if (path.length === 1 && path[0] === "type" && typeof value === "string") return TYPES[value] ?? value;
+    if (path.join(".") === "consent.method" && typeof value === "string") return METHODS[value] ?? value;
+    if (path.join(".") === "consent.collectedAt" && typeof value === "string") {
+      const paris = formatParisSeconds(value, "");
+      return paris ? `${value} (${paris}, heure de Paris)` : value;
+    }
     const field = fieldAt(path);
     if (field) return formatFieldValue(field, value) || plainValue(value);
     return Array.isArray(value) ? value.map(plainValue).join(", ") : plainValue(value);
@@ -76,5 +84,20 @@ export function submittedRows(submitted: unknown, productSlug: string): Submitte
   } else {
     rows.push({ path: "", label: "Données", value: plainValue(submitted) });
   }
-  return rows;
+  const keyOrder: Record<string, string[]> = {
+    contact: Object.keys(CONTACT_LABELS),
+    consent: Object.keys(CONSENT_LABELS),
+    fields: product?.fields.map((f) => f.key) ?? [],
+  };
+  const rank = (path: string): [number, number] => {
+    const [root = "", key = ""] = path.split(/[.[]/);
+    const r = ROOT_ORDER.indexOf(root);
+    const k = keyOrder[root]?.indexOf(key) ?? -1;
+    return [r < 0 ? ROOT_ORDER.length : r, k < 0 ? Number.MAX_SAFE_INTEGER : k];
+  };
+  // A stable sort: unknown keys keep the order they came in, after the known ones.
+  return rows
+    .map((row, i) => ({ row, i, rank: rank(row.path) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.i - b.i)
+    .map(({ row }) => row);
 }
