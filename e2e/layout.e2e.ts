@@ -127,7 +127,7 @@ describe("Largeur des écrans : 1366 px et téléphone (390 px)", () => {
         // The lines a figure takes: the distinct tops of its text's boxes.
         const range = document.createRange();
         range.selectNodeContents(v);
-        return { text: (v as HTMLElement).innerText, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+        return { text: v.textContent ?? "", lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
       }),
     );
     expect(figures.some((f) => /\d\s%/.test(f.text))).toBe(true);

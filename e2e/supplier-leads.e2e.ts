@@ -142,10 +142,10 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     const sent = page.getByRole("table", { name: "Données envoyées, une ligne par valeur" });
     await expectText(sent.locator("tr", { hasText: "Consentement › Adresse IP" }), /192\.168\.1\.20\s*Adresse IP privée ou réservée/);
     await expectText(sent.locator("tr", { hasText: "Projet › Montant du projet" }), "150 000 €");
-    expect(await page.getByLabel("JSON brut reçu").count()).toBe(0);
+    expect(await page.getByRole("region", { name: "JSON brut reçu" }).count()).toBe(0);
     await screenshotBoth(page, "06-fiche-lead-rejete");
     await page.getByRole("button", { name: "Voir le JSON brut" }).click();
-    await expectText(page.getByLabel("JSON brut reçu"), '"ip": "192.168.1.20"');
+    await expectText(page.getByRole("region", { name: "JSON brut reçu" }), '"ip": "192.168.1.20"');
   });
 
   it("le formulaire suit le catalogue du produit choisi : dates, montants, départements, consentement oral", async () => {

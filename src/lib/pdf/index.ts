@@ -1,4 +1,13 @@
 export {
+  formatDateTimeFr,
+  formatEurosFr,
+  formatLongDateFr,
+  formatNumberFr,
+  formatPercentFr,
+  formatShortDateFr,
+  withFrenchSpacing,
+} from "../french-format";
+export {
   A4,
   type Content,
   type ListMarker,
@@ -8,14 +17,5 @@ export {
   type PdfDocumentOptions,
   PdfWriter,
 } from "./document";
-export {
-  formatDateTimeFr,
-  formatEurosFr,
-  formatLongDateFr,
-  formatNumberFr,
-  formatPercentFr,
-  formatShortDateFr,
-  withFrenchSpacing,
-} from "./format";
 export type { Run, TextStyle } from "./layout-text";
 export type { TableColumn, TableSpec } from "./table";

@@ -1,4 +1,5 @@
 import { formatNumber } from "./format";
+import { Spinner } from "./States";
 
 /**
  * "50 leads affichés sur 1 234": what the list shows out of what matches, so a truncated list never passes for
@@ -23,5 +24,16 @@ export function ListCount({
       {formatNumber(shown)} {shown > 1 ? many : one}
       {of}
     </span>
+  );
+}
+
+/** "Charger plus" under a paged list (a TanStack infinite query); nothing once the last page is in. */
+export function LoadMoreButton({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage(): unknown } }) {
+  if (!list.hasNextPage) return null;
+  return (
+    <button type="button" className="button button--secondary" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+      {list.isFetchingNextPage ? <Spinner label="Chargement de la suite…" /> : null}
+      Charger plus
+    </button>
   );
 }

@@ -9,6 +9,12 @@ import { useCompleteAction, useMyActions } from "./api";
 import "./followup.css";
 import type { MyAction } from "./types";
 
+const GROUPS = [
+  { key: "overdue", title: "En retard", tone: "danger", empty: "Aucune action en retard." },
+  { key: "dueToday", title: "Aujourd'hui", tone: "warning", empty: "Rien d'autre pour aujourd'hui." },
+  { key: "upcoming", title: "À venir", tone: "info", empty: "Aucune action prévue." },
+] as const;
+
 export function MyActionsPage() {
   const actions = useMyActions();
   return (
@@ -19,29 +25,16 @@ export function MyActionsPage() {
       ) : actions.isError ? (
         <ErrorState error={actions.error} onRetry={() => actions.refetch()} />
       ) : (
-        <>
+        GROUPS.map((g) => (
           <ActionList
-            title="En retard"
-            tone="danger"
-            items={actions.data.overdue}
-            total={actions.data.counts.overdue}
-            empty="Aucune action en retard."
+            key={g.key}
+            title={g.title}
+            tone={g.tone}
+            items={actions.data[g.key]}
+            total={actions.data.counts[g.key]}
+            empty={g.empty}
           />
-          <ActionList
-            title="Aujourd'hui"
-            tone="warning"
-            items={actions.data.dueToday}
-            total={actions.data.counts.dueToday}
-            empty="Rien d'autre pour aujourd'hui."
-          />
-          <ActionList
-            title="À venir"
-            tone="info"
-            items={actions.data.upcoming}
-            total={actions.data.counts.upcoming}
-            empty="Aucune action prévue."
-          />
-        </>
+        ))
       )}
     </>
   );

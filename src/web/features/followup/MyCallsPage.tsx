@@ -2,9 +2,9 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useProfile } from "../../app/session";
 import { formatDateTime, formatPhone } from "../../ui/format";
-import { ListCount } from "../../ui/ListCount";
+import { ListCount, LoadMoreButton } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, ErrorState, LoadingState, Spinner } from "../../ui/States";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { type ListFilters, useFollowupList } from "./api";
 import "./followup.css";
 import { monthLabel } from "./labels";
@@ -114,17 +114,7 @@ export function MyCallsPage() {
           </div>
           <div className="table-footer">
             <ListCount shown={items.length} total={count(filters.state)} one="appel affiché" many="appels affichés" />
-            {list.hasNextPage && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? <Spinner label="Chargement de la suite…" /> : null}
-                Charger plus
-              </button>
-            )}
+            <LoadMoreButton list={list} />
           </div>
         </section>
       )}

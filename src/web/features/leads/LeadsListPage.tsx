@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Icon } from "../../ui/Icon";
-import { ListCount } from "../../ui/ListCount";
+import { ListCount, LoadMoreButton } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, ErrorState, LoadingState, Spinner } from "../../ui/States";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useLeadList } from "./api";
 import { exportUrl, filtersFromParams, filtersToParams } from "./filters";
 import { LeadFiltersBar } from "./LeadFiltersBar";
@@ -88,17 +88,7 @@ export function LeadsListPage() {
                   </button>
                 )}
               </span>
-              {list.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => list.fetchNextPage()}
-                  disabled={list.isFetchingNextPage}
-                >
-                  {list.isFetchingNextPage ? <Spinner label="Chargement de la suite…" /> : null}
-                  Charger plus
-                </button>
-              )}
+              <LoadMoreButton list={list} />
             </div>
           </>
         )}

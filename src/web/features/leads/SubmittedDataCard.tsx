@@ -19,11 +19,9 @@ export function SubmittedDataCard({ submitted, product, reasons }: { submitted: 
         </button>
       </div>
       {raw && (
-        <div className="card__pad">
-          <pre className="code-block code-block--wrap" aria-label="JSON brut reçu">
-            {JSON.stringify(submitted, null, 2)}
-          </pre>
-        </div>
+        <section className="card__pad" aria-label="JSON brut reçu">
+          <pre className="code-block code-block--wrap">{JSON.stringify(submitted, null, 2)}</pre>
+        </section>
       )}
       <div className="table-wrap">
         <table className="table table--fields">

@@ -53,7 +53,7 @@ export function submittedRows(submitted: unknown, productSlug: string): Submitte
   };
   const fieldAt = (path: string[]) =>
     path[0] === "fields" && path.length === 2 ? product?.fields.find((f) => f.key === path[1]) : undefined;
-  const valueOf = (path: string[], value: unknown): string => {
+  const formatValue = (path: string[], value: unknown): string => {
     if (path.length === 1 && path[0] === "product" && typeof value === "string") return `${productLabel(value)} (${value})`;
     if (path.length === 1 && path[0] === "type" && typeof value === "string") return TYPES[value] ?? value;
     if (path.join(".") === "consent.method" && typeof value === "string") return METHODS[value] ?? value;
@@ -66,11 +66,11 @@ export function submittedRows(submitted: unknown, productSlug: string): Submitte
     return Array.isArray(value) ? value.map(plainValue).join(", ") : plainValue(value);
   };
   const walk = (path: string[], value: unknown) => {
-    const leaf = (v: unknown) => rows.push({ path: path.join("."), label: labelOf(path), value: valueOf(path, v) });
+    const leaf = (v: unknown) => rows.push({ path: path.join("."), label: labelOf(path), value: formatValue(path, v) });
     if (Array.isArray(value)) {
       // A list of plain values reads on one line; a list of objects is walked item by item.
       if (fieldAt(path) || value.every((v) => v === null || typeof v !== "object")) leaf(value);
-      else value.forEach((item, i) => walk([...path.slice(0, -1), `${path.at(-1)}[${i}]`], item));
+      else for (const [i, item] of value.entries()) walk([...path.slice(0, -1), `${path.at(-1)}[${i}]`], item);
     } else if (value !== null && typeof value === "object") {
       const entries = Object.entries(value);
       if (entries.length === 0) leaf(null);

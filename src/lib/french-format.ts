@@ -1,24 +1,20 @@
 /**
- * French formats for documents: Intl's own, with its no-break spaces (U+202F before "%", "€" and between
- * thousands), which the embedded font prints and the line breaker never breaks. Instants in Paris time.
+ * French formats, for the screens and for documents alike: Intl's own, with its no-break spaces (U+202F
+ * before "%", "€" and between thousands), which never break a line. Instants are shown in Paris time.
  */
 
 const PARIS = "Europe/Paris";
+const DAY = { timeZone: PARIS, day: "2-digit", month: "2-digit", year: "numeric" } as const;
 const longDate = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric" });
-const shortDate = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "2-digit", month: "2-digit", year: "numeric" });
-const dateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: PARIS,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+const shortDate = new Intl.DateTimeFormat("fr-FR", DAY);
+const dateTime = new Intl.DateTimeFormat("fr-FR", { ...DAY, hour: "2-digit", minute: "2-digit" });
+const dateTimeSeconds = new Intl.DateTimeFormat("fr-FR", { ...DAY, hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const numbers = new Intl.NumberFormat("fr-FR");
 
 /** 1234.5 → "1 234,5"; with `decimals`, exactly that many digits. */
 export function formatNumberFr(n: number, decimals?: number): string {
-  const digits = decimals === undefined ? {} : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  return new Intl.NumberFormat("fr-FR", digits).format(n);
+  if (decimals === undefined) return numbers.format(n);
+  return new Intl.NumberFormat("fr-FR", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
 }
 
 /** Integer cents → "1 234,50 €" (money is kept in cents). */
@@ -44,6 +40,11 @@ export function formatShortDateFr(instant: Date): string {
 /** "30/11/2026 14:05" */
 export function formatDateTimeFr(instant: Date): string {
   return dateTime.format(instant);
+}
+
+/** "30/11/2026 14:05:09": a timestamp kept as evidence. */
+export function formatDateTimeSecondsFr(instant: Date): string {
+  return dateTimeSeconds.format(instant);
 }
 
 /**
