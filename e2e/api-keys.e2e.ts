@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectText } from "./support/expect-text";
+import { PHONE, screenshotBoth } from "./support/layout";
 import { setupE2e } from "./support/setup";
 
 describe("Espace apporteur : clés API", () => {
@@ -14,6 +15,15 @@ describe("Espace apporteur : clés API", () => {
     await page.getByRole("link", { name: "Clés API" }).click();
     await expectText(page.locator("table"), "Clé de démonstration");
     await expectText(page.locator("main"), "curl -X POST");
+    // The demo traffic came through the demo key: its last use is a date, not "Jamais".
+    const demoRow = page.locator("tbody tr", { hasText: "Clé de démonstration" });
+    await expectText(demoRow.locator("td").nth(3), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // The sample command folds its long lines inside its box, at 1366 px and on a phone.
+    const overflow = () => page.locator("pre.code-block").evaluate((pre) => pre.scrollWidth - pre.clientWidth);
+    expect(await overflow()).toBe(0);
+    await page.setViewportSize(PHONE);
+    expect(await overflow()).toBe(0);
+    await screenshotBoth(page, "13-cles-api");
     expect(await page.getByRole("link", { name: "Documentation de l'API" }).getAttribute("href")).toBe("/docs");
 
     await page.getByLabel("Nom de la clé").fill("Site comparateur — recette");

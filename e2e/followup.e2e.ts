@@ -6,9 +6,11 @@ import { organisations, users } from "../src/modules/accounts/schema";
 import { clients } from "../src/modules/crm/schema";
 import { followups } from "../src/modules/followup/schema";
 import { capturedMessages } from "../src/modules/notifications/schema";
+import { extractPdfText } from "../tests/support/pdf-text";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectText } from "./support/expect-text";
+import { screenshotBoth } from "./support/layout";
 import { type E2e, setupE2e } from "./support/setup";
 
 const AGENT = "jocelyne@cabinet-durand.demo";
@@ -76,6 +78,31 @@ describe("Suivi M+3 : un appel complet, de la préparation à la clôture", () =
     await expectText(page.getByTestId("block-3"), "Verrouillé jusqu'à la fin de la mise à jour de la fiche client");
     await expectText(page.getByTestId("block-4"), "S'ouvre une fois le bilan commercial terminé");
     await screenshot(page, "followup-02-preparation");
+  });
+
+  it("l'appel et la fiche client mènent l'un à l'autre, et le guide de poche de l'appel porte l'agence et la conseillère", async () => {
+    const { page } = e2e;
+    const callUrl = page.url();
+    const guide = page.getByRole("link", { name: "Guide de poche (PDF)" });
+    const pdf = await page.request.get((await guide.getAttribute("href")) as string);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const { pages } = await extractPdfText(await pdf.body());
+    const text = pages.join("\n").replace(/\s+/g, " ");
+    expect(pages.length).toBeLessThanOrEqual(2);
+    expect(text).toMatch(/Conseiller : Jocelyne Martin/);
+    expect(text).toMatch(/c'est Jocelyne de votre agence \S/);
+    await screenshotBoth(page, "followup-02b-appel-entete");
+
+    await page.getByRole("link", { name: "Fiche client" }).click();
+    // The CRM writes the family name first, in capitals ("MARTIN Antoine").
+    const [firstName = ""] = call.name.split(" ");
+    await expectText(page.getByRole("heading", { level: 1 }), firstName);
+    const back = page.getByRole("link", { name: /^Appel M\+3 : / });
+    await expectText(back, "Appel M+3 : Préparation du dossier");
+    await screenshotBoth(page, "followup-02c-fiche-client");
+    await back.click();
+    await page.waitForURL(callUrl);
+    await expectText(page.getByRole("heading", { level: 1 }), `Appel M+3 — ${call.name}`);
   });
 
   it("lance l'appel, client disponible, puis la fiche : refus expliqué, modification, confirmations", async () => {
@@ -179,7 +206,10 @@ describe("Suivi M+3 : un appel complet, de la préparation à la clôture", () =
     const message = page.getByRole("article", { name: "Message" });
     await expectText(message, call.email);
     await expectText(message, "Jocelyne-Martin.vcf");
-    await screenshot(page, "followup-08b-messages-envoyes");
+    // From the agency, addressed to the client by the civility of the record.
+    await expectText(message, "Cabinet Durand Courtage — agence");
+    await expectText(message, /Bonjour (Madame|Monsieur) \S+,/);
+    await screenshotBoth(page, "followup-08b-messages-envoyes");
   });
 
   it("le responsable d'agence voit les cohortes et relance la campagne du mois sans doublon", async () => {
@@ -192,5 +222,13 @@ describe("Suivi M+3 : un appel complet, de la préparation à la clôture", () =
     await page.getByRole("button", { name: "Lancer la campagne du mois" }).click();
     await expectText(page.locator(".alert--success"), "0 suivi créé");
     await screenshot(page, "followup-09-tableau-de-bord");
+
+    // The generic pocket guides, one per kind of client, agency and advisor left to fill in by hand.
+    const guides = page.getByRole("region", { name: "Guide de poche de l'appel" }).getByRole("link");
+    expect(await guides.allTextContents()).toEqual(["Particulier", "Professionnel", "Entreprise", "TNS"].map((l) => ` ${l}`));
+    const pdf = await page.request.get((await guides.last().getAttribute("href")) as string);
+    const text = (await extractPdfText(await pdf.body())).pages.join("\n").replace(/\s+/g, " ");
+    expect(text).toContain("Client : TNS (travailleur non salarié) · Agence : ____");
+    expect(text).toContain("En cas d'arrêt de travail");
   });
 });

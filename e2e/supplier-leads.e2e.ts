@@ -5,6 +5,7 @@ import { DEMO_SUPPLIER_API_KEY } from "../src/db/seed/demo";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectCount, expectText } from "./support/expect-text";
+import { screenshotBoth } from "./support/layout";
 import { fillCreditImmobilierLead } from "./support/lead-form";
 import { setupE2e } from "./support/setup";
 
@@ -12,6 +13,15 @@ import { setupE2e } from "./support/setup";
 async function kpi(page: Page, id: string): Promise<number> {
   const text = (await page.getByTestId(id).textContent()) ?? "";
   return Number(text.replace(/\D/g, ""));
+}
+
+/** The leads the page posts from now on (the form's only way to create one). */
+function watchLeadPosts(page: Page): string[] {
+  const posted: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/api/v1/leads")) posted.push(r.url());
+  });
+  return posted;
 }
 
 describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", () => {
@@ -70,12 +80,27 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     await screenshot(page, "04-fiche-lead-accepte");
   });
 
-  it("le formulaire signale d'abord les champs produit manquants, sans rien envoyer", async () => {
+  it("un envoi à vide signale d'un coup tous les champs manquants, sans rien envoyer", async () => {
     const { page } = e2e;
-    const posted: string[] = [];
-    page.on("request", (r) => {
-      if (r.method() === "POST" && r.url().endsWith("/api/v1/leads")) posted.push(r.url());
-    });
+    const posted = watchLeadPosts(page);
+    await page.goto("/apporteur/nouveau");
+    await page.getByRole("button", { name: "Envoyer le lead" }).click();
+    const summary = page.locator(".form-summary");
+    await expectText(summary, /1\d champs à corriger/);
+    for (const field of ["Produit", "Prénom", "Nom", "Téléphone", "E-mail", "Code postal", "Ville", "Consentement — Adresse IP"]) {
+      await expectText(summary.getByRole("link", { name: field, exact: true }), field);
+    }
+    await expectText(page.locator("#contact-phone-error"), "Information de contact manquante");
+    // Each name leads to its field.
+    await summary.getByRole("link", { name: "Code postal", exact: true }).click();
+    expect(await page.evaluate(() => window.location.hash)).toBe("#contact-postalCode");
+    await screenshotBoth(page, "05a-nouveau-lead-vide");
+    expect(posted).toEqual([]);
+  });
+
+  it("les fautes de frappe sont signalées dans le navigateur avec les règles du serveur, et ne sont pas envoyées", async () => {
+    const { page } = e2e;
+    const posted = watchLeadPosts(page);
     await fillCreditImmobilierLead(page, {
       firstName: "Hugo",
       lastName: "Roux",
@@ -85,29 +110,43 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
       city: "Lyon",
       ip: "192.168.1.20",
     });
+    // The communes of the postal code are offered for the city as soon as it is typed.
+    await expectText(page.locator("#contact-city-hint"), "Commune de ce code postal : Marseille");
     await page.getByRole("button", { name: "Envoyer le lead" }).click();
+    await expectText(page.locator(".form-summary"), "3 champs à corriger");
     await expectText(page.locator("#field-montantProjet-error"), "Champ obligatoire manquant");
-    await expectText(page.locator(".form-summary"), "1 champ à corriger");
+    await expectText(page.locator("#contact-phone-error"), "Numéro de téléphone invalide");
+    await expectText(page.locator("#contact-city-error"), "La ville ne correspond pas au code postal");
+    await screenshotBoth(page, "05b-nouveau-lead-fautes");
+    // Nothing went out: a typo never counts as a rejected lead against the supplier.
     expect(posted).toEqual([]);
   });
 
-  it("un lead non conforme est rejeté : chaque motif du serveur s'affiche à côté du champ en faute", async () => {
+  it("ce que seul le serveur sait (IP privée) revient en motif de rejet, à côté du champ en faute", async () => {
     const { page } = e2e;
+    const posted = watchLeadPosts(page);
     await page.getByLabel("Montant du projet").fill("150000");
+    await page.getByLabel("Téléphone", { exact: true }).fill("06 98 76 54 02");
+    await page.getByLabel("Ville", { exact: true }).fill("Marseille");
     await page.getByRole("button", { name: "Envoyer le lead" }).click();
-    await expectText(page.locator(".form-summary"), "Lead rejeté — 3 motifs");
-    await expectText(page.locator("#contact-phone-error"), "Numéro de téléphone invalide");
-    await expectText(page.locator("#contact-city-error"), "La ville ne correspond pas au code postal");
+    await expectText(page.locator(".form-summary"), "Lead rejeté — 1 motif");
     await expectText(page.locator("#consent-ip-error"), "Adresse IP privée ou réservée");
+    expect(posted).toHaveLength(1);
     await screenshot(page, "05-nouveau-lead-rejete");
 
     await page.getByRole("link", { name: "Voir le lead rejeté" }).click();
     await expectText(page.getByRole("heading", { level: 1 }), "Hugo Roux");
     const main = page.locator("main");
-    await expectText(main, "Lead rejeté — 3 motifs");
+    await expectText(main, "Lead rejeté");
     await expectText(main, "Aucune preuve enregistrée");
-    await expectText(main, '"ip": "192.168.1.20"');
-    await screenshot(page, "06-fiche-lead-rejete");
+    // What was sent reads as a table, the reason on its line; the raw JSON waits behind its button.
+    const sent = page.getByRole("table", { name: "Données envoyées, une ligne par valeur" });
+    await expectText(sent.locator("tr", { hasText: "Consentement › Adresse IP" }), /192\.168\.1\.20\s*Adresse IP privée ou réservée/);
+    await expectText(sent.locator("tr", { hasText: "Projet › Montant du projet" }), "150 000 €");
+    expect(await page.getByRole("region", { name: "JSON brut reçu" }).count()).toBe(0);
+    await screenshotBoth(page, "06-fiche-lead-rejete");
+    await page.getByRole("button", { name: "Voir le JSON brut" }).click();
+    await expectText(page.getByRole("region", { name: "JSON brut reçu" }), '"ip": "192.168.1.20"');
   });
 
   it("le formulaire suit le catalogue du produit choisi : dates, montants, départements, consentement oral", async () => {
@@ -157,7 +196,9 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     await page.goto("/apporteur/leads");
     const rows = page.locator("table tbody tr");
     await expectCount(rows, 50);
-    await expectText(page.locator(".table-footer"), "50 leads affichés");
+    const total = (await (await page.request.get("/api/v1/leads?limit=1")).json()).total.count as number;
+    expect(total).toBeGreaterThan(250);
+    await expectText(page.locator(".table-footer"), `50 leads affichés sur ${total.toLocaleString("fr-FR").replace(/\s/g, " ")}`);
     await page.getByRole("button", { name: "Charger plus" }).click();
     await expect.poll(() => rows.count()).toBeGreaterThan(50);
     await screenshot(page, "07-liste-leads");
@@ -167,8 +208,7 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     await expectText(rows.nth(1), "Hugo Roux");
     await page.getByLabel("Statut").selectOption("rejected");
     await expectCount(rows, 1);
-    await expectText(rows.first(), "Numéro de téléphone invalide");
-    await expectText(rows.first(), "(+2)");
+    await expectText(rows.first(), "Adresse IP privée ou réservée");
     const params = new URL(page.url()).searchParams;
     expect([params.get("q"), params.get("status")]).toEqual(["e2e-", "rejected"]);
     await screenshot(page, "07b-liste-leads-filtree");
@@ -180,7 +220,7 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     const lines = csv.trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Roux");
-    expect(lines[1]).toContain("Numéro de téléphone invalide");
+    expect(lines[1]).toContain("Adresse IP privée ou réservée");
 
     await page.getByLabel("Recherche").fill("e2e-elodie");
     await page.getByLabel("Statut").selectOption("");

@@ -21,6 +21,8 @@ export async function fillCreditImmobilierLead(page: Page, lead: FormLead): Prom
   await page.getByLabel("Téléphone", { exact: true }).fill(lead.phone);
   await page.getByLabel("E-mail", { exact: true }).fill(lead.email);
   await page.getByLabel("Code postal", { exact: true }).fill(lead.postalCode);
+  // The form offers the communes of the code as soon as it is typed (from the API).
+  await page.locator("#contact-city-hint").waitFor();
   await page.getByLabel("Ville", { exact: true }).fill(lead.city);
 
   await page.getByLabel("Type de projet").selectOption({ label: "Résidence principale" });

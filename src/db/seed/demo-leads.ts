@@ -30,8 +30,15 @@ function prng(seed: number) {
  * A month of the demo supplier's traffic through the real intake pipeline, so the dashboard, the
  * lists and the rejection reasons show what a supplier actually sees. About one lead in seven is
  * flawed the way real traffic is (pre-ticked box, private IP, wrong commune, bad phone…).
+ * Returns when the last lead sent "by the API" arrived: the demo key was last used then.
  */
-export async function seedDemoLeads(tx: Tx, supplier: { orgId: string; userId: string }, textVersion: string, now: Date) {
+export async function seedDemoLeads(
+  tx: Tx,
+  supplier: { orgId: string; userId: string },
+  textVersion: string,
+  now: Date,
+): Promise<{ lastApiLeadAt: Date | null }> {
+  let lastApiLeadAt: Date | null = null;
   const rand = prng(20_260_801);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
   let n = 0;
@@ -59,8 +66,11 @@ export async function seedDemoLeads(tx: Tx, supplier: { orgId: string; userId: s
       };
       return flaw(submission, rand());
     });
-    await ingestLeads(tx, supplier, items.map(objectItem), { channel: rand() < 0.7 ? "api" : "form", now: day });
+    const channel = rand() < 0.7 ? "api" : "form";
+    await ingestLeads(tx, supplier, items.map(objectItem), { channel, now: day });
+    if (channel === "api") lastApiLeadAt = day;
   }
+  return { lastApiLeadAt };
 }
 
 function flaw(s: LeadSubmission, r: number): LeadSubmission {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users } from "../../modules/accounts/schema";
+import { apiKeys, users } from "../../modules/accounts/schema";
 import { publishConsentText } from "../../modules/consent/publish-consent-text";
 import type { Db } from "../client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
@@ -81,7 +81,7 @@ export async function seedDemo(db: Db) {
       });
       created[a.email] = u.id;
     }
-    await createApiKeyWithSecret(tx, {
+    const demoKey = await createApiKeyWithSecret(tx, {
       orgId: orgs.apporteur.id,
       name: "Clé de démonstration",
       secret: DEMO_SUPPLIER_API_KEY,
@@ -89,7 +89,14 @@ export async function seedDemo(db: Db) {
     });
     const text = await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
     const now = new Date();
-    await seedDemoLeads(tx, { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string }, text.version, now);
+    const { lastApiLeadAt } = await seedDemoLeads(
+      tx,
+      { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string },
+      text.version,
+      now,
+    );
+    // The demo API traffic came through the demo key: its "dernière utilisation" says so.
+    await tx.update(apiKeys).set({ lastUsedAt: lastApiLeadAt }).where(eq(apiKeys.id, demoKey.id));
     await seedDemoCrm(tx, {
       courtierOrgId: orgs.courtier.id,
       users: { admin: created[ACCOUNTS[1].email] as string, agent: created[ACCOUNTS[2].email] as string },

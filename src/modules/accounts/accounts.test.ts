@@ -87,6 +87,30 @@ describe("API keys", () => {
     expect(after.json().error.code).toBe("api_key_invalid");
   });
 
+  it("shows when a key was last used, written at most once a minute rather than on every call", async () => {
+    const { email } = await createOrgWithUser(ctx, "supplier");
+    const s = await login(ctx.app, email);
+    const { id, secret } = (
+      await ctx.app.inject({ method: "POST", url: "/api/v1/api-keys", headers: asUser(s), payload: { name: "Flux" } })
+    ).json();
+    const lastUsed = async () =>
+      (await ctx.app.inject({ method: "GET", url: "/api/v1/api-keys", headers: { cookie: s.cookie } }))
+        .json()
+        .items.find((k: { id: string }) => k.id === id).lastUsedAt as string | null;
+    expect(await lastUsed()).toBeNull();
+
+    const before = Date.now();
+    await ctx.app.inject({ method: "GET", url: "/api/v1/leads", headers: bearer(secret) });
+    // The write does not hold up the request: it lands just after.
+    await expect.poll(lastUsed).not.toBeNull();
+    const first = await lastUsed();
+    expect(new Date(first ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    for (let i = 0; i < 5; i++) await ctx.app.inject({ method: "GET", url: "/api/v1/leads", headers: bearer(secret) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await lastUsed()).toBe(first);
+  });
+
   it("does not let a supplier revoke another supplier's key", async () => {
     const a = await createOrgWithUser(ctx, "supplier");
     const b = await createOrgWithUser(ctx, "supplier");

@@ -2,8 +2,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { addToIsoDate, parisToday } from "../../shared/catalogue/dates";
+import { clients } from "../crm/schema";
 import { capturedMessages } from "../notifications/schema";
 import { followupApi, newFollowup } from "./api-test-helpers";
+import { myActions } from "./my-actions";
 import { followupActions, followups } from "./schema";
 import { sendActionReminders } from "./send-reminders";
 import { type BrokerFixture, brokerFixture } from "./test-support";
@@ -121,6 +123,15 @@ describe("Mes actions", () => {
     const history = (await api.view(team.proAgent.session, id)).body.history;
     expect(history.at(-1)).toMatchObject({ kind: "action_done", userName: "Paul Pro" });
   });
+  it("counts each group in full even where the list stops", async () => {
+    const team = await brokerFixture(ctx);
+    const { id, client } = await newFollowup(ctx, team);
+    const today = parisToday(new Date());
+    for (const days of [-4, -3, -2, 0, 6]) await action(id, client.id, team.agent.id, addToIsoDate(today, 0, days), { orgId: team.orgId });
+    const listed = await myActions(ctx.db, { orgId: team.orgId, userId: team.agent.id }, new Date(), 2);
+    expect(listed.overdue).toHaveLength(2);
+    expect(listed.counts).toEqual({ overdue: 3, dueToday: 1, upcoming: 1 });
+  });
 });
 
 describe("the account manager's contact card", () => {
@@ -136,6 +147,10 @@ describe("the account manager's contact card", () => {
     expect(mail?.attachments).toEqual([
       expect.objectContaining({ filename: "Jocelyne-Martin.vcf", contentType: expect.stringMatching(/^text\/vcard/) }),
     ]);
+    // From the agency, at the platform's address (which signs the mail); answers go to the advisor.
+    expect(mail?.from).toMatch(/^"?Cabinet \d+ — agence Allianz Corniche"? <no-reply@leadsassurance\.local>$/);
+    expect(mail?.raw).toMatch(new RegExp(`^Reply-To: ${fx.agent.email.replace(/[.+]/g, "\\$&")}\r?$`, "m"));
+    expect(mail?.text?.split("\n")[0]).toBe(`Bonjour Monsieur ${client.lastName},`);
     const card = attachedVCard(mail?.raw);
     expect(card).toMatch(/^BEGIN:VCARD\r\nVERSION:4.0\r\n/);
     expect(card).toContain("FN:Jocelyne Martin\r\n");
@@ -143,10 +158,13 @@ describe("the account manager's contact card", () => {
     const [row] = await ctx.db.select().from(followups).where(eq(followups.id, id));
     expect(row?.closing).toMatchObject({ contactCardSent: true, contactCardChannel: "email" });
 
+    await ctx.db.update(clients).set({ civility: null }).where(eq(clients.id, client.id));
     await api.call(fx.agent.session, "POST", `/api/v1/followups/${id}/contact-card`, { channel: "email", version: "3.0" });
     const [v3] = await mailsTo(client.email as string);
     expect(v3?.attachments[0]?.contentType).toMatch(/^text\/x-vcard/);
     expect(attachedVCard(v3?.raw)).toMatch(/^BEGIN:VCARD\r\nVERSION:3.0\r\n/);
+    // No civility on the record: first and last name, never a guessed Madame or Monsieur.
+    expect(v3?.text?.split("\n")[0]).toBe(`Bonjour Paul ${client.lastName},`);
   });
 
   it("is sent by SMS as a short text with the manager's name, phone and e-mail", async () => {

@@ -76,6 +76,8 @@ export const myActionsAnswer = z.object({
   overdue: z.array(myAction),
   dueToday: z.array(myAction),
   upcoming: z.array(myAction),
+  /** The true size of each group: the lists stop at 500 actions. */
+  counts: z.object({ overdue: z.number(), dueToday: z.number(), upcoming: z.number() }),
 });
 export const remindersAnswer = z.object({ day: z.string(), owners: z.number(), actions: z.number(), failedOwners: z.number() });
 

@@ -1,7 +1,7 @@
 import { formatParisDateTime } from "../../shared/catalogue/dates";
 import { type ProductLine, productLine } from "../../shared/crm/product-lines";
 import type { GapMatch } from "../../shared/followup/gap-engine";
-import { buildCallScript, type ScriptStep } from "../../shared/followup/script";
+import { buildCallScript, callbackReminderLine, type ScriptStep } from "../../shared/followup/script";
 import type { FollowupState } from "../../shared/followup/workflow";
 import type { FollowupAggregate } from "./load-followup";
 
@@ -95,7 +95,7 @@ export function callScriptFor(
   }).map((step) => {
     if (step.id !== "opening" || !followup.callbackAt) return step;
     // Calling back at the agreed time: say so first, the client is expecting the call.
-    const reminder = `Je vous rappelle comme convenu pour notre rendez-vous téléphonique du ${formatParisDateTime(followup.callbackAt)}.`;
+    const reminder = callbackReminderLine(formatParisDateTime(followup.callbackAt));
     return { ...step, lines: [step.lines[0] ?? "", reminder, ...step.lines.slice(1)] };
   });
   return { variant, steps: steps.map((s) => ({ ...s, status: stepStatus(s, followup.state, hadCallback) })) };

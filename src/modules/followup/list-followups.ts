@@ -10,6 +10,7 @@ export interface FollowupListFilters {
   /** A state, or "open" for everything not closed. */
   state?: FollowupState | "open";
   month?: string;
+  client?: string;
   limit: number;
   offset: number;
 }
@@ -41,6 +42,7 @@ export async function listFollowups(db: Db, viewer: { orgId: string; userId: str
   if (f.assignee === "me") conditions.push(sql`f.assigned_to = ${viewer.userId}`);
   else if (f.assignee !== "all") conditions.push(sql`f.assigned_to = ${f.assignee}`);
   if (f.month) conditions.push(sql`f.cohort_month = ${monthStart(f.month)}::date`);
+  if (f.client) conditions.push(sql`f.client_id = ${f.client}`);
   const scope = sql.join(conditions, sql` and `);
   const stateCondition = !f.state ? sql`true` : f.state === "open" ? sql`f.state <> 'closed'` : sql`f.state = ${f.state}`;
 

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { notFound } from "../../server/errors";
+import { clientSalutation } from "../../shared/followup/script";
 import { type LoadedClient, type LoadedContract, loadClientRecord } from "../crm/load-client-record";
 import { followupActions, followups } from "./schema";
 
@@ -36,6 +37,16 @@ export async function loadFollowup(db: DbOrTx, orgId: string, id: string, opts: 
     .where(eq(followupActions.followupId, id))
     .orderBy(asc(followupActions.dueDate), asc(followupActions.createdAt));
   return { followup, client: record.client, contracts: record.contracts, actions };
+}
+
+/**
+ * The opening of a mail to the client, as French correspondence writes it: "Bonjour Madame Pélissier," from
+ * the civility on the record; without one, "Bonjour Audrey Pélissier," rather than a guessed Madame or
+ * Monsieur; a company without a named contact, "Bonjour,".
+ */
+export function mailGreeting(client: FollowupAggregate["client"]): string {
+  if (!client.lastName?.trim()) return "Bonjour,";
+  return `Bonjour ${clientSalutation({ civility: client.civility, firstName: client.firstName ?? "", lastName: client.lastName })},`;
 }
 
 /**

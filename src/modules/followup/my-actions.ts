@@ -20,24 +20,39 @@ export interface MyAction {
   clientPhone: string | null;
 }
 
-/** "Mes actions": my open actions, overdue / due today / upcoming, the day read in Paris. */
-export async function myActions(db: Db, viewer: { orgId: string; userId: string | null }, now: Date) {
+export const MY_ACTIONS_LIMIT = 500;
+
+/**
+ * "Mes actions": my open actions, overdue / due today / upcoming, the day read in Paris; the first 500
+ * by due date, with the true count of each group (window counts, taken before the limit).
+ */
+export async function myActions(db: Db, viewer: { orgId: string; userId: string | null }, now: Date, limit = MY_ACTIONS_LIMIT) {
   const today = parisToday(now);
   const result = (await db.execute(sql`
     select x.id::text as id, x.followup_id::text as "followupId", x.kind, x.origin, x.product_line as "productLine",
            to_char(x.due_date, 'YYYY-MM-DD') as "dueDate", x.note, c.id::text as "clientId",
            ${clientNameSql("c")} as "clientName",
-           c.phone as "clientPhone"
+           c.phone as "clientPhone",
+           count(*) filter (where x.due_date < ${today}::date) over ()::int as "overdueCount",
+           count(*) filter (where x.due_date = ${today}::date) over ()::int as "dueTodayCount",
+           count(*) filter (where x.due_date > ${today}::date) over ()::int as "upcomingCount"
       from followup_actions x join clients c on c.id = x.client_id
      where x.org_id = ${viewer.orgId} and x.owner_id = ${viewer.userId} and x.status = 'open'
      order by x.due_date, x.created_at
-     limit 500`)) as unknown as { rows: Omit<MyAction, "kindLabel">[] };
-  const rows = result.rows.map((r) => ({ ...r, kindLabel: ACTION_KIND_LABELS[r.kind] ?? r.kind }));
+     limit ${limit}`)) as unknown as {
+    rows: (Omit<MyAction, "kindLabel"> & { overdueCount: number; dueTodayCount: number; upcomingCount: number })[];
+  };
+  const first = result.rows[0];
+  const rows = result.rows.map(({ overdueCount: _o, dueTodayCount: _d, upcomingCount: _u, ...r }) => ({
+    ...r,
+    kindLabel: ACTION_KIND_LABELS[r.kind] ?? r.kind,
+  }));
   return {
     today,
     overdue: rows.filter((r) => r.dueDate < today),
     dueToday: rows.filter((r) => r.dueDate === today),
     upcoming: rows.filter((r) => r.dueDate > today),
+    counts: { overdue: first?.overdueCount ?? 0, dueToday: first?.dueTodayCount ?? 0, upcoming: first?.upcomingCount ?? 0 },
   };
 }
 

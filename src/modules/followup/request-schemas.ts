@@ -162,6 +162,8 @@ export const listQuery = z.object({
     .optional()
     .meta({ title: "l'étape" }),
   month: month.optional(),
+  /** The follow-up of one client (there is at most one), for the client record's link to its call. */
+  client: z.uuid().optional().meta({ title: "le client" }),
   limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de suivis" }),
   offset: z.coerce.number().int().min(0).max(100_000).default(0).meta({ title: "le décalage" }),
 });

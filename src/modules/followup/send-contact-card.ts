@@ -2,8 +2,8 @@ import type { Db } from "../../db/client";
 import { AppError } from "../../server/errors";
 import type { ContactCardChannel } from "../../shared/followup/closing";
 import { type Notifier, sendMail, sendSms, type VCardVersion, vcardAttachment } from "../notifications";
-import { contactCardSms, loadManagerCard, vcardInputOf } from "./contact-card";
-import { clientDisplayName, loadFollowup } from "./load-followup";
+import { agencyLabel, contactCardSms, loadManagerCard, vcardInputOf } from "./contact-card";
+import { loadFollowup, mailGreeting } from "./load-followup";
 import { type Actor, mutateFollowup, stepLocked } from "./write-followup";
 
 /** From the first contact on: the callback script itself promises "je vous envoie mes coordonnées par SMS". */
@@ -54,7 +54,7 @@ export async function sendContactCard(
       to,
       subject: `Votre conseiller dédié : ${card.firstName} ${card.lastName}`,
       text: [
-        `Bonjour ${clientDisplayName(agg.client)},`,
+        mailGreeting(agg.client),
         "",
         `Suite à notre échange, voici la carte de contact de ${card.firstName} ${card.lastName}, votre interlocuteur dédié.`,
         "Ouvrez la pièce jointe pour l'enregistrer dans vos contacts.",
@@ -63,6 +63,7 @@ export async function sendContactCard(
         `${card.firstName} ${card.lastName}`,
       ].join("\n"),
       attachments: [vcardAttachment(vcardInputOf(card, version))],
+      fromName: agencyLabel(card),
       replyTo: card.email,
       orgId: actor.orgId,
       tag: "followup.m3.contact-card",

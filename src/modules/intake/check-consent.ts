@@ -1,6 +1,7 @@
 import type { ConsentInput } from "../../shared/lead-submission";
 import { type RejectionReason, reason } from "../../shared/rejection";
 import { isPublicIp } from "../reference-data/ip";
+import { isHttpUrl } from "../reference-data/url";
 import type { PublishedText } from "./consent-text-cache";
 
 export interface ConsentRecord {
@@ -20,15 +21,6 @@ export interface ConsentRecord {
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 const blank = (s: string | undefined) => !s || s.trim() === "";
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 /** Every consent rule of spec §3.2 and §9; returns all reasons, not the first. */
 export function checkConsent(

@@ -1,8 +1,8 @@
 import type { ContactInput } from "../../shared/lead-submission";
 import { type RejectionReason, reason } from "../../shared/rejection";
+import type { PostalCodeCheck } from "../reference-data/communes";
 import { isValidEmail, normalizeEmail } from "../reference-data/email";
 import { normalizeFrenchPhone } from "../reference-data/phone";
-import { checkPostalCode } from "../reference-data/postal-codes";
 
 export interface CheckedContact {
   firstName: string;
@@ -14,8 +14,17 @@ export interface CheckedContact {
   departement: string;
 }
 
-/** Contact rules of spec §3.1: all present, phone and e-mail valid, postal code real and matching the city. */
-export function checkContact(contact: ContactInput | undefined): { contact: CheckedContact | null; reasons: RejectionReason[] } {
+/** Postal code + city → commune: the server's full index (checkPostalCode), or the browser's fetched entry. */
+export type PostalCheck = (postalCode: string, city: string) => PostalCodeCheck;
+
+/**
+ * Contact rules of spec §3.1: all present, phone and e-mail valid, postal code real and matching the city.
+ * No server-only code here: the lead form runs these very rules in the browser before sending.
+ */
+export function checkContact(
+  contact: ContactInput | undefined,
+  checkPostalCode: PostalCheck,
+): { contact: CheckedContact | null; reasons: RejectionReason[] } {
   const c = contact ?? {};
   const reasons: RejectionReason[] = [];
   const required = ["firstName", "lastName", "phone", "email", "postalCode", "city"] as const;

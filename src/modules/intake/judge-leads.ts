@@ -2,6 +2,7 @@ import { uuidv7 } from "../../db/uuid-v7";
 import { validateProductFields } from "../../shared/catalogue";
 import type { LeadSubmission } from "../../shared/lead-submission";
 import type { RejectionReason } from "../../shared/rejection";
+import { checkPostalCode } from "../reference-data/postal-codes";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { type CheckedContact, checkContact } from "./check-contact";
 import { withTextOnly } from "./check-text";
@@ -73,7 +74,7 @@ function judge(
   if (item.unreadable) return { id, item, submission: s, reasons: read.reasons, contact: null, consent: null, fields: {} };
   const reasons: RejectionReason[] = [...(item.preReasons ?? []), ...read.reasons];
   const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
-  const contact = checkContact(s.contact);
+  const contact = checkContact(s.contact, checkPostalCode);
   const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
   // A value already found unusable (a CSV cell, a wrong type, not text) is not reported again as missing.
   const seen = new Set(reasons.map((r) => r.field));

@@ -55,6 +55,27 @@ export const leadSummaryColumns = {
   createdAt: leads.createdAt,
 };
 
+/** Past this many, the list says "plus de 10 000": counting millions of rows exactly for a footer is not worth it. */
+export const LEAD_COUNT_CAP = 10_000;
+
+/** How many leads match the filters, exact up to LEAD_COUNT_CAP (the scan stops there). */
+export async function countLeads(
+  db: DbOrTx,
+  orgId: string,
+  f: LeadFilters,
+  cap = LEAD_COUNT_CAP,
+): Promise<{ count: number; exact: boolean }> {
+  const capped = db
+    .select({ one: sql`1` })
+    .from(leads)
+    .where(leadConditions(orgId, f))
+    .limit(cap + 1)
+    .as("capped");
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = row?.n ?? 0;
+  return n > cap ? { count: cap, exact: false } : { count: n, exact: true };
+}
+
 /** Newest first, keyset-paginated on (created_at, id) so deep pages stay fast. */
 export async function listLeads(
   db: DbOrTx,

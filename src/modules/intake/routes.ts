@@ -10,7 +10,7 @@ import { exportLeadsCsv } from "./export-leads";
 import { IntakeBatcher } from "./intake-batcher";
 import { getLeadDetail } from "./lead-detail";
 import { leadStats } from "./lead-stats";
-import { decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
+import { countLeads, decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
 import { MAX_BATCH_ITEMS } from "./read-lead-json";
 import { submitLead, submitLeadBatch } from "./submit-leads";
 
@@ -127,12 +127,28 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
           limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de leads" }),
           cursor: z.string().max(200).optional().meta({ title: "le curseur de page" }),
         }),
-        response: { 200: z.object({ items: z.array(leadSummarySchema), next: z.string().nullable() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({
+            items: z.array(leadSummarySchema),
+            next: z.string().nullable(),
+            total: z
+              .object({ count: z.number(), exact: z.boolean() })
+              .nullable()
+              .describe("Leads correspondant aux filtres (première page seulement ; au-delà de 10 000, exact vaut false)"),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req) => {
       const { limit, cursor, ...filters } = req.query;
-      return listLeads(db, authOf(req).orgId, filters, { limit, before: decodeCursor(cursor) });
+      const { orgId } = authOf(req);
+      const before = decodeCursor(cursor);
+      const [page, total] = await Promise.all([
+        listLeads(db, orgId, filters, { limit, before }),
+        before ? null : countLeads(db, orgId, filters),
+      ]);
+      return { ...page, total };
     },
   );
 

@@ -16,6 +16,11 @@ export interface MailMessage {
   attachments?: MailAttachment[];
   /** Where answers go, e.g. the account manager rather than the no-reply sender. */
   replyTo?: string;
+  /**
+   * The sender's display name, e.g. the agency writing to its client. The address stays the platform's
+   * (MAIL_FROM): it is the domain whose SPF/DKIM sign the mail, so it passes DMARC; answers go to replyTo.
+   */
+  fromName?: string;
   /** The organisation on whose behalf it is sent; null for platform mail. */
   orgId: string | null;
   /** What sent it, e.g. "followup.m3.contact-card". */
@@ -54,7 +59,7 @@ export function createSmtpMailer(
     async send(message) {
       validateMail(message);
       const info = await transport.sendMail({
-        from: settings.from,
+        from: message.fromName ? { name: message.fromName, address: addressOf(settings.from) } : settings.from,
         to: message.to,
         replyTo: message.replyTo,
         subject: message.subject,
@@ -69,12 +74,19 @@ export function createSmtpMailer(
   };
 }
 
+/** "LeadsAssurance <no-reply@x.fr>" → "no-reply@x.fr". */
+function addressOf(from: string): string {
+  return from.match(/<([^<>]+)>\s*$/)?.[1]?.trim() ?? from.trim();
+}
+
 export function validateMail(message: MailMessage) {
   const recipients = [message.to].flat();
   if (recipients.length === 0) throw new AppError("validation_error", { field: "to", message: "Destinataire manquant" });
   for (const to of recipients) {
-    const address = to.match(/<([^<>]+)>\s*$/)?.[1] ?? to;
-    if (!EMAIL.test(address.trim())) throw new AppError("validation_error", { field: "to", message: `Adresse e-mail invalide : ${to}` });
+    if (!EMAIL.test(addressOf(to))) throw new AppError("validation_error", { field: "to", message: `Adresse e-mail invalide : ${to}` });
+  }
+  if (message.fromName !== undefined && (!message.fromName.trim() || /[\r\n]/.test(message.fromName))) {
+    throw new AppError("validation_error", { field: "fromName", message: "Nom de l'expéditeur vide ou sur plusieurs lignes" });
   }
   if (message.subject.trim() === "" || /[\r\n]/.test(message.subject)) {
     throw new AppError("validation_error", { field: "subject", message: "Objet vide ou sur plusieurs lignes" });

@@ -104,6 +104,9 @@ describe("e-mail through the SMTP capture", () => {
     expect(all[0].subject).toBe("Troisième");
     const emails = (await get("/api/v1/outbox?channel=email", a.cookie)).json().items;
     expect(emails.map((m: { subject: string }) => m.subject)).toEqual(["Troisième", "Premier"]);
+    // The list is cut to the newest; the total says how many there are.
+    const newest = (await get("/api/v1/outbox?channel=email&limit=1", a.cookie)).json();
+    expect([newest.items.length, newest.total]).toEqual([1, 2]);
   });
 });
 

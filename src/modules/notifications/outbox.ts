@@ -17,14 +17,19 @@ const summaryColumns = {
 };
 
 /** The organisation's captured messages, newest first. Other organisations' rows are simply not there. */
+/** The newest messages of the organisation, and how many there are in all (the list shows the newest only). */
 export async function listOutbox(db: Db, orgId: string, opts: { channel?: CapturedChannel; limit?: number } = {}) {
-  const rows = await db
-    .select(summaryColumns)
-    .from(capturedMessages)
-    .where(and(eq(capturedMessages.orgId, orgId), opts.channel ? eq(capturedMessages.channel, opts.channel) : undefined))
-    .orderBy(desc(capturedMessages.receivedAt), desc(capturedMessages.id))
-    .limit(opts.limit ?? 50);
-  return rows.map(({ attachments, ...r }) => ({ ...r, attachmentCount: attachments.length }));
+  const where = and(eq(capturedMessages.orgId, orgId), opts.channel ? eq(capturedMessages.channel, opts.channel) : undefined);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(capturedMessages)
+      .where(where)
+      .orderBy(desc(capturedMessages.receivedAt), desc(capturedMessages.id))
+      .limit(opts.limit ?? 50),
+    db.select({ total: sql<number>`count(*)::int` }).from(capturedMessages).where(where),
+  ]);
+  return { items: rows.map(({ attachments, ...r }) => ({ ...r, attachmentCount: attachments.length })), total: counted?.total ?? 0 };
 }
 
 /** One message of the organisation; another organisation's id answers 404, exactly like an unknown one. */

@@ -58,6 +58,7 @@ export const notificationRoutes: RouteModule = (app, deps) => {
             capture: z.object({ email: z.boolean(), sms: z.boolean() }),
             notice: z.string().nullable(),
             items: z.array(summarySchema),
+            total: z.number().describe("Messages du canal en tout (la liste ne montre que les plus récents)"),
           }),
           ...errorResponses(400, 401, 403),
         },
@@ -65,7 +66,7 @@ export const notificationRoutes: RouteModule = (app, deps) => {
     },
     async (req) => {
       const capture = { email: notifier.mail.mode === "capture", sms: notifier.sms.captures };
-      return { capture, notice: outboxNotice(capture), items: await listOutbox(db, authOf(req).orgId, req.query) };
+      return { capture, notice: outboxNotice(capture), ...(await listOutbox(db, authOf(req).orgId, req.query)) };
     },
   );
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { normalizeCityName, withoutArrondissement } from "./city-name";
+import { checkPostalCodeWith, departementOfCommune, normalizePostalCode, type PostalCodeCheck, type PostalCodeEntry } from "./communes";
 
 /** One line of codes-postaux/codes-postaux.json (Etalab, from La Poste's base officielle des codes postaux). */
 interface RawEntry {
@@ -10,24 +10,12 @@ interface RawEntry {
   libelleAcheminement: string;
 }
 
-interface Commune {
-  name: string;
-  inseeCode: string;
-  departement: string;
-  /** Comparison keys of the official name; a bare "Paris" matches "Paris 15e Arrondissement". */
-  nameKeys: string[];
-  /** Comparison keys of La Poste's routing labels (libellé d'acheminement, e.g. "MEZZAVIA" for Ajaccio). */
-  routingKeys: string[];
-}
-
 export interface CommuneOption {
   name: string;
   inseeCode: string;
 }
 
-export type PostalCodeCheck =
-  | { ok: true; postalCode: string; city: string; inseeCode: string; departement: string }
-  | { ok: false; code: "postal_code_invalid" | "postal_code_unknown" | "city_postal_code_mismatch" };
+export type { PostalCodeCheck };
 
 // Saint-Barthélemy and Saint-Martin are collectivités left out of the commune list the package is built from,
 // yet they have postal codes (and phone numbers we accept).
@@ -36,9 +24,6 @@ const MISSING_ENTRIES: readonly RawEntry[] = [
   { codePostal: "97150", codeCommune: "97801", nomCommune: "Saint-Martin", libelleAcheminement: "SAINT MARTIN" },
 ];
 
-const INVALID: PostalCodeCheck = Object.freeze({ ok: false, code: "postal_code_invalid" });
-const UNKNOWN: PostalCodeCheck = Object.freeze({ ok: false, code: "postal_code_unknown" });
-const MISMATCH: PostalCodeCheck = Object.freeze({ ok: false, code: "city_postal_code_mismatch" });
 const collator = new Intl.Collator("fr");
 
 // Per postal code, its lines as "inseeCode\tname\troutingLabel" joined by "\n": one string per code rather
@@ -63,55 +48,31 @@ function index(): Map<string, string> {
   return byPostalCode;
 }
 
-/** The communes of one postal code, from its index lines (one line per commune and routing label). */
-function communesFrom(lines: string): Commune[] {
-  const communes: Commune[] = [];
+/** A postal code's entry, from its index lines (one line per commune and routing label). */
+function entryFrom(postalCode: string, lines: string): PostalCodeEntry {
+  const communes: PostalCodeEntry["communes"] = [];
   for (const line of lines.split("\n")) {
     const [inseeCode = "", name = "", routingLabel = ""] = line.split("\t");
     let commune = communes.find((c) => c.inseeCode === inseeCode);
     if (!commune) {
-      const nameKey = normalizeCityName(name);
-      commune = {
-        name,
-        inseeCode,
-        departement: departementOfCommune(inseeCode),
-        nameKeys: unique([nameKey, withoutArrondissement(nameKey)]),
-        routingKeys: [],
-      };
+      commune = { name, inseeCode, routingLabels: [] };
       communes.push(commune);
     }
-    const routingKey = normalizeCityName(routingLabel);
-    if (!commune.routingKeys.includes(routingKey)) commune.routingKeys.push(routingKey);
+    if (!commune.routingLabels.includes(routingLabel)) commune.routingLabels.push(routingLabel);
   }
-  return communes;
+  return { postalCode, communes };
+}
+
+/** The entry of a postal code as typed ("6400" included), or null when it is malformed or unknown. */
+export function postalCodeEntry(postalCode: string): PostalCodeEntry | null {
+  const pc = normalizePostalCode(postalCode);
+  const lines = pc === null ? undefined : index().get(pc);
+  return pc !== null && lines ? entryFrom(pc, lines) : null;
 }
 
 /** Lets the server pay the one-off load (a few hundred ms) at startup rather than on the first lead. */
 export function preloadPostalCodes(): void {
   index();
-}
-
-function departementOfCommune(inseeCode: string): string {
-  return inseeCode.startsWith("97") ? inseeCode.slice(0, 3) : inseeCode.slice(0, 2);
-}
-
-function unique(keys: ReadonlyArray<string | null>): string[] {
-  return [...new Set(keys.filter((k): k is string => !!k))];
-}
-
-function normalizePostalCode(postalCode: string): string | null {
-  if (typeof postalCode !== "string") return null;
-  const pc = postalCode.replace(/\s+/g, "");
-  if (/^\d{5}$/.test(pc)) return pc;
-  // Spreadsheets turn "06400" into 6400 in CSV imports.
-  if (/^\d{4}$/.test(pc)) return `0${pc}`;
-  return null;
-}
-
-function communesOf(postalCode: string): { pc: string; communes: Commune[] } | null {
-  const pc = normalizePostalCode(postalCode);
-  const lines = pc === null ? undefined : index().get(pc);
-  return pc !== null && lines ? { pc, communes: communesFrom(lines) } : null;
 }
 
 // Leads come from a few thousand places: an import of 100,000 rows asks the same pairs again and again.
@@ -123,41 +84,22 @@ const checked = new Map<string, PostalCodeCheck>();
  * A code that is not five digits (or four, with the city confirming the lost leading zero) is invalid.
  */
 export function checkPostalCode(postalCode: string, city: string): PostalCodeCheck {
-  if (typeof postalCode !== "string" || typeof city !== "string") return lookUp(postalCode, city);
+  if (typeof postalCode !== "string" || typeof city !== "string") return checkPostalCodeWith(postalCodeEntry, postalCode, city);
   const key = `${postalCode}\u0000${city}`;
   let result = checked.get(key);
   if (result === undefined) {
-    result = Object.freeze(lookUp(postalCode, city));
+    result = Object.freeze(checkPostalCodeWith(postalCodeEntry, postalCode, city));
     if (checked.size >= 50_000) checked.clear();
     checked.set(key, result);
   }
   return result;
 }
 
-/** Four digits: a spreadsheet's "06400", or a code typed with a digit missing ("1300" for 13100). */
-function isShortPostalCode(postalCode: string): boolean {
-  return typeof postalCode === "string" && /^\d{4}$/.test(postalCode.replace(/\s+/g, ""));
-}
-
-function lookUp(postalCode: string, city: string): PostalCodeCheck {
-  if (normalizePostalCode(postalCode) === null) return INVALID;
-  // A short code is taken as a lost leading zero only when the city confirms it: otherwise the code is
-  // what is wrong ("1300 Marseille"), not the city.
-  const short = isShortPostalCode(postalCode);
-  const found = communesOf(postalCode);
-  if (!found) return short ? INVALID : UNKNOWN;
-  const key = typeof city === "string" ? normalizeCityName(city) : "";
-  if (!key) return MISMATCH;
-  const commune = found.communes.find((c) => c.nameKeys.includes(key)) ?? found.communes.find((c) => c.routingKeys.includes(key));
-  if (!commune) return short ? INVALID : MISMATCH;
-  return { ok: true, postalCode: found.pc, city: commune.name, inseeCode: commune.inseeCode, departement: commune.departement };
-}
-
 /** Communes served by a postal code, alphabetical, for autocomplete. Empty when the code is unknown. */
 export function communesForPostalCode(postalCode: string): CommuneOption[] {
-  const found = communesOf(postalCode);
-  if (!found) return [];
-  return found.communes.map(({ name, inseeCode }) => ({ name, inseeCode })).sort((a, b) => collator.compare(a.name, b.name));
+  const entry = postalCodeEntry(postalCode);
+  if (!entry) return [];
+  return entry.communes.map(({ name, inseeCode }) => ({ name, inseeCode })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /**
@@ -165,8 +107,8 @@ export function communesForPostalCode(postalCode: string): CommuneOption[] {
  * lie for Corsica (20xxx) and a few codes straddling two départements. Null when the code is unknown.
  */
 export function departementFromPostalCode(postalCode: string): string | null {
-  const found = communesOf(postalCode);
-  if (!found) return null;
-  const prefix = found.pc.startsWith("97") ? found.pc.slice(0, 3) : found.pc.slice(0, 2);
-  return found.communes.find((c) => c.departement === prefix)?.departement ?? found.communes[0]?.departement ?? null;
+  const entry = postalCodeEntry(postalCode);
+  if (!entry) return null;
+  const departements = entry.communes.map((c) => departementOfCommune(c.inseeCode));
+  return departements.find((d) => d === departementOfCommune(entry.postalCode)) ?? departements[0] ?? null;
 }

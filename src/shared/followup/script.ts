@@ -89,9 +89,18 @@ function eventButton(event: FollowupEvent): ScriptButton {
   return { label: EVENT_LABELS[event], event };
 }
 
-function salutation(client: CallScriptInput["client"]): string {
+/**
+ * How the client is addressed, on the phone and in writing: "Madame Pélissier" from the civility on the
+ * record; without one, first and last name ("Audrey Pélissier") rather than a guessed Madame/Monsieur.
+ */
+export function clientSalutation(client: Pick<CallScriptInput["client"], "civility" | "firstName" | "lastName">): string {
   const name = client.lastName.trim();
-  return client.civility ? `${CIVILITY_LABELS[client.civility]} ${name}` : `${client.firstName.trim()} ${name}`;
+  return (client.civility ? `${CIVILITY_LABELS[client.civility]} ${name}` : `${client.firstName.trim()} ${name}`).trim();
+}
+
+/** The opening's first words when calling back at the time agreed with the client. */
+export function callbackReminderLine(when: string): string {
+  return `Je vous rappelle comme convenu pour notre rendez-vous téléphonique du ${when}.`;
 }
 
 function ourLinesPhrase(input: CallScriptInput): string {
@@ -99,26 +108,45 @@ function ourLinesPhrase(input: CallScriptInput): string {
   return phrases.length > 0 ? joinFrench(phrases) : `votre contrat ${input.firstContract.productLabel}`;
 }
 
+/** The three rebound profiles of spec 003 ("le rebond selon le profil"). */
+export const REBOUND_PROFILE_LABELS = {
+  obvious_gap: "Manque évident",
+  pro_tns: "Pro / TNS",
+  patrimonial: "Patrimonial",
+} as const;
+export type ReboundProfile = keyof typeof REBOUND_PROFILE_LABELS;
+
+export interface StructuralQuestion {
+  profile: ReboundProfile;
+  text: string;
+}
+
 /**
  * Structural protections to check explicitly (spec 002 §4.5), skipping what we already insure and
  * what a detected gap already raises, so the client never hears the same question twice.
  */
-function structuralQuestions(input: CallScriptInput): string[] {
+export function structuralQuestions(input: Pick<CallScriptInput, "client" | "ourLines" | "gaps">): StructuralQuestion[] {
   const covered = new Set<ProductLine>([...input.ourLines, ...(input.gaps ?? []).map((g) => g.productLine)]);
   const isPro = input.client.type !== "particulier" || input.client.isTns;
-  const questions: string[] = [];
+  const questions: StructuralQuestion[] = [];
   const pjGav = [
     covered.has("protection_juridique") ? null : "de protection juridique",
     covered.has("gav") || input.client.type === "entreprise" ? null : "de garantie des accidents de la vie",
   ].filter((x): x is string => x !== null);
   if (pjGav.length > 0) {
-    questions.push(`Je vois que vous n'avez pas ${joinFrench(pjGav, "ni")} chez nous : qui s'en occupe pour vous ?`);
+    questions.push({
+      profile: "obvious_gap",
+      text: `Je vois que vous n'avez pas ${joinFrench(pjGav, "ni")} chez nous : qui s'en occupe pour vous ?`,
+    });
   }
   if (isPro && !covered.has("prevoyance")) {
-    questions.push("En cas d'arrêt de travail, vous savez que la couverture est limitée : qu'avez-vous prévu ?");
+    questions.push({
+      profile: "pro_tns",
+      text: "En cas d'arrêt de travail, vous savez que la couverture est limitée : qu'avez-vous prévu ?",
+    });
   }
   if (input.client.type !== "entreprise" && !covered.has("per")) {
-    questions.push("Avez-vous pris des dispositions pour votre retraite ou pour vos impôts ?");
+    questions.push({ profile: "patrimonial", text: "Avez-vous pris des dispositions pour votre retraite ou pour vos impôts ?" });
   }
   return questions;
 }
@@ -149,7 +177,7 @@ export function buildCallScript(input: CallScriptInput): ScriptStep[] {
       state: "contact_attempt",
       title: "Accroche",
       lines: [
-        `Bonjour ${salutation(client)}, c'est ${agent.firstName} de votre agence ${agency}.`,
+        `Bonjour ${clientSalutation(client)}, c'est ${agent.firstName} de votre agence ${agency}.`,
         `Je vous appelle au sujet de votre contrat ${product}, souscrit chez nous ${ago}. Vous vous en souvenez ?`,
         clarification,
       ],
@@ -233,7 +261,7 @@ export function buildCallScript(input: CallScriptInput): ScriptStep[] {
       title: "Rebond : les manques",
       lines: [
         ...(input.gaps ?? []).map((gap) => `${gap.why} Qu'avez-vous prévu aujourd'hui ?`),
-        ...structuralQuestions(input),
+        ...structuralQuestions(input).map((q) => q.text),
         "Je vous propose de faire un bilan global de vos contrats, et de voir ensemble les compléments utiles.",
       ],
       hints: [`Retenez ${MAX_RETAINED_GAPS} manques prioritaires au maximum.`],

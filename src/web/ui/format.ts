@@ -1,20 +1,8 @@
 /** French display formats. Instants are shown in Paris time whatever the browser's zone, as in the proofs. */
 
-const PARIS = "Europe/Paris";
+import { formatDateTimeFr, formatDateTimeSecondsFr, formatLongDateFr, formatNumberFr, formatShortDateFr } from "../../lib/french-format";
 
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "short", timeStyle: "short" });
-const dateTimeSecondsFormat = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: PARIS,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "short" });
-const longDateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, dateStyle: "long" });
-const numberFormat = new Intl.NumberFormat("fr-FR");
+const PARIS = "Europe/Paris";
 
 type Instant = string | Date | null | undefined;
 
@@ -26,7 +14,7 @@ function toDate(value: Instant): Date | null {
 
 export function formatDateTime(value: Instant, fallback = "—"): string {
   const d = toDate(value);
-  return d ? dateTimeFormat.format(d) : fallback;
+  return d ? formatDateTimeFr(d) : fallback;
 }
 
 /** With seconds and the zone spelled out: a consent timestamp is evidence. */
@@ -38,17 +26,17 @@ export function formatTimestamp(value: Instant, fallback = "—"): string {
 /** With seconds, no zone suffix: for places that state the zone once for several values. */
 export function formatParisSeconds(value: Instant, fallback = "—"): string {
   const d = toDate(value);
-  return d ? dateTimeSecondsFormat.format(d) : fallback;
+  return d ? formatDateTimeSecondsFr(d) : fallback;
 }
 
 export function formatDate(value: Instant, fallback = "—"): string {
   const d = toDate(value);
-  return d ? dateFormat.format(d) : fallback;
+  return d ? formatShortDateFr(d) : fallback;
 }
 
 export function formatLongDate(value: Instant, fallback = "—"): string {
   const d = toDate(value);
-  return d ? longDateFormat.format(d) : fallback;
+  return d ? formatLongDateFr(d) : fallback;
 }
 
 /** "2026-11-21" (a calendar day, no zone) → "21/11/2026". */
@@ -58,7 +46,7 @@ export function formatIsoDay(iso: string): string {
 }
 
 export function formatNumber(n: number): string {
-  return numberFormat.format(n);
+  return formatNumberFr(n);
 }
 
 export function formatEuros(n: number): string {
@@ -104,10 +92,13 @@ export function parisNowForInput(now = new Date()): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-/** "+33612345678" (as stored) → "06 12 34 56 78", the way French users read a number. Other numbers as they are. */
+/**
+ * "+33612345678" (as stored) → "06 12 34 56 78", the way French users read a number, with no-break spaces:
+ * a number never wraps in the middle. Other numbers as they are.
+ */
 export function formatPhone(phone: string | null | undefined): string {
   if (!phone) return "";
   const m = /^\+33(\d{9})$/.exec(phone);
   if (!m?.[1]) return phone;
-  return `0${m[1]}`.replace(/(\d{2})(?=\d)/g, "$1 ");
+  return `0${m[1]}`.replace(/(\d{2})(?=\d)/g, "$1\u00a0");
 }

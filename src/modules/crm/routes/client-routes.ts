@@ -4,7 +4,7 @@ import { authOf } from "../../../server/auth";
 import type { RouteModule } from "../../../server/deps";
 import { errorResponses } from "../../../server/openapi";
 import { CLIENT_TYPES, type ClientType } from "../../../shared/crm/client-model";
-import { communesForPostalCode, searchNaf } from "../../reference-data";
+import { searchNaf } from "../../reference-data";
 import { addContract } from "../add-contract";
 import { clientPatchSchema, contractPatchSchema, newClientSchema, newContractSchema } from "../client-input";
 import { createClientWithFirstContract } from "../create-client-with-first-contract";
@@ -152,22 +152,5 @@ export const clientRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req) => ({ items: searchNaf(req.query.q, 12) }),
-  );
-
-  app.get(
-    "/api/v1/crm/communes",
-    {
-      config: { access: broker },
-      schema: {
-        tags,
-        summary: "Communes desservies par un code postal",
-        querystring: z.object({ postalCode: z.string().trim().min(4).max(5).meta({ title: "le code postal" }) }),
-        response: {
-          200: z.object({ items: z.array(z.object({ name: z.string(), inseeCode: z.string() })) }),
-          ...errorResponses(400, 401, 403),
-        },
-      },
-    },
-    async (req) => ({ items: communesForPostalCode(req.query.postalCode) }),
   );
 };

@@ -37,7 +37,7 @@ export function Topbar({ profile }: { profile: Profile }) {
         </span>
         <button type="button" className="button button--ghost" onClick={onLogout} disabled={logout.isPending}>
           <Icon name="logout" />
-          Se déconnecter
+          <span className="topbar__logout-label">Se déconnecter</span>
         </button>
       </div>
     </header>

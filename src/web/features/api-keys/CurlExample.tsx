@@ -39,7 +39,7 @@ export function CurlExample() {
         Chaque appel s'authentifie avec <code>Authorization: Bearer &lt;clé&gt;</code>. La réponse est <code>201</code> (lead accepté) ou{" "}
         <code>422</code> avec la liste complète des motifs de rejet.
       </p>
-      <pre className="code-block">{command}</pre>
+      <pre className="code-block code-block--wrap">{command}</pre>
       <p>
         <a href="/docs" target="_blank" rel="noopener" className="link-icon">
           <Icon name="book" size={16} />

@@ -14,6 +14,7 @@ import {
   PROFESSIONAL_STATUS_OPTIONS,
 } from "../../../shared/crm/client-model";
 import { api } from "../../api/client";
+import { communeChoices, usePostalCode } from "../../api/postal-codes";
 import { Field, FieldSet } from "../../ui/Field";
 import { appliesTo, type ClientForm, type ClientFormKey, NO_PET } from "./form-state";
 import type { Agency, TeamMember } from "./types";
@@ -45,7 +46,7 @@ export function ClientFields({ form, errors, prefix, agencies, team, onChange }:
   const show = (key: ClientFormKey) => appliesTo(key, form);
   const id = (key: string) => `${prefix.replace(".", "-")}${key}`;
   const naf = useNafSearch(form.nafCode);
-  const communes = useCommunes(form.postalCode);
+  const communes = communeChoices(usePostalCode(form.postalCode).data);
 
   const text = (i: Input) =>
     show(i.key) && (
@@ -242,15 +243,4 @@ function useNafSearch(value: string) {
   const compact = q.replace(/[\s.]/g, "").toUpperCase();
   const exact = options.find((n) => n.code.replace(".", "") === compact);
   return { options, label: exact?.label };
-}
-
-function useCommunes(postalCode: string) {
-  const pc = postalCode.trim();
-  const query = useQuery({
-    queryKey: ["crm", "communes", pc],
-    queryFn: ({ signal }) => api<{ items: { name: string }[] }>("/api/v1/crm/communes", { query: { postalCode: pc }, signal }),
-    enabled: /^\d{5}$/.test(pc),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  return [...new Set((query.data?.items ?? []).map((c) => c.name.replace(/\s+\d+(er|e)\s+Arrondissement$/i, "")))];
 }

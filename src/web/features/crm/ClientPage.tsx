@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { PREPARATION_KIND_LABELS } from "../../../shared/crm/checklist";
 import { CLIENT_TYPE_LABELS } from "../../../shared/crm/client-model";
+import { STATE_LABELS } from "../../../shared/followup/workflow";
 import { ApiError, errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { formatPhone } from "../../ui/format";
@@ -9,6 +10,7 @@ import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
+import { useClientFollowup } from "../followup/api";
 import { fieldErrors, updateClient, useAgencies, useClient, useCrmMutation, useTeam } from "./api";
 import { ClientFields } from "./ClientFields";
 import { ClientIdentity } from "./ClientIdentity";
@@ -64,11 +66,14 @@ function ClientView({ detail }: { detail: ClientDetail }) {
           </span>
         }
         actions={
-          !editing && (
-            <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-              Modifier la fiche
-            </button>
-          )
+          <>
+            <FollowupLink clientId={c.id} />
+            {!editing && (
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                Modifier la fiche
+              </button>
+            )}
+          </>
         }
       />
       {detail.tns && (
@@ -100,6 +105,17 @@ function ClientView({ detail }: { detail: ClientDetail }) {
         </section>
       </div>
     </>
+  );
+}
+
+/** The client's M+3 call, once the campaign has created it: the record and the call link to each other. */
+function FollowupLink({ clientId }: { clientId: string }) {
+  const followup = useClientFollowup(clientId);
+  if (!followup.data) return null;
+  return (
+    <Link className="button button--secondary" to={`/courtier/appels-m3/${followup.data.id}`}>
+      <Icon name="list" /> Appel M+3 : {STATE_LABELS[followup.data.state]}
+    </Link>
   );
 }
 

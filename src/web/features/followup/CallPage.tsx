@@ -117,6 +117,16 @@ function CallScreen({ view }: { view: FollowupView }) {
       <PageHeader
         title={`Appel M+3 — ${view.client.displayName}`}
         back={back}
+        actions={
+          <>
+            <Link className="button button--secondary" to={`/courtier/clients/${view.client.id}`}>
+              <Icon name="book" /> Fiche client
+            </Link>
+            <a className="button button--secondary" href={`/api/v1/followups/${view.id}/pocket-guide.pdf`} target="_blank" rel="noopener">
+              <Icon name="file" /> Guide de poche (PDF)
+            </a>
+          </>
+        }
         subtitle={
           <span className="inline-list">
             <StateBadge state={view.state} />

@@ -22,11 +22,19 @@ export function CohortProgressChart({ rows }: { rows: MeasureRow[] }) {
         <ComposedChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
           <CartesianGrid stroke="#e6e9f0" vertical={false} />
           <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS} tickLine={false} />
-          <YAxis yAxisId="n" allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} />
-          <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} unit=" %" tick={AXIS} tickLine={false} axisLine={false} />
+          <YAxis yAxisId="n" allowDecimals={false} tickFormatter={formatNumber} tick={AXIS} tickLine={false} axisLine={false} />
+          <YAxis
+            yAxisId="pct"
+            orientation="right"
+            domain={[0, 100]}
+            tickFormatter={(v: number) => percent(v / 100)}
+            tick={AXIS}
+            tickLine={false}
+            axisLine={false}
+          />
           <Tooltip
             labelFormatter={(m) => shortMonth(String(m))}
-            formatter={(v, name) => (name === "Joignabilité" ? `${v} %` : formatNumber(Number(v)))}
+            formatter={(v, name) => (name === "Joignabilité" ? percent(Number(v) / 100) : formatNumber(Number(v)))}
           />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
           <Bar yAxisId="n" dataKey="todo" name="À appeler" stackId="s" fill={COLORS.todo} maxBarSize={40} />
@@ -48,10 +56,10 @@ export function EquipmentChart({ rows }: { rows: MeasureRow[] }) {
         <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
           <CartesianGrid stroke="#e6e9f0" vertical={false} />
           <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS} tickLine={false} />
-          <YAxis tick={AXIS} tickLine={false} axisLine={false} />
+          <YAxis tickFormatter={formatNumber} tick={AXIS} tickLine={false} axisLine={false} />
           <Tooltip
             labelFormatter={(m) => shortMonth(String(m))}
-            formatter={(v, name) => (name === "2 contrats ou plus" ? percent(Number(v)) : String(v).replace(".", ","))}
+            formatter={(v, name) => (name === "2 contrats ou plus" ? percent(Number(v)) : formatNumber(Number(v)))}
           />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
           <Bar dataKey="before" name="Contrats / client au M+3" fill={COLORS.before} maxBarSize={28} />

@@ -9,6 +9,7 @@ import { CohortProgressChart, EquipmentChart } from "./CohortCharts";
 import "./followup.css";
 import { monthLabel, percent, ratio } from "./labels";
 import { MeasuresTable } from "./MeasuresTable";
+import { PocketGuideCard } from "./PocketGuideCard";
 import type { MeasureRow } from "./types";
 
 function lastMonths(count: number): string[] {
@@ -39,6 +40,7 @@ export function FollowupDashboardPage() {
         }
       />
       {user.role === "broker_admin" && <CampaignPanel months={months.slice(0, 12)} />}
+      <PocketGuideCard />
       {measures.isPending ? (
         <LoadingState label="Calcul des mesures…" />
       ) : measures.isError ? (

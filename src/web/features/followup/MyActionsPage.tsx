@@ -1,12 +1,19 @@
 import { Link } from "react-router";
 import { errorMessage } from "../../api/client";
 import { formatIsoDay, formatPhone } from "../../ui/format";
+import { ListCount } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
 import { ErrorState, LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
 import { useCompleteAction, useMyActions } from "./api";
 import "./followup.css";
 import type { MyAction } from "./types";
+
+const GROUPS = [
+  { key: "overdue", title: "En retard", tone: "danger", empty: "Aucune action en retard." },
+  { key: "dueToday", title: "Aujourd'hui", tone: "warning", empty: "Rien d'autre pour aujourd'hui." },
+  { key: "upcoming", title: "À venir", tone: "info", empty: "Aucune action prévue." },
+] as const;
 
 export function MyActionsPage() {
   const actions = useMyActions();
@@ -18,23 +25,40 @@ export function MyActionsPage() {
       ) : actions.isError ? (
         <ErrorState error={actions.error} onRetry={() => actions.refetch()} />
       ) : (
-        <>
-          <ActionList title="En retard" tone="danger" items={actions.data.overdue} empty="Aucune action en retard." />
-          <ActionList title="Aujourd'hui" tone="warning" items={actions.data.dueToday} empty="Rien d'autre pour aujourd'hui." />
-          <ActionList title="À venir" tone="info" items={actions.data.upcoming} empty="Aucune action prévue." />
-        </>
+        GROUPS.map((g) => (
+          <ActionList
+            key={g.key}
+            title={g.title}
+            tone={g.tone}
+            items={actions.data[g.key]}
+            total={actions.data.counts[g.key]}
+            empty={g.empty}
+          />
+        ))
       )}
     </>
   );
 }
 
-function ActionList({ title, tone, items, empty }: { title: string; tone: string; items: MyAction[]; empty: string }) {
+function ActionList({
+  title,
+  tone,
+  items,
+  total,
+  empty,
+}: {
+  title: string;
+  tone: string;
+  items: MyAction[];
+  total: number;
+  empty: string;
+}) {
   const complete = useCompleteAction();
   const toast = useToast();
   return (
     <section className="card card--flush" aria-labelledby={`actions-${tone}`}>
       <h2 id={`actions-${tone}`} className="card__pad">
-        {title} <span className={`badge badge--${tone}`}>{items.length}</span>
+        {title} <span className={`badge badge--${tone}`}>{total}</span>
       </h2>
       {items.length === 0 ? (
         <p className="card__pad muted">{empty}</p>
@@ -63,7 +87,7 @@ function ActionList({ title, tone, items, empty }: { title: string; tone: string
                     </Link>
                     <span className="table__secondary">{formatPhone(a.clientPhone) || "—"}</span>
                   </td>
-                  <td>{a.note ?? <span className="muted">—</span>}</td>
+                  <td className="table__wrap">{a.note ?? <span className="muted">—</span>}</td>
                   <td className="actions">
                     <button
                       type="button"
@@ -83,6 +107,11 @@ function ActionList({ title, tone, items, empty }: { title: string; tone: string
               ))}
             </tbody>
           </table>
+          {total > items.length && (
+            <div className="table-footer">
+              <ListCount shown={items.length} total={total} one="action affichée" many="actions affichées" />
+            </div>
+          )}
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useProfile } from "../../app/session";
 import { formatDateTime, formatPhone } from "../../ui/format";
+import { ListCount, LoadMoreButton } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { type ListFilters, useFollowupList } from "./api";
@@ -21,7 +22,8 @@ export function MyCallsPage() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<ListFilters>({ assignee: "me", state: "open" });
   const list = useFollowupList(filters);
-  const counts = list.data?.counts ?? {};
+  const counts = list.data?.pages[0]?.counts ?? {};
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const count = (state: string) =>
     state === "open" ? Object.entries(counts).reduce((n, [s, c]) => (s === "closed" ? n : n + c), 0) : (counts[state] ?? 0);
 
@@ -62,7 +64,7 @@ export function MyCallsPage() {
         <LoadingState label="Chargement des appels…" />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <section className="card">
           <EmptyState icon="check" title="Aucun appel dans cette liste." />
         </section>
@@ -77,13 +79,13 @@ export function MyCallsPage() {
                   <th scope="col">Échéance</th>
                   <th scope="col">Agence</th>
                   <th scope="col">Chargé(e)</th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num th--wrap">
                     Actions ouvertes
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((f) => {
+                {items.map((f) => {
                   const to = `/courtier/appels-m3/${f.id}`;
                   return (
                     <tr key={f.id} onClick={() => navigate(to)}>
@@ -96,7 +98,7 @@ export function MyCallsPage() {
                       <td>
                         <StateBadge state={f.state} />
                       </td>
-                      <td className="nowrap">
+                      <td>
                         {f.state === "scheduled_callback" && f.callbackAt
                           ? `Rappel le ${formatDateTime(f.callbackAt)}`
                           : `Campagne de ${monthLabel(f.cohortMonth)}`}
@@ -109,6 +111,10 @@ export function MyCallsPage() {
                 })}
               </tbody>
             </table>
+          </div>
+          <div className="table-footer">
+            <ListCount shown={items.length} total={count(filters.state)} one="appel affiché" many="appels affichés" />
+            <LoadMoreButton list={list} />
           </div>
         </section>
       )}

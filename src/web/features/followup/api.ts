@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { FollowupListItem, FollowupView, Measures, MyAction } from "./types";
 
@@ -16,15 +16,30 @@ export interface ListFilters {
   state: string;
 }
 
+const CALLS_PAGE = 100;
+
+/** "Mes appels M+3", a hundred at a time; the counts per state (the tabs and the total) come with each page. */
 export function useFollowupList(filters: ListFilters) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: followupKeys.list(filters),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal, pageParam }) =>
       api<{ items: FollowupListItem[]; hasMore: boolean; counts: Record<string, number> }>("/api/v1/followups", {
-        query: { ...filters, limit: 200 },
+        query: { ...filters, limit: CALLS_PAGE, offset: pageParam },
         signal,
       }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.hasMore ? pages.length * CALLS_PAGE : undefined),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The M+3 follow-up of a client (at most one), or null before the campaign has created it. */
+export function useClientFollowup(clientId: string) {
+  return useQuery({
+    queryKey: followupKeys.list({ client: clientId }),
+    queryFn: ({ signal }) =>
+      api<{ items: FollowupListItem[] }>("/api/v1/followups", { query: { assignee: "all", client: clientId, limit: 1 }, signal }),
+    select: (data) => data.items[0] ?? null,
   });
 }
 
@@ -70,7 +85,13 @@ export function useMyActions() {
   return useQuery({
     queryKey: followupKeys.myActions,
     queryFn: ({ signal }) =>
-      api<{ today: string; overdue: MyAction[]; dueToday: MyAction[]; upcoming: MyAction[] }>("/api/v1/followups/my-actions", { signal }),
+      api<{
+        today: string;
+        overdue: MyAction[];
+        dueToday: MyAction[];
+        upcoming: MyAction[];
+        counts: { overdue: number; dueToday: number; upcoming: number };
+      }>("/api/v1/followups/my-actions", { signal }),
   });
 }
 

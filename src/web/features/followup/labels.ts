@@ -15,7 +15,8 @@ export function shortMonth(month: string): string {
   return `${(MONTHS[(m ?? 1) - 1] ?? "").slice(0, 4)}. ${String(y).slice(2)}`;
 }
 
-export const percent = (share: number) => `${Math.round(share * 100)} %`;
+/** "35 %" with a no-break space, as French typography writes it (and so that it never wraps). */
+export const percent = (share: number) => `${Math.round(share * 100)}\u00a0%`;
 export const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
 const KIND_LABELS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { communeChoices, usePostalCode } from "../../api/postal-codes";
 import { Field } from "../../ui/Field";
 import type { ContactState, FieldErrors } from "./form-state";
 
@@ -26,6 +27,13 @@ export function ContactSection({
   errors: FieldErrors;
   onChange(key: keyof ContactState, value: string): void;
 }) {
+  const postalCode = usePostalCode(contact.postalCode);
+  const communes = communeChoices(postalCode.data);
+  // Said as soon as the five digits are typed: the communes to choose from, or that La Poste has none.
+  const hints: Partial<Record<keyof ContactState, string>> = {
+    postalCode: postalCode.data && postalCode.data.postalCode === null ? "Aucune commune n'a ce code postal" : undefined,
+    city: communes.length > 0 ? `Commune${communes.length > 1 ? "s" : ""} de ce code postal : ${communes.join(", ")}` : undefined,
+  };
   return (
     <section className="card form-section" aria-labelledby="section-contact">
       <h2 id="section-contact">
@@ -33,7 +41,14 @@ export function ContactSection({
       </h2>
       <div className="form-grid">
         {INPUTS.map((input) => (
-          <Field key={input.key} id={`contact-${input.key}`} label={input.label} required error={errors[`contact.${input.key}`]}>
+          <Field
+            key={input.key}
+            id={`contact-${input.key}`}
+            label={input.label}
+            required
+            hint={hints[input.key]}
+            error={errors[`contact.${input.key}`]}
+          >
             {(c) => (
               <input
                 {...c}
@@ -42,12 +57,18 @@ export function ContactSection({
                 inputMode={input.inputMode}
                 autoComplete={input.autoComplete}
                 placeholder={input.placeholder}
+                list={input.key === "city" ? "contact-communes" : undefined}
                 value={contact[input.key]}
                 onChange={(e) => onChange(input.key, e.target.value)}
               />
             )}
           </Field>
         ))}
+        <datalist id="contact-communes">
+          {communes.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
       </div>
     </section>
   );

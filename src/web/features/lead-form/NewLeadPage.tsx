@@ -1,6 +1,8 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { useConsentTexts } from "../../api/consent-texts";
+import { browserPostalCheck } from "../../api/postal-codes";
 import { Alert } from "../../ui/Alert";
 import { Field } from "../../ui/Field";
 import { PageHeader } from "../../ui/PageHeader";
@@ -9,6 +11,7 @@ import { type SubmitResult, useSubmitLead } from "./api";
 import { buildSubmission } from "./build-submission";
 import { ConsentSection } from "./ConsentSection";
 import { ContactSection } from "./ContactSection";
+import { ErrorSummary } from "./ErrorSummary";
 import { type ConsentState, type ContactState, emptyForm, type FieldErrors, type LeadFormState } from "./form-state";
 import { ProductFieldsSection, ProductPicker } from "./ProductSection";
 import { AcceptedPanel, RejectedSummary } from "./SubmitOutcome";
@@ -26,6 +29,8 @@ export function NewLeadPage() {
   const texts = useConsentTexts();
   const latestText = texts.data?.[0];
   const submit = useSubmitLead();
+  const queryClient = useQueryClient();
+  const [checkFailure, setCheckFailure] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // A field being corrected no longer carries its old reproach.
@@ -54,10 +59,25 @@ export function NewLeadPage() {
     if (focusTick > 0) summaryRef.current?.focus();
   }, [focusTick]);
 
-  function onSubmit(e: FormEvent) {
+  // The postal code's communes come from the API: checking waits for them (already there once typed).
+  // Checks run on submit, not when a field is left: a message appearing on blur shifts the form under the
+  // pointer between press and release, and the click the user was making is lost.
+  async function postalCheck() {
+    try {
+      return await browserPostalCheck(queryClient, form.contact.postalCode);
+    } catch (err) {
+      setCheckFailure(errorMessage(err));
+      return null;
+    }
+  }
+
+  async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setOutcome(null);
-    const built = buildSubmission(form, latestText?.version);
+    setCheckFailure(null);
+    const check = await postalCheck();
+    if (!check) return;
+    const built = buildSubmission(form, latestText?.version, check);
     setErrors(built.errors);
     if (!built.submission) {
       setFocusTick((t) => t + 1);
@@ -105,9 +125,10 @@ export function NewLeadPage() {
       />
       <div ref={summaryRef} tabIndex={-1} className="form-summary">
         {outcome?.status === "rejected" && <RejectedSummary id={outcome.id} reasons={outcome.reasons} product={form.product} />}
-        {clientErrorCount > 0 && (
-          <Alert kind="error" title={clientErrorCount > 1 ? `${clientErrorCount} champs à corriger` : "1 champ à corriger"}>
-            <p>Le lead n'a pas été envoyé : corrigez les champs signalés en rouge.</p>
+        {clientErrorCount > 0 && <ErrorSummary errors={errors} product={form.product} />}
+        {checkFailure && (
+          <Alert kind="error" title="Vérification impossible">
+            <p>{checkFailure}</p>
           </Alert>
         )}
         {submit.isError && (
@@ -116,7 +137,7 @@ export function NewLeadPage() {
           </Alert>
         )}
       </div>
-      <form onSubmit={onSubmit} noValidate className="lead-form">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="lead-form">
         <ProductPicker product={form.product} errors={errors} onProductChange={setProduct} />
         <ContactSection contact={form.contact} errors={errors} onChange={setContact} />
         <ProductFieldsSection product={form.product} fields={form.fields} errors={errors} onFieldChange={setField} />

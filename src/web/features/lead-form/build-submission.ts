@@ -1,3 +1,5 @@
+import { checkContact, type PostalCheck } from "../../../modules/intake/check-contact";
+import { isHttpUrl } from "../../../modules/reference-data/url";
 import {
   type FieldDefinition,
   isFieldRequired,
@@ -7,8 +9,8 @@ import {
   validateProductFields,
 } from "../../../shared/catalogue";
 import type { LeadSubmission } from "../../../shared/lead-submission";
-import { reason } from "../../../shared/rejection";
-import type { FieldErrors, LeadFormState } from "./form-state";
+import { type RejectionCode, reason } from "../../../shared/rejection";
+import type { ConsentMethod, ConsentState, FieldErrors, LeadFormState } from "./form-state";
 
 const EXPECTED: Partial<Record<FieldDefinition["type"], string>> = {
   integer: "nombre entier attendu",
@@ -47,19 +49,44 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+const CONSENT_REQUIRED: Record<ConsentMethod, readonly [keyof ConsentState, RejectionCode][]> = {
+  checkbox: [
+    ["ip", "consent_ip_missing"],
+    ["userAgent", "consent_user_agent_missing"],
+    ["sourceUrl", "consent_source_url_missing"],
+  ],
+  oral: [
+    ["callCenter", "consent_call_center_missing"],
+    ["agent", "consent_agent_missing"],
+    ["recordingRef", "consent_recording_missing"],
+  ],
+};
+
 /**
- * The lead as the API expects it, after the checks that the browser can make with the shared catalogue.
- * Contact and consent are judged by the server (phone, postal code, public IP…); its reasons come back by path.
+ * The lead as the API expects it, after every check the browser can make with the server's own code: the
+ * catalogue for the product fields, the contact rules (phone, e-mail, postal code and commune, with the
+ * postal code's entry fetched from the API), the consent's required values. Every field at fault is named
+ * at once, and a lead with a mistake the browser can see is never sent, so it never counts as rejected.
+ * What only the server knows (public IP, text in force, duplicates, opposition list) it still judges.
  */
 export function buildSubmission(
   state: LeadFormState,
   textVersion: string | undefined,
+  checkPostalCode: PostalCheck,
 ): { submission: LeadSubmission | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  if (!state.product) {
-    errors.product = "Choisissez un produit";
-    return { submission: null, errors };
-  }
+  if (!state.product) errors.product = "Choisissez un produit";
+  const c = state.contact;
+  const contact = compact({
+    firstName: trimmed(c.firstName),
+    lastName: trimmed(c.lastName),
+    phone: trimmed(c.phone),
+    email: trimmed(c.email),
+    postalCode: trimmed(c.postalCode),
+    city: trimmed(c.city),
+  });
+  for (const r of checkContact(contact, checkPostalCode).reasons) errors[r.field] ??= r.message;
+
   const parsed = typedFields(state.product, state.fields);
   const product = productBySlug(state.product);
   const shown = (key: string) => {
@@ -68,12 +95,24 @@ export function buildSubmission(
   };
   // What was typed in a field that is now hidden is neither sent nor reproached.
   const visible = Object.fromEntries(Object.entries(parsed.values).filter(([key]) => shown(key)));
-  for (const [path, message] of Object.entries(parsed.errors)) if (shown(path.slice("fields.".length))) errors[path] = message;
-  for (const r of validateProductFields(state.product, visible).reasons) errors[r.field] ??= r.message;
+  if (product) {
+    for (const [path, message] of Object.entries(parsed.errors)) if (shown(path.slice("fields.".length))) errors[path] = message;
+    for (const r of validateProductFields(state.product, visible).reasons) errors[r.field] ??= r.message;
+  }
 
   const { consent } = state;
   if (consent.method === "checkbox" && !consent.confirmed) {
     errors["consent.prechecked"] = "Confirmez que le prospect a coché lui-même la case (non pré-cochée) avant d'envoyer le lead.";
+  }
+  for (const [key, code] of CONSENT_REQUIRED[consent.method]) {
+    if (!String(consent[key]).trim()) errors[`consent.${key}`] = reason(code, `consent.${key}`).message;
+  }
+  if (consent.method === "checkbox" && consent.sourceUrl.trim() && !isHttpUrl(consent.sourceUrl.trim())) {
+    errors["consent.sourceUrl"] = reason(
+      "consent_source_url_missing",
+      "consent.sourceUrl",
+      "adresse complète attendue (https://…)",
+    ).message;
   }
   const collectedAt = consent.collectedAt ? parseHumanDateTime(consent.collectedAt) : undefined;
   if (!consent.collectedAt) errors["consent.collectedAt"] = "Indiquez la date et l'heure du recueil du consentement.";
@@ -81,18 +120,10 @@ export function buildSubmission(
 
   if (Object.keys(errors).length > 0) return { submission: null, errors };
 
-  const c = state.contact;
   const submission: LeadSubmission = {
     product: state.product,
     type: "lead",
-    contact: compact({
-      firstName: trimmed(c.firstName),
-      lastName: trimmed(c.lastName),
-      phone: trimmed(c.phone),
-      email: trimmed(c.email),
-      postalCode: trimmed(c.postalCode),
-      city: trimmed(c.city),
-    }),
+    contact,
     fields: visible,
     consent:
       consent.method === "checkbox"

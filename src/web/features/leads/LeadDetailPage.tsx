@@ -12,6 +12,7 @@ import { channelLabel, StatusBadge } from "../../ui/StatusBadge";
 import { useLead } from "./api";
 import { ConsentProofCard } from "./ConsentProofCard";
 import { ProductFieldsCard } from "./ProductFieldsCard";
+import { SubmittedDataCard } from "./SubmittedDataCard";
 import type { LeadDetail } from "./types";
 
 const backLink = (
@@ -110,25 +111,13 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           </p>
         </section>
       )}
-      <section className="card" aria-labelledby="lead-sent-title">
-        {/* Open for a rejected lead: the supplier compares what he sent with the reasons. */}
-        <details open={lead.status === "rejected"}>
-          <summary id="lead-sent-title" className="summary-title">
-            Données envoyées (telles que reçues)
-          </summary>
-          {lead.submittedExact && (
-            <p className="muted" data-testid="exact-bytes">
-              Cet envoi contenait ce que la base ne peut pas garder tel quel (caractère nul, octets non UTF-8 ou structure trop imbriquée) :
-              en voici une copie lisible, où « � » marque ces caractères. L'envoi exact est conservé octet pour octet :{" "}
-              <a href={`data:application/octet-stream;base64,${lead.submittedExact}`} download={`envoi-${lead.id}.json`}>
-                télécharger l'envoi exact
-              </a>
-              .
-            </p>
-          )}
-          <pre className="code-block">{JSON.stringify(lead.submitted, null, 2)}</pre>
-        </details>
-      </section>
+      <SubmittedDataCard
+        submitted={lead.submitted}
+        submittedExact={lead.submittedExact}
+        leadId={lead.id}
+        product={lead.product}
+        reasons={lead.reasons}
+      />
     </>
   );
 }

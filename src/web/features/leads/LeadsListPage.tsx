@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { pluralize } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
+import { ListCount, LoadMoreButton } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, ErrorState, LoadingState, Spinner } from "../../ui/States";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useLeadList } from "./api";
 import { exportUrl, filtersFromParams, filtersToParams } from "./filters";
 import { LeadFiltersBar } from "./LeadFiltersBar";
@@ -16,6 +16,7 @@ export function LeadsListPage() {
   const onChange = useCallback((next: LeadFilters) => setParams(filtersToParams(next), { replace: true }), [setParams]);
   const list = useLeadList(filters);
   const leads = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total;
 
   return (
     <>
@@ -73,7 +74,13 @@ export function LeadsListPage() {
             <LeadsTable leads={leads} />
             <div className="table-footer">
               <span className="inline-list">
-                <span className="muted">{pluralize(leads.length, "lead affiché", "leads affichés")}</span>
+                <ListCount
+                  shown={leads.length}
+                  total={total?.count ?? leads.length}
+                  exact={total?.exact ?? true}
+                  one="lead affiché"
+                  many="leads affichés"
+                />
                 {Object.keys(filters).length > 0 && (
                   <button type="button" className="button button--ghost button--small" onClick={() => onChange({})}>
                     <Icon name="x" size={14} />
@@ -81,17 +88,7 @@ export function LeadsListPage() {
                   </button>
                 )}
               </span>
-              {list.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => list.fetchNextPage()}
-                  disabled={list.isFetchingNextPage}
-                >
-                  {list.isFetchingNextPage ? <Spinner label="Chargement de la suite…" /> : null}
-                  Charger plus
-                </button>
-              )}
+              <LoadMoreButton list={list} />
             </div>
           </>
         )}

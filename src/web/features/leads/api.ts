@@ -15,7 +15,7 @@ export function useLeadList(filters: LeadFilters) {
   return useInfiniteQuery({
     queryKey: leadKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<{ items: LeadSummary[]; next: string | null }>("/api/v1/leads", {
+      api<{ items: LeadSummary[]; next: string | null; total: { count: number; exact: boolean } | null }>("/api/v1/leads", {
         query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Alert } from "../../ui/Alert";
 import { formatBytes, formatDateTime } from "../../ui/format";
+import { ListCount } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { type OutboxItem, useOutbox, useOutboxMessage } from "./api";
@@ -46,14 +47,19 @@ export function OutboxPage() {
           Les cartes de contact envoyées depuis un appel M+3 et les rappels d'actions apparaîtront ici.
         </EmptyState>
       ) : (
-        <div className="outbox">
-          <ul className="card card--flush outbox__list" aria-label="Messages">
-            {list.data.items.map((m) => (
-              <MessageRow key={m.id} message={m} selected={m.id === selected} onSelect={() => setSelected(m.id)} />
-            ))}
-          </ul>
-          <MessagePanel id={selected} />
-        </div>
+        <>
+          <p className="outbox__count">
+            <ListCount shown={list.data.items.length} total={list.data.total} one="message affiché" many="messages affichés" />
+          </p>
+          <div className="outbox">
+            <ul className="card card--flush outbox__list" aria-label="Messages">
+              {list.data.items.map((m) => (
+                <MessageRow key={m.id} message={m} selected={m.id === selected} onSelect={() => setSelected(m.id)} />
+              ))}
+            </ul>
+            <MessagePanel id={selected} />
+          </div>
+        </>
       )}
     </>
   );

@@ -24,6 +24,7 @@ export interface OutboxList {
   capture: { email: boolean; sms: boolean };
   notice: string | null;
   items: OutboxItem[];
+  total: number;
 }
 
 export function useOutbox(channel: "" | "email" | "sms") {

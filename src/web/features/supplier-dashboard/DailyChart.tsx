@@ -23,7 +23,13 @@ export function DailyChart({ byDay, from, to }: { byDay: LeadStats["byDay"]; fro
             axisLine={{ stroke: GRID_COLOR }}
             minTickGap={12}
           />
-          <YAxis allowDecimals={false} tick={{ fill: AXIS_COLOR, fontSize: 12 }} tickLine={false} axisLine={false} />
+          <YAxis
+            allowDecimals={false}
+            tickFormatter={formatNumber}
+            tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+            tickLine={false}
+            axisLine={false}
+          />
           <Tooltip
             labelFormatter={(label) => formatIsoDay(String(label))}
             formatter={(value) => formatNumber(Number(value))}

@@ -1,7 +1,7 @@
 import { formatNumber } from "../../ui/format";
 
 function percent(part: number, total: number): string {
-  return total === 0 ? "—" : `${Math.round((part / total) * 1000) / 10} %`.replace(".", ",");
+  return total === 0 ? "—" : `${Math.round((part / total) * 1000) / 10}\u00a0%`.replace(".", ",");
 }
 
 export function KpiCards({ accepted, rejected }: { accepted: number; rejected: number }) {

@@ -13,7 +13,14 @@ export function ProductChart({ byProduct }: { byProduct: LeadStats["byProduct"] 
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
           <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={{ fill: AXIS_COLOR, fontSize: 12 }} tickLine={false} axisLine={false} />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tickFormatter={formatNumber}
+            tick={{ fill: AXIS_COLOR, fontSize: 12 }}
+            tickLine={false}
+            axisLine={false}
+          />
           <YAxis type="category" dataKey="label" width={190} tick={{ fill: "#2a3346", fontSize: 13 }} tickLine={false} axisLine={false} />
           <Tooltip formatter={(value) => formatNumber(Number(value))} cursor={{ fill: "rgba(29, 78, 216, 0.06)" }} />
           <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
