@@ -23,7 +23,7 @@ export const referenceDataRoutes: RouteModule = (app) => {
       schema: {
         tags: ["Référentiels"],
         summary: "Communes desservies par un code postal (base officielle de La Poste), avec leurs libellés d'acheminement",
-        params: z.object({ postalCode: z.string().trim().max(10) }),
+        params: z.object({ postalCode: z.string().trim().max(10).meta({ title: "le code postal" }) }),
         response: { 200: entrySchema, ...errorResponses(400, 401, 403) },
       },
     },

@@ -65,7 +65,7 @@ describe("buildSubmission", () => {
       "consent.sourceUrl": "URL source manquante ou invalide : adresse complète attendue (https://…)",
     });
     expect(build({ ...form, contact: { ...form.contact, postalCode: "99999" } }).errors).toEqual({
-      "contact.postalCode": "Code postal inconnu",
+      "contact.postalCode": "Code postal inconnu : 99999",
     });
   });
 
