@@ -27,7 +27,7 @@ export function guideRoutes(app: App, { database }: AppDeps) {
       schema: {
         tags,
         summary: "Guide de poche de l'appel M+3 pour un type de client (PDF, agence et conseiller à compléter)",
-        querystring: z.object({ audience: z.enum(GUIDE_AUDIENCES).default("particulier") }),
+        querystring: z.object({ audience: z.enum(GUIDE_AUDIENCES).default("particulier").meta({ title: "le type de client" }) }),
         response: pdfResponse,
       },
     },
