@@ -44,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { db: deps.database.db });
+  await app.register(authPlugin, { db: deps.database.db, clock: deps.clock });
 
   // Tests and scripts pass no notifier: the app then owns one (and its capture server) and closes it with itself.
   const notifier =

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOrgWithUser, createTestApp } from "../../tests/support/test-app";
 import { createUser } from "../db/factories";
+import { systemClock } from "../shared/clock";
 import { loadConfig } from "./config";
 import { start } from "./start";
 
@@ -24,7 +25,7 @@ describe("production mode", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "la-prod-"));
     dirs.push(dir);
     const dataDir = path.join(dir, "data");
-    const dev = await start(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }));
+    const dev = await start(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }), systemClock);
     expect(dev.demo?.accounts.length).toBeGreaterThan(0);
     await dev.stop();
     const prod = loadConfig({
@@ -35,7 +36,7 @@ describe("production mode", () => {
       SESSION_SECRET: SECRET,
       SMTP_URL: "smtp://127.0.0.1:2525",
     });
-    await expect(start(prod)).rejects.toThrow(/démonstration/);
+    await expect(start(prod, systemClock)).rejects.toThrow(/démonstration/);
   }, 120_000);
 
   it("refuses a demo account's login", async () => {

@@ -9,6 +9,7 @@ import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs"
 import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
 import { preloadPostalCodes } from "../modules/reference-data";
+import type { Clock } from "../shared/clock";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { App } from "./deps";
@@ -23,8 +24,11 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates, seeds the demo (outside production), starts background work and HTTP. */
-export async function start(config: Config): Promise<Running> {
+/**
+ * Opens the database, migrates, seeds the demo (outside production), starts background work and HTTP.
+ * `clock` is the process's "now": main passes the system's, tests the day they need.
+ */
+export async function start(config: Config, clock: Clock): Promise<Running> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await runMigrations(database);
   const { db } = database;
@@ -36,16 +40,17 @@ export async function start(config: Config): Promise<Running> {
       throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
     }
   } else {
-    demo = await seedDemo(db);
+    demo = await seedDemo(db, clock());
   }
   await sealAuditChain(db, { full: true });
   // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
   preloadPostalCodes();
   const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
-  const app = await buildApp({ database, config, notifier });
+  const app = await buildApp({ database, config, clock, notifier });
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
   const stopJobs = startJobRunner(db, {
+    clock,
     handlers: followupJobHandlers({ notifier }),
     schedule: followupSchedule,
     onError: (e) => app.log.error(e, "jobs"),

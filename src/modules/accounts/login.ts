@@ -10,6 +10,7 @@ export interface LoginInput {
   email: string;
   password: string;
   ip: string;
+  now: Date;
   /** Production refuses the demo accounts seeded for development. */
   allowDemo: boolean;
 }
@@ -33,7 +34,7 @@ export async function login(db: Db, input: LoginInput) {
     throw new AppError("login_failed");
   }
   if (row.user.isDemo && !input.allowDemo) throw new AppError("demo_account_disabled");
-  const session = await createSession(db, row.user.id);
+  const session = await createSession(db, row.user.id, input.now);
   await appendAuditEvent(db, {
     actor: { orgId: row.org.id, userId: row.user.id },
     action: "auth.login",

@@ -22,7 +22,7 @@ const apiKeySchema = z.object({
   revokedAt: z.date().nullable(),
 });
 
-export const accountRoutes: RouteModule = (app, { database, config }) => {
+export const accountRoutes: RouteModule = (app, { database, config, clock }) => {
   const { db } = database;
   const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secure: config.isProduction, signed: true } as const;
 
@@ -47,7 +47,7 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       },
     },
     async (req, reply) => {
-      const { session, user, org } = await login(db, { ...req.body, ip: req.ip, allowDemo: !config.isProduction });
+      const { session, user, org } = await login(db, { ...req.body, ip: req.ip, now: clock(), allowDemo: !config.isProduction });
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_TTL_MS / 1000 });
       return {
         user: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role },
@@ -133,7 +133,7 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       },
     },
     async (req, reply) => {
-      await revokeApiKey(db, authOf(req), req.params.id);
+      await revokeApiKey(db, authOf(req), req.params.id, clock());
       return reply.code(204).send(null);
     },
   );

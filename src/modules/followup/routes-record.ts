@@ -23,6 +23,7 @@ const answer = (id: string, done: { state: string; version: number }) => ({ id, 
  */
 export function recordRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
+  const { clock } = deps;
   const route = { config: { access: access.org(BROKER) } };
 
   app.post(
@@ -37,7 +38,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordChecklistReviews(db, authOf(req), req.params.id, req.body.reviews, new Date())),
+    async (req) => answer(req.params.id, await recordChecklistReviews(db, authOf(req), req.params.id, req.body.reviews, clock())),
   );
 
   app.post(
@@ -52,7 +53,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordContractValidation(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordContractValidation(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.put(
@@ -67,7 +68,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordRebound(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordRebound(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.put(
@@ -82,7 +83,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordActionPlan(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordActionPlan(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -97,7 +98,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await rescheduleCallback(db, authOf(req), req.params.id, req.body.callbackAt, new Date())),
+    async (req) => answer(req.params.id, await rescheduleCallback(db, authOf(req), req.params.id, req.body.callbackAt, clock())),
   );
 
   app.post(
@@ -113,7 +114,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordClosingCriteria(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordClosingCriteria(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -129,7 +130,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) =>
-      answer(req.params.id, await sendContactCard({ db, notifier: deps.notifier }, authOf(req), req.params.id, req.body, new Date())),
+      answer(req.params.id, await sendContactCard({ db, notifier: deps.notifier }, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -144,6 +145,6 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await requalifyTns(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await requalifyTns(db, authOf(req), req.params.id, req.body, clock())),
   );
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import type { Clock } from "../../shared/clock";
 import type { LeadSubmission } from "../../shared/lead-submission";
 import type { Actor } from "../audit/append-event";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
@@ -24,6 +25,7 @@ export class IntakeBatcher {
 
   constructor(
     private readonly db: Db,
+    private readonly clock: Clock,
     private readonly opts: { maxBatch: number; maxConcurrent: number } = { maxBatch: 100, maxConcurrent: 3 },
   ) {}
 
@@ -66,7 +68,7 @@ export class IntakeBatcher {
           tx,
           first.supplier,
           batch.map((p) => ({ submission: p.submission, payload: () => p.submission })),
-          { channel: first.channel },
+          { channel: first.channel, now: this.clock() },
         ),
       );
       for (const [i, p] of batch.entries()) p.resolve(results[i] as IngestResult);

@@ -47,9 +47,9 @@ const leadSummarySchema = z.object({
   createdAt: z.date(),
 });
 
-export const intakeRoutes: RouteModule = (app, { database }) => {
+export const intakeRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
-  const batcher = new IntakeBatcher(db);
+  const batcher = new IntakeBatcher(db, clock);
   const supplierOrKey = access.org(SUPPLIER, { apiKey: true });
 
   app.post(
@@ -71,7 +71,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLead(db, batcher, authOf(req), req.body, req.headers["idempotency-key"]);
+      const answer = await submitLead(db, batcher, authOf(req), req.body, req.headers["idempotency-key"], clock());
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return reply.code(answer.statusCode as 201 | 422).send(answer.body as never);
     },
@@ -95,7 +95,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLeadBatch(db, authOf(req), req.body.leads, req.headers["idempotency-key"]);
+      const answer = await submitLeadBatch(db, authOf(req), req.body.leads, req.headers["idempotency-key"], clock());
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return answer.body;
     },

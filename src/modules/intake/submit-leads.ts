@@ -13,7 +13,14 @@ const channelOf = (auth: AuthContext): LeadChannel => (auth.via === "api_key" ? 
  * One lead: 201 accepted or 422 rejected with every reason. Without an Idempotency-Key the lead joins
  * the group commit of concurrent requests; with one it gets its own transaction, shared with the key.
  */
-export async function submitLead(db: Db, batcher: IntakeBatcher, auth: AuthContext, submission: LeadSubmission, idempotencyKey?: string) {
+export async function submitLead(
+  db: Db,
+  batcher: IntakeBatcher,
+  auth: AuthContext,
+  submission: LeadSubmission,
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
   if (!idempotencyKey) {
     const result = await batcher.submit({ ...actorOf(auth), orgId: auth.orgId }, channelOf(auth), submission);
     return { statusCode: result.status === "accepted" ? 201 : 422, body: result, replayed: false };
@@ -21,6 +28,7 @@ export async function submitLead(db: Db, batcher: IntakeBatcher, auth: AuthConte
   return withIdempotency(db, auth.orgId, idempotencyKey, submission, async (tx) => {
     const [result] = await ingestLeads(tx, { ...actorOf(auth), orgId: auth.orgId }, [{ submission, payload: () => submission }], {
       channel: channelOf(auth),
+      now,
     });
     if (!result) throw new Error("no result");
     return { statusCode: result.status === "accepted" ? 201 : 422, body: result };
@@ -28,13 +36,19 @@ export async function submitLead(db: Db, batcher: IntakeBatcher, auth: AuthConte
 }
 
 /** Up to 1,000 leads, one result per item in the order sent; 200 even when some are rejected. */
-export async function submitLeadBatch(db: Db, auth: AuthContext, submissions: LeadSubmission[], idempotencyKey?: string) {
+export async function submitLeadBatch(
+  db: Db,
+  auth: AuthContext,
+  submissions: LeadSubmission[],
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
   return withIdempotency(db, auth.orgId, idempotencyKey, submissions, async (tx) => {
     const results: IngestResult[] = await ingestLeads(
       tx,
       { ...actorOf(auth), orgId: auth.orgId },
       submissions.map((submission) => ({ submission, payload: () => submission })),
-      { channel: channelOf(auth) },
+      { channel: channelOf(auth), now },
     );
     const accepted = results.filter((r) => r.status === "accepted").length;
     return { statusCode: 200, body: { accepted, rejected: results.length - accepted, results } };

@@ -71,7 +71,7 @@ function csvCell(value: string): string {
  * Header plus one realistic row, in the formats a French spreadsheet produces (CRLF, ";" separator).
  * `consentVersion` should be the version in force, so a supplier who fills the template as is sends valid rows.
  */
-export function csvTemplate(slug: string, now: Date = new Date(), consentVersion: string = SAMPLE_CONSENT.textVersion): string {
+export function csvTemplate(slug: string, now: Date, consentVersion: string = SAMPLE_CONSENT.textVersion): string {
   const product = productOrThrow(slug);
   const samples = sampleFieldValues(slug, now);
   const fixed: Record<string, string> = {

@@ -50,4 +50,4 @@ export type {
   RequiredWhen,
   TextField,
 } from "./types";
-export { type FieldsValidation, isFieldRequired, productFieldsSchema, validateProductFields } from "./validate-fields";
+export { type FieldsValidation, isFieldRequired, validateProductFields } from "./validate-fields";

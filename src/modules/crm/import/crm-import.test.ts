@@ -249,7 +249,7 @@ describe("CRM import", () => {
     );
     const m = { Ref: "clientRef", Nom: "lastName", Produit: "productLine", Effet: "startDate" };
     const a = await createCrmImport(ctx.db, auth, { filename: "lots.csv", mapping: m });
-    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]), { batchSize: 1 });
+    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]), { clock: ctx.clock, batchSize: 1 });
     expect(summary).toMatchObject({
       status: "done",
       totalRows: 4,
@@ -260,7 +260,7 @@ describe("CRM import", () => {
     });
 
     const b = await createCrmImport(ctx.db, auth, { filename: "trop.csv", mapping: m });
-    const limited = await importCrmCsv(ctx.db, auth, b.id, Readable.from([csv]), { batchSize: 1, maxRows: 2 });
+    const limited = await importCrmCsv(ctx.db, auth, b.id, Readable.from([csv]), { clock: ctx.clock, batchSize: 1, maxRows: 2 });
     expect(limited.summary).toMatchObject({ status: "failed", totalRows: 2, clientsUpdated: 1, contractsUpdated: 2 });
     expect((await getCrmImport(ctx.db, auth.orgId, b.id)).error).toContain("dépasse 2 lignes");
   });

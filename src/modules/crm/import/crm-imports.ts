@@ -140,7 +140,7 @@ export async function finishCrmImport(
   db: DbOrTx,
   auth: CrmActor,
   id: string,
-  outcome: { error: string | null; columns: string[]; rejected: RejectedRow[]; bytesRead: number },
+  outcome: { error: string | null; columns: string[]; rejected: RejectedRow[]; bytesRead: number; now: Date },
 ) {
   const status = outcome.error ? ("failed" as const) : ("done" as const);
   await db.transaction(async (tx) => {
@@ -152,7 +152,7 @@ export async function finishCrmImport(
         columns: outcome.columns,
         report: outcome.rejected,
         bytesRead: outcome.bytesRead,
-        finishedAt: new Date(),
+        finishedAt: outcome.now,
       })
       .where(eq(crmImports.id, id))
       .returning(importSummaryColumns);

@@ -18,7 +18,7 @@ const idParams = z.object({ id: z.uuid() });
 const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
 const tags = ["CRM — clients"];
 
-export const clientRoutes: RouteModule = (app, { database }) => {
+export const clientRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
   const broker = access.org(BROKER);
 
@@ -56,7 +56,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
     },
     async (req, reply) => {
       const auth = authOf(req);
-      const { clientId } = await db.transaction((tx) => createClientWithFirstContract(tx, auth, req.body));
+      const { clientId } = await db.transaction((tx) => createClientWithFirstContract(tx, auth, req.body, clock()));
       return reply.code(201).send(await getClientDetail(db, auth.orgId, clientId));
     },
   );
@@ -89,7 +89,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
     },
     async (req) => {
       const auth = authOf(req);
-      return db.transaction((tx) => updateClient(tx, auth, req.params.id, req.body));
+      return db.transaction((tx) => updateClient(tx, auth, req.params.id, req.body, clock()));
     },
   );
 

@@ -13,6 +13,8 @@ export interface CsvWorkerSetup {
   maxRows: number;
   /** Batches judged but not yet written, at most: the worker waits beyond that (bounded memory). */
   writeAhead: number;
+  /** When the upload started: every row of the file is judged as received at that instant. */
+  now: Date;
 }
 
 export type ToWorker =

@@ -87,7 +87,7 @@ async function run() {
   let seq = 0;
   let items: IngestItem[] = [];
   const sendBatch = async () => {
-    const now = new Date();
+    const { now } = setup;
     const judged = await judgeItems(askTexts, items, now);
     items = [];
     unwritten.set(seq, judged);

@@ -112,13 +112,13 @@ export async function finishImport(
   db: DbOrTx,
   auth: AuthContext,
   id: string,
-  outcome: { counts: ImportCounts; encoding: string | null; error: string | null },
+  outcome: { counts: ImportCounts; encoding: string | null; error: string | null; now: Date },
 ) {
   const status = outcome.error ? ("failed" as const) : ("done" as const);
   await db.transaction(async (tx) => {
     await tx
       .update(csvImports)
-      .set({ status, error: outcome.error, bytesRead: outcome.counts.bytesRead, finishedAt: new Date() })
+      .set({ status, error: outcome.error, bytesRead: outcome.counts.bytesRead, finishedAt: outcome.now })
       .where(eq(csvImports.id, id));
     await appendAuditEvent(tx, {
       actor: actorOf(auth),

@@ -33,7 +33,7 @@ const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const csvImportRoutes: RouteModule = (app, { database }) => {
+export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
   const supplier = access.org(SUPPLIER);
 
@@ -78,6 +78,7 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
       }
       const length = Number(req.headers["content-length"]);
       const result = await runImport(db, authOf(req), req.params.id, req.body, {
+        clock,
         contentLength: Number.isFinite(length) ? length : undefined,
       });
       // The rest of an upload cut short is not waited for.
@@ -140,7 +141,7 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
       if (!isProductSlug(req.params.slug)) throw notFound("Produit");
       reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
       const [current] = await listConsentTexts(db);
-      return `\uFEFF${csvTemplate(req.params.slug, new Date(), current?.version)}`;
+      return `\uFEFF${csvTemplate(req.params.slug, clock(), current?.version)}`;
     },
   );
 };

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "../../../db/client";
 import { AppError } from "../../../server/errors";
 import { AsyncQueue } from "../../../shared/async-queue";
+import type { Clock } from "../../../shared/clock";
 import type { AuthContext } from "../../accounts/auth-context";
 import { actorOf } from "../../accounts/auth-context";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
@@ -43,6 +44,7 @@ const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./csv-worker.ts" :
 class CsvFileError extends Error {}
 
 export interface RunImportOptions {
+  clock: Clock;
   contentLength?: number;
   batchSize?: number;
   maxRows?: number;
@@ -53,7 +55,7 @@ export interface RunImportOptions {
  * Problems with the file as a whole (unreadable, empty, columns missing) are a 400 before any row is
  * stored; later ones end the import "failed" with its counts, and the rows already judged are kept.
  */
-export async function runImport(db: Db, auth: AuthContext, importId: string, body: Readable, opts: RunImportOptions = {}) {
+export async function runImport(db: Db, auth: AuthContext, importId: string, body: Readable, opts: RunImportOptions) {
   const claimed = await claimImport(db, auth.orgId, importId, opts.contentLength);
   const counts: ImportCounts = { bytesRead: 0, totalRows: 0, accepted: 0, rejected: 0 };
   const run: ImportRun = {
@@ -66,6 +68,7 @@ export async function runImport(db: Db, auth: AuthContext, importId: string, bod
     counts,
     batchSize: opts.batchSize ?? BATCH_SIZE,
     maxRows: opts.maxRows ?? MAX_ROWS,
+    now: opts.clock(),
     started: false,
   };
   const { decoder } = run;
@@ -79,13 +82,13 @@ export async function runImport(db: Db, auth: AuthContext, importId: string, bod
     const known = e instanceof AppError || e instanceof CsvFileError;
     error = known ? e.message : "Erreur interne pendant l'import : l'équipe technique a été prévenue.";
     if (!(e instanceof CsvFileError) && counts.totalRows > 0) error += ` Les ${counts.totalRows} lignes déjà traitées sont conservées.`;
-    await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error });
+    await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error, now: opts.clock() });
     if (!(e instanceof CsvFileError)) throw e;
   } finally {
     // Whatever was not read is drained, so that the answer can still go out on this connection.
     if (!body.readableEnded) body.resume();
   }
-  if (!error) await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error });
+  if (!error) await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error, now: opts.clock() });
   const summary: ImportSummary = await getImport(db, auth.orgId, importId);
   return { summary, readWholeFile: body.readableEnded };
 }
@@ -101,6 +104,7 @@ interface ImportRun {
   counts: ImportCounts;
   batchSize: number;
   maxRows: number;
+  now: Date;
   started: boolean;
 }
 
@@ -113,7 +117,7 @@ type Batch = Extract<FromWorker, { type: "batch" }>;
  */
 async function importRows(run: ImportRun) {
   const { db, auth, importId, product, counts } = run;
-  const setup: CsvWorkerSetup = { product, batchSize: run.batchSize, maxRows: run.maxRows, writeAhead: WRITE_AHEAD };
+  const setup: CsvWorkerSetup = { product, batchSize: run.batchSize, maxRows: run.maxRows, writeAhead: WRITE_AHEAD, now: run.now };
   const worker = startWorker(setup);
   const send = (message: ToWorker) => worker.postMessage(message);
   const inbox = new AsyncQueue<FromWorker>();

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { csvHeader, csvTemplate } from "../../../shared/catalogue";
+import { systemClock } from "../../../shared/clock";
 
 /**
  * Hand-made CSV files for the tests: the product template's example row, made unique per row, with
@@ -9,8 +10,9 @@ import { csvHeader, csvTemplate } from "../../../shared/catalogue";
 
 let n = 0;
 
-export function templateRecord(product: string, consentVersion: string): Record<string, string> {
-  const [record] = parse(csvTemplate(product), { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
+/** `now`: the app's clock (the system's unless the test handed the app another). */
+export function templateRecord(product: string, consentVersion: string, now: Date = systemClock()): Record<string, string> {
+  const [record] = parse(csvTemplate(product, now), { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
   if (!record) throw new Error("empty template");
   const i = ++n + Math.floor(Math.random() * 1e5) * 1000;
   // 061: a mainland block where every number is valid (parts of 063x and 069x are overseas, and stricter).
