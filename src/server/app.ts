@@ -21,7 +21,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.config.NODE_ENV === "test" ? false : { level: deps.config.LOG_LEVEL },
-    trustProxy: deps.config.isProduction,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -18,7 +18,9 @@ describe("production mode", () => {
   it("requires a session secret", () => {
     expect(() => loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525" })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525", SESSION_SECRET: "short" })).toThrow();
-    expect(loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525", SESSION_SECRET: SECRET }).isProduction).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525", SESSION_SECRET: SECRET, TRUST_PROXY: "none" }).isProduction,
+    ).toBe(true);
   });
 
   it("refuses to start on a database that holds the demo accounts", async () => {
@@ -35,12 +37,18 @@ describe("production mode", () => {
       LOG_LEVEL: "silent",
       SESSION_SECRET: SECRET,
       SMTP_URL: "smtp://127.0.0.1:2525",
+      TRUST_PROXY: "none",
     });
     await expect(start(prod, systemClock)).rejects.toThrow(/démonstration/);
   }, 120_000);
 
   it("refuses a demo account's login", async () => {
-    const ctx = await createTestApp({ NODE_ENV: "production", SESSION_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:2525" });
+    const ctx = await createTestApp({
+      NODE_ENV: "production",
+      SESSION_SECRET: SECRET,
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      TRUST_PROXY: "none",
+    });
     try {
       const { org } = await createOrgWithUser(ctx, "supplier");
       await createUser(ctx.db, {

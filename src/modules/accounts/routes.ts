@@ -30,14 +30,8 @@ export const accountRoutes: RouteModule = (app, { database, config, clock }) => 
     "/api/v1/auth/login",
     {
       config: {
+        // Limited per account and per client address (login-throttle.ts), whatever instance answers.
         access: access.public("connexion"),
-        // Throttles password guessing per IP and per account.
-        rateLimit: {
-          hook: "preHandler",
-          max: 10,
-          timeWindow: "5 minutes",
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string })?.email ?? "").toLowerCase()}`,
-        },
       },
       schema: {
         tags: ["Comptes"],
