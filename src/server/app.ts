@@ -15,6 +15,7 @@ import { authPlugin } from "./auth";
 import type { App, AppDeps } from "./deps";
 import { installErrorHandler } from "./error-handler";
 import { ROUTE_MODULES } from "./route-modules";
+import { registerSecurityHeaders } from "./security-headers";
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -28,6 +29,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
@@ -43,7 +45,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(swaggerUi, {
+    routePrefix: "/docs",
+    // Swagger UI sets inline styles as it renders: allowed on its own pages only, never in the app.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
   await app.register(authPlugin, { db: deps.database.db, clock: deps.clock });
 
   // Tests and scripts pass no notifier: the app then owns one (and its capture server) and closes it with itself.
