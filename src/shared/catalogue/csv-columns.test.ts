@@ -8,7 +8,7 @@ import { validateProductFields } from "./validate-fields";
 const NOW = new Date("2026-11-21T09:15:00Z");
 
 function readCsv(text: string): Record<string, string>[] {
-  return parse(text, { delimiter: ";", columns: true, skip_empty_lines: true });
+  return parse(text, { delimiter: ";", columns: true, skip_empty_lines: true, bom: true });
 }
 
 const BASE_RECORD = {
@@ -73,7 +73,7 @@ describe("csvTemplate", () => {
   it("is a ';' CSV with the header and one example row in French formats", () => {
     const text = csvTemplate("credit-immobilier", NOW);
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe(csvHeader("credit-immobilier").join(";"));
+    expect(lines[0]).toBe(`\uFEFF${csvHeader("credit-immobilier").join(";")}`);
     expect(lines[1]).toContain(";21/11/2026 09:15;"); // one hour before NOW, Paris time
     expect(lines[1]).toContain(";285 000;oui;Salarié(e) du privé;4 200;Moins de 6 mois");
     expect(lines[1]).toContain('"Mozilla/5.0 (Windows NT 10.0; Win64; x64)');

@@ -8,7 +8,6 @@ export {
 } from "./catalogue-json";
 export {
   CSV_FIXED_COLUMNS,
-  CSV_SEPARATOR,
   type CsvRecordResult,
   csvHeader,
   csvRecordToSubmission,

@@ -265,3 +265,17 @@ describe("CRM import", () => {
     expect((await getCrmImport(ctx.db, auth.orgId, b.id)).error).toContain("dépasse 2 lignes");
   });
 });
+
+describe("CRM rejection report", () => {
+  it("neutralises the cells a spreadsheet would run", async () => {
+    const m = { Nom: "lastName", Produit: "productLine", Effet: "startDate", Note: null };
+    const csv = Buffer.from(
+      ["Nom;Produit;Effet;Note", "=cmd|' /C calc'!A0;Yacht;01/01/2026;@SUM(1+1)", "+Durand;Auto;pas une date;-3"].join("\r\n"),
+    );
+    const { id, summary } = await importFile(csv, m);
+    expect(summary).toMatchObject({ rejectedRows: 2 });
+    const report = (await call("GET", `/api/v1/crm/imports/${id}/rejects.csv`)).body.replace(/^\uFEFF/, "").split("\r\n");
+    expect(report[1]).toMatch(/^2;'=cmd\|' \/C calc'!A0;Yacht;01\/01\/2026;'@SUM\(1\+1\);/);
+    expect(report[2]).toMatch(/^3;'\+Durand;Auto;pas une date;'-3;/);
+  });
+});

@@ -141,7 +141,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
       if (!isProductSlug(req.params.slug)) throw notFound("Produit");
       reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
       const [current] = await listConsentTexts(db);
-      return `\uFEFF${csvTemplate(req.params.slug, clock(), current?.version)}`;
+      return csvTemplate(req.params.slug, clock(), current?.version);
     },
   );
 };
