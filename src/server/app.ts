@@ -14,6 +14,7 @@ import { access } from "./access";
 import { authPlugin } from "./auth";
 import type { App, AppDeps } from "./deps";
 import { installErrorHandler } from "./error-handler";
+import { logSerializers } from "./log-redaction";
 import { ROUTE_MODULES } from "./route-modules";
 import { registerSecurityHeaders } from "./security-headers";
 
@@ -21,7 +22,10 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.config.NODE_ENV === "test" ? false : { level: deps.config.LOG_LEVEL },
+    logger:
+      deps.config.NODE_ENV === "test" && !deps.logStream
+        ? false
+        : { level: deps.config.LOG_LEVEL, serializers: logSerializers, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

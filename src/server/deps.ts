@@ -13,6 +13,8 @@ export interface AppDeps {
   clock: Clock;
   /** Outgoing e-mail and SMS; buildApp creates (and closes) one when the caller does not pass its own. */
   notifier?: Notifier;
+  /** Where the logs go (standard output by default; tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 export type App = FastifyInstance<

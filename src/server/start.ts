@@ -13,6 +13,7 @@ import type { Clock } from "../shared/clock";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { App } from "./deps";
+import { redactError } from "./log-redaction";
 
 export interface Running {
   app: App;
@@ -45,7 +46,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   await sealAuditChain(db, { full: true });
   // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
   preloadPostalCodes();
-  const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
+  const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", redactError(e)) });
   const app = await buildApp({ database, config, clock, notifier });
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
