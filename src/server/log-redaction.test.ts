@@ -25,7 +25,11 @@ beforeAll(async () => {
     logStream: stream,
   });
   await app.ready();
-  ctx = { app, database, db: database.db, clock: systemClock, close: async () => (await app.close(), await database.close()) };
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  ctx = { app, database, db: database.db, clock: systemClock, close };
 });
 afterAll(() => ctx.close());
 
