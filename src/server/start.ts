@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "../db/advisory-lock";
 import { type Database, openDatabase } from "../db/client";
-import { runMigrations } from "../db/migrate";
+import { migrateOn } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { users } from "../modules/accounts/schema";
@@ -31,17 +32,18 @@ export interface Running {
  */
 export async function start(config: Config, clock: Clock): Promise<Running> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  await runMigrations(database);
   const { db } = database;
-  let demo: Running["demo"] = null;
-  if (config.isProduction) {
-    const [row] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, true));
-    if ((row?.n ?? 0) > 0) {
-      await database.close();
-      throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
-    }
-  } else {
-    demo = await seedDemo(db, clock());
+  // Instances started together take turns: the first migrates (and seeds the demo), the others find it done.
+  const demo = await withAdvisoryLock(database, ADVISORY_LOCKS.startup, async (locked) => {
+    await migrateOn(database.kind, locked);
+    if (!config.isProduction) return seedDemo(locked, clock());
+    const [row] = await locked.select({ n: count() }).from(users).where(eq(users.isDemo, true));
+    if ((row?.n ?? 0) > 0) return "refused" as const;
+    return null;
+  });
+  if (demo === "refused") {
+    await database.close();
+    throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
   }
   await sealAuditChain(db, { full: true });
   // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
