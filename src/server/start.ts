@@ -14,6 +14,7 @@ import type { Clock } from "../shared/clock";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { App } from "./deps";
+import { startImportWatchdog } from "./import-watchdog";
 import { redactError } from "./log-redaction";
 
 export interface Running {
@@ -51,6 +52,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", redactError(e)) });
   const app = await buildApp({ database, config, clock, notifier });
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
+  const stopWatchdog = await startImportWatchdog(database, (e) => app.log.error(e, "import watchdog"));
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
   const stopJobs = startJobRunner(db, {
     clock,
@@ -68,6 +70,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
     mailCapture: notifier.mail.captureAddress,
     async stop() {
       await stopJobs();
+      await stopWatchdog();
       await app.close();
       await notifier.close();
       await stopSealer();

@@ -97,7 +97,7 @@ export async function claimCrmImport(db: DbOrTx, orgId: string, id: string, cont
   }
   const [row] = await db
     .update(crmImports)
-    .set({ status: "running", ...(contentLength !== undefined ? { sizeBytes: contentLength } : {}) })
+    .set({ status: "running", heartbeatAt: sql`now()`, ...(contentLength !== undefined ? { sizeBytes: contentLength } : {}) })
     .where(and(eq(crmImports.id, id), eq(crmImports.orgId, orgId), eq(crmImports.status, "pending")))
     .returning({ filename: crmImports.filename, mapping: crmImports.mapping });
   if (row) return row;

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { Db } from "../../../db/client";
+import { keepAlive } from "../../../db/heartbeat";
 import { AppError } from "../../../server/errors";
 import { parisToday } from "../../../shared/catalogue/dates";
 import type { Clock } from "../../../shared/clock";
@@ -36,6 +37,7 @@ export interface ImportOptions {
  */
 export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, body: Readable, opts: ImportOptions) {
   const claimed = await claimCrmImport(db, auth.orgId, importId, opts.contentLength);
+  const stopBeating = keepAlive(db, "crm_imports", importId);
   const batchSize = opts.batchSize ?? BATCH_SIZE;
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   const today = parisToday(opts.clock());
@@ -108,6 +110,7 @@ export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, bod
     if (!known || stored === 0) throw e;
     return { summary: await getCrmImport(db, auth.orgId, importId), readWholeFile: body.readableEnded };
   } finally {
+    stopBeating();
     // What was not read is drained, so the answer can still go out on this connection.
     if (!body.readableEnded) body.resume();
   }

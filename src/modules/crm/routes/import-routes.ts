@@ -13,7 +13,7 @@ import { crmRejectsReport } from "../import/rejects-report";
 const summarySchema = z.object({
   id: z.string(),
   filename: z.string(),
-  status: z.enum(["pending", "running", "done", "failed"]),
+  status: z.enum(["pending", "running", "done", "failed", "interrupted"]),
   mapping: z.record(z.string(), z.string()),
   sizeBytes: z.number().nullable(),
   bytesRead: z.number(),

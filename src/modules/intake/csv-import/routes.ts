@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../../server/errors";
 import { errorResponses } from "../../../server/openapi";
 import { csvTemplate, isProductSlug } from "../../../shared/catalogue";
 import { listConsentTexts } from "../../consent/publish-consent-text";
+import { IMPORT_STATUSES } from "../schema";
 import { createImport, getImport, listImports, MAX_FILE_BYTES } from "./imports";
 import { rejectedRowsReport } from "./report";
 import { runImport } from "./run-import";
@@ -15,7 +16,7 @@ const importSchema = z.object({
   id: z.string(),
   product: z.string(),
   filename: z.string(),
-  status: z.enum(["pending", "running", "done", "failed"]),
+  status: z.enum(IMPORT_STATUSES),
   sizeBytes: z.number().nullable(),
   bytesRead: z.number(),
   totalRows: z.number(),
@@ -67,7 +68,8 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
         tags: ["Import CSV"],
         summary: "Envoyer le fichier (corps brut, text/csv) : réponse à la fin du traitement",
         description:
-          "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}.",
+          "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}. " +
+          "Un import « interrupted » (serveur arrêté ou envoi coupé) reprend quand le même fichier est renvoyé ici : les lignes déjà enregistrées sont sautées, l'import continue à la suivante.",
         params: idParams,
         response: { 200: importSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
