@@ -1,5 +1,4 @@
-import { type Stringifier, stringify } from "csv-stringify";
-import { stringify as stringifySync } from "csv-stringify/sync";
+import { stringify } from "csv-stringify/sync";
 
 /**
  * Every CSV the product writes goes through here: French Excel's dialect (UTF-8 BOM, ";", CRLF), and
@@ -23,19 +22,14 @@ export function restoreCell(value: string): string {
   return value.charCodeAt(0) === 39 && WRITTEN_QUOTE.test(value) ? value.slice(1) : value;
 }
 
-const DIALECT = {
+export const CSV_DIALECT = {
   delimiter: ";",
   bom: true,
   record_delimiter: "windows",
   cast: { string: neutralizeCell },
 } as const;
 
-/** A streaming CSV writer (large exports, written page by page); `columns` writes them as the header. */
-export function csvWriter(opts: { columns?: string[] } = {}): Stringifier {
-  return stringify({ ...DIALECT, ...(opts.columns ? { header: true, columns: opts.columns } : {}) });
-}
-
-/** A small CSV at once (a template, a report held in memory). */
+/** A small CSV at once (a template, a report held in memory); large ones stream through csv-writer.ts. */
 export function csvText(rows: readonly (readonly unknown[])[]): string {
-  return stringifySync(rows as unknown[][], DIALECT);
+  return stringify(rows as unknown[][], CSV_DIALECT);
 }

@@ -1,4 +1,3 @@
-import { csvText } from "../../lib/csv";
 import type { LeadSubmission } from "../lead-submission";
 import { type RejectionReason, reason } from "../rejection";
 import { formatParisDateTime, parseHumanDateTime } from "./dates";
@@ -63,10 +62,11 @@ export function csvHeader(slug: string): string[] {
 }
 
 /**
- * Header plus one realistic row, in the formats a French spreadsheet produces (BOM, CRLF, ";" separator).
+ * Header plus one realistic row, the cells in the formats a French spreadsheet produces (written out by
+ * the server's CSV writer: src/modules/intake/csv-import/template.ts).
  * `consentVersion` should be the version in force, so a supplier who fills the template as is sends valid rows.
  */
-export function csvTemplate(slug: string, now: Date, consentVersion: string = SAMPLE_CONSENT.textVersion): string {
+export function csvTemplateRows(slug: string, now: Date, consentVersion: string = SAMPLE_CONSENT.textVersion): string[][] {
   const product = productOrThrow(slug);
   const samples = sampleFieldValues(slug, now);
   const fixed: Record<string, string> = {
@@ -89,7 +89,7 @@ export function csvTemplate(slug: string, now: Date, consentVersion: string = SA
     ref_externe: "CMD-2026-000123",
   };
   const row = [...CSV_FIXED_COLUMNS.map((c) => fixed[c.name] ?? ""), ...product.fields.map((f) => formatFieldText(f, samples[f.key]))];
-  return csvText([csvHeader(slug), row]);
+  return [csvHeader(slug), row];
 }
 
 const CHECKBOX_WORDS = new Set(["checkbox", "case", "case a cocher", "case cochee", "web", "formulaire", "internet"]);

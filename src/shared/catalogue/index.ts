@@ -12,7 +12,7 @@ export {
   csvHeader,
   csvRecordToSubmission,
   csvRowReader,
-  csvTemplate,
+  csvTemplateRows,
   normalizeHeader,
 } from "./csv-columns";
 export { parisToday, parseHumanDate, parseHumanDateTime } from "./dates";

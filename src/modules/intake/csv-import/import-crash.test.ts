@@ -22,7 +22,10 @@ async function supplierSession(url: string) {
     body: JSON.stringify({ email: "contact@leadfactory-provence.demo", password: DEMO_PASSWORD }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("la_session="))?.split(";")[0] as string;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("la_session="))
+    ?.split(";")[0] as string;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return (more: Record<string, string> = {}) => ({ cookie, "x-csrf-token": csrfToken, ...more });
 }
@@ -53,7 +56,9 @@ describe("a CSV import whose server is killed", () => {
       await db.connect();
       try {
         const asSupplier = await supplierSession(a.url);
-        const csv = Buffer.from(makeLeadCsv({ now: systemClock(), product: "mutuelle-sante", rows: ROWS, consentVersion: DEMO_CONSENT_TEXT.version }));
+        const csv = Buffer.from(
+          makeLeadCsv({ now: systemClock(), product: "mutuelle-sante", rows: ROWS, consentVersion: DEMO_CONSENT_TEXT.version }),
+        );
         const created = await fetch(`${a.url}/api/v1/imports`, {
           method: "POST",
           headers: asSupplier({ "content-type": "application/json" }),
@@ -61,8 +66,12 @@ describe("a CSV import whose server is killed", () => {
         });
         const { id } = (await created.json()) as { id: string };
         const state = async () =>
-          (await db.query("select status, total_rows, (select count(*)::int from leads where import_id = $1) as stored from csv_imports where id = $1", [id]))
-            .rows[0] as { status: string; total_rows: number; stored: number };
+          (
+            await db.query(
+              "select status, total_rows, (select count(*)::int from leads where import_id = $1) as stored from csv_imports where id = $1",
+              [id],
+            )
+          ).rows[0] as { status: string; total_rows: number; stored: number };
 
         const sending = upload(`${a.url}/api/v1/imports/${id}/file`, asSupplier(), csv, 40).catch(() => null);
         await expect.poll(async () => (await state()).total_rows, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1_000);

@@ -5,12 +5,13 @@ import { authOf } from "../../../server/auth";
 import type { RouteModule } from "../../../server/deps";
 import { AppError, notFound } from "../../../server/errors";
 import { errorResponses } from "../../../server/openapi";
-import { csvTemplate, isProductSlug } from "../../../shared/catalogue";
+import { isProductSlug } from "../../../shared/catalogue";
 import { listConsentTexts } from "../../consent/publish-consent-text";
 import { IMPORT_STATUSES } from "../schema";
 import { createImport, getImport, listImports, MAX_FILE_BYTES } from "./imports";
 import { rejectedRowsReport } from "./report";
 import { runImport } from "./run-import";
+import { csvTemplate } from "./template";
 
 const importSchema = z.object({
   id: z.string(),

@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { csvHeader, csvTemplate } from "../../../shared/catalogue";
+import { csvHeader } from "../../../shared/catalogue";
 import { systemClock } from "../../../shared/clock";
+import { csvTemplate } from "./template";
 
 /**
  * Hand-made CSV files for the tests: the product template's example row, made unique per row, with
