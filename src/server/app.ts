@@ -14,6 +14,7 @@ import { access } from "./access";
 import { authPlugin } from "./auth";
 import type { App, AppDeps } from "./deps";
 import { installErrorHandler } from "./error-handler";
+import { healthRoute } from "./health";
 import { logSerializers } from "./log-redaction";
 import { ROUTE_MODULES } from "./route-modules";
 import { registerSecurityHeaders } from "./security-headers";
@@ -64,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate("notifier", notifier);
   const routeDeps: AppDeps = { ...deps, notifier };
 
+  healthRoute(app, routeDeps);
   for (const register of ROUTE_MODULES) await app.register(async (scope) => register(scope as App, routeDeps));
 
   await serveWebApp(app);
