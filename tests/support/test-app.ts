@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import type { Database } from "../../src/db/client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../../src/db/factories";
 import { DEMO_CONSENT_TEXT } from "../../src/db/seed/demo-consent-text";
+import type { AuthContext } from "../../src/modules/accounts/auth-context";
 import type { Role } from "../../src/modules/accounts/schema";
 import { publishConsentText } from "../../src/modules/consent/publish-consent-text";
 import { buildApp } from "../../src/server/app";
@@ -72,6 +73,26 @@ export async function createBrokerWithAgent(ctx: TestContext) {
     lastName: "Martin",
   });
   return { orgId: admin.org.id, users: { admin: admin.user.id, agent: agent.id } };
+}
+
+/**
+ * A supplier (organisation, user, API key) with the context its session would give, and a published
+ * consent text its leads can name.
+ */
+export async function supplierFixture(ctx: TestContext) {
+  const supplier = await createOrgWithUser(ctx, "supplier");
+  const { version } = await publishTestConsentText(ctx);
+  const auth: AuthContext = {
+    userId: supplier.user.id,
+    orgId: supplier.org.id,
+    orgKind: "apporteur",
+    orgName: supplier.org.name,
+    role: "supplier",
+    apiKeyId: null,
+    via: "session",
+    csrfToken: null,
+  };
+  return { ...supplier, apiKey: supplier.apiKey as string, auth, version };
 }
 
 /** A consent text published at the demo text's date (2026-08-01): consents collected before it are refused. */

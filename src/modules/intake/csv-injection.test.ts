@@ -2,16 +2,7 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import {
-  asUser,
-  bearer,
-  createOrgWithUser,
-  createTestApp,
-  login,
-  publishTestConsentText,
-  type Session,
-  type TestContext,
-} from "../../../tests/support/test-app";
+import { asUser, bearer, createTestApp, login, type Session, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { csvOf } from "./csv-import/test-helpers";
 import { leads } from "./schema";
 
@@ -24,10 +15,9 @@ let apiKey: string;
 let version: string;
 beforeAll(async () => {
   ctx = await createTestApp();
-  const supplier = await createOrgWithUser(ctx, "supplier");
+  const supplier = await supplierFixture(ctx);
   s = await login(ctx.app, supplier.email);
-  apiKey = supplier.apiKey as string;
-  version = (await publishTestConsentText(ctx)).version;
+  ({ apiKey, version } = supplier);
 });
 afterAll(() => ctx.close());
 

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrgWithUser, createTestApp, publishTestConsentText, type TestContext } from "../../../../tests/support/test-app";
+import { createTestApp, supplierFixture, type TestContext } from "../../../../tests/support/test-app";
 import type { AuthContext } from "../../accounts/auth-context";
 import { auditEvents } from "../../audit/schema";
 import { csvImports, leads } from "../schema";
@@ -15,18 +15,7 @@ let auth: AuthContext;
 let version: string;
 beforeAll(async () => {
   ctx = await createTestApp();
-  const { org, user } = await createOrgWithUser(ctx, "supplier");
-  auth = {
-    userId: user.id,
-    orgId: org.id,
-    orgKind: "apporteur",
-    orgName: org.name,
-    role: "supplier",
-    apiKeyId: null,
-    via: "session",
-    csrfToken: null,
-  };
-  version = (await publishTestConsentText(ctx)).version;
+  ({ auth, version } = await supplierFixture(ctx));
 });
 afterAll(() => ctx.close());
 
