@@ -45,7 +45,7 @@ describe("a server killed during a burst of API intake", () => {
         }
       };
       const senders = Array.from({ length: CLIENTS }, sender);
-      await expect.poll(() => acknowledged.size, { timeout: 60_000, interval: 50 }).toBeGreaterThan(300);
+      await expect.poll(() => acknowledged.size, { timeout: 120_000, interval: 50 }).toBeGreaterThan(2_000);
       killing = true;
       await server.kill();
       await Promise.all(senders);
