@@ -14,6 +14,7 @@ import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
 import { verifyAuditChain } from "../src/modules/audit/verify-chain";
 import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
 import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
+import { systemClock } from "../src/shared/clock";
 import { fmt, freshDatabase, percentile, startServer } from "./support";
 
 const { values: args } = parseArgs({
@@ -53,7 +54,7 @@ function leadBody(i: number): string {
       city,
     },
     consent: { ...SAMPLE_CONSENT, textVersion: DEMO_CONSENT_TEXT.version, collectedAt: new Date(Date.now() - 60_000).toISOString() },
-    fields: sampleFieldValues("assurance-auto"),
+    fields: sampleFieldValues("assurance-auto", systemClock()),
     externalRef: `bench-${i}`,
   });
 }
@@ -115,7 +116,10 @@ async function verifyChain(env: Record<string, string>) {
 async function csvPhase(kind: "postgres" | "pglite") {
   const database = await freshDatabase(kind, "la_bench_csv");
   const server = await startServer(database.env);
-  const csv = Buffer.from(makeLeadCsv({ product: "mutuelle-sante", rows: ROWS, consentVersion: DEMO_CONSENT_TEXT.version }), "utf8");
+  const csv = Buffer.from(
+    makeLeadCsv({ product: "mutuelle-sante", rows: ROWS, consentVersion: DEMO_CONSENT_TEXT.version, now: systemClock() }),
+    "utf8",
+  );
   const login = await request(`${server.url}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

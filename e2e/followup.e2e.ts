@@ -38,6 +38,7 @@ async function ensureDemoFollowups(e2e: E2e): Promise<string> {
           courtierOrgId: org.id,
           users: { admin: admin?.id as string, agent: agent?.id as string },
           password: DEMO.password,
+          now: new Date(),
         });
       await seedDemoFollowups(tx, { courtierOrgId: org.id, now: new Date() });
     });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadConfig } from "../../src/server/config";
 import { type Running, start } from "../../src/server/start";
+import { systemClock } from "../../src/shared/clock";
 
 export interface E2eApp {
   url: string;
@@ -17,7 +18,7 @@ export interface E2eApp {
 export async function startApp(): Promise<E2eApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "la-e2e-"));
   const config = loadConfig({ NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
-  const running = await start(config);
+  const running = await start(config, systemClock);
   return {
     url: running.url,
     running,

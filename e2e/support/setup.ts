@@ -12,7 +12,8 @@ export interface E2e {
 
 /**
  * One server, one browser and one page for the tests of a file, which run in order and build on each
- * other like a user's session. A JavaScript error in the page fails the test during which it happened.
+ * other like a user's session. A JavaScript error in the page, or anything the Content Security Policy
+ * refused, fails the test during which it happened.
  */
 export function setupE2e(): E2e {
   const e2e = {} as E2e;
@@ -24,11 +25,14 @@ export function setupE2e(): E2e {
     e2e.context = await newContext(e2e.browser, e2e.app.url);
     e2e.page = await e2e.context.newPage();
     e2e.page.on("pageerror", (err) => pageErrors.push(err.message));
+    e2e.page.on("console", (msg) => {
+      if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) pageErrors.push(msg.text());
+    });
   });
 
   afterEach(() => {
     const errors = pageErrors.splice(0);
-    expect(errors, "erreurs JavaScript dans la page").toEqual([]);
+    expect(errors, "erreurs JavaScript ou refus de la politique de sécurité (CSP) dans la page").toEqual([]);
   });
 
   afterAll(async () => {

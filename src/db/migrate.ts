@@ -4,12 +4,22 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import type { Database } from "./client";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "./advisory-lock";
+import type { Database, Db } from "./client";
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations");
 
-export async function runMigrations(database: Database): Promise<void> {
+/**
+ * Applies the pending migrations on `db`. On PostgreSQL, call it under the startup advisory lock
+ * (withAdvisoryLock): two instances migrating at once would both create the same tables.
+ */
+export async function migrateOn(kind: Database["kind"], db: Db): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
-  if (database.kind === "postgres") await migratePg(database.db as unknown as NodePgDatabase, config);
-  else await migratePglite(database.db as unknown as PgliteDatabase, config);
+  if (kind === "postgres") await migratePg(db as unknown as NodePgDatabase, config);
+  else await migratePglite(db as unknown as PgliteDatabase, config);
+}
+
+/** Migrations alone, under the startup lock (tools and tests; the server also seeds under it, see start.ts). */
+export async function runMigrations(database: Database): Promise<void> {
+  await withAdvisoryLock(database, ADVISORY_LOCKS.startup, (db) => migrateOn(database.kind, db));
 }

@@ -14,15 +14,21 @@ import { access } from "./access";
 import { authPlugin } from "./auth";
 import type { App, AppDeps } from "./deps";
 import { installErrorHandler } from "./error-handler";
+import { healthRoute } from "./health";
+import { logSerializers } from "./log-redaction";
 import { installInputChecks } from "./request-input";
 import { ROUTE_MODULES } from "./route-modules";
+import { registerSecurityHeaders } from "./security-headers";
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.config.NODE_ENV === "test" ? false : { level: deps.config.LOG_LEVEL },
-    trustProxy: deps.config.isProduction,
+    logger:
+      deps.config.NODE_ENV === "test" && !deps.logStream
+        ? false
+        : { level: deps.config.LOG_LEVEL, serializers: logSerializers, ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -30,6 +36,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(app);
   installInputChecks(app);
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
@@ -45,8 +52,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
-  await app.register(authPlugin, { db: deps.database.db });
+  await app.register(swaggerUi, {
+    routePrefix: "/docs",
+    // Swagger UI sets inline styles as it renders: allowed on its own pages only, never in the app.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
+  await app.register(authPlugin, { db: deps.database.db, clock: deps.clock });
 
   // Tests and scripts pass no notifier: the app then owns one (and its capture server) and closes it with itself.
   const notifier =
@@ -56,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate("notifier", notifier);
   const routeDeps: AppDeps = { ...deps, notifier };
 
+  healthRoute(app, routeDeps);
   for (const register of ROUTE_MODULES) await app.register(async (scope) => register(scope as App, routeDeps));
 
   await serveWebApp(app);

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { authenticateApiKey } from "../modules/accounts/api-keys";
 import type { AuthContext } from "../modules/accounts/auth-context";
 import { resolveSession } from "../modules/accounts/sessions";
+import type { Clock } from "../shared/clock";
 import type { RouteAccess } from "./access";
 import { AppError } from "./errors";
 
@@ -29,7 +30,7 @@ export function authOf(req: FastifyRequest): AuthContext {
   return req.authContext;
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock: Clock }) => {
   app.decorateRequest("authContext", null);
   app.decorate("routeTable", []);
 
@@ -55,12 +56,12 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     let ctx: AuthContext | null = null;
     if (bearer) {
       if (!access.apiKey) throw new AppError("forbidden", { message: "Cette route n'accepte pas les clés API" });
-      ctx = await authenticateApiKey(opts.db, bearer.trim());
+      ctx = await authenticateApiKey(opts.db, bearer.trim(), opts.clock());
       if (!ctx) throw new AppError("api_key_invalid");
     } else {
       const raw = req.cookies[SESSION_COOKIE];
       const token = raw ? req.unsignCookie(raw) : null;
-      if (token?.valid && token.value) ctx = await resolveSession(opts.db, token.value);
+      if (token?.valid && token.value) ctx = await resolveSession(opts.db, token.value, opts.clock());
       if (!ctx) throw new AppError("unauthenticated");
       // A cookie rides along with any cross-site request; the token in a header does not.
       if (!SAFE_METHODS.has(req.method) && req.headers["x-csrf-token"] !== ctx.csrfToken) throw new AppError("csrf_invalid");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "./trust-proxy";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -14,12 +15,22 @@ const envSchema = z.object({
   /** Port of the local SMTP capture used without SMTP_URL; 0 picks a free one. */
   MAIL_CAPTURE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MAIL_FROM: z.string().default("LeadsAssurance <no-reply@leadsassurance.local>"),
+  /**
+   * Proxies allowed to tell the client's address (X-Forwarded-For): "none", or their addresses and
+   * CIDR ranges. Required in production ("none" when clients reach the app directly).
+   */
+  TRUST_PROXY: z.string().optional(),
   /** Defaults to info in production, warn otherwise (a developer's console shows problems, not every request). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 type Env = z.infer<typeof envSchema>;
-export type Config = Omit<Env, "LOG_LEVEL"> & { LOG_LEVEL: NonNullable<Env["LOG_LEVEL"]>; sessionSecret: string; isProduction: boolean };
+export type Config = Omit<Env, "LOG_LEVEL"> & {
+  LOG_LEVEL: NonNullable<Env["LOG_LEVEL"]>;
+  sessionSecret: string;
+  isProduction: boolean;
+  trustProxy: TrustProxy;
+};
 
 // Only for development and tests: production refuses to start without its own secret.
 const DEV_SESSION_SECRET = "dev-only-session-secret-never-use-in-production";
@@ -37,10 +48,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Without it, mail would only be captured locally: follow-ups would look sent and never arrive.
   if (isProduction && !cfg.SMTP_URL) throw new Error("SMTP_URL est obligatoire en production (smtp://utilisateur:motdepasse@hôte:587).");
+  // Behind a load balancer without it, every client would share the balancer's address (one login limit for all).
+  if (isProduction && cfg.TRUST_PROXY === undefined) {
+    throw new Error(
+      "TRUST_PROXY est obligatoire en production : « none » si les clients joignent l'application directement, " +
+        "sinon les adresses ou plages CIDR des proxys devant elle (« 10.0.0.0/8 »).",
+    );
+  }
   return {
     ...cfg,
     LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
     isProduction,
     sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    trustProxy: parseTrustProxy(cfg.TRUST_PROXY),
   };
 }

@@ -11,7 +11,11 @@ import { AppError, ERROR_CATALOGUE, type ErrorBody } from "./errors";
  */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) return reply.code(err.status).send(err.toBody());
+    if (err instanceof AppError) {
+      const retryAfter = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (err.code === "too_many_requests" && retryAfter) reply.header("retry-after", String(retryAfter));
+      return reply.code(err.status).send(err.toBody());
+    }
 
     if (hasZodFastifySchemaValidationErrors(err)) {
       const part = (err.validationContext ?? "body") as RequestPart;

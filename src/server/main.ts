@@ -1,4 +1,5 @@
 import v8 from "node:v8";
+import { systemClock } from "../shared/clock";
 import { loadConfig } from "./config";
 import { start } from "./start";
 
@@ -12,7 +13,7 @@ let config: ReturnType<typeof loadConfig>;
 let running: Awaited<ReturnType<typeof start>>;
 try {
   config = loadConfig();
-  running = await start(config);
+  running = await start(config, systemClock);
 } catch (e) {
   // A refusal to start (configuration, locked data folder, demo data in production) is a message, not a stack trace.
   console.error(`Démarrage impossible : ${(e as Error).message}`);

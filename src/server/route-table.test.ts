@@ -25,7 +25,7 @@ describe("route table", () => {
   });
 
   it("refuses to start when a route has no access declaration", async () => {
-    const app = await buildApp({ database: ctx.database, config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }) });
+    const app = await buildApp({ database: ctx.database, config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), clock: ctx.clock });
     expect(() => app.get("/api/v1/oops", async () => "x")).toThrow(/no access declaration/);
     await app.close().catch(() => {});
   });

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "../db/advisory-lock";
 import { type Database, openDatabase } from "../db/client";
-import { runMigrations } from "../db/migrate";
+import { migrateOn } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { users } from "../modules/accounts/schema";
@@ -9,9 +10,12 @@ import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs"
 import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
 import { preloadPostalCodes } from "../modules/reference-data";
+import type { Clock } from "../shared/clock";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import type { App } from "./deps";
+import { startImportWatchdog } from "./import-watchdog";
+import { redactError } from "./log-redaction";
 
 export interface Running {
   app: App;
@@ -23,29 +27,35 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Opens the database, migrates, seeds the demo (outside production), starts background work and HTTP. */
-export async function start(config: Config): Promise<Running> {
+/**
+ * Opens the database, migrates, seeds the demo (outside production), starts background work and HTTP.
+ * `clock` is the process's "now": main passes the system's, tests the day they need.
+ */
+export async function start(config: Config, clock: Clock): Promise<Running> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  await runMigrations(database);
   const { db } = database;
-  let demo: Running["demo"] = null;
-  if (config.isProduction) {
-    const [row] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, true));
-    if ((row?.n ?? 0) > 0) {
-      await database.close();
-      throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
-    }
-  } else {
-    demo = await seedDemo(db);
+  // Instances started together take turns: the first migrates (and seeds the demo), the others find it done.
+  const demo = await withAdvisoryLock(database, ADVISORY_LOCKS.startup, async (locked) => {
+    await migrateOn(database.kind, locked);
+    if (!config.isProduction) return seedDemo(locked, clock());
+    const [row] = await locked.select({ n: count() }).from(users).where(eq(users.isDemo, true));
+    if ((row?.n ?? 0) > 0) return "refused" as const;
+    return null;
+  });
+  if (demo === "refused") {
+    await database.close();
+    throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
   }
   await sealAuditChain(db, { full: true });
   // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
   preloadPostalCodes();
-  const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
-  const app = await buildApp({ database, config, notifier });
+  const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", redactError(e)) });
+  const app = await buildApp({ database, config, clock, notifier });
   const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
+  const stopWatchdog = await startImportWatchdog(database, (e) => app.log.error(e, "import watchdog"));
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
   const stopJobs = startJobRunner(db, {
+    clock,
     handlers: followupJobHandlers({ notifier }),
     schedule: followupSchedule,
     onError: (e) => app.log.error(e, "jobs"),
@@ -60,6 +70,7 @@ export async function start(config: Config): Promise<Running> {
     mailCapture: notifier.mail.captureAddress,
     async stop() {
       await stopJobs();
+      await stopWatchdog();
       await app.close();
       await notifier.close();
       await stopSealer();

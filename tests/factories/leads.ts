@@ -1,4 +1,5 @@
 import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/shared/catalogue";
+import { systemClock } from "../../src/shared/clock";
 import type { LeadSubmission } from "../../src/shared/lead-submission";
 
 const COMMUNES = [
@@ -15,8 +16,16 @@ const COMMUNES = [
 const MAINLAND_MOBILE = ["1", "2", "4", "5", "6"] as const;
 
 let n = 0;
-/** A lead every rule accepts, with a phone and e-mail no other call of this function returns. */
-export function validLead(textVersion: string, overrides: Partial<LeadSubmission> = {}, product = "assurance-auto"): LeadSubmission {
+/**
+ * A lead every rule accepts, with a phone and e-mail no other call of this function returns, sent at
+ * `now` (the app's clock: the system's unless the test handed the app another).
+ */
+export function validLead(
+  textVersion: string,
+  overrides: Partial<LeadSubmission> = {},
+  product = "assurance-auto",
+  now: Date = systemClock(),
+): LeadSubmission {
   const i = ++n + Math.floor(Math.random() * 1e6) * 100;
   const [postalCode, city] = COMMUNES[i % COMMUNES.length] ?? COMMUNES[0];
   // 061, 062, 064, 065, 066: mainland mobile blocks where every number is valid (0639 is Mayotte's,
@@ -26,8 +35,8 @@ export function validLead(textVersion: string, overrides: Partial<LeadSubmission
     product,
     type: "lead",
     contact: { firstName: "Camille", lastName: `Martin${i}`, phone: `06${digits}`, email: `camille.${i}@example.fr`, postalCode, city },
-    consent: { ...SAMPLE_CONSENT, textVersion, collectedAt: new Date(Date.now() - 60_000).toISOString() },
-    fields: sampleFieldValues(product),
+    consent: { ...SAMPLE_CONSENT, textVersion, collectedAt: new Date(now.getTime() - 60_000).toISOString() },
+    fields: sampleFieldValues(product, now),
     externalRef: `ext-${i}`,
     ...overrides,
   };

@@ -2,11 +2,13 @@ import type { LightMyRequestResponse } from "fastify";
 import type { Database } from "../../src/db/client";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../../src/db/factories";
 import { DEMO_CONSENT_TEXT } from "../../src/db/seed/demo-consent-text";
+import type { AuthContext } from "../../src/modules/accounts/auth-context";
 import type { Role } from "../../src/modules/accounts/schema";
 import { publishConsentText } from "../../src/modules/consent/publish-consent-text";
 import { buildApp } from "../../src/server/app";
 import { loadConfig } from "../../src/server/config";
 import type { App } from "../../src/server/deps";
+import { type Clock, systemClock } from "../../src/shared/clock";
 import { openTestDatabase } from "./test-db";
 
 export const TEST_PASSWORD = "test-password-123";
@@ -15,18 +17,25 @@ export interface TestContext {
   app: App;
   database: Database;
   db: Database["db"];
+  clock: Clock;
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * An app on its own database. Its clock is the system's unless the test hands one (tests/support/clock.ts):
+ * a test whose expectations depend on the day passes the day; the others run on whatever date CI fakes.
+ */
+export async function createTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env });
-  const app = await buildApp({ database, config });
+  const clock = opts.clock ?? systemClock;
+  const app = await buildApp({ database, config, clock });
   await app.ready();
   return {
     app,
     database,
     db: database.db,
+    clock,
     async close() {
       await app.close();
       await database.close();
@@ -66,6 +75,27 @@ export async function createBrokerWithAgent(ctx: TestContext) {
   return { orgId: admin.org.id, users: { admin: admin.user.id, agent: agent.id } };
 }
 
+/**
+ * A supplier (organisation, user, API key) with the context its session would give, and a published
+ * consent text its leads can name.
+ */
+export async function supplierFixture(ctx: TestContext) {
+  const supplier = await createOrgWithUser(ctx, "supplier");
+  const { version } = await publishTestConsentText(ctx);
+  const auth: AuthContext = {
+    userId: supplier.user.id,
+    orgId: supplier.org.id,
+    orgKind: "apporteur",
+    orgName: supplier.org.name,
+    role: "supplier",
+    apiKeyId: null,
+    via: "session",
+    csrfToken: null,
+  };
+  return { ...supplier, apiKey: supplier.apiKey as string, auth, version };
+}
+
+/** A consent text published at the demo text's date (2026-08-01): consents collected before it are refused. */
 export async function publishTestConsentText(ctx: TestContext) {
   return publishConsentText(ctx.db, {}, { ...DEMO_CONSENT_TEXT, version: `TEST-${++seq}` });
 }

@@ -24,7 +24,7 @@ export interface DemoCrmOptions {
   users: { admin: string; agent: string };
   /** DEMO_PASSWORD, passed in rather than imported: demo.ts imports this file. */
   password: string;
-  now?: Date;
+  now: Date;
   clientCount?: number;
 }
 
@@ -69,7 +69,7 @@ const slug = (s: string) =>
  */
 export async function seedDemoCrm(tx: DbOrTx, opts: DemoCrmOptions) {
   const { courtierOrgId: orgId, password } = opts;
-  const now = opts.now ?? new Date();
+  const { now } = opts;
   const r = prng(20260225);
 
   const [corniche, rouviere] = await tx

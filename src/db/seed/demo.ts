@@ -51,7 +51,7 @@ const ACCOUNTS = [
 const DEMO_CRM_ACCOUNTS = Object.values(DEMO_CRM_USERS).map((u) => ({ label: u.label, email: u.person.email, password: DEMO_PASSWORD }));
 
 /** Demo data for a development start; does nothing when it is already there. */
-export async function seedDemo(db: Db) {
+export async function seedDemo(db: Db, now: Date) {
   const accounts: { label: string; email: string; password: string }[] = ACCOUNTS.map(({ label, email }) => ({
     label,
     email,
@@ -88,7 +88,6 @@ export async function seedDemo(db: Db) {
       createdBy: created[ACCOUNTS[3].email],
     });
     const text = await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
-    const now = new Date();
     const { lastApiLeadAt } = await seedDemoLeads(
       tx,
       { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string },

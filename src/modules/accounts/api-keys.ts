@@ -51,11 +51,11 @@ export async function listApiKeys(db: Db, orgId: string) {
     .orderBy(desc(apiKeys.createdAt));
 }
 
-export async function revokeApiKey(db: Db, auth: AuthContext, id: string) {
+export async function revokeApiKey(db: Db, auth: AuthContext, id: string, now: Date) {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiKeys)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: now })
       .where(and(eq(apiKeys.id, id), eq(apiKeys.orgId, auth.orgId), isNull(apiKeys.revokedAt)))
       .returning();
     if (!row) throw notFound("Clé API");
@@ -70,9 +70,9 @@ export async function revokeApiKey(db: Db, auth: AuthContext, id: string) {
   });
 }
 
-export async function authenticateApiKey(db: Db, secret: string): Promise<AuthContext | null> {
+export async function authenticateApiKey(db: Db, secret: string, at: Date): Promise<AuthContext | null> {
   const keyHash = sha256(secret);
-  const now = Date.now();
+  const now = at.getTime();
   const hit = cache.get(keyHash);
   if (hit && hit.until > now) {
     touchLastUsed(db, keyHash, hit.ctx.apiKeyId, now);

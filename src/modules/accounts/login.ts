@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { AppError } from "../../server/errors";
 import { appendAuditEvent } from "../audit/append-event";
+import { forgetOldAttempts, loginSucceeded, reserveLoginAttempt } from "./login-throttle";
 import { verifyPassword } from "./passwords";
 import { organisations, users } from "./schema";
 import { createSession } from "./sessions";
@@ -10,11 +11,14 @@ export interface LoginInput {
   email: string;
   password: string;
   ip: string;
+  now: Date;
   /** Production refuses the demo accounts seeded for development. */
   allowDemo: boolean;
 }
 
+/** Logs in, within the limits of login-throttle.ts (429 `too_many_requests` past them, the password unchecked). */
 export async function login(db: Db, input: LoginInput) {
+  await reserveLoginAttempt(db, input);
   const [row] = await db
     .select({ user: users, org: organisations })
     .from(users)
@@ -30,10 +34,12 @@ export async function login(db: Db, input: LoginInput) {
       entityId: row?.user.id,
       data: { email: input.email.trim().toLowerCase(), ip: input.ip },
     });
+    await forgetOldAttempts(db, input.now);
     throw new AppError("login_failed");
   }
+  await loginSucceeded(db, input);
   if (row.user.isDemo && !input.allowDemo) throw new AppError("demo_account_disabled");
-  const session = await createSession(db, row.user.id);
+  const session = await createSession(db, row.user.id, input.now);
   await appendAuditEvent(db, {
     actor: { orgId: row.org.id, userId: row.user.id },
     action: "auth.login",

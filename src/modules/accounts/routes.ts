@@ -22,7 +22,7 @@ const apiKeySchema = z.object({
   revokedAt: z.date().nullable(),
 });
 
-export const accountRoutes: RouteModule = (app, { database, config }) => {
+export const accountRoutes: RouteModule = (app, { database, config, clock }) => {
   const { db } = database;
   const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secure: config.isProduction, signed: true } as const;
 
@@ -30,14 +30,8 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
     "/api/v1/auth/login",
     {
       config: {
+        // Limited per account and per client address (login-throttle.ts), whatever instance answers.
         access: access.public("connexion"),
-        // Throttles password guessing per IP and per account.
-        rateLimit: {
-          hook: "preHandler",
-          max: 10,
-          timeWindow: "5 minutes",
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string })?.email ?? "").toLowerCase()}`,
-        },
       },
       schema: {
         tags: ["Comptes"],
@@ -50,7 +44,7 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       },
     },
     async (req, reply) => {
-      const { session, user, org } = await login(db, { ...req.body, ip: req.ip, allowDemo: !config.isProduction });
+      const { session, user, org } = await login(db, { ...req.body, ip: req.ip, now: clock(), allowDemo: !config.isProduction });
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: SESSION_TTL_MS / 1000 });
       return {
         user: { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role },
@@ -136,7 +130,7 @@ export const accountRoutes: RouteModule = (app, { database, config }) => {
       },
     },
     async (req, reply) => {
-      await revokeApiKey(db, authOf(req), req.params.id);
+      await revokeApiKey(db, authOf(req), req.params.id, clock());
       return reply.code(204).send(null);
     },
   );

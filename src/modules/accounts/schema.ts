@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const ORG_KINDS = ["platform", "courtier", "apporteur"] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -67,4 +67,18 @@ export const apiKeys = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("api_keys_hash_idx").on(t.keyHash), index("api_keys_org_idx").on(t.orgId)],
+);
+
+/**
+ * Login attempts per account and per client address, in fixed windows, in the database so that every
+ * instance behind a load balancer counts the same attempts. Keys are hashed: no e-mail or IP is kept.
+ */
+export const loginThrottle = pgTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull(),
+  },
+  (t) => [index("login_throttle_window_idx").on(t.windowStart)],
 );

@@ -6,15 +6,15 @@ import { randomToken, sha256 } from "./tokens";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-export async function createSession(db: Db, userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomToken();
   const csrfToken = randomToken(24);
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt });
   return { token, csrfToken, expiresAt };
 }
 
-export async function resolveSession(db: Db, token: string): Promise<AuthContext | null> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<AuthContext | null> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -27,7 +27,7 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, new Date())))
+    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row) return null;
   return { ...row, apiKeyId: null, via: "session" };

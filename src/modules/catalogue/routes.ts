@@ -1,10 +1,17 @@
 import { access } from "../../server/access";
 import type { RouteModule } from "../../server/deps";
-import { catalogueForApi, catalogueResponseSchema } from "../../shared/catalogue";
+import { type CatalogueResponse, catalogueForApi, catalogueResponseSchema } from "../../shared/catalogue";
+import { parisToday } from "../../shared/catalogue/dates";
 
-export const catalogueRoutes: RouteModule = (app) => {
-  // Built once: the catalogue is code, it only changes with a deployment.
-  const catalogue = catalogueForApi();
+export const catalogueRoutes: RouteModule = (app, { clock }) => {
+  // The products are code, but their date bounds and examples move with the day: built once per Paris day.
+  let built: { day: string; catalogue: CatalogueResponse } | undefined;
+  const catalogueOfToday = () => {
+    const now = clock();
+    const day = parisToday(now);
+    if (built?.day !== day) built = { day, catalogue: catalogueForApi(now) };
+    return built.catalogue;
+  };
   app.get(
     "/api/v1/catalogue",
     {
@@ -17,7 +24,7 @@ export const catalogueRoutes: RouteModule = (app) => {
     },
     async (_req, reply) => {
       reply.header("cache-control", "public, max-age=300");
-      return catalogue;
+      return catalogueOfToday();
     },
   );
 };

@@ -10,7 +10,7 @@ export interface ConsentTextInput {
   title: string;
   body: string;
   partners: string[];
-  publishedAt?: Date;
+  publishedAt: Date;
 }
 
 /** Publishing is final: the text is stored with its sha256 and can never change (database triggers). */
@@ -20,7 +20,7 @@ export async function publishConsentText(db: DbOrTx, actor: Actor, input: Consen
   const sha256 = createHash("sha256").update(input.body, "utf8").digest("hex");
   const [row] = await db
     .insert(consentTexts)
-    .values({ ...input, sha256, publishedAt: input.publishedAt ?? new Date(), publishedBy: actor.userId ?? null })
+    .values({ ...input, sha256, publishedBy: actor.userId ?? null })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   await appendAuditEvent(db, {

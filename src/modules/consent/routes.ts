@@ -17,7 +17,7 @@ const consentTextSchema = z.object({
   publishedAt: z.date(),
 });
 
-export const consentRoutes: RouteModule = (app, { database }) => {
+export const consentRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
 
   app.get(
@@ -59,7 +59,9 @@ export const consentRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const { publishedBy: _by, ...t } = await db.transaction((tx) => publishConsentText(tx, actorOf(authOf(req)), req.body));
+      const { publishedBy: _by, ...t } = await db.transaction((tx) =>
+        publishConsentText(tx, actorOf(authOf(req)), { ...req.body, publishedAt: clock() }),
+      );
       return reply.code(201).send(t);
     },
   );

@@ -69,15 +69,14 @@ const postalCityName = (official: string) => official.replace(/\s+\d+(er|e)\s+Ar
 
 const postalCodeInvalid = (typed: string) => `Code postal « ${typed} » invalide : 5 chiffres attendus`;
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Normalises the client fields present in `input` (absent keys are left alone, null clears) and
  * checks the record they produce once merged over `current` (the stored row, for a PATCH).
  */
 export function checkClientFields(
   input: ClientPatchInput,
-  opts: { prefix?: string; current?: ClientValues } = {},
+  /** `today`: the Paris day (yyyy-mm-dd) against which a birth date is "in the future". */
+  opts: { today: string; prefix?: string; current?: ClientValues },
 ): { values: ClientValues; issues: FieldIssue[] } {
   const prefix = opts.prefix ?? "";
   const issues: FieldIssue[] = [];
@@ -131,7 +130,7 @@ export function checkClientFields(
     const raw = clean(input.birthDate);
     values.birthDate = raw;
     if (raw !== null && !isRealDate(raw)) issue("birthDate", "Date de naissance invalide");
-    else if (raw !== null && raw > todayIso()) issue("birthDate", "La date de naissance ne peut pas être dans le futur");
+    else if (raw !== null && raw > opts.today) issue("birthDate", "La date de naissance ne peut pas être dans le futur");
   }
 
   const merged = { ...opts.current, ...values };

@@ -211,16 +211,18 @@ describe("lead conversion entry point", () => {
       client: { type: "particulier" as const, lastName: "Converti", origin: "lead" as const },
       contract: { productLine: "auto" as const, startDate: "2026-02-01" },
     };
-    const { clientId } = await ctx.db.transaction((tx) => createClientWithFirstContract(tx, auth, { ...input, sourceLeadId: leadId }));
+    const { clientId } = await ctx.db.transaction((tx) =>
+      createClientWithFirstContract(tx, auth, { ...input, sourceLeadId: leadId }, ctx.clock()),
+    );
     expect((await loadClientRecord(ctx.db, orgId, clientId))?.client.sourceLeadId).toBe(leadId);
     await expect(
-      ctx.db.transaction((tx) => createClientWithFirstContract(tx, auth, { ...input, sourceLeadId: leadId })),
+      ctx.db.transaction((tx) => createClientWithFirstContract(tx, auth, { ...input, sourceLeadId: leadId }, ctx.clock())),
     ).rejects.toMatchObject({
       code: "lead_already_converted",
     });
     await expect(
       ctx.db.transaction((tx) =>
-        createClientWithFirstContract(tx, auth, { ...input, sourceLeadId: "00000000-0000-4000-8000-000000000000" }),
+        createClientWithFirstContract(tx, auth, { ...input, sourceLeadId: "00000000-0000-4000-8000-000000000000" }, ctx.clock()),
       ),
     ).rejects.toMatchObject({ code: "validation_error", field: "sourceLeadId" });
   });

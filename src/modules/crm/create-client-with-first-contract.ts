@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { AppError } from "../../server/errors";
+import { parisToday } from "../../shared/catalogue/dates";
 import { appendAuditEvent } from "../audit/append-event";
 import { leads } from "../intake/schema";
 import { checkClientFields, checkContractFields, validationError } from "./check-client";
@@ -27,8 +28,8 @@ export interface NewClientWithContract {
  * cohort. Everything is checked before the first write, and both rows go in the caller's transaction,
  * so a bad contract never leaves a client behind. The "lead won → client" conversion calls this too.
  */
-export async function createClientWithFirstContract(tx: DbOrTx, auth: CrmActor, input: NewClientWithContract) {
-  const client = checkClientFields(input.client, { prefix: "client" });
+export async function createClientWithFirstContract(tx: DbOrTx, auth: CrmActor, input: NewClientWithContract, now: Date) {
+  const client = checkClientFields(input.client, { prefix: "client", today: parisToday(now) });
   const contract = checkContractFields(input.contract, { prefix: "contract" });
   const issues = [
     ...client.issues,

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createBrokerWithAgent, createTestApp, json, login, type TestContext } from "../../../tests/support/test-app";
 import { seedDemoCrm } from "../../db/seed/demo-crm";
+import { parisToday } from "../../shared/catalogue/dates";
 import { tnsDetection } from "../../shared/crm/tns";
 import { checkClientFields } from "./check-client";
 import { clients, contracts } from "./schema";
@@ -30,7 +31,7 @@ describe("demo CRM seed", () => {
     expect(rows).toHaveLength(150);
     for (const row of rows) {
       const { id: _id, orgId: _o, createdAt: _c, updatedAt: _u, sourceLeadId: _s, ...fields } = row;
-      const check = checkClientFields(fields as Parameters<typeof checkClientFields>[0]);
+      const check = checkClientFields(fields as Parameters<typeof checkClientFields>[0], { today: parisToday(NOW) });
       expect(check.issues, `${row.lastName} ${row.companyName ?? ""}`).toEqual([]);
     }
     expect(new Set(rows.map((r) => r.type))).toEqual(new Set(["particulier", "professionnel", "entreprise"]));

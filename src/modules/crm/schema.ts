@@ -154,9 +154,12 @@ export const crmImports = pgTable("crm_imports", {
   userId: uuid("user_id").references(() => users.id),
   filename: text("filename").notNull(),
   mapping: jsonb("mapping").$type<Record<string, string>>().notNull().default({}),
-  status: text("status", { enum: ["pending", "running", "done", "failed"] })
+  /** interrupted: its server stopped during the import; the rows written so far are kept. */
+  status: text("status", { enum: ["pending", "running", "done", "failed", "interrupted"] })
     .notNull()
     .default("pending"),
+  /** Refreshed while an instance runs the import: a running import whose heartbeat stops was interrupted. */
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
   /** Upload size when known (Content-Length), and bytes read so far: the progress bar. */
   sizeBytes: bigint("size_bytes", { mode: "number" }),
   bytesRead: bigint("bytes_read", { mode: "number" }).notNull().default(0),

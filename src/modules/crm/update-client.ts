@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { AppError, notFound } from "../../server/errors";
+import { parisToday } from "../../shared/catalogue/dates";
 import { appendAuditEvent } from "../audit/append-event";
 import { checkClientFields, validationError } from "./check-client";
 import { referenceIssues, uniqueViolation } from "./check-references";
@@ -26,7 +27,7 @@ function same(a: unknown, b: unknown): boolean {
  * exactly that ("champs fiche client modifiés", spec 002 §5.3). Values are compared once
  * normalised, so retyping a phone number with spaces is not a change.
  */
-export async function updateClient(tx: DbOrTx, auth: CrmActor, clientId: string, patch: ClientPatchInput) {
+export async function updateClient(tx: DbOrTx, auth: CrmActor, clientId: string, patch: ClientPatchInput, now: Date) {
   const [row] = await tx
     .select()
     .from(clients)
@@ -35,7 +36,7 @@ export async function updateClient(tx: DbOrTx, auth: CrmActor, clientId: string,
     .for("update");
   if (!row) throw notFound("Client");
 
-  const { values, issues } = checkClientFields(patch, { current: row });
+  const { values, issues } = checkClientFields(patch, { current: row, today: parisToday(now) });
   issues.push(
     ...(await referenceIssues(tx, auth.orgId, [
       { field: "agencyId", kind: "agency", id: values.agencyId },
@@ -59,12 +60,11 @@ export async function updateClient(tx: DbOrTx, auth: CrmActor, clientId: string,
   }
   if (changes.length === 0) return { client: toClientRecord(row), changes };
 
-  const updatedAt = new Date();
   try {
     await tx.transaction(async (inner) => {
       await inner
         .update(clients)
-        .set({ ...set, updatedAt })
+        .set({ ...set, updatedAt: now })
         .where(and(eq(clients.id, clientId), eq(clients.orgId, auth.orgId)));
     });
   } catch (e) {
@@ -78,5 +78,5 @@ export async function updateClient(tx: DbOrTx, auth: CrmActor, clientId: string,
     entityId: clientId,
     data: { fields: changes.map((c) => c.field) },
   });
-  return { client: toClientRecord({ ...next, updatedAt }), changes };
+  return { client: toClientRecord({ ...next, updatedAt: now }), changes };
 }

@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from "../../../tests/support/test-app
 import { addToIsoDate, parisToday } from "../../shared/catalogue/dates";
 import { clients } from "../crm/schema";
 import { capturedMessages } from "../notifications/schema";
-import { followupApi, newFollowup } from "./api-test-helpers";
+import { followupApi, followupTestClock, newFollowup } from "./api-test-helpers";
 import { myActions } from "./my-actions";
 import { followupActions, followups } from "./schema";
 import { sendActionReminders } from "./send-reminders";
@@ -14,7 +14,7 @@ let ctx: TestContext;
 let fx: BrokerFixture;
 let api: ReturnType<typeof followupApi>;
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({}, { clock: followupTestClock() });
   fx = await brokerFixture(ctx);
   api = followupApi(ctx);
 });
@@ -85,9 +85,9 @@ describe("reminders of due and overdue actions", () => {
   it("runs on demand for a manager, for his organisation only", async () => {
     const [mine, other] = [await brokerFixture(ctx), await brokerFixture(ctx)];
     const theirs = await newFollowup(ctx, other);
-    await action(theirs.id, theirs.client.id, other.agent.id, parisToday(new Date()), { orgId: other.orgId });
+    await action(theirs.id, theirs.client.id, other.agent.id, parisToday(ctx.clock()), { orgId: other.orgId });
     const { id, client } = await newFollowup(ctx, mine);
-    await action(id, client.id, mine.proAgent.id, parisToday(new Date()), { orgId: mine.orgId });
+    await action(id, client.id, mine.proAgent.id, parisToday(ctx.clock()), { orgId: mine.orgId });
     expect((await api.call(mine.agent.session, "POST", "/api/v1/followups/reminders")).status).toBe(403);
     const res = await api.call(mine.admin.session, "POST", "/api/v1/followups/reminders");
     expect(res).toMatchObject({ status: 200, body: { owners: 1, actions: 1 } });
@@ -100,7 +100,7 @@ describe("Mes actions", () => {
   it("lists my open actions overdue, due today and upcoming, and marks one done", async () => {
     const team = await brokerFixture(ctx);
     const { id, client } = await newFollowup(ctx, team, { client: { firstName: "Marc", lastName: "Actions" } });
-    const today = parisToday(new Date());
+    const today = parisToday(ctx.clock());
     const late = await action(id, client.id, team.proAgent.id, addToIsoDate(today, 0, -3), { orgId: team.orgId });
     await action(id, client.id, team.proAgent.id, today, { kind: "appointment", orgId: team.orgId });
     await action(id, client.id, team.proAgent.id, addToIsoDate(today, 0, 5), { orgId: team.orgId });

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
+import { clockAt } from "../../../tests/support/clock";
 import { asUser, type Session, type TestContext } from "../../../tests/support/test-app";
+import { addToIsoDate, parisToday } from "../../shared/catalogue/dates";
 import { cohortWindow, parisMonth } from "./months";
 import { runCampaign } from "./run-campaign";
 import { followups } from "./schema";
@@ -22,8 +24,17 @@ export function followupApi(ctx: TestContext) {
   };
 }
 
-/** A day inside the cohort of this month's campaign (first contracts of M-3). */
-export function cohortDay(now = new Date(), day = 10): string {
+/**
+ * The follow-up API tests run on 30 November 2026 at 9:30 in Paris (the day a test that built its
+ * dates from the wall clock broke), on a clock that runs from there.
+ */
+export const followupTestClock = () => clockAt("2026-11-30T09:30:00+01:00");
+
+/** `n` Paris days after the app's today, as yyyy-mm-dd. */
+export const parisDaysFrom = (ctx: TestContext, n: number) => addToIsoDate(parisToday(ctx.clock()), 0, n);
+
+/** A day inside the cohort of the campaign of `now`'s month (first contracts of M-3). */
+export function cohortDay(now: Date, day = 10): string {
   return `${cohortWindow(parisMonth(now)).from.slice(0, 8)}${String(day).padStart(2, "0")}`;
 }
 
@@ -37,10 +48,15 @@ export async function newFollowup(
   const contractRows = [];
   for (const c of opts.contracts ?? [{}]) {
     contractRows.push(
-      await insertContract(ctx, fx.orgId, client.id, { startDate: cohortDay(), sellerId: fx.admin.id, documentsProvided: ["cni"], ...c }),
+      await insertContract(ctx, fx.orgId, client.id, {
+        startDate: cohortDay(ctx.clock()),
+        sellerId: fx.admin.id,
+        documentsProvided: ["cni"],
+        ...c,
+      }),
     );
   }
-  await runCampaign(ctx.db, { orgId: fx.orgId, month: parisMonth(new Date()) });
+  await runCampaign(ctx.db, { orgId: fx.orgId, month: parisMonth(ctx.clock()) });
   const [row] = await ctx.db.select().from(followups).where(eq(followups.clientId, client.id));
   if (!row) throw new Error("the campaign did not create the follow-up");
   return { id: row.id, client, contracts: contractRows };

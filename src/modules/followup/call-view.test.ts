@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrgWithUser, createTestApp, login, type TestContext } from "../../../tests/support/test-app";
 import { formatParisDateTime } from "../../shared/catalogue/dates";
 import { clients } from "../crm/schema";
-import { followupApi, newFollowup } from "./api-test-helpers";
+import { followupApi, followupTestClock, newFollowup } from "./api-test-helpers";
 import { followupSteps } from "./schema";
 import { type BrokerFixture, brokerFixture } from "./test-support";
 
@@ -11,7 +11,7 @@ let ctx: TestContext;
 let fx: BrokerFixture;
 let api: ReturnType<typeof followupApi>;
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({}, { clock: followupTestClock() });
   fx = await brokerFixture(ctx);
   api = followupApi(ctx);
 });
@@ -27,7 +27,10 @@ describe("the call script in the API answer", () => {
     expect(asAgent.script.variant).toMatchObject({ seller: "colleague", sellerName: "Prénom", availability: "available" });
     const opening = stepOf(asAgent, "opening");
     expect(opening.lines[0]).toMatch(/^Bonjour Monsieur Durand\d+, c'est Jocelyne de votre agence Allianz Corniche\.$/);
-    expect(opening.lines[1]).toMatch(/votre contrat habitation, souscrit chez nous il y a environ 3 mois/);
+    // 30 November: the campaign follows up the contracts of August, and the script says so as a person would.
+    expect(opening.lines[1]).toBe(
+      "Je vous appelle au sujet de votre contrat habitation, souscrit chez nous en août. Vous vous en souvenez ?",
+    );
     expect(opening.lines[2]).toBe(
       "C'est Prénom qui a assuré votre contrat habitation et c'est moi qui vais vous suivre et gérer votre dossier.",
     );
@@ -57,7 +60,7 @@ describe("the call script in the API answer", () => {
     expect(stepOf(calling, "authorisation")).toMatchObject({ status: "current" });
     expect(stepOf(calling, "authorisation").lines.join(" ")).toContain("Est-ce que vous avez 5 minutes pour moi");
 
-    const at = new Date(Date.now() + 2 * 86_400_000);
+    const at = new Date(ctx.clock().getTime() + 2 * 86_400_000);
     at.setUTCHours(8, 30, 0, 0);
     await api.fire(fx.agent.session, id, "client_unavailable", { callbackAt: at.toISOString(), contact: { name: "Mme Durand (épouse)" } });
     const waiting = (await api.view(fx.agent.session, id)).body;
@@ -126,7 +129,9 @@ describe("Mes appels M+3", () => {
     const first = await newFollowup(ctx, team, { client: { lastName: "Alpha" } });
     const later = await newFollowup(ctx, team, { client: { lastName: "Bravo" } });
     await api.fire(team.agent.session, later.id, "start_call");
-    await api.fire(team.agent.session, later.id, "client_unavailable", { callbackAt: new Date(Date.now() + 86_400_000).toISOString() });
+    await api.fire(team.agent.session, later.id, "client_unavailable", {
+      callbackAt: new Date(ctx.clock().getTime() + 86_400_000).toISOString(),
+    });
     const mine = await api.call(team.agent.session, "GET", "/api/v1/followups?state=open");
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([later.id, first.id]);

@@ -4,6 +4,7 @@ import { asUser, createTestApp, type TestContext } from "../../../tests/support/
 import { auditEvents } from "../audit/schema";
 import { enqueueJobs } from "../jobs/enqueue-job";
 import { runDueJobs } from "../jobs/run-due-jobs";
+import { followupTestClock } from "./api-test-helpers";
 import { CAMPAIGN_JOB, followupJobHandlers, followupSchedule } from "./jobs";
 import { parisMonth } from "./months";
 import { runCampaign } from "./run-campaign";
@@ -13,7 +14,7 @@ import { type BrokerFixture, brokerFixture, insertClient, insertContract } from 
 let ctx: TestContext;
 let fx: BrokerFixture;
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({}, { clock: followupTestClock() });
   fx = await brokerFixture(ctx);
 });
 afterAll(() => ctx.close());
@@ -105,12 +106,12 @@ describe("monthly campaign", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ month: "2025-03", cohortFrom: "2024-12-01", cohortTo: "2025-01-01", created: 0 });
     const current = await post(fx.admin.session, {});
-    expect(current.json().month).toBe(parisMonth(new Date()));
+    expect(current.json().month).toBe(parisMonth(ctx.clock()));
     const audit = await ctx.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "followup.campaign_run"), eq(auditEvents.orgId, fx.orgId)));
-    expect(audit.map((a) => (a.data as { month: string }).month)).toEqual(["2025-03", parisMonth(new Date())]);
+    expect(audit.map((a) => (a.data as { month: string }).month)).toEqual(["2025-03", parisMonth(ctx.clock())]);
   });
 });
 
@@ -135,7 +136,7 @@ describe("schedule, read in Paris time", () => {
   it("the campaign job runs the month for every broker organisation", async () => {
     const [handler] = followupJobHandlers({});
     const c = await clientWith(fx.orgId, ["2024-01-15"]);
-    const result = (await handler?.run({ month: "2024-04" }, { db: ctx.db, now: new Date(), jobId: 0 })) as {
+    const result = (await handler?.run({ month: "2024-04" }, { db: ctx.db, now: ctx.clock(), jobId: 0 })) as {
       orgs: Record<string, number>;
     };
     expect(result.orgs[fx.orgId]).toBe(1);
@@ -155,7 +156,7 @@ describe("concurrent runners", () => {
       { kind: CAMPAIGN_JOB, dedupeKey: "2022-04", payload: { month: "2022-04" }, runAt: new Date("2022-03-31T22:00:00Z") },
     ]);
     const handlers = followupJobHandlers({});
-    const ran = await Promise.all([1, 2, 3].map(() => runDueJobs(ctx.db, handlers)));
+    const ran = await Promise.all([1, 2, 3].map(() => runDueJobs(ctx.db, handlers, { now: ctx.clock })));
     expect(ran.reduce((a, b) => a + b, 0)).toBe(1);
     const [job] = await ctx.db
       .select()

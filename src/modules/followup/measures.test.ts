@@ -3,18 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { addToIsoDate, parisToday } from "../../shared/catalogue/dates";
 import { contracts } from "../crm/schema";
+import { followupTestClock } from "./api-test-helpers";
 import { followupActions, followups } from "./schema";
 import { type BrokerFixture, brokerFixture, insertClient, insertContract } from "./test-support";
 
+const clock = followupTestClock();
 let ctx: TestContext;
 let fx: BrokerFixture;
 beforeAll(async () => {
-  ctx = await createTestApp();
+  ctx = await createTestApp({}, { clock });
   fx = await brokerFixture(ctx);
 });
 afterAll(() => ctx.close());
 
-const today = parisToday(new Date());
+const today = parisToday(clock());
 
 /** A follow-up as the measures see it: a client with `now` contracts of ours (plus one elsewhere), and its state. */
 async function crafted(fields: Partial<typeof followups.$inferInsert> & { cohortMonth: string; contractsAtStart: number }, now: number) {

@@ -63,7 +63,7 @@ export async function recordChecklistReviews(db: DbOrTx, actor: Actor, id: strin
       let after: unknown = before;
       if (review.status === "modified") {
         if (review.value === undefined) throw invalid(field, `${item.label} : saisissez la nouvelle valeur`);
-        const updated = await updateClient(tx, actor, client.id, patchFor(item.clientPath, review.value, field));
+        const updated = await updateClient(tx, actor, client.id, patchFor(item.clientPath, review.value, field), now);
         client = updated.client;
         after = client[item.clientPath] ?? null;
       }

@@ -73,11 +73,17 @@ export async function requalifyTns(db: DbOrTx, actor: Actor, id: string, input: 
       throw new AppError("conflict", { message: "Ce client est déjà enregistré comme entreprise, ou comme professionnel TNS." });
     }
     const before = { type: agg.client.type, isTns: agg.client.isTns, accountManagerId: agg.client.accountManagerId ?? null };
-    const { changes } = await updateClient(tx, actor, agg.client.id, {
-      type: "professionnel",
-      isTns: true,
-      accountManagerId: input.accountManagerId,
-    });
+    const { changes } = await updateClient(
+      tx,
+      actor,
+      agg.client.id,
+      {
+        type: "professionnel",
+        isTns: true,
+        accountManagerId: input.accountManagerId,
+      },
+      now,
+    );
     const resolution: TnsResolution = { decision: "requalified", by: actor.userId ?? "", at: now.toISOString() };
     const review: ChecklistReview = {
       status: before.accountManagerId === input.accountManagerId ? "confirmed" : "modified",

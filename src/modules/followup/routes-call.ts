@@ -16,7 +16,7 @@ import { transitionFollowup } from "./transition-followup";
 const tags = ["Suivi M+3"];
 
 /** The call itself: the list of calls, the call screen's data, the workflow moves. */
-export function callRoutes(app: App, { database }: AppDeps) {
+export function callRoutes(app: App, { database, clock }: AppDeps) {
   const { db } = database;
 
   app.get(
@@ -44,7 +44,7 @@ export function callRoutes(app: App, { database }: AppDeps) {
         response: { 200: followupView, ...errorResponses(401, 403, 404) },
       },
     },
-    async (req) => getFollowup(db, authOf(req), req.params.id, new Date()),
+    async (req) => getFollowup(db, authOf(req), req.params.id, clock()),
   );
 
   app.post(
@@ -64,7 +64,7 @@ export function callRoutes(app: App, { database }: AppDeps) {
     async (req) => {
       const auth = authOf(req);
       const body = { ...req.body, event: req.body.event as FollowupEvent };
-      const done = await transitionFollowup(db, auth, req.params.id, body, new Date());
+      const done = await transitionFollowup(db, auth, req.params.id, body, clock());
       return {
         id: req.params.id,
         state: done.state,

@@ -17,7 +17,7 @@ const FILE_NAMES: Record<GuideAudience, string> = {
 const pdfResponse = { 200: z.any().describe("Document PDF (application/pdf)"), ...errorResponses(400, 401, 403, 404) };
 
 /** The pocket guide of the call (spec 003), as a PDF shown in the browser (inline) and printable. */
-export function guideRoutes(app: App, { database }: AppDeps) {
+export function guideRoutes(app: App, { database, clock }: AppDeps) {
   const { db } = database;
 
   app.get(
@@ -32,7 +32,7 @@ export function guideRoutes(app: App, { database }: AppDeps) {
       },
     },
     async (req, reply) => {
-      const bytes = await genericPocketGuide(authOf(req), req.query.audience, new Date());
+      const bytes = await genericPocketGuide(authOf(req), req.query.audience, clock());
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `inline; filename="${FILE_NAMES[req.query.audience]}"`)
@@ -52,7 +52,7 @@ export function guideRoutes(app: App, { database }: AppDeps) {
       },
     },
     async (req, reply) => {
-      const bytes = await pocketGuideForFollowup(db, authOf(req), req.params.id, new Date());
+      const bytes = await pocketGuideForFollowup(db, authOf(req), req.params.id, clock());
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", 'inline; filename="guide-de-poche-m3.pdf"')

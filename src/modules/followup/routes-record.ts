@@ -34,6 +34,7 @@ const answer = (id: string, done: { state: string; version: number }) => ({ id, 
  */
 export function recordRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
+  const { clock } = deps;
   const route = { config: { access: access.org(BROKER) } };
 
   app.post(
@@ -48,7 +49,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordChecklistReviews(db, authOf(req), req.params.id, req.body.reviews, new Date())),
+    async (req) => answer(req.params.id, await recordChecklistReviews(db, authOf(req), req.params.id, req.body.reviews, clock())),
   );
 
   app.post(
@@ -63,7 +64,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordContractValidation(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordContractValidation(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.put(
@@ -78,7 +79,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordRebound(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordRebound(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.put(
@@ -93,7 +94,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordActionPlan(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordActionPlan(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -108,7 +109,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await rescheduleCallback(db, authOf(req), req.params.id, req.body.callbackAt, new Date())),
+    async (req) => answer(req.params.id, await rescheduleCallback(db, authOf(req), req.params.id, req.body.callbackAt, clock())),
   );
 
   app.post(
@@ -124,7 +125,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await recordClosingCriteria(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await recordClosingCriteria(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -140,7 +141,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) =>
-      answer(req.params.id, await sendContactCard({ db, notifier: deps.notifier }, authOf(req), req.params.id, req.body, new Date())),
+      answer(req.params.id, await sendContactCard({ db, notifier: deps.notifier }, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -155,7 +156,7 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await requalifyTns(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await requalifyTns(db, authOf(req), req.params.id, req.body, clock())),
   );
 
   app.post(
@@ -170,6 +171,6 @@ export function recordRoutes(app: App, deps: AppDeps) {
         response: { 200: writeAnswer, ...errors },
       },
     },
-    async (req) => answer(req.params.id, await dismissTns(db, authOf(req), req.params.id, req.body, new Date())),
+    async (req) => answer(req.params.id, await dismissTns(db, authOf(req), req.params.id, req.body, clock())),
   );
 }

@@ -17,6 +17,7 @@ const tags = ["Suivi M+3"];
 /** The agency's view: campaigns, measures, and each person's actions and reminders. */
 export function teamRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
+  const { clock } = deps;
 
   app.get(
     "/api/v1/followups/measures",
@@ -29,7 +30,7 @@ export function teamRoutes(app: App, deps: AppDeps) {
         response: { 200: measuresAnswer, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => followupMeasures(db, authOf(req).orgId, { ...req.query, now: new Date() }),
+    async (req) => followupMeasures(db, authOf(req).orgId, { ...req.query, now: clock() }),
   );
 
   app.get(
@@ -38,7 +39,7 @@ export function teamRoutes(app: App, deps: AppDeps) {
       config: { access: access.org(BROKER) },
       schema: { tags, summary: "Campagnes mensuelles exécutées", response: { 200: campaignRunsAnswer, ...errorResponses(401, 403) } },
     },
-    async (req) => ({ currentMonth: parisMonth(new Date()), runs: await campaignRuns(db, authOf(req).orgId) }),
+    async (req) => ({ currentMonth: parisMonth(clock()), runs: await campaignRuns(db, authOf(req).orgId) }),
   );
 
   app.post(
@@ -53,7 +54,7 @@ export function teamRoutes(app: App, deps: AppDeps) {
         response: { 200: campaignAnswer, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => runCampaignNow(db, authOf(req), req.body.month, new Date()),
+    async (req) => runCampaignNow(db, authOf(req), req.body.month, clock()),
   );
 
   app.get(
@@ -66,7 +67,7 @@ export function teamRoutes(app: App, deps: AppDeps) {
         response: { 200: myActionsAnswer, ...errorResponses(401, 403) },
       },
     },
-    async (req) => myActions(db, authOf(req), new Date()),
+    async (req) => myActions(db, authOf(req), clock()),
   );
 
   app.post(
@@ -81,7 +82,7 @@ export function teamRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => {
-      const row = await completeAction(db, authOf(req), req.params.actionId, new Date());
+      const row = await completeAction(db, authOf(req), req.params.actionId, clock());
       return { id: row.id, status: row.status };
     },
   );
@@ -96,6 +97,6 @@ export function teamRoutes(app: App, deps: AppDeps) {
         response: { 200: remindersAnswer, ...errorResponses(401, 403) },
       },
     },
-    async (req) => sendActionReminders({ db, notifier: deps.notifier }, { now: new Date(), orgId: authOf(req).orgId }),
+    async (req) => sendActionReminders({ db, notifier: deps.notifier }, { now: clock(), orgId: authOf(req).orgId }),
   );
 }

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify";
 import { and, desc, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { csvWriter } from "../../lib/csv-writer";
 import { productBySlug } from "../../shared/catalogue";
 import { type LeadFilters, leadConditions, leadSummaryColumns } from "./list-leads";
 import { leads } from "./schema";
@@ -13,10 +13,7 @@ const parisTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", d
  * export never sits whole in memory.
  */
 export function exportLeadsCsv(db: DbOrTx, orgId: string, f: LeadFilters) {
-  const csv = stringify({
-    delimiter: ";",
-    bom: true,
-    header: true,
+  const csv = csvWriter({
     columns: [
       "id",
       "date",

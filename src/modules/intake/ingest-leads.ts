@@ -30,9 +30,9 @@ export async function ingestLeads(
   tx: DbOrTx,
   supplier: Actor & { orgId: string },
   items: IngestItem[],
-  opts: { channel: LeadChannel; importId?: string; now?: Date },
+  opts: { channel: LeadChannel; importId?: string; now: Date },
 ): Promise<IngestResult[]> {
-  const now = opts.now ?? new Date();
+  const { now } = opts;
   const judged = await judgeItems(databaseTexts(tx), items, now);
   const candidates = duplicateCandidates(judged);
   const found = await findDuplicates(tx, candidates.people, now);

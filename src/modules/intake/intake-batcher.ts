@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import type { Clock } from "../../shared/clock";
 import type { Actor } from "../audit/append-event";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
 import type { IngestItem } from "./judge-leads";
@@ -24,6 +25,7 @@ export class IntakeBatcher {
 
   constructor(
     private readonly db: Db,
+    private readonly clock: Clock,
     private readonly opts: { maxBatch: number; maxConcurrent: number } = { maxBatch: 100, maxConcurrent: 3 },
   ) {}
 
@@ -66,7 +68,7 @@ export class IntakeBatcher {
           tx,
           first.supplier,
           batch.map((p) => p.item),
-          { channel: first.channel },
+          { channel: first.channel, now: this.clock() },
         ),
       );
       for (const [i, p] of batch.entries()) p.resolve(results[i] as IngestResult);

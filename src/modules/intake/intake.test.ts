@@ -77,7 +77,7 @@ describe("single lead API", () => {
         method: "checkbox",
         prechecked: true,
         textVersion: "inconnue",
-        collectedAt: new Date().toISOString(),
+        collectedAt: ctx.clock().toISOString(),
         ip: "192.168.1.10",
         userAgent: "",
         sourceUrl: "",
@@ -115,7 +115,7 @@ describe("single lead API", () => {
 
   it("requires call centre, agent and recording for an oral consent", async () => {
     const res = await post(
-      validLead(version, { consent: { method: "oral", prechecked: false, textVersion: version, collectedAt: new Date().toISOString() } }),
+      validLead(version, { consent: { method: "oral", prechecked: false, textVersion: version, collectedAt: ctx.clock().toISOString() } }),
     );
     expect(res.statusCode).toBe(422);
     expect(codes(res)).toEqual(["consent_agent_missing", "consent_call_center_missing", "consent_recording_missing"]);
@@ -124,7 +124,7 @@ describe("single lead API", () => {
         consent: {
           method: "oral",
           textVersion: version,
-          collectedAt: new Date().toISOString(),
+          collectedAt: ctx.clock().toISOString(),
           callCenter: "Call Provence",
           agent: "Agent 12",
           recordingRef: "REC-2026-0001",
@@ -136,7 +136,7 @@ describe("single lead API", () => {
 
   it("rejects a missing consent, a consent in the future and one older than its text", async () => {
     expect(codes(await post(validLead(version, { consent: undefined })))).toEqual(["consent_missing"]);
-    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const future = new Date(ctx.clock().getTime() + 3_600_000).toISOString();
     expect(codes(await post(validLead(version, { consent: { ...validLead(version).consent, collectedAt: future } })))).toEqual([
       "consent_in_future",
     ]);
@@ -177,7 +177,7 @@ describe("duplicates and opposition", () => {
     await ctx.db.transaction((tx) =>
       ingestLeads(tx, { orgId: supplierOrgId }, [objectItem(old)], {
         channel: "api",
-        now: new Date(Date.now() - 31 * 86_400_000),
+        now: new Date(ctx.clock().getTime() - 31 * 86_400_000),
       }),
     );
     // The consent date must follow the text, not the backdated intake: it is recent, so this is a fresh lead.

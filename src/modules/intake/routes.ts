@@ -49,9 +49,9 @@ const leadSummarySchema = z.object({
   createdAt: z.date(),
 });
 
-export const intakeRoutes: RouteModule = (app, { database }) => {
+export const intakeRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
-  const batcher = new IntakeBatcher(db);
+  const batcher = new IntakeBatcher(db, clock);
   const supplierOrKey = access.org(SUPPLIER, { apiKey: true });
 
   // Intake reads its JSON from the bytes received, so that whatever a lead holds is stored (read-lead-json.ts).
@@ -77,7 +77,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLead(db, batcher, authOf(req), req.body as unknown, req.headers["idempotency-key"]);
+      const answer = await submitLead(db, batcher, authOf(req), req.body as unknown, req.headers["idempotency-key"], clock());
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return reply.code(answer.statusCode as 201 | 422).send(answer.body as never);
     },
@@ -109,7 +109,7 @@ export const intakeRoutes: RouteModule = (app, { database }) => {
       },
     },
     async (req, reply) => {
-      const answer = await submitLeadBatch(db, authOf(req), req.body as unknown, req.headers["idempotency-key"]);
+      const answer = await submitLeadBatch(db, authOf(req), req.body as unknown, req.headers["idempotency-key"], clock());
       if (answer.replayed) reply.header("idempotent-replayed", "true");
       return answer.body;
     },

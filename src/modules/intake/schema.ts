@@ -8,6 +8,8 @@ export const LEAD_STATUSES = ["accepted", "rejected"] as const;
 export const LEAD_CHANNELS = ["api", "csv", "form"] as const;
 export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
+export const IMPORT_STATUSES = ["pending", "running", "done", "failed", "interrupted"] as const;
+
 export const csvImports = pgTable(
   "csv_imports",
   {
@@ -19,9 +21,12 @@ export const csvImports = pgTable(
     product: text("product").notNull(),
     filename: text("filename").notNull(),
     sizeBytes: integer("size_bytes"),
-    status: text("status", { enum: ["pending", "running", "done", "failed"] })
-      .notNull()
-      .default("pending"),
+    /** interrupted: its server stopped during the import (rows stored so far kept); the same file sent again resumes it. */
+    status: text("status", { enum: IMPORT_STATUSES }).notNull().default("pending"),
+    /** Refreshed while an instance runs the import: a running import whose heartbeat stops was interrupted. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    /** sha256 of the header and the first row: tells the same file sent again to resume from another one. */
+    fingerprint: text("fingerprint"),
     bytesRead: integer("bytes_read").notNull().default(0),
     totalRows: integer("total_rows").notNull().default(0),
     accepted: integer("accepted").notNull().default(0),

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clockAt } from "../../../tests/support/clock";
 import { createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { jobs } from "../followup/schema";
 import { enqueueJobs } from "./enqueue-job";
@@ -87,6 +88,7 @@ describe("jobs table", () => {
     });
     const { handler, calls } = recorder("test.runner", () => gate.then(() => "fini"));
     const stop = startJobRunner(ctx.db, {
+      clock: clockAt("2026-06-01T10:00:00Z"),
       handlers: [handler],
       schedule: (now) => [{ kind: "test.runner", dedupeKey: now.toISOString().slice(0, 10), runAt: now }],
       intervalMs: 20,
@@ -113,7 +115,7 @@ describe("jobs table", () => {
         runAt: at("2026-01-01T00:00:00Z"),
       })),
     );
-    const ran = await Promise.all([1, 2, 3, 4].map(() => runDueJobs(ctx.db, [handler])));
+    const ran = await Promise.all([1, 2, 3, 4].map(() => runDueJobs(ctx.db, [handler], { now: () => at("2026-01-02T00:00:00Z") })));
     expect(ran.reduce((a, b) => a + b, 0)).toBe(12);
     expect(ran.filter((n) => n > 0).length).toBeGreaterThan(1);
     expect(new Set(calls.map((c) => c.i)).size).toBe(12);

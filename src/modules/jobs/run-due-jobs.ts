@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import type { Clock } from "../../shared/clock";
 import { jobs } from "../followup/schema";
 
 export interface JobContext {
@@ -73,10 +74,10 @@ async function failJob(db: Db, job: ClaimedJob, maxAttempts: number, now: Date, 
 export async function runDueJobs(
   db: Db,
   handlers: readonly JobHandler[],
-  opts: { now?: () => Date; limit?: number; onError?: (e: unknown, job: ClaimedJob) => void } = {},
+  opts: { now: Clock; limit?: number; onError?: (e: unknown, job: ClaimedJob) => void },
 ): Promise<number> {
   const byKind = new Map(handlers.map((h) => [h.kind, h]));
-  const clock = opts.now ?? (() => new Date());
+  const clock = opts.now;
   let ran = 0;
   while (ran < (opts.limit ?? Number.POSITIVE_INFINITY)) {
     const job = await claimNextJob(db, [...byKind.keys()], clock());

@@ -1,8 +1,10 @@
 import type { Db } from "../../db/client";
+import type { Clock } from "../../shared/clock";
 import { enqueueJobs, type JobRequest } from "./enqueue-job";
 import { type JobHandler, runDueJobs } from "./run-due-jobs";
 
 export interface JobRunnerOptions {
+  clock: Clock;
   handlers: readonly JobHandler[];
   /** The recurring jobs due at `now` (this month's campaign, today's reminders), queued idempotently. */
   schedule?: (now: Date) => JobRequest[];
@@ -20,9 +22,8 @@ export function startJobRunner(db: Db, opts: JobRunnerOptions): () => Promise<vo
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
-    const now = new Date();
-    if (opts.schedule) await enqueueJobs(db, opts.schedule(now));
-    await runDueJobs(db, opts.handlers, { onError: (e) => onError(e) });
+    if (opts.schedule) await enqueueJobs(db, opts.schedule(opts.clock()));
+    await runDueJobs(db, opts.handlers, { now: opts.clock, onError: (e) => onError(e) });
   };
   const poll = () => {
     // Ticks never overlap: a slow job delays the next poll instead of starting a second runner.

@@ -135,7 +135,7 @@ function fieldForApi(field: FieldDefinition, example: unknown, now: Date): Catal
   return out;
 }
 
-export function catalogueForApi(now: Date = new Date()): CatalogueResponse {
+export function catalogueForApi(now: Date): CatalogueResponse {
   return {
     groups: PRODUCT_GROUPS.map((g) => ({
       key: g.key,

@@ -11,8 +11,6 @@ import { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "./samples";
  * spreadsheet keeps them intact) followed by one column per product field, named by its key.
  */
 
-export const CSV_SEPARATOR = ";";
-
 interface FixedColumn {
   name: string;
   /** Other headers accepted, chiefly the API's camelCase names so that one export format fits both. */
@@ -63,15 +61,12 @@ export function csvHeader(slug: string): string[] {
   return [...CSV_FIXED_COLUMNS.map((c) => c.name), ...productOrThrow(slug).fields.map((f) => f.key)];
 }
 
-function csvCell(value: string): string {
-  return /[;"\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * Header plus one realistic row, in the formats a French spreadsheet produces (CRLF, ";" separator).
+ * Header plus one realistic row, the cells in the formats a French spreadsheet produces (written out by
+ * the server's CSV writer: src/modules/intake/csv-import/template.ts).
  * `consentVersion` should be the version in force, so a supplier who fills the template as is sends valid rows.
  */
-export function csvTemplate(slug: string, now: Date = new Date(), consentVersion: string = SAMPLE_CONSENT.textVersion): string {
+export function csvTemplateRows(slug: string, now: Date, consentVersion: string = SAMPLE_CONSENT.textVersion): string[][] {
   const product = productOrThrow(slug);
   const samples = sampleFieldValues(slug, now);
   const fixed: Record<string, string> = {
@@ -94,7 +89,7 @@ export function csvTemplate(slug: string, now: Date = new Date(), consentVersion
     ref_externe: "CMD-2026-000123",
   };
   const row = [...CSV_FIXED_COLUMNS.map((c) => fixed[c.name] ?? ""), ...product.fields.map((f) => formatFieldText(f, samples[f.key]))];
-  return `${[csvHeader(slug), row].map((cells) => cells.map(csvCell).join(CSV_SEPARATOR)).join("\r\n")}\r\n`;
+  return [csvHeader(slug), row];
 }
 
 const CHECKBOX_WORDS = new Set(["checkbox", "case", "case a cocher", "case cochee", "web", "formulaire", "internet"]);

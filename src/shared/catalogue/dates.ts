@@ -183,3 +183,19 @@ export function formatParisDateTime(instant: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${p(w.day)}/${p(w.month)}/${w.year} ${p(w.hour)}:${p(w.minute)}`;
 }
+
+/** Month names as written in French, lower case: "janvier" is FRENCH_MONTHS[0]. */
+export const FRENCH_MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;

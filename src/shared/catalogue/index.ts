@@ -8,12 +8,11 @@ export {
 } from "./catalogue-json";
 export {
   CSV_FIXED_COLUMNS,
-  CSV_SEPARATOR,
   type CsvRecordResult,
   csvHeader,
   csvRecordToSubmission,
   csvRowReader,
-  csvTemplate,
+  csvTemplateRows,
   normalizeHeader,
 } from "./csv-columns";
 export { parisToday, parseHumanDate, parseHumanDateTime } from "./dates";
@@ -50,4 +49,4 @@ export type {
   RequiredWhen,
   TextField,
 } from "./types";
-export { type FieldsValidation, isFieldRequired, productFieldsSchema, validateProductFields } from "./validate-fields";
+export { type FieldsValidation, isFieldRequired, validateProductFields } from "./validate-fields";

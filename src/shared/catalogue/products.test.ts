@@ -154,6 +154,6 @@ describe("catalogue contents", () => {
   });
 
   it("refuses samples for an unknown product", () => {
-    expect(() => sampleFieldValues("assurance-yacht")).toThrow();
+    expect(() => sampleFieldValues("assurance-yacht", NOW)).toThrow();
   });
 });

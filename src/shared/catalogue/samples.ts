@@ -127,7 +127,7 @@ const SAMPLES: Record<string, SampleBuilder> = {
   }),
 };
 
-export function sampleFieldValues(slug: string, now: Date = new Date()): Record<string, unknown> {
+export function sampleFieldValues(slug: string, now: Date): Record<string, unknown> {
   const build = SAMPLES[slug];
   if (!build || !productBySlug(slug)) throw new Error(`Produit inconnu : ${slug}`);
   const today = parisToday(now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleFieldValues } from "./samples";
-import { productFieldsSchema, validateProductFields } from "./validate-fields";
+import { validateProductFields } from "./validate-fields";
 
 const NOW = new Date("2026-11-21T09:15:00Z");
 
@@ -141,14 +141,5 @@ describe("validateProductFields", () => {
   it("tolerates a fields value that is not an object", () => {
     const r = validateProductFields("assurance-animaux", "nope" as unknown as Record<string, unknown>, NOW);
     expect(r.reasons.map((x) => x.code)).toEqual(["field_missing", "field_missing", "field_missing", "field_missing"]);
-  });
-});
-
-describe("productFieldsSchema", () => {
-  it("is built once per product and usable on its own", () => {
-    expect(productFieldsSchema("rc-pro")).toBe(productFieldsSchema("rc-pro"));
-    expect(productFieldsSchema("rc-pro").safeParse(sampleFieldValues("rc-pro")).success).toBe(true);
-    expect(productFieldsSchema("rc-pro").safeParse({}).success).toBe(false);
-    expect(() => productFieldsSchema("nope")).toThrow();
   });
 });

@@ -16,7 +16,10 @@ type FieldCode = Extract<RejectionCode, "field_missing" | "field_invalid" | "fie
 // Date bounds move with "today", yet schemas are cached: the clock is read at parse time from here.
 // Parsing is synchronous, so setting it around one parse cannot leak into another validation.
 let evaluationNow: Date | undefined;
-const currentNow = (): Date => evaluationNow ?? new Date();
+const currentNow = (): Date => {
+  if (!evaluationNow) throw new Error("date bounds read outside validateProductFields");
+  return evaluationNow;
+};
 
 const fail = (code: FieldCode, detail?: string) => ({ params: { reason: code, ...(detail ? { detail } : {}) } });
 
@@ -140,13 +143,6 @@ function compiledFor(slug: string): CompiledProduct | undefined {
   return c;
 }
 
-/** The zod schema of a product's `fields` object. Throws for an unknown product slug. */
-export function productFieldsSchema(slug: string): z.ZodType<Record<string, unknown>> {
-  const c = compiledFor(slug);
-  if (!c) throw new Error(`Produit inconnu : ${slug}`);
-  return c.schema;
-}
-
 function describeExpected(field: FieldDefinition): string {
   switch (field.type) {
     case "text":
@@ -219,7 +215,7 @@ export interface FieldsValidation {
   reasons: RejectionReason[];
 }
 
-export function validateProductFields(slug: string, fields: Record<string, unknown>, now: Date = new Date()): FieldsValidation {
+export function validateProductFields(slug: string, fields: Record<string, unknown>, now: Date): FieldsValidation {
   const c = compiledFor(slug);
   if (!c) return { ok: false, values: {}, reasons: [reason("product_unknown", "product", slug)] };
   const input = fields !== null && typeof fields === "object" && !Array.isArray(fields) ? fields : {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCallScript, type CallScriptInput, monthsAgoPhrase, type ScriptStep } from "./script";
+import { buildCallScript, type CallScriptInput, type ScriptStep, subscribedWhenPhrase } from "./script";
 import { FOLLOWUP_EVENTS, findTransition } from "./workflow";
 
 const NOW = new Date("2026-03-02T09:00:00Z");
@@ -45,7 +45,9 @@ describe("buildCallScript", () => {
   it("colleague variant: names the seller and takes over the file", () => {
     const opening = step(buildCallScript(input()), "opening");
     expect(opening.lines[0]).toBe("Bonjour Monsieur Durand, c'est Jocelyne de votre agence Allianz Corniche.");
-    expect(opening.lines[1]).toContain("votre contrat auto, souscrit chez nous il y a environ 3 mois");
+    expect(opening.lines[1]).toBe(
+      "Je vous appelle au sujet de votre contrat auto, souscrit chez nous en décembre. Vous vous en souvenez ?",
+    );
     expect(opening.lines[2]).toBe("C'est Julien qui a assuré votre contrat auto et c'est moi qui vais vous suivre et gérer votre dossier.");
     expect(opening.hints.join(" ")).toMatch(/resituer/);
   });
@@ -144,21 +146,33 @@ describe("buildCallScript", () => {
   });
 });
 
-describe("monthsAgoPhrase", () => {
+describe("subscribedWhenPhrase", () => {
   it.each([
-    ["2025-12-01", "il y a environ 3 mois"],
-    ["2025-11-20", "il y a environ 3 mois"],
-    ["2025-10-20", "il y a environ 4 mois"],
-    ["2026-02-01", "il y a environ 1 mois"],
-    ["2026-02-20", "il y a quelques semaines"],
-    ["2025-03-01", "il y a environ un an"],
-    ["2023-01-01", "il y a environ 3 ans"],
-    ["pas une date", "il y a quelques mois"],
-  ])("%s → %s", (start, expected) => {
-    expect(monthsAgoPhrase(start, NOW)).toBe(expected);
+    // An M+3 call: three months on, in any month of the year.
+    ["2025-12-01", NOW, "en décembre"],
+    ["2025-12-31", NOW, "en décembre"],
+    ["2026-08-10", new Date("2026-11-30T09:30:00+01:00"), "en août"],
+    // Start of the month in Paris while it is still the month before in UTC: the campaign's month.
+    ["2026-10-31", new Date("2027-01-31T23:30:00+01:00"), "en octobre"],
+    ["2026-11-01", new Date("2027-01-31T23:30:00Z"), "en novembre"],
+    // Across the new year, the month alone still names the last one of that name.
+    ["2026-01-15", new Date("2026-12-31T23:59:00+01:00"), "en janvier"],
+    ["2025-12-15", new Date("2026-03-28T01:59:00+01:00"), "en décembre"],
+    ["2026-02-01", NOW, "en février"],
+    ["2026-03-01", NOW, "ce mois-ci"],
+    // Twelve months back or more, or a date ahead: the year is said.
+    ["2025-03-01", NOW, "en mars 2025"],
+    ["2025-02-15", NOW, "en février 2025"],
+    ["2023-01-01", NOW, "en janvier 2023"],
+    ["2026-05-01", NOW, "en mai 2026"],
+    ["pas une date", NOW, "il y a quelques mois"],
+    ["2025-13-01", NOW, "il y a quelques mois"],
+  ])("%s, said on %s → %s", (start, now, expected) => {
+    expect(subscribedWhenPhrase(start, now)).toBe(expected);
   });
 
-  it("accepts a Date", () => {
-    expect(monthsAgoPhrase(new Date("2025-12-02T09:00:00Z"), NOW)).toBe("il y a environ 3 mois");
+  it("reads an instant in Paris: 31 October 23:30 UTC is already November there", () => {
+    expect(subscribedWhenPhrase(new Date("2025-10-31T23:30:00Z"), NOW)).toBe("en novembre");
+    expect(subscribedWhenPhrase(new Date("2025-10-31T22:30:00Z"), NOW)).toBe("en octobre");
   });
 });

@@ -1,3 +1,4 @@
+import { FRENCH_MONTHS, parisToday } from "../catalogue/dates";
 import { checklistFor, REVIEW_STATUS_OPTIONS } from "../crm/checklist";
 import { CIVILITY_LABELS, type Civility, type ClientType } from "../crm/client-model";
 import { CONTRACT_VALIDATION_STATUS_OPTIONS, RECOVERY_MODE_OPTIONS } from "../crm/contract-compliance";
@@ -62,23 +63,27 @@ export interface ScriptStep {
   buttons: ScriptButton[];
 }
 
-const AVERAGE_MONTH_DAYS = 30.4375;
-
-function toDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  // A bare date is a calendar day: read it as UTC so the month count does not shift with the time zone.
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+/** "yyyy-mm" of a calendar day ("2026-08-10") or of an instant read in Paris; null when it is neither. */
+function parisMonthOf(value: string | Date): { year: number; month: number } | null {
+  const day = value instanceof Date ? (Number.isNaN(value.getTime()) ? "" : parisToday(value)) : value;
+  const m = /^(\d{4})-(\d{2})-\d{2}/.exec(day);
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
 }
 
-/** "il y a environ 3 mois", rounded to the nearest month, as a person would say it. */
-export function monthsAgoPhrase(startDate: string | Date, now: Date): string {
-  const days = (now.getTime() - toDate(startDate).getTime()) / 86_400_000;
-  if (Number.isNaN(days)) return "il y a quelques mois";
-  const months = Math.round(days / AVERAGE_MONTH_DAYS);
-  if (months < 1) return "il y a quelques semaines";
-  if (months < 12) return `il y a environ ${months} mois`;
-  const years = Math.round(months / 12);
-  return years === 1 ? "il y a environ un an" : `il y a environ ${years} ans`;
+/**
+ * When the contract was subscribed, as a person says it on the phone: "en août". The month alone
+ * names the last one of that name, so it is enough within the eleven months before this one (an M+3
+ * call is always three months on); from twelve months back, or for a date ahead of today (a record
+ * to correct), the year is said too: "en août 2024". Months are read in Paris, like the campaigns.
+ */
+export function subscribedWhenPhrase(startDate: string | Date, now: Date): string {
+  const start = parisMonthOf(startDate);
+  const current = parisMonthOf(now);
+  if (!start || !current || start.month < 1 || start.month > 12) return "il y a quelques mois";
+  const name = FRENCH_MONTHS[start.month - 1];
+  const monthsBack = (current.year - start.year) * 12 + (current.month - start.month);
+  if (monthsBack === 0) return "ce mois-ci";
+  return monthsBack > 0 && monthsBack < 12 ? `en ${name}` : `en ${name} ${start.year}`;
 }
 
 function answerButtons(options: readonly { value: string; label: string }[]): ScriptButton[] {
@@ -154,7 +159,7 @@ export function structuralQuestions(input: Pick<CallScriptInput, "client" | "our
 export function buildCallScript(input: CallScriptInput): ScriptStep[] {
   const { client, agent, firstContract } = input;
   const product = firstContract.productLabel;
-  const ago = monthsAgoPhrase(firstContract.startDate, input.now);
+  const when = subscribedWhenPhrase(firstContract.startDate, input.now);
   const agency = input.brokerName?.trim() ? `${input.brokerName.trim()} ${input.agencyName}` : input.agencyName;
   const clarification = firstContract.sellerIsAgent
     ? `C'est moi qui ai assuré votre contrat ${product}, et c'est toujours moi qui vais suivre et gérer votre dossier.`
@@ -178,7 +183,7 @@ export function buildCallScript(input: CallScriptInput): ScriptStep[] {
       title: "Accroche",
       lines: [
         `Bonjour ${clientSalutation(client)}, c'est ${agent.firstName} de votre agence ${agency}.`,
-        `Je vous appelle au sujet de votre contrat ${product}, souscrit chez nous ${ago}. Vous vous en souvenez ?`,
+        `Je vous appelle au sujet de votre contrat ${product}, souscrit chez nous ${when}. Vous vous en souvenez ?`,
         clarification,
       ],
       hints: ["Laissez au client le temps de resituer la relation avant de continuer."],

@@ -259,7 +259,7 @@ describe("CRM import", () => {
     const csv = Buffer.from("Ref;Nom;Produit;Effet;Note\nK1;Mar\u0000tin;Auto;01/01/2026;\nK2;Blanc;Auto;01/03/2026;a\u0000b\n");
     const m = { Ref: "clientRef", Nom: "lastName", Produit: "productLine", Effet: "startDate" };
     const a = await createCrmImport(ctx.db, auth, { filename: "nul.csv", mapping: m });
-    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]));
+    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]), { clock: ctx.clock });
     expect(summary).toMatchObject({ status: "done", totalRows: 2, clientsCreated: 1, rejectedRows: 1 });
     const [stored] = await ctx.db.select({ report: crmImports.report }).from(crmImports).where(eq(crmImports.id, a.id));
     expect(stored?.report).toEqual([
@@ -304,7 +304,7 @@ describe("CRM import", () => {
     );
     const m = { Ref: "clientRef", Nom: "lastName", Produit: "productLine", Effet: "startDate" };
     const a = await createCrmImport(ctx.db, auth, { filename: "lots.csv", mapping: m });
-    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]), { batchSize: 1 });
+    const { summary } = await importCrmCsv(ctx.db, auth, a.id, Readable.from([csv]), { clock: ctx.clock, batchSize: 1 });
     expect(summary).toMatchObject({
       status: "done",
       totalRows: 4,
@@ -315,8 +315,22 @@ describe("CRM import", () => {
     });
 
     const b = await createCrmImport(ctx.db, auth, { filename: "trop.csv", mapping: m });
-    const limited = await importCrmCsv(ctx.db, auth, b.id, Readable.from([csv]), { batchSize: 1, maxRows: 2 });
+    const limited = await importCrmCsv(ctx.db, auth, b.id, Readable.from([csv]), { clock: ctx.clock, batchSize: 1, maxRows: 2 });
     expect(limited.summary).toMatchObject({ status: "failed", totalRows: 2, clientsUpdated: 1, contractsUpdated: 2 });
     expect((await getCrmImport(ctx.db, auth.orgId, b.id)).error).toContain("dépasse 2 lignes");
+  });
+});
+
+describe("CRM rejection report", () => {
+  it("neutralises the cells a spreadsheet would run", async () => {
+    const m = { Nom: "lastName", Produit: "productLine", Effet: "startDate", Note: null };
+    const csv = Buffer.from(
+      ["Nom;Produit;Effet;Note", "=cmd|' /C calc'!A0;Yacht;01/01/2026;@SUM(1+1)", "+Durand;Auto;pas une date;-3"].join("\r\n"),
+    );
+    const { id, summary } = await importFile(csv, m);
+    expect(summary).toMatchObject({ rejectedRows: 2 });
+    const report = (await call("GET", `/api/v1/crm/imports/${id}/rejects.csv`)).body.replace(/^\uFEFF/, "").split("\r\n");
+    expect(report[1]).toMatch(/^2;'=cmd\|' \/C calc'!A0;Yacht;01\/01\/2026;'@SUM\(1\+1\);/);
+    expect(report[2]).toMatch(/^3;'\+Durand;Auto;pas une date;'-3;/);
   });
 });

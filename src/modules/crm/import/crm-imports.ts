@@ -98,7 +98,7 @@ export async function claimCrmImport(db: DbOrTx, orgId: string, id: string, cont
   }
   const [row] = await db
     .update(crmImports)
-    .set({ status: "running", ...(contentLength !== undefined ? { sizeBytes: contentLength } : {}) })
+    .set({ status: "running", heartbeatAt: sql`now()`, ...(contentLength !== undefined ? { sizeBytes: contentLength } : {}) })
     .where(and(eq(crmImports.id, id), eq(crmImports.orgId, orgId), eq(crmImports.status, "pending")))
     .returning({ filename: crmImports.filename, mapping: crmImports.mapping });
   if (row) return row;
@@ -141,7 +141,7 @@ export async function finishCrmImport(
   db: DbOrTx,
   auth: CrmActor,
   id: string,
-  outcome: { error: string | null; columns: string[]; rejected: RejectedRow[]; bytesRead: number },
+  outcome: { error: string | null; columns: string[]; rejected: RejectedRow[]; bytesRead: number; now: Date },
 ) {
   const status = outcome.error ? ("failed" as const) : ("done" as const);
   await db.transaction(async (tx) => {
@@ -158,7 +158,7 @@ export async function finishCrmImport(
           reasons: r.reasons.map(readableText),
         })),
         bytesRead: outcome.bytesRead,
-        finishedAt: new Date(),
+        finishedAt: outcome.now,
       })
       .where(eq(crmImports.id, id))
       .returning(importSummaryColumns);

@@ -1,6 +1,9 @@
 import type { Readable } from "node:stream";
 import type { Db } from "../../../db/client";
+import { keepAlive } from "../../../db/heartbeat";
 import { AppError } from "../../../server/errors";
+import { parisToday } from "../../../shared/catalogue/dates";
+import type { Clock } from "../../../shared/clock";
 import type { CrmActor } from "../create-client-with-first-contract";
 import {
   addCrmBatchCounts,
@@ -21,6 +24,7 @@ import { type ImportMemory, writeImportBatch } from "./write-import-batch";
 const BATCH_SIZE = 500;
 
 export interface ImportOptions {
+  clock: Clock;
   contentLength?: number;
   batchSize?: number;
   maxRows?: number;
@@ -31,10 +35,12 @@ export interface ImportOptions {
  * like the form would, then written with its batch. A problem with the whole file before any row is
  * a 400; after, the import ends "failed" with its counts and the rows already written are kept.
  */
-export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, body: Readable, opts: ImportOptions = {}) {
+export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, body: Readable, opts: ImportOptions) {
   const claimed = await claimCrmImport(db, auth.orgId, importId, opts.contentLength);
+  const stopBeating = keepAlive(db, "crm_imports", importId);
   const batchSize = opts.batchSize ?? BATCH_SIZE;
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
+  const today = parisToday(opts.clock());
   const progress = { bytesRead: 0 };
   const rejected: RejectedRow[] = [];
   let columns: string[] = [];
@@ -90,7 +96,7 @@ export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, bod
         error = `Le fichier dépasse ${maxRows.toLocaleString("fr-FR")} lignes : les ${maxRows.toLocaleString("fr-FR")} premières ont été importées, importez la suite dans un autre fichier.`;
         break;
       }
-      const outcome = rowToInput(line, record, claimed.mapping, directory);
+      const outcome = rowToInput(line, record, claimed.mapping, directory, today);
       if (outcome.ok) ok.push({ row: outcome.row, record });
       else refused.push({ line, record, reasons: outcome.reasons });
       if (ok.length + refused.length >= batchSize) await flush();
@@ -100,13 +106,14 @@ export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, bod
     const known = e instanceof AppError;
     error = known ? e.message : "Erreur interne pendant l'import : l'équipe technique a été prévenue.";
     if (stored > 0) error += ` Les ${stored} lignes déjà traitées sont conservées.`;
-    await finishCrmImport(db, auth, importId, { error, columns, rejected, bytesRead: progress.bytesRead });
+    await finishCrmImport(db, auth, importId, { error, columns, rejected, bytesRead: progress.bytesRead, now: opts.clock() });
     if (!known || stored === 0) throw e;
     return { summary: await getCrmImport(db, auth.orgId, importId), readWholeFile: body.readableEnded };
   } finally {
+    stopBeating();
     // What was not read is drained, so the answer can still go out on this connection.
     if (!body.readableEnded) body.resume();
   }
-  await finishCrmImport(db, auth, importId, { error, columns, rejected, bytesRead: progress.bytesRead });
+  await finishCrmImport(db, auth, importId, { error, columns, rejected, bytesRead: progress.bytesRead, now: opts.clock() });
   return { summary: await getCrmImport(db, auth.orgId, importId), readWholeFile: body.readableEnded };
 }

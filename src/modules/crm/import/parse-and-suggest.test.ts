@@ -10,11 +10,18 @@ describe("reading CRM export cells", () => {
     ["15.01.85", "1985-01-15"],
     ["2026-01-15T00:00:00", "2026-01-15"],
     ["15/01/2026 00:00", "2026-01-15"],
-  ])("reads the date %s", (raw, iso) => expect(parseDate(raw)).toEqual({ value: iso }));
+  ])("reads the date %s", (raw, iso) => expect(parseDate(raw, "2026-11-30")).toEqual({ value: iso }));
+
+  it("places two-digit years from the day of the import, not from the machine's clock", () => {
+    expect(parseDate("15.01.27", "2026-11-30")).toEqual({ value: "2027-01-15" });
+    expect(parseDate("15.01.28", "2026-11-30")).toEqual({ value: "1928-01-15" });
+    expect(parseDate("15.01.28", "2027-01-01")).toEqual({ value: "2028-01-15" });
+    expect(parseDate("01/01/99", "2099-12-31")).toEqual({ value: "2099-01-01" });
+  });
 
   it("refuses impossible dates and other formats with a French reason", () => {
-    expect(parseDate("30/02/2026").error).toContain("date inexistante");
-    expect(parseDate("janvier 2026").error).toContain("JJ/MM/AAAA");
+    expect(parseDate("30/02/2026", "2026-11-30").error).toContain("date inexistante");
+    expect(parseDate("janvier 2026", "2026-11-30").error).toContain("JJ/MM/AAAA");
   });
 
   it.each([

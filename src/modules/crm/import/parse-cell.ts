@@ -34,8 +34,11 @@ export function parseBoolean(raw: string): Parsed<boolean> {
   return { error: `« ${raw.trim()} » : oui ou non attendu` };
 }
 
-/** "15/01/2025", "15-01-2025", "15.01.25", "2025-01-15", with or without a time after it. */
-export function parseDate(raw: string): Parsed<string> {
+/**
+ * "15/01/2025", "15-01-2025", "15.01.25", "2025-01-15", with or without a time after it. `today`
+ * (yyyy-mm-dd) places two-digit years: up to next year's they are this century's, beyond the last one's.
+ */
+export function parseDate(raw: string, today: string): Parsed<string> {
   if (blank(raw)) return { value: null };
   const s = raw.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
@@ -47,7 +50,7 @@ export function parseDate(raw: string): Parsed<string> {
   else if (fr) {
     [d, m, y] = [Number(fr[1]), Number(fr[2]), Number(fr[3])];
     // Two-digit years: "85" is 1985, "24" is 2024.
-    if ((fr[3] as string).length === 2) y += y > (new Date().getFullYear() % 100) + 1 ? 1900 : 2000;
+    if ((fr[3] as string).length === 2) y += y > (Number(today.slice(0, 4)) % 100) + 1 ? 1900 : 2000;
   } else return { error: `« ${s} » : date attendue au format JJ/MM/AAAA` };
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || y > 2100) return { error: `« ${s} » : date inexistante` };

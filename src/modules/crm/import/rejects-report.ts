@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
+import { csvText } from "../../../lib/csv";
 import { notFound } from "../../../server/errors";
 import { crmImports } from "../schema";
 
@@ -20,16 +20,9 @@ export async function crmRejectsReport(db: DbOrTx, orgId: string, importId: stri
   // A corrected report sent back keeps our two columns: they are not repeated in its own report.
   const columns = row.columns.filter((c) => !REPORT_COLUMNS.includes(c));
   const lines = [...row.report].sort((a, b) => a.line - b.line);
-  const csv = stringify(
-    [
-      ["ligne", ...columns, "motifs_rejet"],
-      ...lines.map((r) => [String(r.line), ...columns.map((c) => r.record[c] ?? ""), r.reasons.join(" | ")]),
-    ],
-    {
-      delimiter: ";",
-      bom: true,
-      record_delimiter: "windows",
-    },
-  );
+  const csv = csvText([
+    ["ligne", ...columns, "motifs_rejet"],
+    ...lines.map((r) => [String(r.line), ...columns.map((c) => r.record[c] ?? ""), r.reasons.join(" | ")]),
+  ]);
   return { csv, filename: `rejets-${row.filename.replace(/\.csv$/i, "")}.csv` };
 }

@@ -36,7 +36,7 @@ const TEXT_CLIENT: Partial<Record<ImportFieldKey, keyof ClientPatchInput>> = {
   managerName: "managerName",
   insuranceContactName: "insuranceContactName",
 };
-const PARSED_CLIENT: Partial<Record<ImportFieldKey, [keyof ClientPatchInput, (raw: string) => p.Parsed<unknown>]>> = {
+const PARSED_CLIENT: Partial<Record<ImportFieldKey, [keyof ClientPatchInput, (raw: string, today: string) => p.Parsed<unknown>]>> = {
   isTns: ["isTns", p.parseBoolean],
   civility: ["civility", p.parseCivility],
   birthDate: ["birthDate", p.parseDate],
@@ -58,7 +58,7 @@ const TEXT_CONTRACT: Partial<Record<ImportFieldKey, keyof ContractPatchInput>> =
   insurerName: "insurerName",
   summary: "summary",
 };
-const PARSED_CONTRACT: Partial<Record<ImportFieldKey, [keyof ContractPatchInput, (raw: string) => p.Parsed<unknown>]>> = {
+const PARSED_CONTRACT: Partial<Record<ImportFieldKey, [keyof ContractPatchInput, (raw: string, today: string) => p.Parsed<unknown>]>> = {
   isOurs: ["isOurs", p.parseIsOurs],
   startDate: ["startDate", p.parseDate],
   renewalDate: ["renewalDate", p.parseDate],
@@ -84,6 +84,8 @@ export function rowToInput(
   record: Record<string, string>,
   mapping: Record<string, string>,
   directory: ImportDirectory,
+  /** Paris day of the import (yyyy-mm-dd): two-digit years, birth dates in the future. */
+  today: string,
 ): RowOutcome {
   const reasons: string[] = [];
   const columnOf = new Map<string, string>();
@@ -112,7 +114,7 @@ export function rowToInput(
       ...(parsedClient ? [[parsedClient[0], parsedClient[1], client] as const] : []),
       ...(parsedContract ? [[parsedContract[0], parsedContract[1], contract] as const] : []),
     ]) {
-      const r = parse(cell);
+      const r = parse(cell, today);
       if (r.error !== undefined) say(k, r.error);
       else (into as Record<string, unknown>)[target] = r.value;
     }
@@ -156,7 +158,7 @@ export function rowToInput(
   }
   if (reasons.length > 0 || !productLine.value) return { ok: false, reasons };
 
-  const checkedClient = checkClientFields(client);
+  const checkedClient = checkClientFields(client, { today });
   const checkedContract = checkContractFields({ ...contract, productLine: productLine.value });
   for (const issue of [...checkedClient.issues, ...checkedContract.issues]) say(fieldKeyOf(issue.field), issue.message);
   if (reasons.length > 0) return { ok: false, reasons };

@@ -18,7 +18,7 @@ const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant" }) });
 const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
 const tags = ["CRM — clients"];
 
-export const clientRoutes: RouteModule = (app, { database }) => {
+export const clientRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
   const broker = access.org(BROKER);
 
@@ -61,7 +61,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
     },
     async (req, reply) => {
       const auth = authOf(req);
-      const { clientId } = await db.transaction((tx) => createClientWithFirstContract(tx, auth, req.body));
+      const { clientId } = await db.transaction((tx) => createClientWithFirstContract(tx, auth, req.body, clock()));
       return reply.code(201).send(await getClientDetail(db, auth.orgId, clientId));
     },
   );
@@ -94,7 +94,7 @@ export const clientRoutes: RouteModule = (app, { database }) => {
     },
     async (req) => {
       const auth = authOf(req);
-      return db.transaction((tx) => updateClient(tx, auth, req.params.id, req.body));
+      return db.transaction((tx) => updateClient(tx, auth, req.params.id, req.body, clock()));
     },
   );
 

@@ -13,7 +13,7 @@ import { crmRejectsReport } from "../import/rejects-report";
 const summarySchema = z.object({
   id: z.string(),
   filename: z.string(),
-  status: z.enum(["pending", "running", "done", "failed"]),
+  status: z.enum(["pending", "running", "done", "failed", "interrupted"]),
   mapping: z.record(z.string(), z.string()),
   sizeBytes: z.number().nullable(),
   bytesRead: z.number(),
@@ -41,7 +41,7 @@ const rawCsv = (body: unknown): Readable => {
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const importRoutes: RouteModule = (app, { database }) => {
+export const importRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
   const admin = access.org(BROKER_ADMIN);
 
@@ -120,6 +120,7 @@ export const importRoutes: RouteModule = (app, { database }) => {
     async (req, reply) => {
       const length = Number(req.headers["content-length"]);
       const result = await importCrmCsv(db, authOf(req), req.params.id, rawCsv(req.body), {
+        clock,
         contentLength: Number.isFinite(length) ? length : undefined,
       });
       if (!result.readWholeFile) reply.header("connection", "close");

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type CsvError, type Parser, parse } from "csv-parse";
+import { restoreCell } from "../../../lib/csv";
 import { detectDelimiter } from "./decode";
 
 const HEAD_BYTES = 64 * 1024;
@@ -21,7 +22,8 @@ interface OpenOptions {
 /**
  * The records of an upload, from its UTF-8 chunks (see CsvDecoder), as every upload is read: the separator
  * read off the header line first, then csv-parse over the whole with the BOM dropped, ragged rows and
- * stray quotes tolerated, and blank lines skipped. Chunks are pulled only as the records are.
+ * stray quotes tolerated, blank lines skipped, and the apostrophe our CSV writer puts before a formula
+ * taken off. Chunks are pulled only as the records are.
  */
 export async function openCsvRecords(
   chunks: AsyncIterator<Uint8Array>,
@@ -48,6 +50,8 @@ export async function openCsvRecords(chunks: AsyncIterator<Uint8Array>, opts: Op
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // A report we wrote comes back with its formula guards: the cells are read as the supplier sent them.
+    cast: restoreCell,
     ...(opts.maxRecordChars ? { max_record_size: opts.maxRecordChars } : {}),
     ...(opts.queueErrors
       ? {

@@ -13,6 +13,10 @@ export interface CsvWorkerSetup {
   maxRows: number;
   /** Batches judged but not yet written, at most: the worker waits beyond that (bounded memory). */
   writeAhead: number;
+  /** When the upload started: every row of the file is judged as received at that instant. */
+  now: Date;
+  /** Rows already stored by an interrupted run of this import: read past, not judged again. */
+  resumeAfter: number;
 }
 
 export type ToWorker =
@@ -28,7 +32,8 @@ export type ToWorker =
 export type FromWorker =
   /** Body chunks the parser has taken: the sender may send as many more. */
   | { type: "consumed"; chunks: number }
-  | { type: "header"; delimiter: ";" | "," | "\t"; cells: string[] | null; unreadable: string | null }
+  /** `fingerprint`: sha256 of the header and the first row, which recognises the file when it is sent again. */
+  | { type: "header"; delimiter: ";" | "," | "\t"; cells: string[] | null; unreadable: string | null; fingerprint: string }
   | { type: "need-texts"; id: number; versions: string[] }
   | {
       type: "batch";

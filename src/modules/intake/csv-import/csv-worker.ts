@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import type { CsvError } from "csv-parse";
 import { AsyncQueue } from "../../../shared/async-queue";
@@ -77,8 +78,13 @@ async function run() {
   const { delimiter, records } = await openCsvRecords(bodyChunks(), { maxRecordChars: MAX_RECORD_CHARS, queueErrors: true });
 
   const first = await records.next();
+  // The first row is read with the header: together they tell this file from another (resumption).
+  const peeked = await records.next();
   const unreadable = !first.done && !Array.isArray(first.value) ? csvErrorMessage(first.value.csvError) : null;
-  post({ type: "header", delimiter, cells: first.done || !Array.isArray(first.value) ? null : first.value, unreadable });
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([first.done ? null : first.value, peeked.done ? null : peeked.value]))
+    .digest("hex");
+  post({ type: "header", delimiter, cells: first.done || !Array.isArray(first.value) ? null : first.value, unreadable, fingerprint });
   await go.next();
   const columns = readHeader(Array.isArray(first.value) ? first.value : []);
   const reader = csvRowReader(setup.product, columns.names);
@@ -88,7 +94,7 @@ async function run() {
   let seq = 0;
   let items: IngestItem[] = [];
   const sendBatch = async () => {
-    const now = new Date();
+    const { now } = setup;
     const judged = await judgeItems(askTexts, items, now);
     items = [];
     unwritten.set(seq, judged);
@@ -106,7 +112,7 @@ async function run() {
   let row = 0;
   let tooManyRows = false;
   let malformed: string | null = null;
-  for (let r = await records.next(); !r.done; r = await records.next()) {
+  for (let r = peeked; !r.done; r = await records.next()) {
     // What follows a broken quote cannot be trusted to be in the right columns: stop there.
     if (!Array.isArray(r.value)) {
       malformed = csvErrorMessage(r.value.csvError);
@@ -119,6 +125,8 @@ async function run() {
       row--;
       break;
     }
+    // A resumption: the rows stored before the interruption are neither judged nor stored again.
+    if (row <= setup.resumeAfter) continue;
     const cells = r.value;
     const { submission, fieldErrors } = reader.read(cells);
     items.push({

@@ -15,7 +15,8 @@ export interface MakeLeadCsvOptions {
   /** Every n-th row (n, 2n, …) carries a mistake, cycling through INVALID_KINDS. */
   invalidEvery?: number;
   delimiter?: ";" | "," | "\t";
-  now?: Date;
+  /** The server's "now": consent times and date fields are set relative to it. */
+  now: Date;
   /** Makes phones and e-mails reproducible; random by default so that repeated runs are not duplicates. */
   seed?: number;
 }
@@ -138,7 +139,7 @@ export function makeLeadCsv(opts: MakeLeadCsvOptions): string {
   if (!product) throw new Error(`Produit inconnu : ${opts.product}`);
   const delimiter = opts.delimiter ?? ";";
   const q = quoter(delimiter);
-  const now = opts.now ?? new Date();
+  const { now } = opts;
   const seed = opts.seed ?? Math.floor(Math.random() * PHONE_SPACE);
   const tag = seed.toString(36);
 

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify";
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
+import { csvWriter } from "../../../lib/csv-writer";
 import { csvHeader } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
 import { readLeadJson } from "../read-lead-json";
@@ -32,7 +32,7 @@ async function columnsOf(db: DbOrTx, importId: string, product: string): Promise
 export async function rejectedRowsReport(db: DbOrTx, orgId: string, importId: string) {
   const info = await getImport(db, orgId, importId);
   const columns = await columnsOf(db, importId, info.product);
-  const csv = stringify({ delimiter: ";", bom: true, record_delimiter: "windows" });
+  const csv = csvWriter();
   csv.write(["ligne", ...columns, "motifs_rejet", "codes_rejet"]);
   (async () => {
     let after = 0;

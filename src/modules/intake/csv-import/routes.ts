@@ -5,17 +5,19 @@ import { authOf } from "../../../server/auth";
 import type { RouteModule } from "../../../server/deps";
 import { AppError, notFound } from "../../../server/errors";
 import { errorResponses } from "../../../server/openapi";
-import { csvTemplate, isProductSlug } from "../../../shared/catalogue";
+import { isProductSlug } from "../../../shared/catalogue";
 import { listConsentTexts } from "../../consent/publish-consent-text";
+import { IMPORT_STATUSES } from "../schema";
 import { createImport, getImport, listImports, MAX_FILE_BYTES } from "./imports";
 import { rejectedRowsReport } from "./report";
 import { runImport } from "./run-import";
+import { csvTemplate } from "./template";
 
 const importSchema = z.object({
   id: z.string(),
   product: z.string(),
   filename: z.string(),
-  status: z.enum(["pending", "running", "done", "failed"]),
+  status: z.enum(IMPORT_STATUSES),
   sizeBytes: z.number().nullable(),
   bytesRead: z.number(),
   totalRows: z.number(),
@@ -33,7 +35,7 @@ const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/
 const attachment = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const csvImportRoutes: RouteModule = (app, { database }) => {
+export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
   const supplier = access.org(SUPPLIER);
 
@@ -67,7 +69,8 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
         tags: ["Import CSV"],
         summary: "Envoyer le fichier (corps brut, text/csv) : réponse à la fin du traitement",
         description:
-          "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}.",
+          "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}. " +
+          "Un import « interrupted » (serveur arrêté ou envoi coupé) reprend quand le même fichier est renvoyé ici : les lignes déjà enregistrées sont sautées, l'import continue à la suivante.",
         params: idParams,
         response: { 200: importSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
@@ -78,6 +81,7 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
       }
       const length = Number(req.headers["content-length"]);
       const result = await runImport(db, authOf(req), req.params.id, req.body, {
+        clock,
         contentLength: Number.isFinite(length) ? length : undefined,
       });
       // The rest of an upload cut short is not waited for.
@@ -140,7 +144,7 @@ export const csvImportRoutes: RouteModule = (app, { database }) => {
       if (!isProductSlug(req.params.slug)) throw notFound("Produit");
       reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
       const [current] = await listConsentTexts(db);
-      return `\uFEFF${csvTemplate(req.params.slug, new Date(), current?.version)}`;
+      return csvTemplate(req.params.slug, clock(), current?.version);
     },
   );
 };

@@ -3,8 +3,10 @@ import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Db } from "../../../db/client";
+import { keepAlive } from "../../../db/heartbeat";
 import { AppError } from "../../../server/errors";
 import { AsyncQueue } from "../../../shared/async-queue";
+import type { Clock } from "../../../shared/clock";
 import type { AuthContext } from "../../accounts/auth-context";
 import { actorOf } from "../../accounts/auth-context";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
@@ -23,8 +25,11 @@ import {
   type ImportSummary,
   MAX_FILE_BYTES,
   MAX_ROWS,
+  recordImportResumed,
   recordImportStart,
+  releaseImport,
 } from "./imports";
+import { INTERRUPTED_MESSAGE } from "./interrupted-imports";
 
 // Big enough to amortise a transaction, small enough for the progress bar to move and for other
 // requests to get the (single-session) embedded database between two batches. Small enough too for
@@ -41,8 +46,13 @@ const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./csv-worker.ts" :
 
 /** A problem with the file found after rows were stored: the import ends "failed", the rows stay. */
 class CsvFileError extends Error {}
+/** The upload stopped before the end of the file: the import is "interrupted", to be resumed with the same file. */
+class UploadCutError extends CsvFileError {}
+/** A resumption sent with another file: refused before anything is read past the header. */
+class NotTheSameFile extends AppError {}
 
 export interface RunImportOptions {
+  clock: Clock;
   contentLength?: number;
   batchSize?: number;
   maxRows?: number;
@@ -52,9 +62,12 @@ export interface RunImportOptions {
  * Reads an uploaded CSV as it arrives and feeds it, one transaction per batch, to the intake pipeline.
  * Problems with the file as a whole (unreadable, empty, columns missing) are a 400 before any row is
  * stored; later ones end the import "failed" with its counts, and the rows already judged are kept.
+ * An interrupted import (server stopped, upload cut) is resumed by sending the same file again: the
+ * rows stored before are read past, and the import goes on from the next one.
  */
-export async function runImport(db: Db, auth: AuthContext, importId: string, body: Readable, opts: RunImportOptions = {}) {
+export async function runImport(db: Db, auth: AuthContext, importId: string, body: Readable, opts: RunImportOptions) {
   const claimed = await claimImport(db, auth.orgId, importId, opts.contentLength);
+  const stopBeating = keepAlive(db, "csv_imports", importId);
   const counts: ImportCounts = { bytesRead: 0, totalRows: 0, accepted: 0, rejected: 0 };
   const run: ImportRun = {
     db,
@@ -66,6 +79,8 @@ export async function runImport(db: Db, auth: AuthContext, importId: string, bod
     counts,
     batchSize: opts.batchSize ?? BATCH_SIZE,
     maxRows: opts.maxRows ?? MAX_ROWS,
+    now: opts.clock(),
+    resumeAfter: claimed.fingerprint === null ? 0 : claimed.resumeAfter,
     started: false,
   };
   const { decoder } = run;
@@ -73,19 +88,32 @@ export async function runImport(db: Db, auth: AuthContext, importId: string, bod
   try {
     await importRows(run);
   } catch (e) {
+    if (e instanceof NotTheSameFile) {
+      await releaseImport(db, importId, INTERRUPTED_MESSAGE);
+      throw e;
+    }
     // Cut off before its header could be read (upload interrupted): the journal still gets its start.
-    if (!run.started)
-      await recordImportStart(db, auth, importId, { product: claimed.product, filename: claimed.filename, delimiter: null, columns: [] });
+    if (!run.started && claimed.fingerprint === null)
+      await recordImportStart(db, auth, importId, {
+        product: claimed.product,
+        filename: claimed.filename,
+        delimiter: null,
+        columns: [],
+        fingerprint: null,
+      });
     const known = e instanceof AppError || e instanceof CsvFileError;
     error = known ? e.message : "Erreur interne pendant l'import : l'équipe technique a été prévenue.";
-    if (!(e instanceof CsvFileError) && counts.totalRows > 0) error += ` Les ${counts.totalRows} lignes déjà traitées sont conservées.`;
-    await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error });
+    const stored = run.resumeAfter + counts.totalRows;
+    if (!(e instanceof CsvFileError) && stored > 0) error += ` Les ${stored} lignes déjà traitées sont conservées.`;
+    const interrupted = e instanceof UploadCutError;
+    await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error, interrupted, now: opts.clock() });
     if (!(e instanceof CsvFileError)) throw e;
   } finally {
+    stopBeating();
     // Whatever was not read is drained, so that the answer can still go out on this connection.
     if (!body.readableEnded) body.resume();
   }
-  if (!error) await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error });
+  if (!error) await finishImport(db, auth, importId, { counts, encoding: decoder.encoding, error, now: opts.clock() });
   const summary: ImportSummary = await getImport(db, auth.orgId, importId);
   return { summary, readWholeFile: body.readableEnded };
 }
@@ -101,6 +129,10 @@ interface ImportRun {
   counts: ImportCounts;
   batchSize: number;
   maxRows: number;
+  now: Date;
+  /** Rows stored by the interrupted run this one resumes (0: a first run). */
+  resumeAfter: number;
+  fingerprint: string | null;
   started: boolean;
 }
 
@@ -113,7 +145,14 @@ type Batch = Extract<FromWorker, { type: "batch" }>;
  */
 async function importRows(run: ImportRun) {
   const { db, auth, importId, product, counts } = run;
-  const setup: CsvWorkerSetup = { product, batchSize: run.batchSize, maxRows: run.maxRows, writeAhead: WRITE_AHEAD };
+  const setup: CsvWorkerSetup = {
+    product,
+    batchSize: run.batchSize,
+    maxRows: run.maxRows,
+    writeAhead: WRITE_AHEAD,
+    now: run.now,
+    resumeAfter: run.resumeAfter,
+  };
   const worker = startWorker(setup);
   const send = (message: ToWorker) => worker.postMessage(message);
   const inbox = new AsyncQueue<FromWorker>();
@@ -241,15 +280,29 @@ function startWorker(setup: CsvWorkerSetup): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }
 
-/** The journal gets the import's start whatever follows; a header that cannot lead to any lead is a 400. */
+/**
+ * The journal gets the import's start (or its resumption) whatever follows; a header that cannot lead
+ * to any lead is a 400; a resumption must come with the file first sent (409 otherwise, nothing read).
+ */
 async function checkHeader(run: ImportRun, header: Extract<FromWorker, { type: "header" }>) {
   const columns = readHeader(header.cells ?? []);
-  await recordImportStart(run.db, run.auth, run.importId, {
-    product: run.product,
-    filename: run.filename,
-    delimiter: header.delimiter,
-    columns: columns.names,
-  });
+  if (run.fingerprint !== null) {
+    if (header.fingerprint !== run.fingerprint) {
+      throw new NotTheSameFile("conflict", {
+        message:
+          "Ce fichier n'est pas celui de l'import interrompu (en-tête ou première ligne différents) : renvoyez le même fichier pour reprendre, ou créez un nouvel import.",
+      });
+    }
+    await recordImportResumed(run.db, run.auth, run.importId, { resumeAfter: run.resumeAfter });
+  } else {
+    await recordImportStart(run.db, run.auth, run.importId, {
+      product: run.product,
+      filename: run.filename,
+      delimiter: header.delimiter,
+      columns: columns.names,
+      fingerprint: header.fingerprint,
+    });
+  }
   run.started = true;
   if (header.unreadable) throw new AppError("invalid_csv", { message: `En-tête illisible : ${header.unreadable}.` });
   if (!header.cells) throw new AppError("invalid_csv", { message: "Le fichier est vide." });
@@ -271,7 +324,9 @@ async function* utf8Chunks(body: Readable, decoder: CsvDecoder, counts: ImportCo
     try {
       next = await source.next();
     } catch {
-      throw new CsvFileError("L'envoi du fichier a été interrompu avant la fin.");
+      throw new UploadCutError(
+        "L'envoi du fichier a été interrompu avant la fin. Les lignes traitées jusque-là sont conservées : renvoyez le même fichier pour reprendre à la ligne suivante.",
+      );
     }
     if (next.done) break;
     const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;

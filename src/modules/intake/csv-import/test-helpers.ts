@@ -3,8 +3,10 @@ import { stringify } from "csv-stringify/sync";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { asUser, type Session, type TestContext } from "../../../../tests/support/test-app";
-import { csvHeader, csvTemplate } from "../../../shared/catalogue";
+import { csvHeader } from "../../../shared/catalogue";
+import { systemClock } from "../../../shared/clock";
 import { leads } from "../schema";
+import { csvTemplate } from "./template";
 
 /**
  * Hand-made CSV files for the tests: the product template's example row, made unique per row, with
@@ -13,8 +15,9 @@ import { leads } from "../schema";
 
 let n = 0;
 
-export function templateRecord(product: string, consentVersion: string): Record<string, string> {
-  const [record] = parse(csvTemplate(product), { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
+/** `now`: the app's clock (the system's unless the test handed the app another). */
+export function templateRecord(product: string, consentVersion: string, now: Date = systemClock()): Record<string, string> {
+  const [record] = parse(csvTemplate(product, now), { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
   if (!record) throw new Error("empty template");
   const i = ++n + Math.floor(Math.random() * 1e5) * 1000;
   // 061: a mainland block where every number is valid (parts of 063x and 069x are overseas, and stricter).

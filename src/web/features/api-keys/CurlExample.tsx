@@ -12,7 +12,7 @@ export function CurlExample() {
   const body = {
     product: EXAMPLE_PRODUCT,
     contact: SAMPLE_CONTACT,
-    fields: sampleFieldValues(EXAMPLE_PRODUCT),
+    fields: sampleFieldValues(EXAMPLE_PRODUCT, new Date()),
     // An hour ago: a fixed date would one day precede the text version in force and be rejected.
     consent: {
       ...SAMPLE_CONSENT,

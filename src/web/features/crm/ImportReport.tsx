@@ -87,6 +87,12 @@ export function ImportHistory() {
                   {i.filename}
                   {i.status === "failed" && <span className="badge badge--danger"> Interrompu</span>}
                   {i.status === "running" && <span className="badge badge--info"> En cours</span>}
+                  {i.status === "interrupted" && (
+                    <span className="badge badge--warning" title={i.error ?? undefined}>
+                      {" "}
+                      Arrêt du serveur : renvoyez le fichier
+                    </span>
+                  )}
                 </td>
                 <td>{formatNumber(i.totalRows)}</td>
                 <td>

@@ -99,7 +99,7 @@ export interface TeamMember {
 export interface CrmImport {
   id: string;
   filename: string;
-  status: "pending" | "running" | "done" | "failed";
+  status: "pending" | "running" | "done" | "failed" | "interrupted";
   mapping: Record<string, string>;
   sizeBytes: number | null;
   bytesRead: number;

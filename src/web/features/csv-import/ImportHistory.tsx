@@ -3,11 +3,18 @@ import { formatDateTime, formatNumber } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useImports } from "./api";
-import { IMPORT_STATUS_LABELS, reportUrl } from "./types";
+import { type CsvImport, IMPORT_STATUS_LABELS, reportUrl } from "./types";
 
-const STATUS_BADGE = { pending: "", running: "badge--info", done: "badge--success", failed: "badge--danger" } as const;
+const STATUS_BADGE = {
+  pending: "",
+  running: "badge--info",
+  done: "badge--success",
+  failed: "badge--danger",
+  interrupted: "badge--warning",
+} as const;
 
-export function ImportHistory() {
+/** The supplier's last imports; an interrupted one offers to resume it with the same file. */
+export function ImportHistory({ onResume }: { onResume(i: CsvImport): void }) {
   const imports = useImports();
   return (
     <section className="card card--flush" aria-labelledby="imports-title">
@@ -60,6 +67,11 @@ export function ImportHistory() {
                   <td className="num">{formatNumber(i.accepted)}</td>
                   <td className="num">{formatNumber(i.rejected)}</td>
                   <td className="actions">
+                    {i.status === "interrupted" && (
+                      <button type="button" className="button button--secondary button--small" onClick={() => onResume(i)}>
+                        Reprendre
+                      </button>
+                    )}
                     {i.totalRows > 0 && <Link to={`/apporteur/leads?importId=${i.id}`}>Leads</Link>}
                     {i.rejected > 0 && (
                       <a href={reportUrl(i.id)} download>

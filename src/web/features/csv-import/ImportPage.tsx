@@ -14,6 +14,7 @@ import { createImport, importKeys, useImportProgress } from "./api";
 import { ImportHistory } from "./ImportHistory";
 import { ImportProgress } from "./ImportProgress";
 import { ImportSummary } from "./ImportSummary";
+import { ResumeImport } from "./ResumeImport";
 import { type CsvImport, templateUrl } from "./types";
 import { uploadImportFile } from "./upload";
 
@@ -22,6 +23,9 @@ type Run =
   | { phase: "finished"; summary: CsvImport }
   | { phase: "error"; message: string };
 
+/** A new import (its product chosen in the form), or the resumption of an interrupted one. */
+type Target = { product: string } | { resume: CsvImport };
+
 export function ImportPage() {
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -29,26 +33,34 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<{ product?: string; file?: string }>({});
   const [run, setRun] = useState<Run | null>(null);
+  const [resuming, setResuming] = useState<CsvImport | null>(null);
   const abortRef = useRef<(() => void) | null>(null);
   const uploading = run?.phase === "uploading" ? run : null;
   const progress = useImportProgress(uploading?.id ?? null, uploading !== null);
 
-  async function start() {
+  function start() {
     const problems = {
       product: product ? undefined : "Choisissez le produit des leads du fichier.",
       file: !file ? "Choisissez un fichier CSV." : file.size === 0 ? "Ce fichier est vide." : undefined,
     };
     setErrors(problems);
     if (!file || problems.product || problems.file) return;
+    return send(file, { product });
+  }
 
-    setRun({ phase: "uploading", id: null, filename: file.name, sent: 0, total: file.size });
+  async function send(file: File, target: Target) {
+    setRun({ phase: "uploading", id: "resume" in target ? target.resume.id : null, filename: file.name, sent: 0, total: file.size });
     try {
-      const { id } = await createImport({ product, filename: file.name, sizeBytes: file.size });
+      const id =
+        "resume" in target
+          ? target.resume.id
+          : (await createImport({ product: target.product, filename: file.name, sizeBytes: file.size })).id;
       setRun((r) => (r?.phase === "uploading" ? { ...r, id } : r));
       queryClient.invalidateQueries({ queryKey: importKeys.list });
       const upload = uploadImportFile(id, file, (sent, total) => setRun((r) => (r?.phase === "uploading" ? { ...r, sent, total } : r)));
       abortRef.current = upload.abort;
       const summary = await upload.done;
+      setResuming(null);
       setRun({ phase: "finished", summary });
       if (summary.status === "done")
         toast.success(
@@ -66,6 +78,7 @@ export function ImportPage() {
   function reset() {
     setRun(null);
     setFile(null);
+    setResuming(null);
   }
 
   return (
@@ -83,6 +96,13 @@ export function ImportPage() {
           total={uploading.total}
           server={progress.data}
           onCancel={() => abortRef.current?.()}
+        />
+      ) : resuming ? (
+        <ResumeImport
+          target={resuming}
+          error={run?.phase === "error" ? run.message : undefined}
+          onResume={(f) => send(f, { resume: resuming })}
+          onCancel={reset}
         />
       ) : (
         <section className="card form-section" aria-labelledby="import-form-title">
@@ -140,7 +160,13 @@ export function ImportPage() {
           </div>
         </section>
       )}
-      <ImportHistory />
+      <ImportHistory
+        onResume={(i) => {
+          setRun(null);
+          setResuming(i);
+          window.scrollTo({ top: 0 });
+        }}
+      />
     </>
   );
 }

@@ -6,7 +6,8 @@ import { productLabel } from "../../ui/products";
 import { type CsvImport, reportUrl } from "./types";
 
 export function ImportSummary({ summary, onAnother }: { summary: CsvImport; onAnother(): void }) {
-  const failed = summary.status === "failed";
+  // Failed or interrupted, the import stopped before the end of the file; an interrupted one can be resumed.
+  const failed = summary.status === "failed" || summary.status === "interrupted";
   return (
     <section
       className={`card outcome ${failed ? "outcome--danger" : "outcome--success"}`}

@@ -1,4 +1,4 @@
-export type ImportStatus = "pending" | "running" | "done" | "failed";
+export type ImportStatus = "pending" | "running" | "done" | "failed" | "interrupted";
 
 export interface CsvImport {
   id: string;
@@ -20,6 +20,7 @@ export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
   running: "En cours",
   done: "Terminé",
   failed: "Échec",
+  interrupted: "Interrompu",
 };
 
 export const reportUrl = (id: string) => `/api/v1/imports/${id}/report.csv`;

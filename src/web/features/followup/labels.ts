@@ -1,18 +1,17 @@
+import { FRENCH_MONTHS } from "../../../shared/catalogue/dates";
 import { CONTACT_CHANNEL_LABELS, type ContactChannel } from "../../../shared/followup/contact";
 import { EVENT_LABELS, type FollowupEvent, STATE_LABELS } from "../../../shared/followup/workflow";
 import type { HistoryEntry } from "./types";
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-
 /** "2026-06" or "2026-06-01" → "juin 2026". */
 export function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return `${MONTHS[(m ?? 1) - 1] ?? ""} ${y}`;
+  return `${FRENCH_MONTHS[(m ?? 1) - 1] ?? ""} ${y}`;
 }
 
 export function shortMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return `${(MONTHS[(m ?? 1) - 1] ?? "").slice(0, 4)}. ${String(y).slice(2)}`;
+  return `${(FRENCH_MONTHS[(m ?? 1) - 1] ?? "").slice(0, 4)}. ${String(y).slice(2)}`;
 }
 
 /** "35 %" with a no-break space, as French typography writes it (and so that it never wraps). */

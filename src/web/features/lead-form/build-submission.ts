@@ -97,7 +97,7 @@ export function buildSubmission(
   const visible = Object.fromEntries(Object.entries(parsed.values).filter(([key]) => shown(key)));
   if (product) {
     for (const [path, message] of Object.entries(parsed.errors)) if (shown(path.slice("fields.".length))) errors[path] = message;
-    for (const r of validateProductFields(state.product, visible).reasons) errors[r.field] ??= r.message;
+    for (const r of validateProductFields(state.product, visible, new Date()).reasons) errors[r.field] ??= r.message;
   }
 
   const { consent } = state;
