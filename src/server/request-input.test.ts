@@ -12,7 +12,7 @@ let broker: Session;
 let supplierKey: string;
 beforeAll(async () => {
   // Production settings: the login is public there too.
-  ctx = await createTestApp({ NODE_ENV: "production", SESSION_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:2525" });
+  ctx = await createTestApp({ NODE_ENV: "production", SESSION_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:2525", TRUST_PROXY: "none" });
   broker = await login(ctx.app, (await createOrgWithUser(ctx, "broker_admin")).email);
   supplierKey = (await createOrgWithUser(ctx, "supplier")).apiKey as string;
 });

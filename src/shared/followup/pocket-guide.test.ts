@@ -50,6 +50,6 @@ describe("buildPocketGuide", () => {
     });
     expect([filled.agency, filled.advisor]).toEqual(["Allianz Corniche", "Jocelyne Martin"]);
     expect(said(filled, "L'accroche")[0]).toBe("Bonjour [Prénom] [Nom], c'est Jocelyne de votre agence Allianz Corniche.");
-    expect(said(filled, "L'accroche")[1]).toContain("il y a environ 3 mois");
+    expect(said(filled, "L'accroche")[1]).toContain("souscrit chez nous en [mois de souscription]");
   });
 });

@@ -58,7 +58,6 @@ export interface PocketGuide {
 }
 
 const PLACEHOLDER = { firstName: "[Prénom]", lastName: "[Nom]", agent: "[votre prénom]", agency: "[agence]", product: "[produit]" };
-const DAY_MS = 86_400_000;
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -87,8 +86,7 @@ export function buildPocketGuide(input: PocketGuideInput): PocketGuide {
         productLabel: PLACEHOLDER.product,
         sellerFirstName: "[collègue]",
         sellerIsAgent,
-        // The M+3 call: three months after the first contract, as the campaign schedules it.
-        startDate: new Date(input.now.getTime() - 91 * DAY_MS),
+        startDate: { said: "en [mois de souscription]" },
       },
       ourLines: [],
       now: input.now,

@@ -22,7 +22,8 @@ export interface CallScriptInput {
     productLabel: string;
     sellerFirstName: string;
     sellerIsAgent: boolean;
-    startDate: string | Date;
+    /** The contract's start, or the words to say instead (the pocket guide's "en [mois de souscription]"). */
+    startDate: string | Date | { said: string };
   };
   ourLines: readonly ProductLine[];
   now: Date;
@@ -159,7 +160,8 @@ export function structuralQuestions(input: Pick<CallScriptInput, "client" | "our
 export function buildCallScript(input: CallScriptInput): ScriptStep[] {
   const { client, agent, firstContract } = input;
   const product = firstContract.productLabel;
-  const when = subscribedWhenPhrase(firstContract.startDate, input.now);
+  const start = firstContract.startDate;
+  const when = typeof start === "object" && "said" in start ? start.said : subscribedWhenPhrase(start, input.now);
   const agency = input.brokerName?.trim() ? `${input.brokerName.trim()} ${input.agencyName}` : input.agencyName;
   const clarification = firstContract.sellerIsAgent
     ? `C'est moi qui ai assuré votre contrat ${product}, et c'est toujours moi qui vais suivre et gérer votre dossier.`
