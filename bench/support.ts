@@ -31,9 +31,12 @@ export async function freshDatabase(
   await admin.end();
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
+  // The evidence key and checkpoints go beside DATA_DIR: a folder of the bench's own, not the repository's.
+  const dir = mkdtempSync(path.join(os.tmpdir(), `la-bench-${name}-`));
   return {
-    env: { DATABASE_URL: u.toString() },
+    env: { DATABASE_URL: u.toString(), DATA_DIR: path.join(dir, "data") },
     async drop() {
+      rmSync(dir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

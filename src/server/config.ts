@@ -5,6 +5,8 @@ const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL as the role that owns the tables: migrations and grants only (the app itself runs as DATABASE_URL's role). */
+  DATABASE_OWNER_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z
@@ -14,6 +16,16 @@ const envSchema = z.object({
   /** Port of the local SMTP capture used without SMTP_URL; 0 picks a free one. */
   MAIL_CAPTURE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MAIL_FROM: z.string().default("LeadsAssurance <no-reply@leadsassurance.local>"),
+  /** Evidence keys, `id:secret` entries (the last one signs), or a file holding them; beside DATA_DIR in development. */
+  AUDIT_KEYS: z.string().min(1).optional(),
+  AUDIT_KEYS_FILE: z.string().min(1).optional(),
+  /** Folder of the signed checkpoints of the audit chain (append-only files, outside the database). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** This instance's name in its checkpoint files' names; host name and process id by default. */
+  AUDIT_INSTANCE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
   /** Defaults to info in production, warn otherwise (a developer's console shows problems, not every request). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
@@ -37,6 +49,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Without it, mail would only be captured locally: follow-ups would look sent and never arrive.
   if (isProduction && !cfg.SMTP_URL) throw new Error("SMTP_URL est obligatoire en production (smtp://utilisateur:motdepasse@hôte:587).");
+  // Made beside the data folder in development; in production the key must live outside the database
+  // host's reach and the checkpoints where the database cannot rewrite them: the operator says where.
+  if (isProduction && !cfg.AUDIT_KEYS && !cfg.AUDIT_KEYS_FILE)
+    throw new Error("AUDIT_KEYS_FILE (ou AUDIT_KEYS) est obligatoire en production : la clé qui signe le journal d'audit (voir README).");
+  if (isProduction && !cfg.AUDIT_CHECKPOINT_DIR)
+    throw new Error(
+      "AUDIT_CHECKPOINT_DIR est obligatoire en production : le dossier des points d'ancrage du journal d'audit (voir README).",
+    );
   return {
     ...cfg,
     LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"),

@@ -1,10 +1,13 @@
 import { count, eq } from "drizzle-orm";
+import { appRoleProblems, migrateAsOwner } from "../db/app-role";
 import { type Database, openDatabase } from "../db/client";
-import { runMigrations } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { users } from "../modules/accounts/schema";
-import { sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { checkpointLog } from "../modules/audit/checkpoints";
+import { installEvidenceKeys } from "../modules/audit/evidence-keys";
+import { loadEvidenceSetup } from "../modules/audit/evidence-setup";
+import { checkpointHead, sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
 import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs";
 import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
@@ -20,15 +23,27 @@ export interface Running {
   demo: Awaited<ReturnType<typeof seedDemo>> | null;
   /** Address of the in-process SMTP capture server, when no real SMTP is configured. */
   mailCapture: string | null;
+  /** Where the signed checkpoints of the audit chain go. */
+  checkpointDir: string;
   stop(): Promise<void>;
 }
 
 /** Opens the database, migrates, seeds the demo (outside production), starts background work and HTTP. */
 export async function start(config: Config): Promise<Running> {
+  // The key first: nothing may be journaled unsigned.
+  const evidence = loadEvidenceSetup(config, { create: !config.isProduction });
+  installEvidenceKeys(evidence.keys);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  await runMigrations(database);
+  await migrateAsOwner(database, config.DATABASE_OWNER_URL);
   const { db } = database;
   let demo: Running["demo"] = null;
+  const roleProblems = await appRoleProblems(database);
+  if (config.isProduction && roleProblems.length > 0) {
+    await database.close();
+    throw new Error(
+      `${roleProblems.join(" ; ")}. En production l'application se connecte avec un rôle qui ne possède aucune table ; les migrations passent par DATABASE_OWNER_URL (voir README).`,
+    );
+  }
   if (config.isProduction) {
     const [row] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, true));
     if ((row?.n ?? 0) > 0) {
@@ -38,12 +53,17 @@ export async function start(config: Config): Promise<Running> {
   } else {
     demo = await seedDemo(db);
   }
-  await sealAuditChain(db, { full: true });
+  const now = () => new Date();
+  const checkpoints = checkpointLog(evidence.checkpointDir, evidence.instance);
   // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
   preloadPostalCodes();
   const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", e) });
   const app = await buildApp({ database, config, notifier });
-  const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
+  const onForgery = (eventId: number, problem: string) =>
+    app.log.error({ eventId }, `journal d'audit : événement n° ${eventId}, ${problem}`);
+  await sealAuditChain(db, { full: true, checkpoints, now, onForgery });
+  await checkpointHead(db, checkpoints, now());
+  const stopSealer = startAuditSealer(db, { checkpoints, now, onForgery, onError: (e) => app.log.error(e, "audit sealer") });
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
   const stopJobs = startJobRunner(db, {
     handlers: followupJobHandlers({ notifier }),
@@ -58,6 +78,7 @@ export async function start(config: Config): Promise<Running> {
     url,
     demo,
     mailCapture: notifier.mail.captureAddress,
+    checkpointDir: evidence.checkpointDir,
     async stop() {
       await stopJobs();
       await app.close();

@@ -15,6 +15,8 @@ export interface TestContext {
   app: App;
   database: Database;
   db: Database["db"];
+  /** The tables' owner (PostgreSQL) or the one user (PGlite): for what the application itself may not do. */
+  owner: Database["db"];
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     database,
     db: database.db,
+    owner: database.owner,
     async close() {
       await app.close();
       await database.close();
