@@ -15,8 +15,8 @@ import { readCheckpoints } from "../src/modules/audit/checkpoints";
 import { installEvidenceKeys } from "../src/modules/audit/evidence-keys";
 import { loadEvidenceSetup } from "../src/modules/audit/evidence-setup";
 import { verifyEvidence } from "../src/modules/evidence/verify-evidence";
-import { loadConfig } from "../src/server/config";
 import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
+import { loadConfig } from "../src/server/config";
 import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
 import { fmt, freshDatabase, percentile, startServer } from "./support";
 

@@ -45,7 +45,7 @@ export async function loadStoredLeads(db: DbOrTx, ids: string[]): Promise<Map<st
     .from(leads)
     .leftJoin(leadConsents, eq(leadConsents.leadId, leads.id))
     .leftJoin(consentTexts, eq(consentTexts.id, leadConsents.consentTextId))
-    .where(sql`${leads.id} = any(${wanted}::uuid[])`);
+    .where(sql`${leads.id} = any(${sql.param(wanted)}::uuid[])`);
   return new Map(rows.map((r) => [r.lead.id, r]));
 }
 
