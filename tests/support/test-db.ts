@@ -22,14 +22,15 @@ export function withDatabase(url: string, name: string, user?: string): string {
   return u.toString();
 }
 
-export type TestDatabase = Database & { owner: Db };
+/** `urls`: the application role's and the owner's connection strings (PostgreSQL only). */
+export type TestDatabase = Database & { owner: Db; urls: { app: string; owner: string } | null };
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   const url = pgUrl();
   if (!url) {
     const database = await openDatabase({});
     await runMigrations(database);
-    return { ...database, owner: database.db };
+    return { ...database, owner: database.db, urls: null };
   }
   const name = `la_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
@@ -39,11 +40,13 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   } finally {
     await admin.end();
   }
-  const database = await openDatabase({ url: withDatabase(url, name, inject("appRole")), poolSize: 10 });
-  const owner = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
+  const urls = { app: withDatabase(url, name, inject("appRole")), owner: withDatabase(url, name) };
+  const database = await openDatabase({ url: urls.app, poolSize: 10 });
+  const owner = await openDatabase({ url: urls.owner, poolSize: 2 });
   return {
     ...database,
     owner: owner.db,
+    urls,
     async close() {
       await database.close();
       await owner.close();

@@ -1,15 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { verifyEvidence } from "../evidence/verify-evidence";
 import { appendAuditEvents, signedEventRow } from "./append-event";
 import { canonicalJson } from "./chain-hash";
-import { checkpointLog, readCheckpoints } from "./checkpoints";
+import { checkpointLog, readCheckpoints, signCheckpoint } from "./checkpoints";
 import { checkEventMac } from "./event-mac";
-import { parseEvidenceKeys } from "./evidence-keys";
+import { evidenceKeys, parseEvidenceKeys } from "./evidence-keys";
 import { auditEvents } from "./schema";
 import { CHAIN_STARTED, sealAuditChain } from "./seal-chain";
 
@@ -104,6 +104,49 @@ describe("audit journal", () => {
     expect(checkEventMac(keys, stored)).toBe("unknown_key");
     expect(checkEventMac(test, { ...stored, data: { b: [1, { y: 2, x: 2 }] } })).toBe("invalid");
     expect(checkEventMac(test, { ...stored, mac: null })).toBe("missing");
+  });
+});
+
+describe("checkpoints outside the database", () => {
+  it("appends one signed line per sealed batch to this instance's file of the day", async () => {
+    await appendAuditEvents(ctx.db, events(3, "cp"));
+    await sealAuditChain(ctx.db, { checkpoints: log, now: () => new Date("2027-03-28T00:59:00.000Z") });
+    const read = await readCheckpoints([dir]);
+    const last = read.checkpoints.at(-1);
+    expect(last?.source).toMatch(/2027-03-28\.test\.jsonl:\d+$/);
+    expect(last?.at.toISOString()).toBe("2027-03-28T00:59:00.000Z");
+    expect(read.unreadable).toEqual([]);
+  });
+
+  it("reports a line that is not a checkpoint, or whose signature is not the application's, and ignores another chain's", async () => {
+    const file = path.join(dir, "edited.jsonl");
+    const genuine = (await readCheckpoints([dir])).checkpoints.at(-1);
+    if (!genuine) throw new Error("no checkpoint");
+    const other = checkpointLog(dir, "other-db");
+    await other.append({ ...signCheckpoint(evidenceKeys(), { chain: "another-database", position: 1, hash: "h", at: new Date() }) });
+    writeFileSync(file, `pas du JSON\n${JSON.stringify({ ...genuine, position: genuine.position + 5, at: genuine.at.toISOString() })}\n`);
+    const report = await verify();
+    expect(report.problems.filter((p) => p.kind === "checkpoint")).toEqual([
+      { kind: "checkpoint", ref: `${file}:1`, message: "ligne illisible" },
+      { kind: "checkpoint", ref: `${file}:2`, message: "point d'ancrage dont la signature est fausse (fichier modifié)" },
+    ]);
+    expect(report.checkpoints.otherChains).toBe(1);
+    rmSync(file);
+  });
+
+  it("names a genuine event copied into a second row (a replay)", async () => {
+    const [original] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, "cp-0"));
+    if (!original) throw new Error("no event");
+    const { id: _id, ...copy } = original;
+    const [replayed] = await ctx.db.insert(auditEvents).values(copy).returning();
+    const report = await verify();
+    expect(report.problems.filter((p) => p.kind === "event")).toEqual([
+      {
+        kind: "event",
+        ref: `événements n° ${original.id}, ${replayed?.id}`,
+        message: "copies d'un même événement (rejeu hors de l'application)",
+      },
+    ]);
   });
 });
 

@@ -33,8 +33,9 @@ function deriveKey(id: string, secret: Buffer): EvidenceKey {
  */
 export function parseEvidenceKeys(text: string, source: string): EvidenceKeys {
   const entries = text
-    .split(/[\n,]/)
-    .map((l) => l.replace(/#.*/, "").trim())
+    .split("\n")
+    .flatMap((line) => line.replace(/#.*/, "").split(","))
+    .map((e) => e.trim())
     .filter(Boolean);
   if (entries.length === 0) throw new Error(`${source} : aucune clé (format attendu : identifiant:secret_base64)`);
   const byId = new Map<string, EvidenceKey>();

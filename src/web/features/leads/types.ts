@@ -45,10 +45,17 @@ export interface ConsentProof {
   text: ConsentTextSnapshot;
 }
 
+/** The lead checked against the signed audit journal (server: src/modules/evidence/lead-integrity.ts). */
+export interface LeadIntegrity {
+  status: "verified" | "pending" | "altered";
+  checks: { code: string; state: "ok" | "pending" | "failed"; message: string }[];
+}
+
 export interface LeadDetail extends LeadSummary {
   fields: Record<string, unknown>;
   submitted: unknown;
   proof: ConsentProof | null;
+  integrity: LeadIntegrity;
   importId: string | null;
   importRow: number | null;
   departement: string | null;
