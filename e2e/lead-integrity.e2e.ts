@@ -18,7 +18,13 @@ describe("Fiche lead : intégrité de la preuve face à une modification en base
     const { page, app } = e2e;
     const db = app.running.database.db;
     const pick = async (status: "accepted" | "rejected") =>
-      ((await db.select({ id: leads.id }).from(leads).where(and(eq(leads.status, status), eq(leads.channel, "api"))).limit(1))[0]?.id ?? "");
+      (
+        await db
+          .select({ id: leads.id })
+          .from(leads)
+          .where(and(eq(leads.status, status), eq(leads.channel, "api")))
+          .limit(1)
+      )[0]?.id ?? "";
     ids.accepted = await pick("accepted");
     ids.rejected = await pick("rejected");
     await login(page, DEMO.supplier, DEMO.password);
@@ -31,7 +37,7 @@ describe("Fiche lead : intégrité de la preuve face à une modification en base
     await screenshot(page, "integrite-01-lead-integre");
   });
 
-  it("l'IP de la preuve changée en base (empreinte recalculée) : la fiche dit « Altéré »", async () => {
+  it("l'IP de la preuve changée en base : la fiche dit « Altéré »", async () => {
     const { page, app } = e2e;
     // The embedded database has one user: here it plays the administrator who disables the triggers.
     const db = app.running.database.db;

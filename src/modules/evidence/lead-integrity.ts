@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { formatParisDateTime } from "../../shared/catalogue/dates";
 import { linkHash } from "../audit/chain-hash";
 import { checkpointSigned } from "../audit/checkpoints";
 import { checkEventMac } from "../audit/event-mac";
@@ -11,6 +12,8 @@ import { consentTexts } from "../consent/schema";
 import { consentTextDigest } from "../consent/text-digest";
 import { CSV_BATCH_EVENT, committedLeads } from "../intake/lead-evidence";
 import { type StoredLead, storedLeadFaults } from "./stored-leads";
+
+export const parisTime = (d: Date) => `${formatParisDateTime(d)} (heure de Paris)`;
 
 export interface IntegrityCheck {
   code: "event" | "foreign_event" | "data" | "consent" | "text" | "sealed" | "anchored";
@@ -79,7 +82,7 @@ export async function leadIntegrity(
     add("event", "failed", "Aucun événement authentique du journal d'audit n'atteste l'enregistrement de ce lead.");
     return verdict(checks);
   }
-  const where = `événement n° ${event.id} du ${event.occurredAt.toISOString()}`;
+  const where = `événement n° ${event.id} du ${parisTime(event.occurredAt)}`;
   add("event", "ok", `Enregistrement attesté par le journal d'audit (${where}), signé par l'application.`);
   const digest = committedLeads(event.action, event.entityId, event.data).find((c) => c.leadId === stored.lead.id)?.digest ?? "";
   const faults = storedLeadFaults(stored, digest);

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { AppError, notFound } from "../../server/errors";
 import { consentTexts } from "../consent/schema";
-import { leadIntegrity, recordOfMissingLead } from "../evidence/lead-integrity";
+import { leadIntegrity, parisTime, recordOfMissingLead } from "../evidence/lead-integrity";
 import { consentFingerprint } from "./fingerprint";
 import { leadConsents, leads } from "./schema";
 
@@ -23,7 +23,7 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string, n
     const record = await recordOfMissingLead(db, orgId, leadId);
     if (record)
       throw new AppError("lead_deleted", {
-        message: `Ce lead a été supprimé de la base : l'événement n° ${record.id} du journal d'audit atteste son enregistrement le ${record.occurredAt.toISOString()}.`,
+        message: `Ce lead a été supprimé de la base : l'événement n° ${record.id} du journal d'audit atteste son enregistrement le ${parisTime(record.occurredAt)}.`,
       });
     // Another organisation's lead answers exactly like a missing one: its existence is not disclosed.
     throw notFound("Lead");
