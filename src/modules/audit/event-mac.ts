@@ -1,28 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { canonicalJson } from "./chain-hash";
+import { canonicalJson, type EventFields, eventBody } from "./chain-hash";
 import { type EvidenceKeys, hmac, sameMac } from "./evidence-keys";
-
-/** An event's columns but its id and MAC: what its writer authenticates. */
-export interface EventFields {
-  occurredAt: Date;
-  orgId: string | null;
-  userId: string | null;
-  apiKeyId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-}
-
-const uuid = (v: string | null) => (v == null ? "null" : JSON.stringify(v.toLowerCase()));
-
-/**
- * The canonical text of an event (keys sorted, as canonicalJson writes them) from its data already in
- * canonical JSON: a CSV batch event's data is written in the import's worker thread, and only the MAC
- * is made where the key is. Uuids in lower case, as PostgreSQL gives them back.
- */
-export function eventBody(e: EventFields, dataJson: string): string {
-  return `{"action":${JSON.stringify(e.action)},"apiKeyId":${uuid(e.apiKeyId)},"data":${dataJson},"entityId":${JSON.stringify(e.entityId ?? null)},"entityType":${JSON.stringify(e.entityType)},"occurredAt":"${e.occurredAt.toISOString()}","orgId":${uuid(e.orgId)},"userId":${uuid(e.userId)}}`;
-}
 
 // A nonce makes every MAC unique, so that a genuine event copied into a second row is seen as a replay
 // (two rows with one MAC). Unique per process (random prefix) and per event (counter): no syscall per event.
@@ -38,12 +16,16 @@ export function signEvent(keys: EvidenceKeys, e: EventFields, dataJson: string):
 export type MacVerdict = "ok" | "missing" | "unknown_key" | "invalid";
 
 /** Whether a stored event carries a MAC of the application over exactly its stored columns. */
-export function checkEventMac(keys: EvidenceKeys, e: EventFields & { data: unknown; mac: string | null }): MacVerdict {
+export function checkEventMac(
+  keys: EvidenceKeys,
+  e: EventFields & { data: unknown; mac: string | null },
+  body = eventBody(e, canonicalJson(e.data)),
+): MacVerdict {
   if (!e.mac) return "missing";
   const [keyId = "", nonce = "", tag = ""] = e.mac.split(".");
   const key = keys.byId.get(keyId);
   if (!key) return "unknown_key";
-  return sameMac(tag, hmac(key.eventKey, `${nonce}\n${eventBody(e, canonicalJson(e.data))}`)) ? "ok" : "invalid";
+  return sameMac(tag, hmac(key.eventKey, `${nonce}\n${body}`)) ? "ok" : "invalid";
 }
 
 export const MAC_PROBLEMS: Record<Exclude<MacVerdict, "ok">, string> = {

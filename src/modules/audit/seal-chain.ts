@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { appendAuditEvents, signedEventRow } from "./append-event";
-import { GENESIS_HASH, linkHash } from "./chain-hash";
+import { type ChainableEvent, canonicalJson, eventBody, GENESIS_HASH, linkHash } from "./chain-hash";
 import { type Checkpoint, type CheckpointLog, signCheckpoint } from "./checkpoints";
 import { checkEventMac, MAC_PROBLEMS } from "./event-mac";
 import { type EvidenceKeys, evidenceKeys } from "./evidence-keys";
 import { auditChain, auditEvents } from "./schema";
+import { type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-events";
 
 // Any constant shared by every sealer: one sealer at a time, whichever process it runs in.
 const SEAL_LOCK_KEY = 7_340_001;
@@ -26,8 +27,6 @@ export interface SealOptions {
   onForgery?: (eventId: number, problem: string) => void;
 }
 
-type Link = typeof auditChain.$inferInsert;
-
 /**
  * Appends chain links for events not sealed yet, in batches. Events commit in any order (parallel
  * requests); the chain orders them by sealing, so a late commit is simply sealed in the next batch. Each
@@ -41,7 +40,7 @@ export async function sealAuditChain(db: Db, opts: SealOptions = {}): Promise<nu
   for (;;) {
     const sealed = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
-      const events = (await pendingEvents(tx, opts.full ?? false, batchSize)).map((r) => r.event);
+      const events: ChainableEvent[] = await pendingEvents(tx, opts.full ?? false, batchSize);
       const [head] = await tx
         .select({ position: auditChain.position, hash: auditChain.hash })
         .from(auditChain)
@@ -64,22 +63,30 @@ export async function sealAuditChain(db: Db, opts: SealOptions = {}): Promise<nu
           occurredAt: now(),
         });
         const [row] = await tx.insert(auditEvents).values(start).returning();
-        events.unshift(row as (typeof events)[number]);
+        events.unshift(row as ChainableEvent);
       }
       let prev = head?.hash ?? GENESIS_HASH;
       let position = head?.position ?? 0;
       const forged: { eventId: number; problem: string }[] = [];
-      const links: Link[] = events.map((event) => {
-        const verdict = checkEventMac(keys, event);
+      const links = events.map((event) => {
+        const body = eventBody(event, canonicalJson(event.data));
+        const verdict = checkEventMac(keys, event, body);
         if (verdict !== "ok") forged.push({ eventId: event.id, problem: MAC_PROBLEMS[verdict] });
-        const hash = linkHash(prev, event);
+        const hash = linkHash(prev, event, body);
         const link = { position: ++position, eventId: event.id, prevHash: prev, hash };
         prev = hash;
         return link;
       });
       const checkpoint = signCheckpoint(keys, { chain, position, hash: prev, at: now() });
-      Object.assign(links[links.length - 1] as Link, { checkpointAt: checkpoint.at, checkpointMac: checkpoint.mac });
-      await tx.insert(auditChain).values(links);
+      const col = <T>(pick: (l: (typeof links)[number]) => T) => sql.param(links.map(pick));
+      // One statement over unnested arrays, the last link carrying the checkpoint.
+      await tx.execute(sql`
+        insert into audit_chain (position, event_id, prev_hash, hash, checkpoint_at, checkpoint_mac)
+        select position, event_id, prev_hash, hash,
+               case when position = ${position} then ${checkpoint.at.toISOString()}::timestamptz end,
+               case when position = ${position} then ${checkpoint.mac} end
+          from unnest(${col((l) => l.position)}::bigint[], ${col((l) => l.eventId)}::bigint[], ${col((l) => l.prevHash)}::text[],
+                      ${col((l) => l.hash)}::text[]) as l(position, event_id, prev_hash, hash)`);
       await appendAuditEvents(
         tx,
         forged.map((f) => ({ actor: {}, action: FORGERY_DETECTED, entityType: "audit_event", entityId: String(f.eventId), data: f })),
@@ -100,23 +107,17 @@ export async function sealAuditChain(db: Db, opts: SealOptions = {}): Promise<nu
  * events, flat). An event committed by a transaction left open while 10,000 later ones were sealed is
  * caught by the full sweep (start-up, every ten minutes, audit:verify).
  */
-async function pendingEvents(tx: Tx, full: boolean, batchSize: number) {
+async function pendingEvents(tx: Tx, full: boolean, batchSize: number): Promise<StoredEvent[]> {
   let bound = 0;
   if (!full) {
     const [head] = await tx.select({ id: sql<number | null>`max(${auditChain.eventId})` }).from(auditChain);
     bound = Math.max(0, Number(head?.id ?? 0) - RECENT_WINDOW);
   }
-  return tx
-    .select({ event: auditEvents })
-    .from(auditEvents)
-    .where(
-      and(
-        sql`${auditEvents.id} > ${bound}`,
-        sql`not exists (select 1 from ${auditChain} where ${auditChain.eventId} = ${auditEvents.id} and ${auditChain.eventId} > ${bound})`,
-      ),
-    )
-    .orderBy(asc(auditEvents.id))
-    .limit(batchSize);
+  const res = (await tx.execute(sql`
+    select ${STORED_EVENT_COLUMNS} from audit_events e
+     where e.id > ${bound} and not exists (select 1 from audit_chain c where c.event_id = e.id and c.event_id > ${bound})
+     order by e.id limit ${batchSize}`)) as unknown as Rows<StoredEvent>;
+  return res.rows;
 }
 
 /** The chain's name, carried by its first event (a chain begun before chains were named has none). */

@@ -37,7 +37,9 @@ describe("npm run audit:verify", () => {
     const database = await openDatabase({ dataDir });
     let victim = "";
     try {
-      const res = (await database.db.execute(sql`select id from leads where status = 'rejected' limit 1`)) as unknown as { rows: { id: string }[] };
+      const res = (await database.db.execute(sql`select id from leads where status = 'rejected' limit 1`)) as unknown as {
+        rows: { id: string }[];
+      };
       victim = res.rows[0]?.id ?? "";
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`alter table leads disable trigger user`);

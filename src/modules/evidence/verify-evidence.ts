@@ -1,15 +1,19 @@
-import { asc, count, gt, sql } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { type Checkpoint, checkpointSigned, type ReadCheckpoints } from "../audit/checkpoints";
 import { checkEventMac, MAC_PROBLEMS, type MacVerdict } from "../audit/event-mac";
 import { type EvidenceKeys, evidenceKeys } from "../audit/evidence-keys";
-import { auditChain, auditEvents } from "../audit/schema";
-import { type AuditEventRow, describeEvent, type Problem, walkChain } from "../audit/verify-chain";
+import { type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "../audit/stored-events";
+import { describeEvent, type Problem, walkChain } from "../audit/verify-chain";
 import { consentTexts } from "../consent/schema";
 import { bodySha256, consentTextDigest } from "../consent/text-digest";
-import { committedLeads } from "../intake/lead-evidence";
+import { committedLeads, LEAD_EVENTS } from "../intake/lead-evidence";
 import { leadConsents, leads } from "../intake/schema";
-import { loadStoredLeads, storedLeadFaults } from "./stored-leads";
+import { loadStoredLeads, STORED_LEAD_COLUMNS, type StoredLead, storedLeadFaults, storedLeadJoin, storedLeadOf } from "./stored-leads";
+
+// The lead an API or form lead event records (its entity), as a uuid; null for any other event.
+const OWN_LEAD = `(case when e.action in ('lead.accepted', 'lead.rejected') and e.entity_type = 'lead'
+  and e.entity_id ~ '^[0-9a-fA-F-]{36}$' then e.entity_id::uuid end)`;
 
 export interface EvidenceReport {
   ok: boolean;
@@ -29,8 +33,6 @@ export interface VerifyOptions {
   pageSize?: number;
   maxProblems?: number;
 }
-
-type Rows<T> = { rows: T[] };
 
 /**
  * Everything that proves consent, checked against what only the application could have written: the
@@ -57,31 +59,39 @@ export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<Evide
     async (tx) => {
       const texts = new Map<string, string>();
       let verified = 0;
-      const commitments = async (events: { event: AuditEventRow; mac: MacVerdict }[]) => {
-        const wanted: { leadId: string; digest: string; eventId: number }[] = [];
+      const checkLead = (leadId: string, digest: string, eventId: number, stored: StoredLead | null) => {
+        const ref = `lead ${leadId}`;
+        if (!stored) return report({ kind: "lead", ref, message: `supprimé : l'événement n° ${eventId} atteste son enregistrement` });
+        verified++;
+        for (const f of storedLeadFaults(stored, digest))
+          report({ kind: f.kind, ref: f.kind === "consent" ? `preuve de consentement du lead ${leadId}` : ref, message: f.message });
+      };
+      // A lead's own event comes with its lead (joined in the page's query); the leads of a CSV batch event
+      // are read apart, once the connection is free.
+      const commitments = (events: { event: StoredEvent & Record<string, unknown>; mac: MacVerdict }[]) => {
+        const apart: { leadId: string; digest: string; eventId: number }[] = [];
         for (const { event, mac } of events) {
           if (mac !== "ok") continue;
           if (event.action === "consent_text.published" && event.entityId)
             texts.set(event.entityId, String((event.data as { digest?: unknown }).digest));
-          for (const c of committedLeads(event.action, event.entityId, event.data)) wanted.push({ ...c, eventId: event.id });
+          const committed = committedLeads(event.action, event.entityId, event.data);
+          if (LEAD_EVENTS.includes(event.action) && committed.length === 1 && "l_id" in event) {
+            const [c] = committed as [{ leadId: string; digest: string }];
+            checkLead(c.leadId, c.digest, event.id, storedLeadOf(event));
+          } else for (const c of committed) apart.push({ ...c, eventId: event.id });
         }
-        const stored = await loadStoredLeads(
-          tx,
-          wanted.map((w) => w.leadId),
-        );
-        for (const w of wanted) {
-          const s = stored.get(w.leadId);
-          const ref = `lead ${w.leadId}`;
-          if (!s) report({ kind: "lead", ref, message: `supprimé : l'événement n° ${w.eventId} atteste son enregistrement` });
-          else {
-            verified++;
-            for (const f of storedLeadFaults(s, w.digest))
-              report({ kind: f.kind, ref: f.kind === "consent" ? `preuve de consentement du lead ${w.leadId}` : ref, message: f.message });
-          }
-        }
+        if (apart.length === 0) return undefined;
+        return async () => {
+          const stored = await loadStoredLeads(
+            tx,
+            apart.map((a) => a.leadId),
+          );
+          for (const a of apart) checkLead(a.leadId, a.digest, a.eventId, stored.get(a.leadId) ?? null);
+        };
       };
 
-      const walk = await walkChain(tx, { keys, pageSize: opts.pageSize, checkpoints: signed, report, onPage: commitments });
+      const join = { columns: STORED_LEAD_COLUMNS, from: storedLeadJoin(OWN_LEAD) };
+      const walk = await walkChain(tx, { keys, pageSize: opts.pageSize, checkpoints: signed, report, join, onPage: commitments });
       const unsealed = await checkUnsealed(tx, keys, opts.pageSize ?? 10_000, report, commitments);
       await checkConsentTexts(tx, texts, report);
       await checkOrphanConsents(tx, report);
@@ -114,17 +124,17 @@ async function checkUnsealed(
   keys: EvidenceKeys,
   pageSize: number,
   report: (p: Problem) => void,
-  commitments: (events: { event: AuditEventRow; mac: MacVerdict }[]) => Promise<void>,
+  commitments: (events: { event: StoredEvent & Record<string, unknown>; mac: MacVerdict }[]) => (() => Promise<void>) | undefined,
 ): Promise<number> {
   let after = 0;
   let n = 0;
   for (;;) {
-    const page = await tx
-      .select()
-      .from(auditEvents)
-      .where(sql`${gt(auditEvents.id, after)} and not exists (select 1 from ${auditChain} where ${auditChain.eventId} = ${auditEvents.id})`)
-      .orderBy(asc(auditEvents.id))
-      .limit(pageSize);
+    const page = (
+      (await tx.execute(sql`
+        select ${STORED_EVENT_COLUMNS} from audit_events e
+         where e.id > ${after} and not exists (select 1 from audit_chain c where c.event_id = e.id)
+         order by e.id limit ${pageSize}`)) as unknown as Rows<StoredEvent & Record<string, unknown>>
+    ).rows;
     if (page.length === 0) return n;
     const checked = page.map((event) => {
       const mac = checkEventMac(keys, event);
@@ -132,7 +142,7 @@ async function checkUnsealed(
         report({ kind: "event", ref: `événement n° ${event.id}`, message: `${MAC_PROBLEMS[mac]} (${describeEvent(event)}, non scellé)` });
       return { event, mac };
     });
-    await commitments(checked);
+    await commitments(checked)?.();
     n += page.length;
     after = page[page.length - 1]?.id ?? after;
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "../audit/chain-hash";
+import { canonicalJson, type Instant, isoOf } from "../audit/chain-hash";
 
 /**
  * What a lead is, committed into the audit chain: every column of its row but the raw payload, and every
@@ -27,7 +27,7 @@ export interface LeadEvidence {
   fields: unknown;
   importId: string | null;
   importRow: number | null;
-  createdAt: Date;
+  createdAt: Instant;
 }
 
 export interface ConsentEvidence {
@@ -36,7 +36,7 @@ export interface ConsentEvidence {
   prechecked: boolean;
   textVersion: string;
   textSha256: string;
-  collectedAt: Date;
+  collectedAt: Instant;
   ip: string | null;
   userAgent: string | null;
   sourceUrl: string | null;
@@ -44,7 +44,7 @@ export interface ConsentEvidence {
   agent: string | null;
   recordingRef: string | null;
   fingerprint: string;
-  recordedAt: Date;
+  recordedAt: Instant;
 }
 
 const uuid = (v: string | null) => v?.toLowerCase() ?? null;
@@ -62,7 +62,7 @@ export function leadDigest(l: LeadEvidence, c: ConsentEvidence | null): string {
     c.prechecked,
     c.textVersion,
     c.textSha256,
-    c.collectedAt.toISOString(),
+    isoOf(c.collectedAt),
     c.ip,
     c.userAgent,
     c.sourceUrl,
@@ -70,7 +70,7 @@ export function leadDigest(l: LeadEvidence, c: ConsentEvidence | null): string {
     c.agent,
     c.recordingRef,
     c.fingerprint,
-    c.recordedAt.toISOString(),
+    isoOf(c.recordedAt),
   ];
   const record = JSON.stringify([
     "lead/1",
@@ -92,7 +92,7 @@ export function leadDigest(l: LeadEvidence, c: ConsentEvidence | null): string {
     canonicalJson(l.fields),
     uuid(l.importId),
     l.importRow,
-    l.createdAt.toISOString(),
+    isoOf(l.createdAt),
     consent,
   ]);
   return createHash("sha256").update(record).digest().subarray(0, 16).toString("base64url");
