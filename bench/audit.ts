@@ -127,6 +127,6 @@ try {
   writeFileSync("bench/results/audit-latest.md", `# bench:audit — ${result.date}\n\n${line}\n`);
 } finally {
   await database.close();
-  if (!process.env.BENCH_KEEP) await fresh.drop();
+  await fresh.drop();
   rmSync(checkpointDir, { recursive: true, force: true });
 }
