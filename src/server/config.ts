@@ -21,6 +21,8 @@ const envSchema = z.object({
   AUDIT_KEYS_FILE: z.string().min(1).optional(),
   /** Folder of the signed checkpoints of the audit chain (append-only files, outside the database). */
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** Who gets the chain's head, signed, by e-mail every morning (another copy of the anchor, out of the servers' reach). */
+  AUDIT_CHECKPOINT_MAIL_TO: z.email().optional(),
   /** This instance's name in its checkpoint files' names; host name and process id by default. */
   AUDIT_INSTANCE: z
     .string()

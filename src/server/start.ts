@@ -8,6 +8,7 @@ import { checkpointLog } from "../modules/audit/checkpoints";
 import { installEvidenceKeys } from "../modules/audit/evidence-keys";
 import { loadEvidenceSetup } from "../modules/audit/evidence-setup";
 import { checkpointHead, sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence/checkpoint-mail";
 import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs";
 import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
@@ -65,9 +66,11 @@ export async function start(config: Config): Promise<Running> {
   await checkpointHead(db, checkpoints, now());
   const stopSealer = startAuditSealer(db, { checkpoints, now, onForgery, onError: (e) => app.log.error(e, "audit sealer") });
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
+  const mailTo = config.AUDIT_CHECKPOINT_MAIL_TO;
+  const checkpointMail = mailTo ? checkpointMailHandler({ notifier, to: mailTo, checkpoints, instance: evidence.instance }) : null;
   const stopJobs = startJobRunner(db, {
-    handlers: followupJobHandlers({ notifier }),
-    schedule: followupSchedule,
+    handlers: [...followupJobHandlers({ notifier }), ...(checkpointMail ? [checkpointMail] : [])],
+    schedule: (at) => [...followupSchedule(at), ...(checkpointMail ? checkpointMailSchedule(at) : [])],
     onError: (e) => app.log.error(e, "jobs"),
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
