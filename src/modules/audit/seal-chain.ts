@@ -39,6 +39,9 @@ export async function sealAuditChain(db: Db, opts: SealOptions = {}): Promise<nu
   let total = 0;
   for (;;) {
     const sealed = await db.transaction(async (tx) => {
+      // Another sealer holds the lock for a batch (a second at most); someone holding it to keep events
+      // unsealed makes this fail, and the error is logged at every try.
+      await tx.execute(sql`set local lock_timeout = '30s'`);
       await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
       const events: ChainableEvent[] = await pendingEvents(tx, opts.full ?? false, batchSize);
       const [head] = await tx
