@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,11 +16,15 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-/** A fresh database for one benchmark phase: a new PostgreSQL database or a new PGlite folder. */
+/**
+ * A fresh database for one benchmark phase: a new PostgreSQL database or a new PGlite folder. The name
+ * gets a suffix of this run, so that two benchmarks on one server (two checkouts) never drop each other's.
+ */
 export async function freshDatabase(
   kind: "postgres" | "pglite",
-  name: string,
+  base: string,
 ): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const name = `${base}_${randomBytes(4).toString("hex")}`;
   if (kind === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), `la-bench-${name}-`));
     return { env: { DATA_DIR: path.join(dir, "data") }, drop: async () => rmSync(dir, { recursive: true, force: true }) };

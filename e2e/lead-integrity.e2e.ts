@@ -1,5 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { describe, it } from "vitest";
+import type { Db } from "../src/db/client";
 import { leads } from "../src/modules/intake/schema";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
@@ -10,6 +11,15 @@ import { setupE2e } from "./support/setup";
  * The proof view says whether a lead is what the application recorded. Someone with database access
  * changes a consent's IP (and its public fingerprint) and deletes a rejected lead: the supplier sees it.
  */
+/** The embedded database has one user: here it plays the administrator who disables a table's triggers. */
+async function asAdministrator(db: Db, table: string, statement: SQL) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`alter table ${table} disable trigger user`));
+    await tx.execute(statement);
+    await tx.execute(sql.raw(`alter table ${table} enable trigger user`));
+  });
+}
+
 describe("Fiche lead : intégrité de la preuve face à une modification en base", () => {
   const e2e = setupE2e();
   const ids = { accepted: "", rejected: "" };
@@ -39,13 +49,11 @@ describe("Fiche lead : intégrité de la preuve face à une modification en base
 
   it("l'IP de la preuve changée en base : la fiche dit « Altéré »", async () => {
     const { page, app } = e2e;
-    // The embedded database has one user: here it plays the administrator who disables the triggers.
-    const db = app.running.database.db;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`alter table lead_consents disable trigger user`);
-      await tx.execute(sql`update lead_consents set ip = '10.6.6.6' where lead_id = ${ids.accepted}`);
-      await tx.execute(sql`alter table lead_consents enable trigger user`);
-    });
+    await asAdministrator(
+      app.running.database.db,
+      "lead_consents",
+      sql`update lead_consents set ip = '10.6.6.6' where lead_id = ${ids.accepted}`,
+    );
     await page.reload();
     const card = page.locator("section", { has: page.getByRole("heading", { name: "Intégrité de la preuve" }) });
     await expectText(card, "Altéré");
@@ -58,12 +66,7 @@ describe("Fiche lead : intégrité de la preuve face à une modification en base
 
   it("un lead rejeté supprimé en base : sa fiche dit qu'il a été supprimé hors de l'application", async () => {
     const { page, app } = e2e;
-    const db = app.running.database.db;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`alter table leads disable trigger user`);
-      await tx.execute(sql`delete from leads where id = ${ids.rejected}`);
-      await tx.execute(sql`alter table leads enable trigger user`);
-    });
+    await asAdministrator(app.running.database.db, "leads", sql`delete from leads where id = ${ids.rejected}`);
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`/apporteur/leads/${ids.rejected}`);
     await expectText(page.locator("main"), "Lead supprimé hors de l'application");

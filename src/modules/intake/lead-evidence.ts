@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson, type Instant, isoOf } from "../audit/chain-hash";
+import type { ConsentRow, LeadRow } from "./lead-columns";
 
 /**
  * What a lead is, committed into the audit chain: every column of its row but the raw payload, and every
@@ -8,44 +9,18 @@ import { canonicalJson, type Instant, isoOf } from "../audit/chain-hash";
  * change to any of them (status, reasons, product fields, dates, identity, the consent's IP or text)
  * shows, and so does a lead deleted, or one inserted without its event.
  */
-export interface LeadEvidence {
-  id: string;
+export type LeadEvidence = Omit<LeadRow, "payload" | "status" | "reasons" | "fields"> & {
   supplierOrgId: string;
-  product: string;
   type: string;
   status: string;
   reasons: unknown;
   channel: string;
-  externalRef: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  email: string | null;
-  postalCode: string | null;
-  city: string | null;
-  departement: string | null;
   fields: unknown;
   importId: string | null;
-  importRow: number | null;
   createdAt: Instant;
-}
+};
 
-export interface ConsentEvidence {
-  consentTextId: string;
-  method: string;
-  prechecked: boolean;
-  textVersion: string;
-  textSha256: string;
-  collectedAt: Instant;
-  ip: string | null;
-  userAgent: string | null;
-  sourceUrl: string | null;
-  callCenter: string | null;
-  agent: string | null;
-  recordingRef: string | null;
-  fingerprint: string;
-  recordedAt: Instant;
-}
+export type ConsentEvidence = Omit<ConsentRow, "leadId" | "collectedAt"> & { collectedAt: Instant; recordedAt: Instant };
 
 const uuid = (v: string | null) => v?.toLowerCase() ?? null;
 
