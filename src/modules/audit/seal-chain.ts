@@ -13,6 +13,7 @@ import { type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-even
 const SEAL_LOCK_KEY = 7_340_001;
 const RECENT_WINDOW = 10_000;
 const FULL_SWEEP_EVERY_MS = 10 * 60 * 1000;
+const YIELD_EVERY = 200;
 export const CHAIN_STARTED = "audit.chain_started";
 export const FORGERY_DETECTED = "audit.forgery_detected";
 
@@ -71,15 +72,19 @@ export async function sealAuditChain(db: Db, opts: SealOptions = {}): Promise<nu
       let prev = head?.hash ?? GENESIS_HASH;
       let position = head?.position ?? 0;
       const forged: { eventId: number; problem: string }[] = [];
-      const links = events.map((event) => {
+      const links: { position: number; eventId: number; prevHash: string; hash: string }[] = [];
+      for (const [i, event] of events.entries()) {
+        // The sealer shares the thread with the requests: MAC check and link cost 32-35 µs an event
+        // (measured on the loaded 2-core machine), so a second of intake at 2,000 leads/s is some 70 ms of
+        // hashing, handed back to the event loop in slices so that no request waits behind all of it.
+        if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         const body = eventBody(event, canonicalJson(event.data));
         const verdict = checkEventMac(keys, event, body);
         if (verdict !== "ok") forged.push({ eventId: event.id, problem: MAC_PROBLEMS[verdict] });
         const hash = linkHash(prev, event, body);
-        const link = { position: ++position, eventId: event.id, prevHash: prev, hash };
+        links.push({ position: ++position, eventId: event.id, prevHash: prev, hash });
         prev = hash;
-        return link;
-      });
+      }
       const checkpoint = signCheckpoint(keys, { chain, position, hash: prev, at: now() });
       const col = <T>(pick: (l: (typeof links)[number]) => T) => sql.param(links.map(pick));
       // One statement over unnested arrays, the last link carrying the checkpoint.
