@@ -16,16 +16,19 @@ export function formatReport(r: EvidenceReport, run: { sealedNow: number; second
   const anchor = r.checkpoints.anchoredAt
     ? `ancrée jusqu'à la position ${n(r.checkpoints.anchoredAt.position)} (point d'ancrage du ${r.checkpoints.anchoredAt.at.toISOString()})`
     : "AUCUN point d'ancrage ne la confirme";
+  const others = r.checkpoints.otherChains ? `, dont ${n(r.checkpoints.otherChains)} d'une autre base (ignorés)` : "";
   const summary = [
-    `${n(r.sealed)} événements scellés (${n(run.sealedNow)} à l'instant, ${n(r.unsealed)} en attente), chaîne ${anchor}`,
-    `${n(r.leads.verified)} leads sur ${n(r.leads.stored)} et ${n(r.consentTexts)} textes de consentement vérifiés`,
-    `${n(r.checkpoints.read)} points d'ancrage lus dans ${run.folders.join(", ")}${r.checkpoints.otherChains ? ` (${n(r.checkpoints.otherChains)} d'une autre base, ignorés)` : ""}`,
-    `en ${run.seconds.toFixed(1)} s`,
+    `événements scellés : ${n(r.sealed)} (à l'instant : ${n(run.sealedNow)} ; en attente : ${n(r.unsealed)}), chaîne ${anchor}`,
+    `leads vérifiés : ${n(r.leads.verified)} sur ${n(r.leads.stored)}`,
+    `textes de consentement vérifiés : ${n(r.consentTexts)}`,
+    `points d'ancrage lus : ${n(r.checkpoints.read)}${others} (${run.folders.join(", ")})`,
+    `durée : ${run.seconds.toFixed(1)} s`,
   ].join(" ; ");
   // A chain nothing anchors proves nothing against someone who rewrote it whole.
   const unanchored = r.sealed > 0 && !r.checkpoints.anchoredAt;
   if (r.ok && !unanchored) return { ok: true, text: `Preuves intègres : ${summary}.` };
-  const lines = [`PREUVES ALTÉRÉES : ${n(r.problemCount + (unanchored ? 1 : 0))} problèmes. ${summary}.`];
+  const count = r.problemCount + (unanchored ? 1 : 0);
+  const lines = [`PREUVES ALTÉRÉES : ${n(count)} problème${count > 1 ? "s" : ""}. ${summary}.`];
   if (unanchored)
     lines.push("", "Chaîne", "  - aucun point d'ancrage lisible ne confirme la chaîne : dossier AUDIT_CHECKPOINT_DIR vide ou perdu ?");
   for (const kind of Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]) {

@@ -31,7 +31,9 @@ describe("npm run audit:verify", () => {
     const running = await start(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }));
     await running.stop();
     const clean = await runCli();
-    expect(clean.out).toMatch(/^Preuves intègres : [\d  ]+ événements scellés .* leads sur [\d  ]+ et 1 textes de consentement vérifiés/);
+    expect(clean.out).toMatch(
+      /^Preuves intègres : événements scellés : [\d\s]+\(.* ; leads vérifiés : (\d[\d\s]*) sur \1 ; textes de consentement vérifiés : 1 ;/,
+    );
     expect(clean.code).toBe(0);
 
     const database = await openDatabase({ dataDir });
@@ -51,7 +53,7 @@ describe("npm run audit:verify", () => {
     }
     const tampered = await runCli();
     expect(tampered.code).toBe(1);
-    expect(tampered.out).toMatch(/^PREUVES ALTÉRÉES : 1 problèmes\./);
+    expect(tampered.out).toMatch(/^PREUVES ALTÉRÉES : 1 problème\./);
     expect(tampered.out).toContain(`  - lead ${victim} : ses données ou sa preuve de consentement ne sont plus celles enregistrées`);
   }, 180_000);
 });
