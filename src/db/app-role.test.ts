@@ -6,7 +6,8 @@ import { TEST_EVIDENCE_KEYS } from "../../tests/support/evidence-keys";
 import { openTestDatabase, type TestDatabase } from "../../tests/support/test-db";
 import { loadConfig } from "../server/config";
 import { start } from "../server/start";
-import { appRoleProblems } from "./app-role";
+import { appRoleProblems, currentRole, grantAppRole } from "./app-role";
+import { openDatabase } from "./client";
 
 let database: TestDatabase;
 const dir = mkdtempSync(path.join(os.tmpdir(), "la-role-"));
@@ -44,6 +45,23 @@ describe("the application's database role", () => {
     ]);
     expect(await appRoleProblems(database)).toEqual([]);
     await expect(start(production({ DATABASE_URL: database.urls?.owner as string }))).rejects.toThrow(/superutilisateur/);
+  });
+
+  it("is granted by several instances starting at once without a catalog conflict", async () => {
+    if (!database.urls) {
+      expect(database.kind).toBe("pglite");
+      return;
+    }
+    // Concurrent GRANTs on the same tables fail with "tuple concurrently updated" (about one in ten, tried
+    // with psql in parallel): grantAppRole serialises them.
+    const owner = await openDatabase({ url: database.urls.owner, poolSize: 6 });
+    try {
+      const role = await currentRole(database.db);
+      for (let round = 0; round < 5; round++)
+        await expect(Promise.all(Array.from({ length: 6 }, () => grantAppRole(owner.db, role)))).resolves.toHaveLength(6);
+    } finally {
+      await owner.close();
+    }
   });
 
   it("in production, runs as a role that owns no table and migrates through DATABASE_OWNER_URL", async () => {

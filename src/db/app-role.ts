@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, type DbOrTx, openDatabase } from "./client";
+import { type Database, type Db, type DbOrTx, openDatabase } from "./client";
 import { runMigrations } from "./migrate";
 
 /**
@@ -9,6 +9,7 @@ import { runMigrations } from "./migrate";
 export const EVIDENCE_TABLES = ["leads", "lead_consents", "consent_texts", "audit_events", "audit_chain"] as const;
 
 type Rows<T> = { rows: T[] };
+const GRANT_LOCK_KEY = 7_340_002;
 
 export async function currentRole(db: DbOrTx): Promise<string> {
   const res = (await db.execute(sql`select current_user as role`)) as unknown as Rows<{ role: string }>;
@@ -20,16 +21,20 @@ export async function currentRole(db: DbOrTx): Promise<string> {
  * schema (new ones included) to read and write, the evidence tables to read and insert into only. A role
  * that owns no table cannot ALTER them, so it cannot disable their triggers.
  */
-export async function grantAppRole(owner: DbOrTx, role: string) {
+export async function grantAppRole(owner: Db, role: string) {
   const who = sql.identifier(role);
   const evidence = sql.join(
     EVIDENCE_TABLES.map((t) => sql.identifier(t)),
     sql`, `,
   );
-  await owner.execute(sql`grant usage on schema public to ${who}`);
-  await owner.execute(sql`grant select, insert, update, delete on all tables in schema public to ${who}`);
-  await owner.execute(sql`grant usage, select on all sequences in schema public to ${who}`);
-  await owner.execute(sql`revoke update, delete, truncate on ${evidence} from ${who}`);
+  await owner.transaction(async (tx) => {
+    // Two instances starting at once would grant on the same rows of the catalog ("tuple concurrently updated").
+    await tx.execute(sql`select pg_advisory_xact_lock(${GRANT_LOCK_KEY})`);
+    await tx.execute(sql`grant usage on schema public to ${who}`);
+    await tx.execute(sql`grant select, insert, update, delete on all tables in schema public to ${who}`);
+    await tx.execute(sql`grant usage, select on all sequences in schema public to ${who}`);
+    await tx.execute(sql`revoke update, delete, truncate on ${evidence} from ${who}`);
+  });
 }
 
 /**
