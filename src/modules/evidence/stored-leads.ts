@@ -116,7 +116,7 @@ export interface LeadFault {
  * whose sha256 was recorded.
  */
 export function storedLeadFaults(s: StoredLead, committedDigest: string): LeadFault[] {
-  if (leadDigest(s.lead, s.consent) === committedDigest) return [];
+  if (leadDigest(s.lead, s.lead, s.consent, s.consent?.recordedAt ?? null) === committedDigest) return [];
   const faults: LeadFault[] = [];
   const c = s.consent;
   if (c && consentFingerprint({ ...s.lead, leadId: s.lead.id }, { ...c, collectedAt: new Date(c.collectedAt) }) !== c.fingerprint)

@@ -61,16 +61,13 @@ export function toStoreColumns(rows: LeadRow[], consents: ConsentRow[], context:
   const col = <T>(pick: (r: LeadRow) => T) => prepareValue(rows.map(pick));
   const kcol = <T>(pick: (c: ConsentRow) => T) => prepareValue(consents.map(pick));
   const consentOf = new Map(consents.map((c) => [c.leadId, c]));
-  const { now, supplierOrgId, channel, importId } = context;
-  const journaled = rows.map((r) => {
-    const consent = consentOf.get(r.id);
-    const lead = { ...r, supplierOrgId, type: "lead", channel, importId, createdAt: now };
-    return { ...r, digest: leadDigest(lead, consent ? { ...consent, recordedAt: now } : null) };
-  });
+  const createdAt = context.now.toISOString();
+  const place = { supplierOrgId: context.supplierOrgId, type: "lead", channel: context.channel, importId: context.importId, createdAt };
+  const digests = rows.map((r) => leadDigest(r, place, consentOf.get(r.id) ?? null, createdAt));
   return {
     count: rows.length,
     context,
-    events: intakeEvents(journaled, channel, importId),
+    events: intakeEvents(rows, digests, context.channel, context.importId),
     leads: {
       id: col((r) => r.id),
       product: col((r) => r.product),
