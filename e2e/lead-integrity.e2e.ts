@@ -42,7 +42,7 @@ describe("Fiche lead : intégrité de la preuve face à une modification en base
     const card = page.locator("section", { has: page.getByRole("heading", { name: "Intégrité de la preuve" }) });
     await expectText(card, "Intègre ✔");
     await expectText(card, "Enregistrement attesté par le journal d'audit");
-    await expectText(card, /Chaîne intacte jusqu'au point d'ancrage signé/);
+    await expectText(card, /Chaîne intacte jusqu'au point d'ancrage signé le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(heure de Paris\)/);
     await page.setViewportSize({ width: 1366, height: 900 });
     await screenshot(page, "integrite-01-lead-integre");
   });

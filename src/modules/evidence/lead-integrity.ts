@@ -82,8 +82,11 @@ export async function leadIntegrity(
     add("event", "failed", "Aucun événement authentique du journal d'audit n'atteste l'enregistrement de ce lead.");
     return verdict(checks);
   }
-  const where = `événement n° ${event.id} du ${parisTime(event.occurredAt)}`;
-  add("event", "ok", `Enregistrement attesté par le journal d'audit (${where}), signé par l'application.`);
+  add(
+    "event",
+    "ok",
+    `Enregistrement attesté par le journal d'audit et signé par l'application : événement n° ${event.id} du ${parisTime(event.occurredAt)}.`,
+  );
   const digest = committedLeads(event.action, event.entityId, event.data).find((c) => c.leadId === stored.lead.id)?.digest ?? "";
   const faults = storedLeadFaults(stored, digest);
   if (faults.length === 0) add("data", "ok", "Données du lead et preuve de consentement identiques à celles enregistrées.");
@@ -187,7 +190,7 @@ async function checkChain(db: DbOrTx, keys: EvidenceKeys, event: AuditEventRow, 
     add(
       "anchored",
       "ok",
-      `Chaîne intacte jusqu'au point d'ancrage signé du ${last.checkpointAt?.toISOString()} (position ${last.position}).`,
+      `Chaîne intacte jusqu'au point d'ancrage signé le ${parisTime(last.checkpointAt as Date)} (position ${last.position}).`,
     );
   else add("anchored", "failed", "Altération : la chaîne a été rescellée depuis ce lead (son point d'ancrage ne correspond plus).");
 }
