@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { canonicalJson, type Instant, isoOf } from "../audit/chain-hash";
 import type { ConsentRow, LeadRow } from "./lead-columns";
 
@@ -29,12 +29,13 @@ export type ConsentColumns = Omit<ConsentRow, "leadId" | "collectedAt"> & { coll
 export type ConsentEvidence = ConsentColumns & { recordedAt: Instant };
 
 const uuid = (v: string | null) => v?.toLowerCase() ?? null;
+export const DIGEST_LENGTH = 22;
 
 /**
- * 128 bits of sha256 (base64url, 22 characters) over a positional JSON array: a fixed layout serialises
+ * The first 22 characters of the base64url sha256 (132 bits) of a positional JSON array: a fixed layout serialises
  * at native speed (it runs for every lead, in the CSV worker thread too), and nested values (reasons,
- * product fields) in canonical JSON, as PostgreSQL's jsonb gives them back in any key order. 128 bits
- * keep CSV batch events compact and leave a forger 2^128 tries to match one. The lead's columns, its
+ * product fields) in canonical JSON, as PostgreSQL's jsonb gives them back in any key order. 132 bits
+ * keep CSV batch events compact and leave a forger 2^132 tries to match one. The lead's columns, its
  * place and its consent come apart (a stored lead passes itself as both), so that intake builds no object
  * per lead to call it: spreading rows into one cost 10 µs a lead in the CSV worker.
  */
@@ -78,10 +79,8 @@ export function leadDigest(l: LeadColumns, at: LeadPlace, c: ConsentColumns | nu
     isoOf(at.createdAt),
     consent,
   ]);
-  return createHash("sha256").update(record).digest().subarray(0, 16).toString("base64url");
+  return hash("sha256", record, "base64url").slice(0, DIGEST_LENGTH);
 }
-
-export const DIGEST_LENGTH = 22;
 
 /** A journal event of intake, its data already in canonical JSON (the MAC is made where the key is). */
 export interface IntakeEvent {
