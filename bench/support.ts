@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,11 +16,15 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
-/** A fresh database for one benchmark phase: a new PostgreSQL database or a new PGlite folder. */
+/**
+ * A fresh database for one benchmark phase: a new PostgreSQL database or a new PGlite folder. The name
+ * gets a suffix of this run, so that two benchmarks on one server (two checkouts) never drop each other's.
+ */
 export async function freshDatabase(
   kind: "postgres" | "pglite",
-  name: string,
+  base: string,
 ): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const name = `${base}_${randomBytes(4).toString("hex")}`;
   if (kind === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), `la-bench-${name}-`));
     return { env: { DATA_DIR: path.join(dir, "data") }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -31,9 +36,12 @@ export async function freshDatabase(
   await admin.end();
   const u = new URL(PG_ADMIN_URL);
   u.pathname = `/${name}`;
+  // The evidence key and checkpoints go beside DATA_DIR: a folder of the bench's own, not the repository's.
+  const dir = mkdtempSync(path.join(os.tmpdir(), `la-bench-${name}-`));
   return {
-    env: { DATABASE_URL: u.toString() },
+    env: { DATABASE_URL: u.toString(), DATA_DIR: path.join(dir, "data") },
     async drop() {
+      rmSync(dir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);

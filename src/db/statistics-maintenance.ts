@@ -11,13 +11,9 @@ type Rows<T> = { rows: T[] };
  * 8 pages) since its last analyse: read from its size on disk, since PGlite keeps no activity counters.
  */
 export async function analyzeStaleTables(database: Database): Promise<string[]> {
-  const stale = (await database.db.execute(sql`
-    select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind = 'r'
-       and pg_relation_size(c.oid) / current_setting('block_size')::int > greatest(c.relpages, 0) * 1.1 + 8
-  `)) as unknown as Rows<{ relname: string }>;
-  for (const { relname } of stale.rows) await database.db.execute(sql.raw(`analyze "${relname.replaceAll('"', '""')}"`));
-  return stale.rows.map((r) => r.relname);
+  // Runs as the tables' owner (migration 0009): the application's role owns none, and may not analyse them itself.
+  const res = (await database.db.execute(sql`select t from analyze_stale_tables() as t`)) as unknown as Rows<{ t: string }>;
+  return res.rows.map((r) => r.t);
 }
 
 async function autovacuumRuns(database: Database): Promise<boolean> {

@@ -6,6 +6,8 @@ const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL as the role that owns the tables: migrations and grants only (the app itself runs as DATABASE_URL's role). */
+  DATABASE_OWNER_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z
@@ -20,6 +22,18 @@ const envSchema = z.object({
    * CIDR ranges. Required in production ("none" when clients reach the app directly).
    */
   TRUST_PROXY: z.string().optional(),
+  /** Evidence keys, `id:secret` entries (the last one signs), or a file holding them; beside DATA_DIR in development. */
+  AUDIT_KEYS: z.string().min(1).optional(),
+  AUDIT_KEYS_FILE: z.string().min(1).optional(),
+  /** Folder of the signed checkpoints of the audit chain (append-only files, outside the database). */
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  /** Who gets the chain's head, signed, by e-mail every morning (another copy of the anchor, out of the servers' reach). */
+  AUDIT_CHECKPOINT_MAIL_TO: z.email().optional(),
+  /** This instance's name in its checkpoint files' names; host name and process id by default. */
+  AUDIT_INSTANCE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
   /** Defaults to info in production, warn otherwise (a developer's console shows problems, not every request). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
@@ -55,6 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "sinon les adresses ou plages CIDR des proxys devant elle (« 10.0.0.0/8 »).",
     );
   }
+  // Made beside the data folder in development; in production the key must live outside the database
+  // host's reach and the checkpoints where the database cannot rewrite them: the operator says where.
+  if (isProduction && !cfg.AUDIT_KEYS && !cfg.AUDIT_KEYS_FILE)
+    throw new Error("AUDIT_KEYS_FILE (ou AUDIT_KEYS) est obligatoire en production : la clé qui signe le journal d'audit (voir README).");
+  if (isProduction && !cfg.AUDIT_CHECKPOINT_DIR)
+    throw new Error(
+      "AUDIT_CHECKPOINT_DIR est obligatoire en production : le dossier des points d'ancrage du journal d'audit (voir README).",
+    );
   return {
     ...cfg,
     LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"),

@@ -27,6 +27,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Cette agence a encore des clients ou des collaborateurs : rattachez-les à une autre agence avant de la supprimer",
   },
+  lead_deleted: { status: 410, message: "Ce lead a été supprimé de la base après son enregistrement" },
   lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;

@@ -29,7 +29,7 @@ beforeAll(async () => {
     await app.close();
     await database.close();
   };
-  ctx = { app, database, db: database.db, clock: systemClock, close };
+  ctx = { app, database, db: database.db, owner: database.owner, clock: systemClock, close };
 });
 afterAll(() => ctx.close());
 

@@ -25,6 +25,7 @@ const lines = [
   `LeadsAssurance démarré : ${running.url}`,
   `  Base de données : ${where}`,
   `  Documentation de l'API : ${running.url}/docs`,
+  `  Points d'ancrage du journal d'audit : ${running.checkpointDir}`,
 ];
 if (running.mailCapture)
   lines.push(`  E-mails et SMS capturés (pas d'envoi réel) : SMTP local ${running.mailCapture}, lisibles dans l'application`);

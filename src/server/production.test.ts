@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEST_EVIDENCE_KEYS } from "../../tests/support/evidence-keys";
 import { createOrgWithUser, createTestApp } from "../../tests/support/test-app";
 import { createUser } from "../db/factories";
 import { systemClock } from "../shared/clock";
@@ -9,7 +10,17 @@ import { loadConfig } from "./config";
 import { start } from "./start";
 
 const SECRET = "s".repeat(40);
-const dirs: string[] = [];
+const keysDir = mkdtempSync(path.join(os.tmpdir(), "la-prod-keys-"));
+// What production needs besides the secret: the evidence key and the checkpoint folder, named by the operator.
+const EVIDENCE = { AUDIT_KEYS: TEST_EVIDENCE_KEYS, AUDIT_CHECKPOINT_DIR: path.join(keysDir, "checkpoints") };
+const PROD = {
+  NODE_ENV: "production",
+  SMTP_URL: "smtp://127.0.0.1:2525",
+  SESSION_SECRET: SECRET,
+  TRUST_PROXY: "none",
+  ...EVIDENCE,
+} as const;
+const dirs: string[] = [keysDir];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
@@ -18,9 +29,17 @@ describe("production mode", () => {
   it("requires a session secret", () => {
     expect(() => loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525" })).toThrow(/SESSION_SECRET/);
     expect(() => loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525", SESSION_SECRET: "short" })).toThrow();
-    expect(
-      loadConfig({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525", SESSION_SECRET: SECRET, TRUST_PROXY: "none" }).isProduction,
-    ).toBe(true);
+    expect(loadConfig(PROD).isProduction).toBe(true);
+  });
+
+  it("requires the evidence key and the checkpoint folder, outside the database", () => {
+    const { AUDIT_KEYS: _keys, ...noKey } = PROD;
+    const { AUDIT_CHECKPOINT_DIR: _dir, ...noFolder } = PROD;
+    expect(() => loadConfig(noKey)).toThrow(/AUDIT_KEYS_FILE \(ou AUDIT_KEYS\) est obligatoire en production/);
+    expect(() => loadConfig(noFolder)).toThrow(/AUDIT_CHECKPOINT_DIR est obligatoire en production/);
+    expect(loadConfig({ ...noKey, AUDIT_KEYS_FILE: "/etc/leadsassurance/audit-keys" }).AUDIT_KEYS_FILE).toBe(
+      "/etc/leadsassurance/audit-keys",
+    );
   });
 
   it("refuses to start on a database that holds the demo accounts", async () => {
@@ -30,25 +49,16 @@ describe("production mode", () => {
     const dev = await start(loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" }), systemClock);
     expect(dev.demo?.accounts.length).toBeGreaterThan(0);
     await dev.stop();
-    const prod = loadConfig({
-      NODE_ENV: "production",
-      DATA_DIR: dataDir,
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      SESSION_SECRET: SECRET,
-      SMTP_URL: "smtp://127.0.0.1:2525",
-      TRUST_PROXY: "none",
-    });
+    // Development made its key and checkpoint folder beside the data folder, and signed the chain's head there.
+    expect(readFileSync(path.join(`${dataDir}-evidence`, "audit-keys"), "utf8")).toMatch(/^dev-1:[A-Za-z0-9_-]{43}$/m);
+    expect(dev.checkpointDir).toBe(path.join(`${dataDir}-evidence`, "checkpoints"));
+    expect(readdirSync(dev.checkpointDir).filter((f) => f.endsWith(".jsonl")).length).toBe(1);
+    const prod = loadConfig({ ...PROD, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" });
     await expect(start(prod, systemClock)).rejects.toThrow(/démonstration/);
   }, 120_000);
 
   it("refuses a demo account's login", async () => {
-    const ctx = await createTestApp({
-      NODE_ENV: "production",
-      SESSION_SECRET: SECRET,
-      SMTP_URL: "smtp://127.0.0.1:2525",
-      TRUST_PROXY: "none",
-    });
+    const ctx = await createTestApp(PROD);
     try {
       const { org } = await createOrgWithUser(ctx, "supplier");
       await createUser(ctx.db, {

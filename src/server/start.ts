@@ -1,11 +1,15 @@
 import { count, eq } from "drizzle-orm";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "../db/advisory-lock";
+import { appRoleProblems, migrateAsOwner } from "../db/app-role";
 import { type Database, openDatabase } from "../db/client";
-import { migrateOn } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { users } from "../modules/accounts/schema";
-import { sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { checkpointLog } from "../modules/audit/checkpoints";
+import { installEvidenceKeys } from "../modules/audit/evidence-keys";
+import { loadEvidenceSetup } from "../modules/audit/evidence-setup";
+import { checkpointHead, sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
+import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence/checkpoint-mail";
 import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs";
 import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
@@ -24,6 +28,8 @@ export interface Running {
   demo: Awaited<ReturnType<typeof seedDemo>> | null;
   /** Address of the in-process SMTP capture server, when no real SMTP is configured. */
   mailCapture: string | null;
+  /** Where the signed checkpoints of the audit chain go. */
+  checkpointDir: string;
   stop(): Promise<void>;
 }
 
@@ -32,11 +38,22 @@ export interface Running {
  * `clock` is the process's "now": main passes the system's, tests the day they need.
  */
 export async function start(config: Config, clock: Clock): Promise<Running> {
+  // The key first: nothing may be journaled unsigned.
+  const evidence = loadEvidenceSetup(config, { create: !config.isProduction });
+  installEvidenceKeys(evidence.keys);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const { db } = database;
-  // Instances started together take turns: the first migrates (and seeds the demo), the others find it done.
+  // Migrations run as the tables' owner when one is configured, under the startup lock either way.
+  await migrateAsOwner(database, config.DATABASE_OWNER_URL);
+  const roleProblems = await appRoleProblems(database);
+  if (config.isProduction && roleProblems.length > 0) {
+    await database.close();
+    throw new Error(
+      `${roleProblems.join(" ; ")}. En production l'application se connecte avec un rôle qui ne possède aucune table ; les migrations passent par DATABASE_OWNER_URL (voir README).`,
+    );
+  }
+  // Instances started together take turns: the first seeds the demo, the others find it done.
   const demo = await withAdvisoryLock(database, ADVISORY_LOCKS.startup, async (locked) => {
-    await migrateOn(database.kind, locked);
     if (!config.isProduction) return seedDemo(locked, clock());
     const [row] = await locked.select({ n: count() }).from(users).where(eq(users.isDemo, true));
     if ((row?.n ?? 0) > 0) return "refused" as const;
@@ -46,18 +63,24 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
     await database.close();
     throw new Error("Des comptes de démonstration existent dans cette base : refus de démarrer en production.");
   }
-  await sealAuditChain(db, { full: true });
+  const checkpoints = checkpointLog(evidence.checkpointDir, evidence.instance);
   // The commune list takes a few hundred ms to index: pay it now, not on the first lead.
   preloadPostalCodes();
   const notifier = await createNotifier({ config, db, onError: (e) => console.error("mail capture", redactError(e)) });
   const app = await buildApp({ database, config, clock, notifier });
-  const stopSealer = startAuditSealer(db, 500, (e) => app.log.error(e, "audit sealer"));
+  const onForgery = (eventId: number, problem: string) =>
+    app.log.error({ eventId }, `journal d'audit : événement n° ${eventId}, ${problem}`);
+  await sealAuditChain(db, { full: true, checkpoints, now: clock, onForgery });
+  await checkpointHead(db, checkpoints, clock());
+  const stopSealer = startAuditSealer(db, { checkpoints, now: clock, onForgery, onError: (e) => app.log.error(e, "audit sealer") });
   const stopWatchdog = await startImportWatchdog(database, (e) => app.log.error(e, "import watchdog"));
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
+  const mailTo = config.AUDIT_CHECKPOINT_MAIL_TO;
+  const checkpointMail = mailTo ? checkpointMailHandler({ notifier, to: mailTo, checkpoints, instance: evidence.instance }) : null;
   const stopJobs = startJobRunner(db, {
     clock,
-    handlers: followupJobHandlers({ notifier }),
-    schedule: followupSchedule,
+    handlers: [...followupJobHandlers({ notifier }), ...(checkpointMail ? [checkpointMail] : [])],
+    schedule: (at) => [...followupSchedule(at), ...(checkpointMail ? checkpointMailSchedule(at) : [])],
     onError: (e) => app.log.error(e, "jobs"),
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
@@ -68,6 +91,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
     url,
     demo,
     mailCapture: notifier.mail.captureAddress,
+    checkpointDir: evidence.checkpointDir,
     async stop() {
       await stopJobs();
       await stopWatchdog();

@@ -18,6 +18,8 @@ export interface TestContext {
   database: Database;
   db: Database["db"];
   clock: Clock;
+  /** The tables' owner (PostgreSQL) or the one user (PGlite): for what the application itself may not do. */
+  owner: Database["db"];
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { cl
     database,
     db: database.db,
     clock,
+    owner: database.owner,
     async close() {
       await app.close();
       await database.close();

@@ -1,4 +1,7 @@
 import type { DbOrTx } from "../../db/client";
+import { canonicalJson } from "./chain-hash";
+import { signEvent } from "./event-mac";
+import { evidenceKeys } from "./evidence-keys";
 import { auditEvents } from "./schema";
 
 export interface Actor {
@@ -16,8 +19,9 @@ export interface AuditEventInput {
   occurredAt?: Date;
 }
 
-function toRow(e: AuditEventInput) {
-  return {
+/** The row of an event, with its MAC: what `appendAuditEvents` inserts. */
+export function signedEventRow(e: AuditEventInput) {
+  const row = {
     occurredAt: e.occurredAt ?? new Date(),
     orgId: e.actor.orgId ?? null,
     userId: e.actor.userId ?? null,
@@ -27,15 +31,18 @@ function toRow(e: AuditEventInput) {
     entityId: e.entityId ?? null,
     data: e.data ?? {},
   };
+  // The data as PostgreSQL will give it back: what the verifier recomputes the MAC over.
+  return { ...row, mac: signEvent(evidenceKeys(), row, canonicalJson(row.data)) };
 }
 
 /**
- * Records events in the caller's transaction, so an event exists exactly when the change does.
+ * Records events in the caller's transaction, so an event exists exactly when the change does, each
+ * with the application's MAC (a row written straight into the database has none it could forge).
  * Only an INSERT: the hash chain is sealed later by the sealer, off the request path.
  */
 export async function appendAuditEvents(db: DbOrTx, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await db.insert(auditEvents).values(events.map(toRow));
+  await db.insert(auditEvents).values(events.map(signedEventRow));
 }
 
 export const appendAuditEvent = (db: DbOrTx, event: AuditEventInput) => appendAuditEvents(db, [event]);

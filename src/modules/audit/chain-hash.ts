@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -26,21 +26,43 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
-export const sha256Hex = (s: string) => createHash("sha256").update(s).digest("hex");
+// crypto.hash (one shot) costs 1 µs where createHash().update().digest() cost 2.2 µs on 850 bytes: it runs
+// for every lead (its fingerprint) and every link the sealer and the verifier hash.
+export const sha256Hex = (s: string) => hash("sha256", s);
 
-export interface ChainableEvent {
-  id: number;
-  occurredAt: Date;
+/** A moment as a Date, or already as its ISO string (rows read by the verifier keep them as text). */
+export type Instant = Date | string;
+export const isoOf = (t: Instant) => (typeof t === "string" ? t : t.toISOString());
+
+/** An event's columns but its id, data and MAC. */
+export interface EventFields {
+  occurredAt: Instant;
   orgId: string | null;
   userId: string | null;
   apiKeyId: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
-  data: unknown;
 }
 
-/** A link commits to the previous link and to every column of its event. */
-export function linkHash(prevHash: string, e: ChainableEvent): string {
-  return sha256Hex(`${prevHash}\n${canonicalJson({ ...e, occurredAt: e.occurredAt.toISOString() })}`);
+const uuid = (v: string | null) => (v == null ? "null" : JSON.stringify(v.toLowerCase()));
+
+/**
+ * The canonical text of an event (keys sorted, as canonicalJson writes them) from its data already in
+ * canonical JSON: a CSV batch event's data is written in the import's worker thread, and the verifier
+ * computes it once for both the link and the MAC. Uuids in lower case, as PostgreSQL gives them back.
+ */
+export function eventBody(e: EventFields, dataJson: string): string {
+  return `{"action":${JSON.stringify(e.action)},"apiKeyId":${uuid(e.apiKeyId)},"data":${dataJson},"entityId":${JSON.stringify(e.entityId ?? null)},"entityType":${JSON.stringify(e.entityType)},"occurredAt":"${isoOf(e.occurredAt)}","orgId":${uuid(e.orgId)},"userId":${uuid(e.userId)}}`;
+}
+
+export interface ChainableEvent extends EventFields {
+  id: number;
+  data: unknown;
+  mac: string | null;
+}
+
+/** A link commits to the previous link and to every column of its event: id, MAC and body. */
+export function linkHash(prevHash: string, e: ChainableEvent, body = eventBody(e, canonicalJson(e.data))): string {
+  return sha256Hex(`${prevHash}\n${e.id}\n${e.mac ?? ""}\n${body}`);
 }

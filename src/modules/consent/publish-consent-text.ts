@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { AppError } from "../../server/errors";
 import { type Actor, appendAuditEvent } from "../audit/append-event";
 import { consentTexts } from "./schema";
+import { bodySha256, consentTextDigest } from "./text-digest";
 
 export interface ConsentTextInput {
   version: string;
@@ -17,7 +17,7 @@ export interface ConsentTextInput {
 export async function publishConsentText(db: DbOrTx, actor: Actor, input: ConsentTextInput) {
   const [existing] = await db.select({ id: consentTexts.id }).from(consentTexts).where(eq(consentTexts.version, input.version)).limit(1);
   if (existing) throw new AppError("consent_text_exists", { field: "version" });
-  const sha256 = createHash("sha256").update(input.body, "utf8").digest("hex");
+  const sha256 = bodySha256(input.body);
   const [row] = await db
     .insert(consentTexts)
     .values({ ...input, sha256, publishedBy: actor.userId ?? null })
@@ -28,7 +28,7 @@ export async function publishConsentText(db: DbOrTx, actor: Actor, input: Consen
     action: "consent_text.published",
     entityType: "consent_text",
     entityId: row.id,
-    data: { version: row.version, sha256, partners: row.partners },
+    data: { version: row.version, sha256, partners: row.partners, digest: consentTextDigest(row) },
   });
   return row;
 }

@@ -37,7 +37,8 @@ export async function ingestLeads(
   const candidates = duplicateCandidates(judged);
   const found = await findDuplicates(tx, candidates.people, now);
   applyRejections(judged, rejectionsOf(candidates, found));
-  await storeLeads(tx, supplier, storeColumnsOf(judged), { ...opts, now });
+  const context = { supplierOrgId: supplier.orgId, channel: opts.channel, importId: opts.importId ?? null, now };
+  await storeLeads(tx, supplier, storeColumnsOf(judged, context));
   return judged.map((j) =>
     j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons },
   );

@@ -8,7 +8,7 @@ import { type CheckedContact, checkContact } from "./check-contact";
 import { withTextOnly } from "./check-text";
 import type { PublishedText } from "./consent-text-cache";
 import { consentFingerprint, type FingerprintEvidence } from "./fingerprint";
-import { type ConsentRow, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
+import { type ConsentRow, type IntakeContext, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
 import type { StoredPayload } from "./stored-payload";
 
 /**
@@ -113,7 +113,7 @@ export function applyRejections(judged: Judged[], rejections: Rejection[]) {
 }
 
 /** The rows to store, as each lead's verdict has it: an accepted lead stores what was checked, a rejected one what was sent. */
-export function storeColumnsOf(judged: Judged[]): StoreColumns {
+export function storeColumnsOf(judged: Judged[], context: IntakeContext): StoreColumns {
   const rows: LeadRow[] = [];
   const consents: ConsentRow[] = [];
   for (const j of judged) {
@@ -141,7 +141,7 @@ export function storeColumnsOf(judged: Judged[]): StoreColumns {
     });
     if (c && j.consent) consents.push(consentRow(j.id, s.product ?? "", c, j.consent));
   }
-  return toStoreColumns(rows, consents);
+  return toStoreColumns(rows, consents, context);
 }
 
 function consentRow(leadId: string, product: string, c: CheckedContact, k: ConsentRecord): ConsentRow {

@@ -1,6 +1,8 @@
 import pgUtils from "pg/lib/utils";
 import type { RejectionReason } from "../../shared/rejection";
 import type { FingerprintEvidence } from "./fingerprint";
+import { type IntakeEvent, intakeEvents, leadDigest } from "./lead-evidence";
+import type { LeadChannel } from "./schema";
 
 /** Leads as stored, and the column form in which a batch of them travels to the database. */
 
@@ -31,26 +33,43 @@ export interface ConsentRow extends FingerprintEvidence {
   fingerprint: string;
 }
 
+/** Where and when a batch is stored: its rows' own columns, and part of what their digests commit to. */
+export interface IntakeContext {
+  supplierOrgId: string;
+  channel: LeadChannel;
+  importId: string | null;
+  now: Date;
+}
+
 /**
  * A batch ready to store: one PostgreSQL array literal per column (pg's own encoding, done here rather
- * than when the statement is sent). Plain strings, so a CSV import builds them in its worker thread and
- * hands them over for almost nothing, and the thread holding the transaction only sends them.
+ * than when the statement is sent), and its journal events with the digest of every lead. Plain strings,
+ * so a CSV import builds them in its worker thread and hands them over for almost nothing, and the thread
+ * holding the transaction only MACs the events and sends them.
  */
 export interface StoreColumns {
   count: number;
+  context: IntakeContext;
   leads: Record<keyof LeadRow, string>;
   consents: Record<keyof ConsentRow, string>;
+  events: IntakeEvent[];
 }
 
 const { prepareValue } = pgUtils;
 // Nulls travel cheaper than "[]" and "null" (no escaping, no parsing): accepted leads send none.
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
-export function toStoreColumns(rows: LeadRow[], consents: ConsentRow[]): StoreColumns {
+export function toStoreColumns(rows: LeadRow[], consents: ConsentRow[], context: IntakeContext): StoreColumns {
   const col = <T>(pick: (r: LeadRow) => T) => prepareValue(rows.map(pick));
   const kcol = <T>(pick: (c: ConsentRow) => T) => prepareValue(consents.map(pick));
+  const consentOf = new Map(consents.map((c) => [c.leadId, c]));
+  const createdAt = context.now.toISOString();
+  const place = { supplierOrgId: context.supplierOrgId, type: "lead", channel: context.channel, importId: context.importId, createdAt };
+  const digests = rows.map((r) => leadDigest(r, place, consentOf.get(r.id) ?? null, createdAt));
   return {
     count: rows.length,
+    context,
+    events: intakeEvents(rows, digests, context.channel, context.importId),
     leads: {
       id: col((r) => r.id),
       product: col((r) => r.product),

@@ -1,12 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { notFound } from "../../server/errors";
+import { AppError, notFound } from "../../server/errors";
 import { consentTexts } from "../consent/schema";
+import { leadIntegrity, parisTime, recordOfMissingLead } from "../evidence/lead-integrity";
 import { consentFingerprint } from "./fingerprint";
 import { leadConsents, leads } from "./schema";
 
-/** A lead with its consent proof, and whether the stored fingerprint still matches the stored data. */
-export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
+/**
+ * A lead with its consent proof: whether the stored fingerprint still matches the stored data, and the
+ * lead's integrity against the audit journal (lead-integrity.ts).
+ */
+export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string, now: Date) {
   const [row] = await db
     .select({ lead: leads, consent: leadConsents, text: consentTexts })
     .from(leads)
@@ -14,8 +18,16 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
     .leftJoin(consentTexts, eq(consentTexts.id, leadConsents.consentTextId))
     .where(and(eq(leads.id, leadId), eq(leads.supplierOrgId, orgId)))
     .limit(1);
-  // Another organisation's lead answers exactly like a missing one: its existence is not disclosed.
-  if (!row) throw notFound("Lead");
+  if (!row) {
+    // A lead deleted in the database is not silently missing: the journal says it was recorded.
+    const record = await recordOfMissingLead(db, orgId, leadId);
+    if (record)
+      throw new AppError("lead_deleted", {
+        message: `Ce lead a été supprimé de la base : l'événement n° ${record.id} du journal d'audit atteste son enregistrement le ${parisTime(record.occurredAt)}.`,
+      });
+    // Another organisation's lead answers exactly like a missing one: its existence is not disclosed.
+    throw notFound("Lead");
+  }
   const { lead, consent, text } = row;
   const proof =
     consent && text
@@ -31,9 +43,10 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string) {
           },
         }
       : null;
+  const integrity = await leadIntegrity(db, { lead, consent, textSha256: text?.sha256 ?? null }, now);
   // What was sent, as JSON; and when the database could not hold it exactly, the exact bytes (base64).
   const { payload, payloadRaw, ...rest } = lead;
-  return { ...rest, submitted: payload, submittedExact: payloadRaw?.toString("base64") ?? null, proof };
+  return { ...rest, submitted: payload, submittedExact: payloadRaw?.toString("base64") ?? null, proof, integrity };
 }
 
 function proofOf(lead: typeof leads.$inferSelect, c: typeof leadConsents.$inferSelect) {

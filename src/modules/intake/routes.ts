@@ -194,10 +194,12 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
         tags: ["Leads"],
         summary: "Un lead avec sa preuve de consentement",
         params: z.object({ id: z.uuid().meta({ title: "l'identifiant du lead" }) }),
-        response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses(400, 401, 403, 404) },
+        description:
+          "`integrity` dit si le lead et sa preuve sont ceux que l'application a enregistrés (journal d'audit signé, chaîne ancrée). 410 : le lead a été supprimé de la base alors que le journal atteste son enregistrement.",
+        response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses(400, 401, 403, 404, 410) },
       },
     },
-    async (req) => getLeadDetail(db, authOf(req).orgId, req.params.id),
+    async (req) => getLeadDetail(db, authOf(req).orgId, req.params.id, clock()),
   );
 
   app.get(

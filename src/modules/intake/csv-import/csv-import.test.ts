@@ -188,6 +188,8 @@ describe("CSV import: row by row judgement and the rejection report", () => {
       rows: [1, 5],
       accepted: leadsOf("accepted").map((r) => r.id),
       rejected: leadsOf("rejected").map((r) => ({ id: r.id, row: r.importRow, reasons: r.reasons.map((x) => x.code) })),
+      // Each lead's 22-character digest, accepted then rejected: what the batch commits to.
+      digests: expect.stringMatching(/^[A-Za-z0-9_-]{110}$/),
     });
     expect(events.find((e) => e.action === "csv_import.finished")?.data).toMatchObject({
       status: "done",

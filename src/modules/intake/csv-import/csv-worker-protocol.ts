@@ -9,6 +9,9 @@ import type { StoreColumns } from "../lead-columns";
 
 export interface CsvWorkerSetup {
   product: string;
+  /** Part of what each lead's digest commits to, computed in the worker with the rest of the batch. */
+  supplierOrgId: string;
+  importId: string;
   batchSize: number;
   maxRows: number;
   /** Batches judged but not yet written, at most: the worker waits beyond that (bounded memory). */

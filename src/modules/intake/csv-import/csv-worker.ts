@@ -28,7 +28,7 @@ const chunks = new AsyncQueue<Uint8Array>();
 // Answers the main thread owes: the header verdict, consent texts, rebuilt batches, writes.
 const go = new AsyncQueue<true>();
 const textRequests = new Map<number, (texts: Map<string, PublishedText | null>) => void>();
-const unwritten = new Map<number, Judged[]>();
+const unwritten = new Map<number, { judged: Judged[]; now: Date }>();
 const written = new AsyncQueue<number>();
 
 port.on("message", (m: ToWorker) => {
@@ -47,9 +47,9 @@ port.on("message", (m: ToWorker) => {
       textRequests.delete(m.id);
       break;
     case "reject": {
-      const judged = unwritten.get(m.seq) as Judged[];
+      const { judged, now } = unwritten.get(m.seq) as { judged: Judged[]; now: Date };
       applyRejections(judged, m.rejections);
-      post({ type: "rebuilt", seq: m.seq, columns: storeColumnsOf(judged) });
+      post({ type: "rebuilt", seq: m.seq, columns: storeColumnsOf(judged, contextAt(now)) });
       break;
     }
     case "written":
@@ -58,6 +58,8 @@ port.on("message", (m: ToWorker) => {
       break;
   }
 });
+
+const contextAt = (now: Date) => ({ supplierOrgId: setup.supplierOrgId, channel: "csv" as const, importId: setup.importId, now });
 
 async function* bodyChunks(): AsyncGenerator<Uint8Array> {
   for (let chunk = await chunks.next(); chunk; chunk = await chunks.next()) {
@@ -97,14 +99,14 @@ async function run() {
     const { now } = setup;
     const judged = await judgeItems(askTexts, items, now);
     items = [];
-    unwritten.set(seq, judged);
+    unwritten.set(seq, { judged, now });
     post({
       type: "batch",
       seq: seq++,
       now,
       rows: judged.length,
       candidates: duplicateCandidates(judged),
-      columns: storeColumnsOf(judged),
+      columns: storeColumnsOf(judged, contextAt(now)),
     });
     while (unwritten.size >= setup.writeAhead) await written.next();
   };

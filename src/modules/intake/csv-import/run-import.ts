@@ -147,6 +147,8 @@ async function importRows(run: ImportRun) {
   const { db, auth, importId, product, counts } = run;
   const setup: CsvWorkerSetup = {
     product,
+    supplierOrgId: auth.orgId,
+    importId,
     batchSize: run.batchSize,
     maxRows: run.maxRows,
     writeAhead: WRITE_AHEAD,
@@ -187,7 +189,7 @@ async function importRows(run: ImportRun) {
   })();
   feeding.catch((e) => inbox.fail(e));
 
-  const supplier = { ...actorOf(auth), orgId: auth.orgId };
+  const supplier = actorOf(auth);
   const rebuild = (seq: number, rejections: Rejection[]) =>
     new Promise<StoreColumns>((resolve, reject) => {
       rebuilds.set(seq, { resolve, reject });
@@ -198,7 +200,7 @@ async function importRows(run: ImportRun) {
       const found = await findDuplicates(tx, batch.candidates.people, batch.now);
       const rejections = rejectionsOf(batch.candidates, found);
       const columns = rejections.length === 0 ? batch.columns : await rebuild(batch.seq, rejections);
-      await storeLeads(tx, supplier, columns, { channel: "csv", importId, now: batch.now });
+      await storeLeads(tx, supplier, columns);
       const ok = batch.candidates.index.length - rejections.length;
       await addBatchCounts(tx, importId, bytesRead, { rows: batch.rows, accepted: ok });
       return ok;

@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { channelLabel, StatusBadge } from "../../ui/StatusBadge";
 import { useLead } from "./api";
 import { ConsentProofCard } from "./ConsentProofCard";
+import { IntegrityCard } from "./IntegrityCard";
 import { ProductFieldsCard } from "./ProductFieldsCard";
 import { SubmittedDataCard } from "./SubmittedDataCard";
 import type { LeadDetail } from "./types";
@@ -28,10 +29,21 @@ export function LeadDetailPage() {
   if (lead.isPending) return <LoadingState label="Chargement du lead…" />;
   if (lead.isError) {
     const missing = lead.error instanceof ApiError && (lead.error.status === 404 || lead.error.status === 400);
+    // 410: the lead was deleted in the database while the audit journal says it was recorded.
+    const deleted = lead.error instanceof ApiError && lead.error.status === 410;
     return (
       <>
         <PageHeader title="Lead" back={backLink} />
-        {missing ? <EmptyState title="Ce lead est introuvable." /> : <ErrorState error={lead.error} onRetry={() => lead.refetch()} />}
+        {deleted ? (
+          <Alert kind="error" title="Lead supprimé hors de l'application">
+            <p>{lead.error.message}</p>
+            <p>Contactez le support LeadsAssurance.</p>
+          </Alert>
+        ) : missing ? (
+          <EmptyState title="Ce lead est introuvable." />
+        ) : (
+          <ErrorState error={lead.error} onRetry={() => lead.refetch()} />
+        )}
       </>
     );
   }
@@ -97,6 +109,7 @@ function LeadView({ lead }: { lead: LeadDetail }) {
           />
         </section>
       </div>
+      <IntegrityCard integrity={lead.integrity} />
       <ProductFieldsCard product={lead.product} fields={lead.fields} reasons={lead.reasons} />
       {lead.proof ? (
         <ConsentProofCard proof={lead.proof} />

@@ -45,12 +45,19 @@ export interface ConsentProof {
   text: ConsentTextSnapshot;
 }
 
+/** The lead checked against the signed audit journal (server: src/modules/evidence/lead-integrity.ts). */
+export interface LeadIntegrity {
+  status: "verified" | "pending" | "altered";
+  checks: { code: string; state: "ok" | "pending" | "failed"; message: string }[];
+}
+
 export interface LeadDetail extends LeadSummary {
   fields: Record<string, unknown>;
   submitted: unknown;
   /** The exact bytes sent (base64), when `submitted` is only a readable copy of them. */
   submittedExact: string | null;
   proof: ConsentProof | null;
+  integrity: LeadIntegrity;
   importId: string | null;
   importRow: number | null;
   departement: string | null;

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { canonicalJson, sha256Hex } from "../audit/chain-hash";
+
+export interface ConsentTextEvidence {
+  id: string;
+  version: string;
+  title: string;
+  body: string;
+  sha256: string;
+  partners: unknown;
+  publishedAt: Date;
+  publishedBy: string | null;
+}
+
+export const bodySha256 = (body: string) => createHash("sha256").update(body, "utf8").digest("hex");
+
+/**
+ * What a published consent text is, committed by its `consent_text.published` event: every column, the
+ * body through its sha256 (checked against the body itself apart). A text edited, swapped or inserted in
+ * the database no longer matches an event only the application could write.
+ */
+export function consentTextDigest(t: ConsentTextEvidence): string {
+  return sha256Hex(
+    JSON.stringify([
+      "consent_text/1",
+      t.id.toLowerCase(),
+      t.version,
+      t.title,
+      t.sha256,
+      canonicalJson(t.partners),
+      t.publishedAt.toISOString(),
+      t.publishedBy?.toLowerCase() ?? null,
+    ]),
+  );
+}
