@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRODUCTION_ENV } from "../../tests/support/evidence-keys";
 import { asUser, bearer, createOrgWithUser, createTestApp, login, type Session, type TestContext } from "../../tests/support/test-app";
 
 /**
@@ -6,13 +7,12 @@ import { asUser, bearer, createOrgWithUser, createTestApp, login, type Session, 
  * Now a 400 naming the field, before anything is written.
  */
 
-const SECRET = "s".repeat(40);
 let ctx: TestContext;
 let broker: Session;
 let supplierKey: string;
 beforeAll(async () => {
   // Production settings: the login is public there too.
-  ctx = await createTestApp({ NODE_ENV: "production", SESSION_SECRET: SECRET, SMTP_URL: "smtp://127.0.0.1:2525", TRUST_PROXY: "none" });
+  ctx = await createTestApp(PRODUCTION_ENV);
   broker = await login(ctx.app, (await createOrgWithUser(ctx, "broker_admin")).email);
   supplierKey = (await createOrgWithUser(ctx, "supplier")).apiKey as string;
 });

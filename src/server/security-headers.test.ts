@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { PRODUCTION_ENV } from "../../tests/support/evidence-keys";
 import { createTestApp, type TestContext } from "../../tests/support/test-app";
 
-const PRODUCTION = { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), SMTP_URL: "smtp://127.0.0.1:2525", TRUST_PROXY: "none" };
+const PRODUCTION = PRODUCTION_ENV;
 const apps: TestContext[] = [];
 afterAll(async () => {
   for (const a of apps) await a.close();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PRODUCTION_ENV } from "../../tests/support/evidence-keys";
 import { loadConfig } from "./config";
 import { parseTrustProxy } from "./trust-proxy";
 
@@ -17,7 +18,7 @@ describe("TRUST_PROXY", () => {
   });
 
   it("must be set in production, even to none", () => {
-    const prod = { NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525", SESSION_SECRET: "s".repeat(40) };
+    const { TRUST_PROXY: _, ...prod } = PRODUCTION_ENV;
     expect(() => loadConfig(prod)).toThrow(/TRUST_PROXY est obligatoire/);
     expect(loadConfig({ ...prod, TRUST_PROXY: "none" }).trustProxy).toBe(false);
     expect(loadConfig({ ...prod, TRUST_PROXY: "10.1.0.0/16" }).trustProxy).toEqual(["10.1.0.0/16"]);

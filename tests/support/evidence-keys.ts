@@ -4,3 +4,16 @@ import { installEvidenceKeys, parseEvidenceKeys } from "../../src/modules/audit/
 export const TEST_EVIDENCE_KEYS = `test-1:${Buffer.alloc(32, 7).toString("base64url")}`;
 
 installEvidenceKeys(parseEvidenceKeys(TEST_EVIDENCE_KEYS, "clé de test"));
+
+/**
+ * Everything production refuses to start without, for tests of production behaviour: the checkpoint
+ * folder is named but nothing is written there unless the test starts the whole server.
+ */
+export const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  SESSION_SECRET: "s".repeat(40),
+  SMTP_URL: "smtp://127.0.0.1:2525",
+  TRUST_PROXY: "none",
+  AUDIT_KEYS: TEST_EVIDENCE_KEYS,
+  AUDIT_CHECKPOINT_DIR: "/nonexistent/la-test-checkpoints",
+} as const;
