@@ -13,13 +13,14 @@ import { csvTemplate } from "./template";
  * the cells a test wants changed. Test-only, not used by the server.
  */
 
-let n = 0;
+/** Rows are unique per process (a counter from a random start), so that no two rows of a test are duplicates by chance. */
+let n = Math.floor(Math.random() * 5_000_000);
 
 /** `now`: the app's clock (the system's unless the test handed the app another). */
 export function templateRecord(product: string, consentVersion: string, now: Date = systemClock()): Record<string, string> {
   const [record] = parse(csvTemplate(product, now), { delimiter: ";", columns: true, bom: true }) as Record<string, string>[];
   if (!record) throw new Error("empty template");
-  const i = ++n + Math.floor(Math.random() * 1e5) * 1000;
+  const i = ++n;
   // 061: a mainland block where every number is valid (parts of 063x and 069x are overseas, and stricter).
   const digits = String(i % 10_000_000).padStart(7, "0");
   return { ...record, consentement_version: consentVersion, telephone: `061${digits}`, email: `test.${i}@example.fr` };
