@@ -15,5 +15,5 @@ describe("embedded database folder", () => {
     await first.close();
     const again = await openDatabase({ dataDir });
     await again.close();
-  });
+  }, 90_000); // two embedded databases made on disk from nothing (initdb): slow on a loaded machine
 });
