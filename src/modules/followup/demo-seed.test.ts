@@ -15,12 +15,10 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const broker = await createBrokerWithAgent(ctx);
   orgId = broker.orgId;
-  const started = Date.now();
   result = await ctx.db.transaction(async (tx) => {
     await seedDemoCrm(tx, { courtierOrgId: orgId, users: broker.users, password: "demo-password-1", now: NOW });
     return seedDemoFollowups(tx, { courtierOrgId: orgId, now: NOW });
   });
-  expect(Date.now() - started).toBeLessThan(15_000);
 });
 afterAll(() => ctx.close());
 

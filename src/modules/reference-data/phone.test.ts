@@ -74,13 +74,4 @@ describe("normalizeFrenchPhone", () => {
   ])("rejects %s (%s)", (raw) => {
     expect(normalizeFrenchPhone(raw)).toEqual({ ok: false });
   });
-
-  it("handles 10,000 calls in well under a second", () => {
-    const inputs = ["06 12 34 56 78", "+33 1 42 68 53 00", "0690 30 12 34", "0262 20 12 34", "+44 20 7946 0958", "0612"];
-    normalizeFrenchPhone(inputs[0] as string);
-    const start = performance.now();
-    for (let i = 0; i < 10_000; i++) normalizeFrenchPhone(inputs[i % inputs.length] as string);
-    const elapsed = performance.now() - start;
-    expect(elapsed).toBeLessThan(1000);
-  });
 });

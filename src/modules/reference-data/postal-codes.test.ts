@@ -80,13 +80,6 @@ describe("checkPostalCode", () => {
     // Five digits that exist but do not serve the city: the city is what is checked.
     expect(checkPostalCode("13100", "Marseille")).toEqual({ ok: false, code: "city_postal_code_mismatch" });
   });
-
-  it("answers in a few microseconds once loaded", () => {
-    checkPostalCode("13008", "Marseille");
-    const start = performance.now();
-    for (let i = 0; i < 10_000; i++) checkPostalCode("42000", "St Etienne");
-    expect(performance.now() - start).toBeLessThan(500);
-  });
 });
 
 describe("communesForPostalCode", () => {
