@@ -101,7 +101,13 @@ describe("Largeur des écrans : 1366 px et téléphone (390 px)", () => {
     await page.locator("main .table__secondary").first().waitFor();
     // The narrowest the contact column gets: the line "06 12 34 56 78 · 13001 Marseille" must fold between
     // the number and the commune, never inside the number.
-    await page.addStyleTag({ content: "main .table__secondary { max-width: 5em; white-space: normal !important; }" });
+    // Through the CSSOM: the security headers forbid inline <style> (style-src 'self'), as in production.
+    await page.locator("main .table__secondary").evaluateAll((spans) => {
+      for (const span of spans as HTMLElement[]) {
+        span.style.maxWidth = "5em";
+        span.style.setProperty("white-space", "normal", "important");
+      }
+    });
     const phoneLines = await page.locator("main .table__secondary").evaluateAll((spans) =>
       spans.flatMap((span) => {
         const text = span.firstChild;

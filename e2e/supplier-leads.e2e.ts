@@ -263,6 +263,8 @@ describe("Espace apporteur : saisie manuelle, fiche, liste et tableau de bord", 
     await page.goto(`/apporteur/leads/${id}`);
     const main = page.locator("main");
     await expectText(main, "Valeur invalide pour ce champ : caractère nul");
+    // The raw JSON is behind its button since the sent data are shown as a table first.
+    await page.getByRole("button", { name: "Voir le JSON brut" }).click();
     await expectText(main, '"firstName": "Zo�é"');
     await expectText(main, '"utm_source": "e2e"');
     const link = page.getByRole("link", { name: "télécharger l'envoi exact" });
