@@ -1,0 +1,57 @@
+import Holidays from "date-holidays";
+import { addToIsoDate, parisLocalToUtcIso } from "../../../shared/catalogue/dates";
+
+/**
+ * French business days ("jours ouvrés"): Monday to Friday, except public holidays. The holidays come from
+ * date-holidays (maintained, computes Easter-based dates); Alsace-Moselle (départements 57, 67, 68) keeps
+ * Good Friday and 26 December under its local law, which date-holidays knows as the states "57", "67", "68".
+ * Only `type: "public"` days count: the library also lists observances (Mother's Day, Pentecost Sunday).
+ */
+
+const ALSACE_MOSELLE = new Set(["57", "67", "68"]);
+
+export type HolidayRegion = "FR" | "57" | "67" | "68";
+
+export function holidayRegionOf(departement: string | null | undefined): HolidayRegion {
+  return departement && ALSACE_MOSELLE.has(departement) ? (departement as HolidayRegion) : "FR";
+}
+
+const calendars = new Map<HolidayRegion, Holidays>();
+const holidaysByYear = new Map<string, ReadonlySet<string>>();
+
+/** The public holidays of one year and region as "yyyy-mm-dd" strings (computed once, then cached). */
+export function publicHolidays(year: number, region: HolidayRegion): ReadonlySet<string> {
+  const key = `${region}|${year}`;
+  const hit = holidaysByYear.get(key);
+  if (hit) return hit;
+  let calendar = calendars.get(region);
+  if (!calendar) {
+    calendar = region === "FR" ? new Holidays("FR") : new Holidays("FR", region);
+    calendars.set(region, calendar);
+  }
+  const days = new Set(
+    calendar
+      .getHolidays(year)
+      .filter((h) => h.type === "public")
+      .map((h) => h.date.slice(0, 10)),
+  );
+  holidaysByYear.set(key, days);
+  return days;
+}
+
+/** Whether a Paris calendar day ("yyyy-mm-dd") is worked: a weekday that is not a public holiday there. */
+export function isBusinessDay(day: string, region: HolidayRegion): boolean {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !publicHolidays(Number(day.slice(0, 4)), region).has(day);
+}
+
+/** The UTC instant a Paris calendar day begins (23 or 25 hours before the next one across a DST change). */
+export function parisDayStart(day: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(parisLocalToUtcIso({ year, month, day: date, hour: 0, minute: 0, second: 0 }) as string);
+}
+
+export function nextDay(day: string): string {
+  return addToIsoDate(day, 0, 1);
+}
