@@ -6,3 +6,4 @@ export * from "../modules/crm/schema";
 export * from "../modules/followup/schema";
 export * from "../modules/intake/schema";
 export * from "../modules/notifications/schema";
+export * from "../modules/market/schema";

@@ -29,6 +29,13 @@ export const ERROR_CATALOGUE = {
   },
   lead_deleted: { status: 410, message: "Ce lead a été supprimé de la base après son enregistrement" },
   lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
+  lead_already_sold: { status: 409, message: "Ce lead a déjà été vendu" },
+  lead_on_hold: {
+    status: 409,
+    message: "Ce lead est réservé par un autre courtier pendant son paiement : réessayez dans quelques minutes",
+  },
+  lead_not_in_stock: { status: 404, message: "Ce lead n'est pas (ou plus) en vente dans la salle de marché" },
+  hold_expired: { status: 409, message: "Votre réservation a expiré : réservez à nouveau ce lead s'il est encore disponible" },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;
 

@@ -5,6 +5,7 @@ import { crmRoutes } from "../modules/crm/routes";
 import { followupRoutes } from "../modules/followup/routes";
 import { csvImportRoutes } from "../modules/intake/csv-import/routes";
 import { intakeRoutes } from "../modules/intake/routes";
+import { marketModuleRoutes } from "../modules/market/routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { referenceDataRoutes } from "../modules/reference-data/routes";
 import type { RouteModule } from "./deps";
@@ -20,4 +21,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   notificationRoutes,
   crmRoutes,
   followupRoutes,
+  marketModuleRoutes,
 ];

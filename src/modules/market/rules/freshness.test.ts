@@ -22,7 +22,7 @@ describe("business days", () => {
     ["2026-05-24", "FR", false, "dimanche de Pentecôte (un dimanche, pas une fête chômée)"],
     ["2026-06-01", "FR", true, "lundi ordinaire (fête des mères la veille: une simple observance)"],
     ["2026-11-28", "FR", false, "samedi"],
-  ] as const)("%s in %s: worked = %s (%s)", (day, region, worked) => {
+  ] as const)("%s in %s: worked = %s (%s)", (day, region, worked, _why) => {
     expect(isBusinessDay(day, region)).toBe(worked);
   });
 });

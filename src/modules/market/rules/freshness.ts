@@ -1,5 +1,6 @@
 import { parisToday } from "../../../shared/catalogue/dates";
 import { type HolidayRegion, holidayRegionOf, isBusinessDay, nextDay, parisDayStart } from "./business-days";
+import type { PriceTier } from "./sale-terms";
 
 /**
  * A lead's freshness, counted in business hours ("heures ouvrées"): the real time elapsed on business
@@ -8,8 +9,7 @@ import { type HolidayRegion, holidayRegionOf, isBusinessDay, nextDay, parisDaySt
  * for its day (an hour of the day of the change is an hour of the buyer's wait, whatever the clock says).
  */
 
-export const FRESHNESS_TIERS = ["24h", "48h", "72h"] as const;
-export type FreshnessTier = (typeof FRESHNESS_TIERS)[number];
+export type FreshnessTier = PriceTier;
 
 /** Past 72 business hours a lead leaves the marketplace. */
 export const MARKET_LIFETIME_HOURS = 72;

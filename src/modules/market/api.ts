@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { DEPARTEMENTS, PRODUCT_SLUGS } from "../../shared/catalogue";
+import { HOLD_MINUTES, LEAD_TYPES, PRICE_TIERS, SALE_CHANNELS } from "./rules/sale-terms";
+
+/** Request and response shapes of the marketplace: the routes validate and document with them, the web derives its types. */
+
+const productSlug = z.enum(PRODUCT_SLUGS);
+const departement = z.enum(DEPARTEMENTS.map((d) => d.code) as [string, ...string[]]);
+
+export const marketQuerySchema = z.object({
+  product: productSlug.optional().meta({ title: "le produit" }),
+  leadType: z.enum(LEAD_TYPES).optional().meta({ title: "le type" }),
+  departement: departement.optional().meta({ title: "le département" }),
+  tier: z.enum(PRICE_TIERS).optional().meta({ title: "la fraîcheur" }),
+  minPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix minimum" }),
+  maxPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix maximum" }),
+  sort: z.enum(["recent", "oldest", "price_asc", "price_desc"]).default("recent").meta({ title: "le tri" }),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ title: "la page" }),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25).meta({ title: "la taille de page" }),
+});
+export type MarketQuery = z.infer<typeof marketQuerySchema>;
+
+export const marketItemSchema = z.object({
+  leadId: z.string(),
+  product: z.string(),
+  leadType: z.enum(LEAD_TYPES),
+  departement: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  consentMethod: z.string(),
+  receivedAt: z.date(),
+  businessHours: z.number(),
+  tier: z.enum(PRICE_TIERS),
+  priceCents: z.number().int(),
+  priceVersion: z.number().int(),
+  expiresAt: z.date(),
+  heldUntil: z.date().nullable(),
+});
+export const marketListSchema = z.object({
+  items: z.array(marketItemSchema),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type MarketList = z.infer<typeof marketListSchema>;
+export type MarketItem = z.infer<typeof marketItemSchema>;
+
+export const holdHeadersSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .trim()
+    .min(8)
+    .max(200)
+    .meta({
+      title: "la clé d'idempotence",
+      description: "Un identifiant unique par intention d'achat : rejouer la requête rend la même réservation",
+    }),
+});
+
+export const holdSchema = z.object({
+  id: z.string(),
+  leadId: z.string(),
+  priceCents: z.number().int(),
+  priceVersion: z.number().int(),
+  tier: z.enum(PRICE_TIERS),
+  status: z.string(),
+  expiresAt: z.date(),
+});
+export type HoldView = z.infer<typeof holdSchema>;
+export const HOLD_DURATION_MINUTES = HOLD_MINUTES;
+
+const orderFields = {
+  name: z.string().trim().min(2).max(80).meta({ title: "le nom de la commande" }),
+  products: z.array(productSlug).min(1).max(PRODUCT_SLUGS.length).meta({ title: "les produits" }),
+  leadType: z.enum(LEAD_TYPES).meta({ title: "le type" }),
+  departements: z.array(departement).max(DEPARTEMENTS.length).meta({ title: "les départements" }),
+  weeklyCap: z.number().int().min(1).max(10_000).meta({ title: "le plafond hebdomadaire" }),
+  dailyCap: z.number().int().min(1).max(10_000).nullable().meta({ title: "le plafond quotidien" }),
+};
+export const orderInputSchema = z
+  .object(orderFields)
+  .strict()
+  .refine((o) => o.dailyCap === null || o.dailyCap <= o.weeklyCap, {
+    path: ["dailyCap"],
+    message: "Le plafond quotidien ne peut pas dépasser le plafond hebdomadaire",
+  });
+export const orderPatchSchema = z
+  .object({ ...orderFields, status: z.enum(["active", "paused"]).meta({ title: "l'état" }) })
+  .partial()
+  .strict();
+export const orderPreviewInputSchema = z
+  .object({ products: orderFields.products, leadType: orderFields.leadType, departements: orderFields.departements })
+  .strict();
+
+export const orderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  products: z.array(z.string()),
+  leadType: z.enum(LEAD_TYPES),
+  departements: z.array(z.string()),
+  weeklyCap: z.number().int(),
+  dailyCap: z.number().int().nullable(),
+  status: z.enum(["active", "paused"]),
+  createdAt: z.date(),
+  receivedThisWeek: z.number().int(),
+  receivedToday: z.number().int(),
+  receivedTotal: z.number().int(),
+  spentCents: z.number().int(),
+});
+export type OrderView = z.infer<typeof orderSchema>;
+
+export const priceEntrySchema = z.object({
+  product: productSlug,
+  leadType: z.enum(LEAD_TYPES),
+  channel: z.enum(SALE_CHANNELS),
+  tier: z.enum(PRICE_TIERS),
+  priceCents: z.number().int().min(1).max(10_000_000).meta({ title: "le prix (centimes HT)" }),
+});
+export const priceGridSchema = z.object({
+  version: z.number().int(),
+  publishedAt: z.date(),
+  note: z.string(),
+  entries: z.array(priceEntrySchema.extend({ product: z.string() })),
+});
+export type PriceGridView = z.infer<typeof priceGridSchema>;
+export const publishPriceGridSchema = z
+  .object({
+    note: z.string().trim().min(3).max(300).meta({ title: "le motif du changement" }),
+    entries: z.array(priceEntrySchema).min(1).max(1000).meta({ title: "les prix" }),
+  })
+  .strict();

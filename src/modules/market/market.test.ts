@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validLead } from "../../../tests/factories/leads";
+import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { expireHolds } from "./hold-lead";
+import { ensurePriceGrid } from "./price-grid";
+import { stockLeads } from "./stock-leads";
+
+/** Monday 30 November 2026, 10:00 in Paris: a plain business day. */
+let now = new Date("2026-11-30T10:00:00+01:00");
+const clock = () => new Date(now);
+
+let ctx: TestContext;
+let supplier: Awaited<ReturnType<typeof supplierFixture>>;
+
+async function sendLeads(count: number, overrides: Parameters<typeof validLead>[1] = {}, product = "assurance-auto") {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/leads",
+      headers: { authorization: `Bearer ${supplier.apiKey}` },
+      payload: validLead(supplier.version, overrides, product, clock()),
+    });
+    expect(res.json().status, res.body).toBe("accepted");
+    ids.push(res.json().id);
+  }
+  return ids;
+}
+
+async function broker() {
+  const b = await createOrgWithUser(ctx, "broker_admin");
+  return { ...b, session: await login(ctx.app, b.email) };
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp({}, { clock });
+  supplier = await supplierFixture(ctx);
+  await ensurePriceGrid(ctx.db, clock());
+});
+afterAll(() => ctx.close());
+
+describe("marketplace listing", () => {
+  it("shows stocked leads without who they are, at the grid's price for their freshness", async () => {
+    const ids = await sendLeads(3, {}, "mutuelle-sante");
+    expect(await stockLeads(ctx.db, ids, clock())).toBe(3);
+    expect(await stockLeads(ctx.db, ids, clock())).toBe(0);
+    const b = await broker();
+    const res = await ctx.app.inject({ method: "GET", url: "/api/v1/market/leads?product=mutuelle-sante", headers: asUser(b.session) });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(3);
+    expect(body.items.map((i: { leadId: string }) => i.leadId).sort()).toEqual([...ids].sort());
+    expect(body.items[0]).toMatchObject({ product: "mutuelle-sante", tier: "24h", priceCents: 1800, consentMethod: "checkbox" });
+    // Nothing that identifies the prospect leaves the server before purchase.
+    expect(res.body).not.toMatch(/Camille|Martin|@example\.fr|"phone"|"email"|"firstName"|"lastName"/);
+  });
+
+  it("filters by freshness tier as business hours pass, and leaves the stock past 72 business hours", async () => {
+    now = new Date("2026-12-07T09:00:00+01:00");
+    const [id] = await sendLeads(1, {}, "rc-decennale");
+    await stockLeads(ctx.db, [id as string], clock());
+    const b = await broker();
+    // Days pass in this test: a fresh session each time, as the broker would log in again.
+    const list = async (q: string) => {
+      const session = await login(ctx.app, b.email);
+      const res = await ctx.app.inject({ method: "GET", url: `/api/v1/market/leads?product=rc-decennale&${q}`, headers: asUser(session) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+
+    expect((await list("tier=24h")).total).toBe(1);
+    now = new Date("2026-12-08T10:00:00+01:00"); // 25 business hours later
+    expect((await list("tier=24h")).total).toBe(0);
+    const second = await list("tier=48h");
+    expect(second.total).toBe(1);
+    expect(second.items[0]).toMatchObject({ tier: "48h", priceCents: 3150, businessHours: 25 });
+    now = new Date("2026-12-10T09:00:01+01:00"); // just past 72 business hours
+    expect((await list("")).total).toBe(0);
+    now = new Date("2026-11-30T10:00:00+01:00");
+  });
+
+  it("refuses suppliers and visitors, and answers a bad filter with the field in French", async () => {
+    const res = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/market/leads",
+      headers: { authorization: `Bearer ${supplier.apiKey}` },
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: "GET", url: "/api/v1/market/leads" })).statusCode).toBe(401);
+    const b = await broker();
+    const bad = await ctx.app.inject({ method: "GET", url: "/api/v1/market/leads?tier=12h", headers: asUser(b.session) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: "validation_error", field: "querystring.tier" });
+    expect(bad.json().error.message).toMatch(/^Fraîcheur : /);
+  });
+});
+
+describe("holds", () => {
+  it("gives a lead to one holder at a time, idempotently, and frees it when the hold expires", async () => {
+    const [id] = await sendLeads(1, {}, "assurance-habitation");
+    await stockLeads(ctx.db, [id as string], clock());
+    const a = await broker();
+    const b = await broker();
+    const hold = (s: typeof a, key: string) =>
+      ctx.app.inject({ method: "POST", url: `/api/v1/market/leads/${id}/hold`, headers: { ...asUser(s.session), "idempotency-key": key } });
+
+    const first = await hold(a, "achat-a-000001");
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ leadId: id, priceCents: 1200, tier: "24h", status: "active" });
+    const again = await hold(a, "achat-a-000001");
+    expect(again.json().id).toBe(first.json().id);
+
+    const lost = await hold(b, "achat-b-000001");
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json().error.code).toBe("lead_on_hold");
+    // The other broker no longer sees it; the holder does, with its hold.
+    const seenByB = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/market/leads?product=assurance-habitation",
+      headers: asUser(b.session),
+    });
+    expect(seenByB.json().items.map((i: { leadId: string }) => i.leadId)).not.toContain(id);
+    const seenByA = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/market/leads?product=assurance-habitation",
+      headers: asUser(a.session),
+    });
+    expect(seenByA.json().items.find((i: { leadId: string }) => i.leadId === id)?.heldUntil).toBeTruthy();
+
+    now = new Date(now.getTime() + 5 * 60_000 + 1000);
+    const after = await hold(b, "achat-b-000002");
+    expect(after.statusCode, after.body).toBe(201);
+    expect(await expireHolds(ctx.db, clock())).toBe(0); // the new hold replaced the stale one already
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect(await expireHolds(ctx.db, clock())).toBe(1);
+  });
+
+  it("lets only the holder cancel its hold", async () => {
+    const [id] = await sendLeads(1, {}, "assurance-animaux");
+    await stockLeads(ctx.db, [id as string], clock());
+    const a = await broker();
+    const b = await broker();
+    const held = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/leads/${id}/hold`,
+      headers: { ...asUser(a.session), "idempotency-key": "annulation-0001" },
+    });
+    const holdId = held.json().id;
+    await ctx.app.inject({ method: "DELETE", url: `/api/v1/market/holds/${holdId}`, headers: asUser(b.session) });
+    const stillHeld = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/leads/${id}/hold`,
+      headers: { ...asUser(b.session), "idempotency-key": "annulation-0002" },
+    });
+    expect(stillHeld.json().error.code).toBe("lead_on_hold");
+    await ctx.app.inject({ method: "DELETE", url: `/api/v1/market/holds/${holdId}`, headers: asUser(a.session) });
+    const free = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/leads/${id}/hold`,
+      headers: { ...asUser(b.session), "idempotency-key": "annulation-0003" },
+    });
+    expect(free.statusCode).toBe(201);
+  });
+});

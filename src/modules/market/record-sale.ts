@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { AppError } from "../../server/errors";
+import { appendAuditEvent } from "../audit/append-event";
+import type { PriceTier, SaleChannel } from "./rules/sale-terms";
+import { leadSales, marketListings } from "./schema";
+
+export interface SaleInput {
+  id: string;
+  leadId: string;
+  buyerOrgId: string;
+  buyerUserId: string | null;
+  channel: SaleChannel;
+  orderId: string | null;
+  holdId: string | null;
+  priceCents: number;
+  priceVersion: number;
+  tier: PriceTier;
+  paidWith: "credits" | "card";
+  paymentRef: string | null;
+}
+
+/**
+ * Records a sale and its evidence. The unique index on lead_sales.lead_id is the last word on "never sold
+ * twice": whatever path got here, a second sale of one lead fails, and the caller's transaction (with its
+ * debit) rolls back. The audit event carries every fact of the sale, so the chain proves who bought which
+ * lead, when, through which channel and at which price of which grid.
+ */
+export async function recordSale(tx: Tx, sale: SaleInput, now: Date): Promise<void> {
+  const inserted = await tx
+    .insert(leadSales)
+    .values({ ...sale, soldAt: now })
+    .onConflictDoNothing({ target: leadSales.leadId })
+    .returning({ id: leadSales.id });
+  if (inserted.length === 0) throw new AppError("lead_already_sold");
+  await tx.update(marketListings).set({ soldAt: now, heldBy: null, holdUntil: null }).where(sql`${marketListings.leadId} = ${sale.leadId}`);
+  await appendAuditEvent(tx, {
+    actor: { orgId: sale.buyerOrgId, userId: sale.buyerUserId },
+    action: "lead.sold",
+    entityType: "lead",
+    entityId: sale.leadId,
+    data: {
+      saleId: sale.id,
+      buyerOrgId: sale.buyerOrgId,
+      channel: sale.channel,
+      orderId: sale.orderId,
+      holdId: sale.holdId,
+      priceCents: sale.priceCents,
+      priceVersion: sale.priceVersion,
+      tier: sale.tier,
+      paidWith: sale.paidWith,
+      paymentRef: sale.paymentRef,
+      soldAt: now.toISOString(),
+    },
+    occurredAt: now,
+  });
+}

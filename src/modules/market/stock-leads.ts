@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { rowsOf } from "./rows";
+import { freshnessDeadlines } from "./rules/freshness";
+
+interface StockCandidate {
+  id: string;
+  product: string;
+  departement: string | null;
+  postal_code: string | null;
+  city: string | null;
+  method: string;
+  created_at: string | Date;
+}
+
+/**
+ * Puts accepted leads that no order bought into the marketplace stock, with their freshness deadlines in
+ * business hours from the moment the lead was received. Idempotent (a lead is stocked once, a sold lead
+ * never), so the routing sweep after a crash may stock the same leads again without harm.
+ */
+export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Date): Promise<number> {
+  if (leadIds.length === 0) return 0;
+  const candidates = rowsOf<StockCandidate>(
+    await db.execute(sql`
+      select l.id, l.product, l.departement, l.postal_code, l.city, k.method, l.created_at
+      from leads l join lead_consents k on k.lead_id = l.id
+      where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
+        and not exists (select 1 from lead_sales s where s.lead_id = l.id)`),
+  );
+  if (candidates.length === 0) return 0;
+  const deadlines = candidates.map((c) => freshnessDeadlines(new Date(c.created_at), c.departement));
+  const col = <T>(pick: (c: StockCandidate, i: number) => T) => sql.param(candidates.map(pick));
+  const stocked = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      with ins as (
+        insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, received_at,
+                                     tier24_until, tier48_until, expires_at, stocked_at)
+        select id, product, 'lead', departement, postal_code, city, method, received_at, t24, t48, exp, ${now.toISOString()}::timestamptz
+        from unnest(${col((c) => c.id)}::uuid[], ${col((c) => c.product)}::text[], ${col((c) => c.departement)}::text[],
+                    ${col((c) => c.postal_code)}::text[], ${col((c) => c.city)}::text[], ${col((c) => c.method)}::text[],
+                    ${col((c) => new Date(c.created_at).toISOString())}::timestamptz[],
+                    ${col((_c, i) => deadlines[i]?.tier24Until.toISOString())}::timestamptz[],
+                    ${col((_c, i) => deadlines[i]?.tier48Until.toISOString())}::timestamptz[],
+                    ${col((_c, i) => deadlines[i]?.expiresAt.toISOString())}::timestamptz[])
+             as u(id, product, departement, postal_code, city, method, received_at, t24, t48, exp)
+        on conflict (lead_id) do nothing
+        returning 1
+      ) select count(*)::int as n from ins`),
+  );
+  return stocked[0]?.n ?? 0;
+}
