@@ -44,12 +44,14 @@ export function toQueryString(query: Record<string, QueryValue> | undefined): st
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   query?: Record<string, QueryValue>;
   /** Statuses other than 2xx whose JSON body is a normal answer (e.g. 422 for a rejected lead). */
   acceptStatuses?: number[];
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; data: T }> {
@@ -57,6 +59,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") Object.assign(headers, csrfHeader());
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.headers) Object.assign(headers, options.headers);
 
   let response: Response;
   try {

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 import { LoginPage } from "../features/auth/LoginPage";
+import { PricesPage } from "../features/market/PricesPage";
 import type { Feature } from "./feature";
 import type { NavLinkEntry } from "./layout/Sidebar";
 import { SpaceLayout } from "./layout/SpaceLayout";
@@ -32,6 +33,7 @@ export function createAppRouter(features: Feature[]) {
       children: [
         { path: "/", element: <RootRedirect /> },
         { path: "/connexion", element: <LoginPage /> },
+        { path: "/tarifs", element: <PricesPage /> },
         ...Object.values(SPACES).map((space) => spaceRoute(space, features)),
         { path: "*", element: <NotFoundPage /> },
       ],

@@ -6,6 +6,7 @@ import { csvImportFeature } from "../features/csv-import/routes";
 import { followupFeature } from "../features/followup/routes";
 import { leadFormFeature } from "../features/lead-form/routes";
 import { leadsFeature } from "../features/leads/routes";
+import { marketFeature, priceAdminFeature } from "../features/market/routes";
 import { outboxFeature } from "../features/outbox/routes";
 import { supplierDashboardFeature } from "../features/supplier-dashboard/routes";
 import type { Feature } from "./feature";
@@ -25,4 +26,6 @@ export const FEATURES: Feature[] = [
   crmFeature,
   followupFeature,
   outboxFeature,
+  marketFeature,
+  priceAdminFeature,
 ];
