@@ -1,0 +1,234 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../../db/client";
+import { uuidv7 } from "../../db/uuid-v7";
+import { AppError, notFound } from "../../server/errors";
+import { productBySlug } from "../../shared/catalogue";
+import type { AuthContext } from "../accounts/auth-context";
+import {
+  creditWallet,
+  debitCredits,
+  issueInvoice,
+  type PaymentProvider,
+  registerPaymentPurpose,
+  type StartCardPaymentResult,
+  type SucceededPayment,
+  startCardPayment,
+  vatOn,
+} from "../billing";
+import type { InvoiceParty } from "../billing";
+import { assertMayBuy, buyerProblems } from "../brokers";
+import type { Hold } from "./hold-lead";
+import { recordSale } from "./record-sale";
+import { rowsOf } from "./rows";
+import { HOLD_MINUTES } from "./rules/sale-terms";
+import { marketHolds } from "./schema";
+
+export const MARKET_PURCHASE_PURPOSE = "market_purchase";
+
+export interface PurchasedLead {
+  saleId: string;
+  leadId: string;
+  priceCents: number;
+  paidWith: "credits" | "card";
+  contact: { firstName: string | null; lastName: string | null; phone: string | null; email: string | null; postalCode: string | null; city: string | null };
+}
+
+/** Pays a hold with the brokerage's credits: debit and sale in one transaction, or neither. */
+export async function payHoldWithCredits(db: DbOrTx, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead> {
+  return db.transaction(async (tx) => {
+    const hold = await lockHold(tx, buyer.orgId, holdId);
+    if (hold.status === "paid") return purchasedLead(tx, hold.leadId);
+    if (hold.status !== "active" || hold.expiresAt <= now) throw new AppError("hold_expired");
+    await assertMayBuy(tx, buyer.orgId, await leadForSale(tx, hold.leadId));
+    const saleId = uuidv7(now.getTime());
+    await debitCredits(tx, {
+      orgId: buyer.orgId,
+      amountCents: hold.priceCents,
+      kind: "marketplace_purchase",
+      reference: saleId,
+      description: await purchaseLabel(tx, hold.leadId),
+      userId: buyer.userId,
+      now,
+    });
+    await sellHold(tx, hold, { saleId, paidWith: "credits", paymentRef: saleId, userId: buyer.userId }, now);
+    return purchasedLead(tx, hold.leadId);
+  });
+}
+
+/**
+ * Pays a hold by card: the price plus VAT. With the demonstration card the answer is final at once and
+ * the sale is made before this returns; with Stripe, the webhook completes it (registerMarketPurchase).
+ */
+export async function payHoldByCard(
+  deps: { db: Db; provider: PaymentProvider; now: () => Date },
+  buyer: AuthContext,
+  input: { holdId: string; cardNumber?: string },
+): Promise<StartCardPaymentResult> {
+  const now = deps.now();
+  const [hold] = await deps.db
+    .select()
+    .from(marketHolds)
+    .where(and(eq(marketHolds.id, input.holdId), eq(marketHolds.orgId, buyer.orgId)));
+  if (!hold) throw notFound("Réservation");
+  if (hold.status !== "active" || hold.expiresAt <= now) throw new AppError("hold_expired");
+  await assertMayBuy(deps.db, buyer.orgId, await leadForSale(deps.db, hold.leadId));
+  return startCardPayment(deps, {
+    orgId: buyer.orgId,
+    userId: buyer.userId,
+    amountCents: vatOn(hold.priceCents).ttcCents,
+    purpose: MARKET_PURCHASE_PURPOSE,
+    reference: hold.id,
+    description: await purchaseLabel(deps.db, hold.leadId),
+    cardNumber: input.cardNumber,
+  });
+}
+
+/**
+ * What a successful card payment for a hold does, once, in the payment's transaction. In time, the lead
+ * is sold and invoiced. A payment that succeeds after its hold ended (the webhook came late) is honoured
+ * when the lead is still free (nobody bought or holds it, still in the marketplace); otherwise the money
+ * is not lost: it becomes credits in the wallet and the invoice is a top-up (decision 012).
+ */
+export function registerMarketPurchase(seller: InvoiceParty): void {
+  registerPaymentPurpose(MARKET_PURCHASE_PURPOSE, async (tx, payment) => {
+    const hold = await lockHold(tx, payment.orgId, payment.reference);
+    if (hold.status === "paid") return;
+    if (vatOn(hold.priceCents).ttcCents !== payment.amountCents)
+      throw new Error(`paiement ${payment.id} : montant ${payment.amountCents} différent du prix TTC de la réservation ${hold.id}`);
+    const now = payment.settledAt;
+    const lead = await leadForSale(tx, hold.leadId);
+    const stillOurs = hold.status === "active" && hold.expiresAt > now;
+    const eligible = (await buyerProblems(tx, payment.orgId, lead)).length === 0;
+    if (eligible && (stillOurs || (await retake(tx, hold, now)))) {
+      const saleId = uuidv7(now.getTime());
+      await sellHold(tx, hold, { saleId, paidWith: "card", paymentRef: payment.id, userId: payment.userId }, now);
+      await issueInvoice(tx, {
+        orgId: payment.orgId,
+        kind: "card_purchase",
+        paymentId: payment.id,
+        userId: payment.userId,
+        seller,
+        issuedAt: now,
+        lines: [{ label: await purchaseLabel(tx, hold.leadId), quantity: 1, unitPriceCents: hold.priceCents }],
+      });
+      return;
+    }
+    await refundAsCredits(tx, hold, payment, seller);
+  });
+}
+
+async function refundAsCredits(tx: Tx, hold: Hold, payment: SucceededPayment, seller: InvoiceParty) {
+  await tx.update(marketHolds).set({ status: "failed", closedAt: payment.settledAt, paymentRef: payment.id }).where(eq(marketHolds.id, hold.id));
+  await creditWallet(tx, {
+    orgId: payment.orgId,
+    kind: "refund",
+    amountCents: hold.priceCents,
+    reference: payment.id,
+    description: "Paiement reçu après la fin de la réservation, lead plus disponible : montant converti en crédits",
+    userId: payment.userId,
+    now: payment.settledAt,
+  });
+  await issueInvoice(tx, {
+    orgId: payment.orgId,
+    kind: "top_up",
+    paymentId: payment.id,
+    userId: payment.userId,
+    seller,
+    issuedAt: payment.settledAt,
+    lines: [{ label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents }],
+  });
+}
+
+/** A late payment's second chance: the lead is still in stock and nobody else holds it. */
+async function retake(tx: Tx, hold: Hold, now: Date): Promise<boolean> {
+  const until = new Date(now.getTime() + HOLD_MINUTES * 60_000).toISOString();
+  const taken = rowsOf<{ lead_id: string }>(
+    await tx.execute(sql`
+      update market_listings set held_by = ${hold.orgId}::uuid, hold_until = ${until}::timestamptz
+      where lead_id = ${hold.leadId}::uuid and sold_at is null and expires_at > ${now.toISOString()}::timestamptz
+        and (hold_until is null or hold_until <= ${now.toISOString()}::timestamptz or held_by = ${hold.orgId}::uuid)
+      returning lead_id`),
+  );
+  return taken.length === 1;
+}
+
+async function sellHold(
+  tx: Tx,
+  hold: Hold,
+  pay: { saleId: string; paidWith: "credits" | "card"; paymentRef: string; userId: string | null },
+  now: Date,
+) {
+  await recordSale(
+    tx,
+    {
+      id: pay.saleId,
+      leadId: hold.leadId,
+      buyerOrgId: hold.orgId,
+      buyerUserId: pay.userId,
+      channel: "marketplace",
+      orderId: null,
+      holdId: hold.id,
+      priceCents: hold.priceCents,
+      priceVersion: hold.priceVersion,
+      tier: hold.tier,
+      paidWith: pay.paidWith,
+      paymentRef: pay.paymentRef,
+    },
+    now,
+  );
+  await tx.update(marketHolds).set({ status: "paid", closedAt: now, paymentRef: pay.paymentRef }).where(eq(marketHolds.id, hold.id));
+}
+
+/** The hold, locked for the rest of the transaction: a double click pays once. */
+async function lockHold(tx: Tx, orgId: string, holdId: string): Promise<Hold> {
+  const [hold] = await tx
+    .select()
+    .from(marketHolds)
+    .where(and(eq(marketHolds.id, holdId), eq(marketHolds.orgId, orgId)))
+    .for("update");
+  if (!hold) throw notFound("Réservation");
+  return hold;
+}
+
+async function leadForSale(db: DbOrTx, leadId: string): Promise<{ product: string; consentTextId: string }> {
+  const [row] = rowsOf<{ product: string; consent_text_id: string }>(
+    await db.execute(sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`),
+  );
+  if (!row) throw notFound("Lead");
+  return { product: row.product, consentTextId: row.consent_text_id };
+}
+
+async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {
+  const [row] = rowsOf<{ product: string; departement: string | null }>(
+    await db.execute(sql`select product, departement from market_listings where lead_id = ${leadId}::uuid`),
+  );
+  const product = row ? (productBySlug(row.product)?.label ?? row.product) : "Lead";
+  return `Lead ${product}${row?.departement ? ` (${row.departement})` : ""} — salle de marché`;
+}
+
+/** Once bought, the lead is the buyer's: who to call. */
+async function purchasedLead(tx: Tx, leadId: string): Promise<PurchasedLead> {
+  const [row] = rowsOf<{
+    sale_id: string;
+    price_cents: number;
+    paid_with: "credits" | "card";
+    first_name: string | null;
+    last_name: string | null;
+    phone: string | null;
+    email: string | null;
+    postal_code: string | null;
+    city: string | null;
+  }>(
+    await tx.execute(sql`
+      select s.id as sale_id, s.price_cents, s.paid_with, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
+      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid`),
+  );
+  if (!row) throw notFound("Vente");
+  return {
+    saleId: row.sale_id,
+    leadId,
+    priceCents: row.price_cents,
+    paidWith: row.paid_with,
+    contact: { firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email, postalCode: row.postal_code, city: row.city },
+  };
+}
