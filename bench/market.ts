@@ -1,0 +1,324 @@
+/**
+ * npm run bench:market [-- --stock 1000000 --buyers 64 --purchases 4000 --leads 20000 --orders 50]
+ *
+ * On PostgreSQL, each phase on the real server process (dist/server/main.js):
+ * 1. Listing: GET /api/v1/market/leads with filters over `stock` stocked leads (p50/p95).
+ * 2. Purchases: `buyers` brokerages hold + pay by credits, each on its own leads, in parallel (per second, p99).
+ * 3. Intake with routing on: 32 API clients send `leads` leads while `orders` active orders take them
+ *    (intake leads/s and p99), then how fast the worker routed them (leads routed per second).
+ * Results go to bench/results/market-latest.{json,md}.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { Agent, request } from "undici";
+import { hashPassword } from "../src/modules/accounts/passwords";
+import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
+import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
+import { systemClock } from "../src/shared/clock";
+import { fmt, freshDatabase, percentile, type ServerHandle, startServer } from "./support";
+
+const { values: args } = parseArgs({
+  options: {
+    stock: { type: "string", default: "1000000" },
+    buyers: { type: "string", default: "64" },
+    purchases: { type: "string", default: "4000" },
+    leads: { type: "string", default: "20000" },
+    orders: { type: "string", default: "50" },
+    phases: { type: "string", default: "listing,purchases,routing" },
+  },
+});
+const STOCK = Number(args.stock);
+const BUYERS = Number(args.buyers);
+const PURCHASES = Number(args.purchases);
+const LEADS = Number(args.leads);
+const ORDERS = Number(args.orders);
+const PHASES = new Set(args.phases.split(","));
+const PASSWORD = "bench-market-2026";
+const DEPARTEMENTS = ["13", "33", "31", "44", "69", "75", "59", "67", "06", "34"];
+
+/** A session for one user of the running server. */
+async function login(server: ServerHandle, email: string) {
+  const res = await request(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${await res.body.text()}`);
+  const { csrfToken } = (await res.body.json()) as { csrfToken: string };
+  return { cookie: String(res.headers["set-cookie"]).split(";")[0] as string, "x-csrf-token": csrfToken };
+}
+
+/**
+ * Verified brokerages with a buyer each and credits, written straight into the bench database (their
+ * sign-up and verification are not what is measured). Consent coverage: every partner category.
+ */
+async function createBuyers(c: pg.Client, n: number, creditsCents: number) {
+  const hash = await hashPassword(PASSWORD);
+  const { rows } = await c.query<{ org_id: string; email: string }>(
+    `with o as (
+       insert into organisations (kind, name, siren, orias)
+       select 'courtier', 'Cabinet bench ' || i, lpad(i::text, 9, '0'), lpad(i::text, 8, '0') from generate_series(1, $1) i
+       returning id, name
+     ), b as (
+       insert into brokerages (org_id, legal_name, siren, vat_number, address_line, postal_code, city, orias_number, orias_categories,
+                               partner_categories, verified_at)
+       select id, name, 'S' || id, 'FR00' || id, '1 rue du Banc', '75001', 'Paris', 'O' || id, array['COA','COBSP'],
+              (select array_agg(distinct c) from consent_texts, unnest(partner_categories) c), now()
+       from o returning org_id
+     ), w as (insert into wallets (org_id, balance_cents, updated_at) select org_id, $2, now() from b returning org_id)
+     insert into users (org_id, email, password_hash, role, first_name, last_name)
+     select org_id, 'acheteur-' || org_id || '@bench.local', $3, 'broker_admin', 'Bench', 'Acheteur' from w
+     returning org_id, email`,
+    [n, creditsCents, hash],
+  );
+  return rows;
+}
+
+/** `n` accepted leads with their consent and listing, as the intake and the router would leave them. */
+async function stockLeads(c: pg.Client, n: number) {
+  const products = PRODUCT_SLUGS.filter((p) => p !== "defiscalisation");
+  await c.query(
+    `with src as (
+       select gen_random_uuid() as id, i, ($2::text[])[1 + i % $3] as product, ($4::text[])[1 + (i / 7) % $5] as dep,
+              now() - make_interval(mins => i % 1440) as at
+       from generate_series(1, $1) i
+     ), l as (
+       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, first_name, last_name, phone, email, postal_code,
+                          city, departement, fields, payload, created_at)
+       select id, (select id from organisations where kind = 'apporteur' limit 1), product, 'lead', 'accepted', '[]', 'api', 'Bench',
+              'Stock' || i, '06' || lpad(i::text, 8, '0'), 'stock' || i || '@bench.local', dep || '000', 'Ville', dep, '{}', '{}', at
+       from src returning id
+     ), k as (
+       insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, fingerprint, recorded_at)
+       select id, 'checkbox', false, t.id, t.version, t.sha256, at, 'bench', at from src, (select * from consent_texts limit 1) t returning lead_id
+     )
+     insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, received_at,
+                                  tier24_until, tier48_until, expires_at, stocked_at)
+     select id, product, 'lead', dep, dep || '000', 'Ville', 'checkbox', at, at + interval '1 day', at + interval '2 days', at + interval '3 days', at
+     from src`,
+    [n, products, products.length, DEPARTEMENTS, DEPARTEMENTS.length],
+  );
+  await c.query("analyze leads; analyze lead_consents; analyze market_listings");
+}
+
+async function withFreshServer<T>(base: string, prepare: (c: pg.Client) => Promise<void>, run: (server: ServerHandle, c: pg.Client) => Promise<T>) {
+  const database = await freshDatabase("postgres", base);
+  // A first start migrates and seeds the demo; the data is prepared between the two starts.
+  const first = await startServer(database.env);
+  await first.stop();
+  const c = new pg.Client({ connectionString: database.env.DATABASE_URL });
+  await c.connect();
+  try {
+    await prepare(c);
+    const server = await startServer(database.env);
+    try {
+      return await run(server, c);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await c.end();
+    await database.drop();
+  }
+}
+
+async function listingPhase() {
+  return withFreshServer(
+    "la_bench_listing",
+    (c) => stockLeads(c, STOCK),
+    async (server, c) => {
+      const [buyer] = await createBuyers(c, 1, 100_000_00);
+      const headers = await login(server, (buyer as { email: string }).email);
+      const queries = [
+        "product=mutuelle-sante",
+        "product=assurance-auto&departement=75",
+        "departement=69&tier=48h",
+        "tier=24h&sort=price_asc",
+        "product=rc-pro&minPriceCents=1000&maxPriceCents=5000",
+        "sort=recent",
+        "product=credit-immobilier&departement=13&page=3",
+      ];
+      const times: Record<string, number[]> = {};
+      const all: number[] = [];
+      for (let round = 0; round < 40; round++)
+        for (const q of queries) {
+          const t0 = performance.now();
+          const res = await request(`${server.url}/api/v1/market/leads?${q}`, { headers });
+          const body = (await res.body.json()) as { total: number };
+          if (res.statusCode !== 200) throw new Error(`listing ${q}: ${res.statusCode} ${JSON.stringify(body)}`);
+          const ms = performance.now() - t0;
+          if (round > 0) (times[q] ??= []).push(ms), all.push(ms); // the first round warms the caches
+        }
+      all.sort((a, b) => a - b);
+      const perQuery = Object.fromEntries(
+        Object.entries(times).map(([q, t]) => {
+          t.sort((a, b) => a - b);
+          return [q, { p50: percentile(t, 50), p95: percentile(t, 95) }];
+        }),
+      );
+      return { stock: STOCK, p50: percentile(all, 50), p95: percentile(all, 95), perQuery };
+    },
+  );
+}
+
+async function purchasePhase() {
+  return withFreshServer(
+    "la_bench_buy",
+    (c) => stockLeads(c, PURCHASES + 1000),
+    async (server, c) => {
+      const buyers = await createBuyers(c, BUYERS, 1_000_000_00);
+      const sessions = await Promise.all(buyers.map((b) => login(server, b.email)));
+      const { rows } = await c.query<{ lead_id: string }>("select lead_id from market_listings order by received_at desc limit $1", [PURCHASES]);
+      const agent = new Agent({ connections: BUYERS });
+      const latencies: number[] = [];
+      let next = 0;
+      let failures = 0;
+      const started = performance.now();
+      await Promise.all(
+        sessions.map(async (headers, b) => {
+          for (let i = next++; i < rows.length; i = next++) {
+            const leadId = (rows[i] as { lead_id: string }).lead_id;
+            const t0 = performance.now();
+            const hold = await request(`${server.url}/api/v1/market/leads/${leadId}/hold`, {
+              method: "POST",
+              dispatcher: agent,
+              headers: { ...headers, "idempotency-key": `bench-${b}-${i}` },
+            });
+            const held = (await hold.body.json()) as { id: string };
+            const pay = await request(`${server.url}/api/v1/market/holds/${held.id}/pay`, {
+              method: "POST",
+              dispatcher: agent,
+              headers: { ...headers, "content-type": "application/json" },
+              body: JSON.stringify({ method: "credits" }),
+            });
+            await pay.body.text();
+            latencies.push(performance.now() - t0);
+            if (hold.statusCode !== 201 || pay.statusCode !== 200) failures++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      await agent.close();
+      latencies.sort((a, b) => a - b);
+      const { rows: check } = await c.query<{ sales: number; dup: number; ledger: number; spent: number }>(
+        `select (select count(*) from lead_sales)::int as sales,
+                (select count(*) - count(distinct lead_id) from lead_sales)::int as dup,
+                (select coalesce(-sum(amount_cents), 0) from ledger_entries where kind = 'marketplace_purchase')::int as ledger,
+                (select coalesce(sum(price_cents), 0) from lead_sales)::int as spent`,
+      );
+      return { purchases: rows.length, buyers: BUYERS, perSecond: rows.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, ...check[0] };
+    },
+  );
+}
+
+function leadBody(i: number): string {
+  const product = "mutuelle-sante";
+  return JSON.stringify({
+    product,
+    contact: {
+      firstName: "Camille",
+      lastName: `Route${i}`,
+      phone: `06${1 + (i % 5)}${String(i).padStart(7, "0")}`,
+      email: `route.${i}@example.fr`,
+      postalCode: `${DEPARTEMENTS[i % DEPARTEMENTS.length]}100`,
+      city: "Ville",
+    },
+    consent: { ...SAMPLE_CONSENT, textVersion: DEMO_CONSENT_TEXT.version, collectedAt: new Date(Date.now() - 60_000).toISOString() },
+    fields: sampleFieldValues(product, systemClock()),
+  });
+}
+
+async function routingPhase() {
+  return withFreshServer(
+    "la_bench_route",
+    async () => {},
+    async (server, c) => {
+      const buyers = await createBuyers(c, ORDERS, 1_000_000_00);
+      // 50 active orders: each takes a share of the leads, the rest goes to the marketplace stock.
+      await c.query(
+        `insert into broker_orders (id, org_id, name, products, lead_type, departements, weekly_cap, daily_cap, status, created_at, updated_at)
+         select gen_random_uuid(), org_id, 'Bench', array['mutuelle-sante'], 'lead', case when n % 2 = 0 then '{}'::text[] else array[$2::text] end,
+                $1, null, 'active', now(), now()
+         from (select org_id, row_number() over () as n from unnest($3::uuid[]) org_id) o`,
+        [Math.ceil(LEADS / ORDERS / 2), DEPARTEMENTS[0], buyers.map((b) => b.org_id)],
+      );
+      const agent = new Agent({ connections: 32 });
+      const latencies: number[] = [];
+      let next = 0;
+      let failures = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 32 }, async () => {
+          for (let i = next++; i < LEADS; i = next++) {
+            const t0 = performance.now();
+            const res = await request(`${server.url}/api/v1/leads`, {
+              method: "POST",
+              dispatcher: agent,
+              headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" },
+              body: leadBody(i),
+            });
+            await res.body.text();
+            latencies.push(performance.now() - t0);
+            if (res.statusCode !== 201) failures++;
+          }
+        }),
+      );
+      const intakeSeconds = (performance.now() - started) / 1000;
+      await agent.close();
+      // Routing keeps pace if the backlog empties soon after the last lead.
+      let backlog = 1;
+      while (backlog > 0) {
+        backlog = (await c.query<{ n: number }>("select count(*)::int as n from intake_backlog")).rows[0]?.n ?? 0;
+        if (backlog > 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      const routedSeconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      const { rows } = await c.query<{ sold: number; stocked: number; over_cap: number; dup: number }>(
+        `select (select count(*) from lead_sales)::int as sold, (select count(*) from market_listings)::int as stocked,
+                (select count(*) from broker_orders o where (select count(*) from lead_sales s where s.order_id = o.id) > o.weekly_cap)::int as over_cap,
+                (select count(*) - count(distinct lead_id) from lead_sales)::int as dup`,
+      );
+      return {
+        leads: LEADS,
+        orders: ORDERS,
+        intakePerSecond: LEADS / intakeSeconds,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        failures,
+        routedPerSecond: LEADS / routedSeconds,
+        lagAfterIntakeMs: Math.round((routedSeconds - intakeSeconds) * 1000),
+        ...rows[0],
+      };
+    },
+  );
+}
+
+const results: Record<string, unknown> = { date: new Date().toISOString() };
+const lines = [`# bench:market — ${new Date().toISOString()} (PostgreSQL)`, ""];
+if (PHASES.has("listing")) {
+  const r = await listingPhase();
+  results.listing = r;
+  lines.push(`Salle de marché, ${fmt(r.stock)} leads en stock : p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (7 filtres × 39 tours)`);
+  for (const [q, t] of Object.entries(r.perQuery)) lines.push(`  - ${q} : p50 ${fmt(t.p50, 1)} ms, p95 ${fmt(t.p95, 1)} ms`);
+  console.log(lines.slice(-8).join("\n"));
+}
+if (PHASES.has("purchases")) {
+  const r = await purchasePhase();
+  results.purchases = r;
+  lines.push(
+    `Achats (réserver + payer en crédits), ${r.buyers} acheteurs : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms ; ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}, échecs ${r.failures}`,
+  );
+  console.log(lines.at(-1));
+}
+if (PHASES.has("routing")) {
+  const r = await routingPhase();
+  results.routing = r;
+  lines.push(
+    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double`,
+  );
+  console.log(lines.at(-1));
+}
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/market-latest.json", `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync("bench/results/market-latest.md", `${lines.join("\n")}\n`);
