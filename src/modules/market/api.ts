@@ -130,3 +130,41 @@ export const publishPriceGridSchema = z
     entries: z.array(priceEntrySchema).min(1).max(1000).meta({ title: "les prix" }),
   })
   .strict();
+
+export const payHoldBodySchema = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("credits") }).strict(),
+  z
+    .object({
+      method: z.literal("card"),
+      cardNumber: z
+        .string()
+        .max(32)
+        .regex(/^[\d\s-]+$/, "chiffres attendus")
+        .optional()
+        .meta({ title: "le numéro de carte" }),
+    })
+    .strict(),
+]);
+
+export const purchasedLeadSchema = z.object({
+  saleId: z.string(),
+  leadId: z.string(),
+  priceCents: z.number().int(),
+  paidWith: z.enum(["credits", "card"]),
+  contact: z.object({
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    city: z.string().nullable(),
+  }),
+});
+export type PurchasedLeadView = z.infer<typeof purchasedLeadSchema>;
+
+export const payHoldResponseSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("paid"), purchase: purchasedLeadSchema }),
+  z.object({ status: z.literal("failed"), reason: z.string() }),
+  z.object({ status: z.literal("requires_confirmation"), paymentId: z.string(), clientSecret: z.string() }),
+]);
+export type PayHoldResponse = z.infer<typeof payHoldResponseSchema>;

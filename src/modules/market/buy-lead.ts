@@ -206,6 +206,11 @@ async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {
   return `Lead ${product}${row?.departement ? ` (${row.departement})` : ""} — salle de marché`;
 }
 
+/** The purchase a paid hold made, for its buyer only. */
+export async function purchaseOf(db: DbOrTx, orgId: string, holdId: string): Promise<PurchasedLead> {
+  return db.transaction(async (tx) => purchasedLead(tx, (await lockHold(tx, orgId, holdId)).leadId));
+}
+
 /** Once bought, the lead is the buyer's: who to call. */
 async function purchasedLead(tx: Tx, leadId: string): Promise<PurchasedLead> {
   const [row] = rowsOf<{

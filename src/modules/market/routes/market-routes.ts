@@ -3,7 +3,9 @@ import { access, BROKER } from "../../../server/access";
 import { authOf } from "../../../server/auth";
 import type { RouteModule } from "../../../server/deps";
 import { errorResponses } from "../../../server/openapi";
-import { holdHeadersSchema, holdSchema, marketListSchema, marketQuerySchema } from "../api";
+import { paymentProviderOf } from "../../billing";
+import { holdHeadersSchema, holdSchema, marketListSchema, marketQuerySchema, payHoldBodySchema, payHoldResponseSchema } from "../api";
+import { payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";
 import { holdLead, releaseHold } from "../hold-lead";
 import { listMarket } from "../list-market";
 
@@ -12,8 +14,10 @@ const leadParams = z.object({ leadId: z.uuid().meta({ title: "le lead" }) });
 const holdParams = z.object({ holdId: z.uuid().meta({ title: "la réservation" }) });
 
 /** The marketplace: browse the stock, reserve a lead while paying, give it back. */
-export const marketRoutes: RouteModule = (app, { database, clock }) => {
+export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
   const { db } = database;
+  const provider = paymentProviderOf(config);
+  registerMarketPurchase(config.seller);
 
   app.get(
     "/api/v1/market/leads",
@@ -47,6 +51,33 @@ export const marketRoutes: RouteModule = (app, { database, clock }) => {
     async (req, reply) => {
       const hold = await holdLead(db, authOf(req), { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] }, clock());
       return reply.code(201).send(hold);
+    },
+  );
+
+  app.post(
+    "/api/v1/market/holds/:holdId/pay",
+    {
+      config: { access: access.org(BROKER) },
+      schema: {
+        tags,
+        summary: "Payer un lead réservé, en crédits ou par carte (prix HT + TVA 20 % par carte)",
+        description:
+          "En crédits : débit et vente dans la même transaction. Par carte de démonstration (hors production) : 4242 4242 4242 4242 acceptée, " +
+          "4000 0000 0000 0002 refusée (la réservation reste active pour réessayer). Avec Stripe, la réponse donne le `clientSecret` ; le webhook conclut la vente.",
+        params: holdParams,
+        body: payHoldBodySchema,
+        response: { 200: payHoldResponseSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const { holdId } = req.params;
+      if (req.body.method === "credits") return { status: "paid" as const, purchase: await payHoldWithCredits(db, auth, holdId, clock()) };
+      const result = await payHoldByCard({ db, provider, now: clock }, auth, { holdId, cardNumber: req.body.cardNumber });
+      if (result.status === "succeeded") return { status: "paid" as const, purchase: await purchaseOf(db, auth.orgId, holdId) };
+      return result.status === "failed"
+        ? { status: "failed" as const, reason: result.reason }
+        : { status: "requires_confirmation" as const, paymentId: result.paymentId, clientSecret: result.clientSecret };
     },
   );
 
