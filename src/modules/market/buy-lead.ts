@@ -37,7 +37,7 @@ export interface PurchasedLead {
 export async function payHoldWithCredits(db: DbOrTx, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead> {
   return db.transaction(async (tx) => {
     const hold = await lockHold(tx, buyer.orgId, holdId);
-    if (hold.status === "paid") return purchasedLead(tx, hold.leadId);
+    if (hold.status === "paid") return purchasedLead(tx, buyer.orgId, hold.leadId);
     if (hold.status !== "active" || hold.expiresAt <= now) throw new AppError("hold_expired");
     await assertMayBuy(tx, buyer.orgId, await leadForSale(tx, hold.leadId));
     const saleId = uuidv7(now.getTime());
@@ -51,7 +51,7 @@ export async function payHoldWithCredits(db: DbOrTx, buyer: AuthContext, holdId:
       now,
     });
     await sellHold(tx, hold, { saleId, paidWith: "credits", paymentRef: saleId, userId: buyer.userId }, now);
-    return purchasedLead(tx, hold.leadId);
+    return purchasedLead(tx, buyer.orgId, hold.leadId);
   });
 }
 
@@ -208,11 +208,11 @@ async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {
 
 /** The purchase a paid hold made, for its buyer only. */
 export async function purchaseOf(db: DbOrTx, orgId: string, holdId: string): Promise<PurchasedLead> {
-  return db.transaction(async (tx) => purchasedLead(tx, (await lockHold(tx, orgId, holdId)).leadId));
+  return db.transaction(async (tx) => purchasedLead(tx, orgId, (await lockHold(tx, orgId, holdId)).leadId));
 }
 
 /** Once bought, the lead is the buyer's: who to call. */
-async function purchasedLead(tx: Tx, leadId: string): Promise<PurchasedLead> {
+async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promise<PurchasedLead> {
   const [row] = rowsOf<{
     sale_id: string;
     price_cents: number;
@@ -226,7 +226,7 @@ async function purchasedLead(tx: Tx, leadId: string): Promise<PurchasedLead> {
   }>(
     await tx.execute(sql`
       select s.id as sale_id, s.price_cents, s.paid_with, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
-      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid`),
+      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`),
   );
   if (!row) throw notFound("Vente");
   return {
