@@ -1,11 +1,14 @@
 import { useCallback, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
+import { Field } from "../../ui/Field";
 import { productLabel } from "../../ui/products";
 import { useToast } from "../../ui/Toasts";
-import { type Hold, type MarketLead, useReleaseHold } from "./api";
+import { useWallet } from "../billing/api";
+import { type Hold, type MarketLead, type PayResult, usePayHold, useReleaseHold } from "./api";
 import { HoldCountdown } from "./HoldCountdown";
 import { departementLabel, formatCents, TIER_LABELS } from "./labels";
+import { PurchaseDone } from "./PurchaseDone";
 
 interface Props {
   hold: Hold;
@@ -13,18 +16,28 @@ interface Props {
   onClose(): void;
 }
 
-/** The lead the broker holds while paying: what it is, the time left, and the ways to pay. */
+const VAT = 1.2;
+
+/** The lead the broker holds while paying: what it is, the time left, and the two ways to pay. */
 export function HoldPanel({ hold, lead, onClose }: Props) {
   const release = useReleaseHold();
+  const pay = usePayHold();
+  const wallet = useWallet();
   const toast = useToast();
   const [expired, setExpired] = useState(false);
+  const [card, setCard] = useState("");
+  const [done, setDone] = useState<Extract<PayResult, { status: "paid" }>["purchase"] | null>(null);
   const onExpired = useCallback(() => setExpired(true), []);
 
-  const cancel = () =>
-    release.mutate(hold.id, {
-      onSuccess: onClose,
-      onError: (e) => toast.error(errorMessage(e)),
-    });
+  if (done) return <PurchaseDone purchase={done} onClose={onClose} />;
+
+  const onPaid = (result: PayResult) => {
+    if (result.status === "paid") setDone(result.purchase);
+    else if (result.status === "failed") toast.error(`Paiement refusé : ${result.reason}. Votre réservation reste active.`);
+    else toast.info("Confirmez le paiement auprès de votre banque.");
+  };
+  const balance = wallet.data?.balanceCents;
+  const enough = balance !== undefined && balance >= hold.priceCents;
 
   return (
     <section className="card hold-panel" aria-labelledby="hold-title">
@@ -41,10 +54,43 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
           Le lead est revenu dans la salle de marché. Réservez-le à nouveau s'il est encore disponible.
         </Alert>
       ) : (
-        <p className="muted">Personne d'autre ne peut l'acheter pendant ce temps. Payez avec vos crédits ou par carte.</p>
+        <div className="hold-panel__pay">
+          <div>
+            <h3>En crédits</h3>
+            <p className="muted">Solde : {balance === undefined ? "…" : formatCents(balance)}</p>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!enough || pay.isPending}
+              onClick={() => pay.mutate({ holdId: hold.id, method: "credits" }, { onSuccess: onPaid, onError: (e) => toast.error(errorMessage(e)) })}
+            >
+              Payer {formatCents(hold.priceCents)} en crédits
+            </button>
+            {balance !== undefined && !enough && <p className="field__hint">Crédits insuffisants : rechargez dans « Crédits & factures » ou payez par carte.</p>}
+          </div>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              pay.mutate({ holdId: hold.id, method: "card", cardNumber: card }, { onSuccess: onPaid, onError: (err) => toast.error(errorMessage(err)) });
+            }}
+          >
+            <h3>Par carte</h3>
+            <Field id="hold-card" label="Numéro de carte" hint="Carte de démonstration — aucun paiement réel : 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée).">
+              {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="cc-number" value={card} onChange={(e) => setCard(e.target.value)} />}
+            </Field>
+            <button type="submit" className="button button--secondary" disabled={pay.isPending || card.trim() === ""}>
+              Payer {formatCents(Math.round(hold.priceCents * VAT))} TTC par carte
+            </button>
+          </form>
+        </div>
       )}
       <div className="inline-list">
-        <button type="button" className="button button--ghost" onClick={expired ? onClose : cancel} disabled={release.isPending}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={expired ? onClose : () => release.mutate(hold.id, { onSuccess: onClose, onError: (e) => toast.error(errorMessage(e)) })}
+          disabled={release.isPending || pay.isPending}
+        >
           {expired ? "Fermer" : "Annuler la réservation"}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Wire } from "../../../lib/wire";
-import type { HoldView, MarketList, MarketQuery, OrderView, PriceGridView } from "../../../modules/market/api";
+import type { HoldView, MarketList, MarketQuery, OrderView, PayHoldResponse, PriceGridView } from "../../../modules/market/api";
 import { api } from "../../api/client";
 
 export type MarketFilters = Partial<Omit<MarketQuery, "page" | "pageSize">> & { page?: number };
@@ -28,6 +28,21 @@ export function useHoldLead() {
     mutationFn: ({ leadId, key }: { leadId: string; key: string }) =>
       api<Hold>(`/api/v1/market/leads/${encodeURIComponent(leadId)}/hold`, { method: "POST", headers: { "idempotency-key": key } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: MARKET }),
+  });
+}
+
+export type PayResult = Wire<PayHoldResponse>;
+
+/** Pays a hold; the wallet, the ledger and the invoices change with it. */
+export function usePayHold() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ holdId, ...body }: { holdId: string; method: "credits" } | { holdId: string; method: "card"; cardNumber: string }) =>
+      api<PayResult>(`/api/v1/market/holds/${encodeURIComponent(holdId)}/pay`, { method: "POST", body }),
+    onSettled: () => {
+      queryClient.invalidateQueries({ queryKey: MARKET });
+      queryClient.invalidateQueries({ queryKey: ["billing"] });
+    },
   });
 }
 
