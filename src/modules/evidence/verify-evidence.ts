@@ -9,6 +9,7 @@ import { consentTexts } from "../consent/schema";
 import { bodySha256, consentTextDigest } from "../consent/text-digest";
 import { committedLeads, LEAD_EVENTS } from "../intake/lead-evidence";
 import { leadConsents, leads } from "../intake/schema";
+import { type CommittedSale, checkSales } from "./check-sales";
 import { loadStoredLeads, STORED_LEAD_COLUMNS, type StoredLead, storedLeadFaults, storedLeadJoin, storedLeadOf } from "./stored-leads";
 
 // The lead an API or form lead event records (its entity), as a uuid; null for any other event.
@@ -58,6 +59,7 @@ export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<Evide
   return db.transaction(
     async (tx) => {
       const texts = new Map<string, string>();
+      const sales = new Map<string, CommittedSale>();
       let verified = 0;
       const checkLead = (leadId: string, digest: string, eventId: number, stored: StoredLead | null) => {
         const ref = `lead ${leadId}`;
@@ -74,6 +76,8 @@ export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<Evide
           if (mac !== "ok") continue;
           if (event.action === "consent_text.published" && event.entityId)
             texts.set(event.entityId, String((event.data as { digest?: unknown }).digest));
+          if (event.action === "lead.sold" && event.entityId)
+            sales.set(event.entityId, { eventId: event.id, saleId: event.entityId, data: event.data as Record<string, unknown> });
           const committed = committedLeads(event.action, event.entityId, event.data);
           if (LEAD_EVENTS.includes(event.action) && committed.length === 1 && "l_id" in event) {
             const [c] = committed as [{ leadId: string; digest: string }];
@@ -94,6 +98,7 @@ export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<Evide
       const walk = await walkChain(tx, { keys, pageSize: opts.pageSize, checkpoints: signed, report, join, onPage: commitments });
       const unsealed = await checkUnsealed(tx, keys, opts.pageSize ?? 10_000, report, commitments);
       await checkConsentTexts(tx, texts, report);
+      await checkSales(tx, sales, report);
       await checkOrphanConsents(tx, report);
       const replays = await checkReplays(tx, report);
       const [{ n: storedLeads } = { n: 0 }] = await tx.select({ n: count() }).from(leads);

@@ -78,10 +78,10 @@ export async function holdLead(
     await appendAuditEvent(tx, {
       actor: { orgId: buyer.orgId, userId: buyer.userId },
       action: "market.hold_created",
-      entityType: "lead",
-      entityId: input.leadId,
+      entityType: "market_hold",
+      entityId: created.id,
       data: {
-        holdId: created.id,
+        leadId: input.leadId,
         priceCents: created.priceCents,
         priceVersion: created.priceVersion,
         tier,
@@ -120,9 +120,9 @@ export async function releaseHold(db: DbOrTx, buyer: AuthContext, holdId: string
     await appendAuditEvent(tx, {
       actor: { orgId: buyer.orgId, userId: buyer.userId },
       action: `market.hold_${status}`,
-      entityType: "lead",
-      entityId: hold.leadId,
-      data: { holdId },
+      entityType: "market_hold",
+      entityId: holdId,
+      data: { leadId: hold.leadId },
       occurredAt: now,
     });
   });
@@ -152,9 +152,9 @@ export async function expireHolds(db: DbOrTx, now: Date): Promise<number> {
       expired.map((h) => ({
         actor: { orgId: h.org_id },
         action: "market.hold_expired",
-        entityType: "lead",
-        entityId: h.lead_id,
-        data: { holdId: h.id },
+        entityType: "market_hold",
+        entityId: h.id,
+        data: { leadId: h.lead_id },
         occurredAt: now,
       })),
     );

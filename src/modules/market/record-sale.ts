@@ -35,12 +35,13 @@ export async function recordSale(tx: Tx, sale: SaleInput, now: Date): Promise<vo
   if (inserted.length === 0) throw new AppError("lead_already_sold");
   await tx.update(marketListings).set({ soldAt: now, heldBy: null, holdUntil: null }).where(sql`${marketListings.leadId} = ${sale.leadId}`);
   await appendAuditEvent(tx, {
+    // Every fact of the sale, as its row holds them: the verifier compares the two (evidence/check-sales.ts).
     actor: { orgId: sale.buyerOrgId, userId: sale.buyerUserId },
     action: "lead.sold",
-    entityType: "lead",
-    entityId: sale.leadId,
+    entityType: "lead_sale",
+    entityId: sale.id,
     data: {
-      saleId: sale.id,
+      leadId: sale.leadId,
       buyerOrgId: sale.buyerOrgId,
       channel: sale.channel,
       orderId: sale.orderId,
