@@ -9,6 +9,7 @@ const KIND_LABELS = {
   lead: "Leads",
   consent: "Preuves de consentement",
   consent_text: "Textes de consentement",
+  sale: "Ventes",
 } as const;
 
 /** The verifier's verdict in French, one line per problem, grouped by what they are about. */
