@@ -104,7 +104,16 @@ async function apiPhase(kind: "postgres" | "pglite") {
   await server.stop();
   const audit = await verifyChain(database.env);
   await database.drop();
-  return { leadsPerSecond: N / seconds, seconds, serverCpuMsPer1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, slices, audit };
+  return {
+    leadsPerSecond: N / seconds,
+    seconds,
+    serverCpuMsPer1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+    slices,
+    audit,
+  };
 }
 
 /** After the load (the server seals what is pending when it stops): does all the evidence hold, and how long does checking it take. */
