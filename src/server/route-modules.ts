@@ -7,7 +7,7 @@ import { csvImportRoutes } from "../modules/intake/csv-import/routes";
 import { intakeRoutes } from "../modules/intake/routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { referenceDataRoutes } from "../modules/reference-data/routes";
-import type { RouteModule } from "./deps";
+import type { RouteModule } from "../platform/deps";
 
 /** Every feature's routes, registered in this order. */
 export const ROUTE_MODULES: RouteModule[] = [

@@ -1,9 +1,4 @@
 import { count, eq } from "drizzle-orm";
-import { ADVISORY_LOCKS, withAdvisoryLock } from "../db/advisory-lock";
-import { appRoleProblems, migrateAsOwner } from "../db/app-role";
-import { type Database, openDatabase } from "../db/client";
-import { seedDemo } from "../db/seed/demo";
-import { startStatisticsMaintenance } from "../db/statistics-maintenance";
 import { users } from "../modules/accounts/schema";
 import { checkpointLog } from "../modules/audit/checkpoints";
 import { installEvidenceKeys } from "../modules/audit/evidence-keys";
@@ -14,12 +9,17 @@ import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs"
 import { startJobRunner } from "../modules/jobs/runner";
 import { createNotifier } from "../modules/notifications/notifier";
 import { preloadPostalCodes } from "../modules/reference-data";
-import type { Clock } from "../shared/clock";
+import type { Clock } from "../platform/clock";
+import type { Config } from "../platform/config";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "../platform/db/advisory-lock";
+import { appRoleProblems, migrateAsOwner } from "../platform/db/app-role";
+import { type Database, openDatabase } from "../platform/db/client";
+import { startStatisticsMaintenance } from "../platform/db/statistics-maintenance";
+import type { App } from "../platform/deps";
+import { redactError } from "../platform/log-redaction";
+import { seedDemo } from "../seed/demo";
 import { buildApp } from "./app";
-import type { Config } from "./config";
-import type { App } from "./deps";
 import { startImportWatchdog } from "./import-watchdog";
-import { redactError } from "./log-redaction";
 
 export interface Running {
   app: App;

@@ -16,7 +16,7 @@ import {
 import type { Role } from "../modules/accounts/schema";
 import { newFollowup } from "../modules/followup/api-test-helpers";
 import { type BrokerFixture, brokerFixture } from "../modules/followup/test-support";
-import type { RouteAccess } from "./access";
+import type { RouteAccess } from "../platform/access";
 
 /**
  * Property (issue 8 §2): no input gets a 5xx, on any route. Hostile values are put into plausible bodies

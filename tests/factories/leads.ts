@@ -1,6 +1,6 @@
+import type { LeadSubmission } from "../../src/modules/intake/rules/lead-submission";
+import { systemClock } from "../../src/platform/clock";
 import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/shared/catalogue";
-import { systemClock } from "../../src/shared/clock";
-import type { LeadSubmission } from "../../src/shared/lead-submission";
 
 const COMMUNES = [
   ["13001", "Marseille"],

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { sha256 } from "./tokens";
 
 const WINDOW_MS = 15 * 60_000;

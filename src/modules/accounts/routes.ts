@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ANY_USER, access, SUPPLIER } from "../../server/access";
-import { authOf, SESSION_COOKIE } from "../../server/auth";
-import type { RouteModule } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { ANY_USER, access, SUPPLIER } from "../../platform/access";
+import { authOf, SESSION_COOKIE } from "../../platform/auth";
+import type { RouteModule } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
 import { loadProfile, login } from "./login";
 import { deleteSession, SESSION_TTL_MS } from "./sessions";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import type { Db, Tx } from "../../platform/db/client";
 import { appendAuditEvents, signedEventRow } from "./append-event";
 import { type ChainableEvent, canonicalJson, eventBody, GENESIS_HASH, linkHash } from "./chain-hash";
 import { type Checkpoint, type CheckpointLog, signCheckpoint } from "./checkpoints";

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { canonicalJson, eventBody, GENESIS_HASH, linkHash } from "./chain-hash";
 import { type Checkpoint, checkpointSigned } from "./checkpoints";
 import { checkEventMac, MAC_PROBLEMS, type MacVerdict } from "./event-mac";

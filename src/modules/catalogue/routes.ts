@@ -1,5 +1,5 @@
-import { access } from "../../server/access";
-import type { RouteModule } from "../../server/deps";
+import { access } from "../../platform/access";
+import type { RouteModule } from "../../platform/deps";
 import { type CatalogueResponse, catalogueForApi, catalogueResponseSchema } from "../../shared/catalogue";
 import { parisToday } from "../../shared/catalogue/dates";
 

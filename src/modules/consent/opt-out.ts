@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { type Actor, appendAuditEvent } from "../audit/append-event";
 import { suppressionList } from "../intake/schema";
 import { isValidEmail, normalizeEmail, normalizeFrenchPhone } from "../reference-data";

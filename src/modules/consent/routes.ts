@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { access } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { RouteModule } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
-import { actorOf } from "../accounts/auth-context";
+import { access } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import { actorOf } from "../../platform/auth-context";
+import type { RouteModule } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import { optOut } from "./opt-out";
 import { listConsentTexts, publishConsentText } from "./publish-consent-text";
 

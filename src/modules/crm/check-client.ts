@@ -1,4 +1,4 @@
-import { AppError } from "../../server/errors";
+import { AppError } from "../../platform/errors";
 import { isBlank, PET_SPECIES } from "../../shared/crm/client-model";
 import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
 import {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createBrokerWithAgent, createTestApp, json, login, type TestContext } from "../../../tests/support/test-app";
-import { seedDemoCrm } from "../../db/seed/demo-crm";
+import { seedDemoCrm } from "../../seed/demo-crm";
 import { parisToday } from "../../shared/catalogue/dates";
 import { tnsDetection } from "../../shared/crm/tns";
 import { checkClientFields } from "./check-client";

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { notFound } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
 import { preparationChecklist } from "../../shared/crm/checklist";
 import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
 import { users } from "../accounts/schema";

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { preparationChecklist } from "../../shared/crm/checklist";
 import type { ClientType } from "../../shared/crm/client-model";
 import { users } from "../accounts/schema";

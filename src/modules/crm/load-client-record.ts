@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import type { ClientRecord } from "../../shared/crm/client-model";
 import type { ClientContract } from "../../shared/crm/contract-compliance";
 import { clients, contracts } from "./schema";

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { formatParisDateTime } from "../../shared/catalogue/dates";
 import { linkHash } from "../audit/chain-hash";
 import { checkpointSigned } from "../audit/checkpoints";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { isoText, type Rows } from "../audit/stored-events";
 import { consentFingerprint } from "../intake/fingerprint";
 import { type ConsentEvidence, type LeadEvidence, leadDigest } from "../intake/lead-evidence";

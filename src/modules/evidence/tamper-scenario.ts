@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { asc, eq, sql } from "drizzle-orm";
 import { validLead } from "../../../tests/factories/leads";
 import { bearer, createOrgWithUser, createTestApp, publishTestConsentText, type TestContext } from "../../../tests/support/test-app";
-import type { AuthContext } from "../accounts/auth-context";
+import type { AuthContext } from "../../platform/auth-context";
 import { checkpointLog, readCheckpoints } from "../audit/checkpoints";
 import { sealAuditChain } from "../audit/seal-chain";
 import { createImport } from "../intake/csv-import/imports";

@@ -1,5 +1,5 @@
 import { count, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import type { Db, Tx } from "../../platform/db/client";
 import { type Checkpoint, checkpointSigned, type ReadCheckpoints } from "../audit/checkpoints";
 import { checkEventMac, MAC_PROBLEMS, type MacVerdict } from "../audit/event-mac";
 import { type EvidenceKeys, evidenceKeys } from "../audit/evidence-keys";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import type { VCardInput, VCardVersion } from "../notifications";
 import type { FollowupAggregate } from "./load-followup";
 

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import { checklistFor, isRecordFullyQualified, preparationChecklist } from "../../shared/crm/checklist";
 import { proposedMissingItems } from "../../shared/crm/contract-compliance";
 import { productLineLabel } from "../../shared/crm/product-lines";

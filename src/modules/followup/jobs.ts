@@ -1,5 +1,5 @@
 import { desc, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import { parisToday } from "../../shared/catalogue/dates";
 import type { JobRequest } from "../jobs/enqueue-job";
 import type { JobHandler } from "../jobs/run-due-jobs";

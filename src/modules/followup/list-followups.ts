@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import type { FollowupState } from "../../shared/followup/workflow";
 import { monthStart } from "./months";
 import { clientNameSql, isoInstant } from "./sql-format";

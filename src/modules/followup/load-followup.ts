@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { notFound } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
 import { clientSalutation } from "../../shared/followup/script";
 import { type LoadedClient, type LoadedContract, loadClientRecord } from "../crm/load-client-record";
 import { followupActions, followups } from "./schema";

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import { parisToday } from "../../shared/catalogue/dates";
 import type { MeasureRow } from "../../shared/followup/measures";
 import { addMonths, monthStart, parisMonth } from "./months";

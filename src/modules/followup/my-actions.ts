@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { notFound } from "../../server/errors";
+import type { Db } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
 import { parisToday } from "../../shared/catalogue/dates";
 import { ACTION_KIND_LABELS, type ActionKind } from "../../shared/followup/model";
 import { followupActions, followupSteps } from "./schema";

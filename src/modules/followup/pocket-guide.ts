@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import type { GuideAudience, PocketGuideInput } from "../../shared/followup/pocket-guide";
 import { effectiveClientType } from "./guard-context";
 import { loadFollowup } from "./load-followup";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { formatFrenchDate, parisToday } from "../../shared/catalogue/dates";
 import type { ProductLine } from "../../shared/crm/product-lines";
 import type { ActionKind } from "../../shared/followup/model";

@@ -1,7 +1,7 @@
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { fieldMessages } from "../../platform/field-messages";
 import { checklistFor, isRecordFullyQualified, type ReviewStatus } from "../../shared/crm/checklist";
-import { fieldMessages } from "../../shared/validation/field-messages";
 import { type ClientPatchInput, clientPatchSchema } from "../crm/client-input";
 import { updateClient } from "../crm/update-client";
 import { effectiveClientType, reviewStatuses } from "./guard-context";

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { checklistFor, REVIEW_STATUS_LABELS } from "../../shared/crm/checklist";
 import type { ClosingCriteriaRecord } from "../../shared/followup/closing";
 import { validationError } from "../crm/check-client";

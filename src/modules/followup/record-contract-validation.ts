@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { CONTRACT_VALIDATION_STATUS_LABELS, type ContractValidation, contractName } from "../../shared/crm/contract-compliance";
 import { validationError } from "../crm/check-client";
 import { type Actor, mutateFollowup } from "./write-followup";

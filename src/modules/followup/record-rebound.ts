@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { productLineLabel } from "../../shared/crm/product-lines";
 import { MAX_RETAINED_GAPS, type ReboundRecord } from "../../shared/followup/model";
 import { validationError } from "../crm/check-client";

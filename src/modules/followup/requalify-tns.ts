@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import type { TnsResolution } from "../../shared/crm/tns";
 import { validationError } from "../crm/check-client";
 import { updateClient } from "../crm/update-client";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access, BROKER } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { App, AppDeps } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { access, BROKER } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import type { App, AppDeps } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import type { FollowupEvent } from "../../shared/followup/workflow";
 import { buildVCard, vcardFilename } from "../notifications";
 import { followupView, listAnswer, writeAnswer } from "./api-schemas";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access, BROKER } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { App, AppDeps } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { access, BROKER } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import type { App, AppDeps } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import { GUIDE_AUDIENCES, type GuideAudience } from "../../shared/followup/pocket-guide";
 import { genericPocketGuide, pocketGuideForFollowup } from "./pocket-guide";
 import { idParams } from "./request-schemas";

@@ -1,7 +1,7 @@
-import { access, BROKER } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { App, AppDeps } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { access, BROKER } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import type { App, AppDeps } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import { writeAnswer } from "./api-schemas";
 import { recordActionPlan } from "./record-action-plan";
 import { recordChecklistReviews } from "./record-checklist-review";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access, BROKER, BROKER_ADMIN } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { App, AppDeps } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { access, BROKER, BROKER_ADMIN } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import type { App, AppDeps } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import { campaignAnswer, campaignRunsAnswer, measuresAnswer, myActionsAnswer, remindersAnswer } from "./api-schemas";
 import { campaignRuns } from "./jobs";
 import { followupMeasures } from "./measures";

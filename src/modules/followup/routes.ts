@@ -1,4 +1,4 @@
-import type { RouteModule } from "../../server/deps";
+import type { RouteModule } from "../../platform/deps";
 import { callRoutes } from "./routes-call";
 import { guideRoutes } from "./routes-guide";
 import { recordRoutes } from "./routes-record";

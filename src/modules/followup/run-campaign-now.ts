@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit/append-event";
 import { parisMonth } from "./months";
 import { runCampaign } from "./run-campaign";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { formatParisDateTime, parisToday } from "../../shared/catalogue/dates";
 import { guardCallbackDate } from "../../shared/followup/workflow";
 import { clientDisplayName, type FollowupAggregate } from "./load-followup";

@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import type { ContactCardChannel } from "../../shared/followup/closing";
 import { type Notifier, sendMail, sendSms, type VCardVersion, vcardAttachment } from "../notifications";
 import { agencyLabel, contactCardSms, loadManagerCard, vcardInputOf } from "./contact-card";

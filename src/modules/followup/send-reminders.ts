@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import { formatFrenchDate, parisToday } from "../../shared/catalogue/dates";
 import { ACTION_KIND_LABELS, type ActionKind } from "../../shared/followup/model";
 import { type Notifier, sendMail } from "../notifications";

@@ -1,5 +1,5 @@
 import { createOrgWithUser, login, type Session, TEST_PASSWORD, type TestContext } from "../../../tests/support/test-app";
-import { createUser } from "../../db/factories";
+import { createUser } from "../accounts/provision-accounts";
 import type { Role } from "../accounts/schema";
 import { agencies, agencyMembers, clients, contracts } from "../crm/schema";
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { parisToday } from "../../shared/catalogue/dates";
 import { isVictory } from "../../shared/followup/closing";
 import type { ContactChannel } from "../../shared/followup/contact";

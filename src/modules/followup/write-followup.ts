@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx, Tx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { type FollowupState, STATE_LABELS } from "../../shared/followup/workflow";
 import { type AuditEventInput, appendAuditEvents } from "../audit/append-event";
 import { type FollowupAggregate, loadFollowup } from "./load-followup";

@@ -1,8 +1,8 @@
-import type { ContactInput } from "../../shared/lead-submission";
-import { type RejectionReason, reason } from "../../shared/rejection";
 import type { PostalCodeCheck } from "../reference-data/communes";
 import { isValidEmail, normalizeEmail } from "../reference-data/email";
 import { normalizeFrenchPhone } from "../reference-data/phone";
+import type { ContactInput } from "./rules/lead-submission";
+import { type RejectionReason, reason } from "./rules/rejection";
 
 export interface CheckedContact {
   firstName: string;

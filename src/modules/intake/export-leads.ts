@@ -1,6 +1,6 @@
 import { and, desc, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
 import { csvWriter } from "../../lib/csv-writer";
+import type { DbOrTx } from "../../platform/db/client";
 import { productBySlug } from "../../shared/catalogue";
 import { type LeadFilters, leadConditions, leadSummaryColumns } from "./list-leads";
 import { leads } from "./schema";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { REJECTION_MESSAGES, type RejectionCode } from "../../shared/rejection";
+import type { DbOrTx } from "../../platform/db/client";
 import { type LeadFilters, leadConditions } from "./list-leads";
+import { REJECTION_MESSAGES, type RejectionCode } from "./rules/rejection";
 import { leads } from "./schema";
 
 type Rows<T> = { rows: T[] };

@@ -1,17 +1,17 @@
 import { z } from "zod";
-import { access, SUPPLIER } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { RouteModule } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
-import { bodyReadByHandler } from "../../server/request-input";
-import { leadSubmissionSchema } from "../../shared/lead-submission";
-import { REJECTION_MESSAGES } from "../../shared/rejection";
+import { access, SUPPLIER } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import type { RouteModule } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
+import { bodyReadByHandler } from "../../platform/request-input";
 import { exportLeadsCsv } from "./export-leads";
 import { IntakeBatcher } from "./intake-batcher";
 import { getLeadDetail } from "./lead-detail";
 import { leadStats } from "./lead-stats";
 import { countLeads, decodeCursor, leadFiltersSchema, listLeads } from "./list-leads";
 import { MAX_BATCH_ITEMS } from "./read-lead-json";
+import { leadSubmissionSchema } from "./rules/lead-submission";
+import { REJECTION_MESSAGES } from "./rules/rejection";
 import { submitLead, submitLeadBatch } from "./submit-leads";
 
 const reasonSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });

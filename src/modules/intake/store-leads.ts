@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import pgUtils from "pg/lib/utils";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import type { Actor } from "../audit/append-event";
 import { signEvent } from "../audit/event-mac";
 import { evidenceKeys } from "../audit/evidence-keys";

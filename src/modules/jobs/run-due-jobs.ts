@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import type { Clock } from "../../shared/clock";
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/client";
 import { jobs } from "../followup/schema";
 
 export interface JobContext {

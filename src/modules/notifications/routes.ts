@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access } from "../../server/access";
-import { authOf } from "../../server/auth";
-import type { RouteModule } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { access } from "../../platform/access";
+import { authOf } from "../../platform/auth";
+import type { RouteModule } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import type { Role } from "../accounts/schema";
 import { notifierOf } from "./notifier";
 import { getOutboxMessage, getOutboxRaw, listOutbox } from "./outbox";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ANY_USER, access } from "../../server/access";
-import type { RouteModule } from "../../server/deps";
-import { errorResponses } from "../../server/openapi";
+import { ANY_USER, access } from "../../platform/access";
+import type { RouteModule } from "../../platform/deps";
+import { errorResponses } from "../../platform/openapi";
 import { postalCodeEntry } from "./postal-codes";
 
 const collator = new Intl.Collator("fr");

@@ -1,5 +1,5 @@
-import type { LeadSubmission } from "../lead-submission";
-import { type RejectionReason, reason } from "../rejection";
+import type { LeadSubmission } from "../../modules/intake/rules/lead-submission";
+import { type RejectionReason, reason } from "../../modules/intake/rules/rejection";
 import { formatParisDateTime, parseHumanDateTime } from "./dates";
 import { formatFieldText } from "./format-text";
 import { normalizeLabel, parseBooleanText, parseFieldText } from "./parse-text";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type RejectionCode, type RejectionReason, reason } from "../rejection";
+import { type RejectionCode, type RejectionReason, reason } from "../../modules/intake/rules/rejection";
 import { dateBoundsFor, formatFrenchDate, isIsoDate } from "./dates";
 import { isDepartementCode, normalizeDepartementCode } from "./departements";
 import { productBySlug } from "./products";

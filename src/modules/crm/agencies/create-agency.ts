@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../../db/client";
-import { AppError } from "../../../server/errors";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError } from "../../../platform/errors";
 import { appendAuditEvent } from "../../audit/append-event";
 import { validationError } from "../check-client";
 import { uniqueViolation } from "../check-references";

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
-import { AppError, notFound } from "../../../server/errors";
-import { readableText, storableJson } from "../../../shared/json-text";
+import { readableText, storableJson } from "../../../lib/json-text";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError, notFound } from "../../../platform/errors";
 import { appendAuditEvent } from "../../audit/append-event";
 import { validationError } from "../check-client";
 import type { CrmActor } from "../create-client-with-first-contract";

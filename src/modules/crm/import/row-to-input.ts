@@ -1,5 +1,5 @@
+import { isStorableText, NOT_STORABLE } from "../../../lib/json-text";
 import type { ProductLine } from "../../../shared/crm/product-lines";
-import { isStorableText, NOT_STORABLE } from "../../../shared/json-text";
 import { type ClientValues, type ContractValues, checkClientFields, checkContractFields } from "../check-client";
 import { type ClientPatchInput, type ContractPatchInput, clientPatchSchema, contractPatchSchema } from "../client-input";
 import type { ImportDirectory } from "./import-directory";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access, BROKER } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { errorResponses } from "../../../server/openapi";
+import { access, BROKER } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { errorResponses } from "../../../platform/openapi";
 import { CLIENT_TYPES, type ClientType } from "../../../shared/crm/client-model";
 import { searchNaf } from "../../reference-data";
 import { addContract } from "../add-contract";

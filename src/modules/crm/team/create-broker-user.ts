@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../../db/client";
-import { createUser } from "../../../db/factories";
-import { AppError } from "../../../server/errors";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError } from "../../../platform/errors";
+import { createUser } from "../../accounts/provision-accounts";
 import { users } from "../../accounts/schema";
 import { appendAuditEvent } from "../../audit/append-event";
 import { isValidEmail, normalizeEmail } from "../../reference-data";

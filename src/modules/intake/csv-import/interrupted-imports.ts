@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../../db/client";
-import { markGoneWorkInterrupted } from "../../../db/heartbeat";
+import type { DbOrTx } from "../../../platform/db/client";
+import { markGoneWorkInterrupted } from "../../../platform/db/heartbeat";
 import { appendAuditEvent } from "../../audit/append-event";
 
 export const INTERRUPTED_MESSAGE =

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
 import { csvWriter } from "../../../lib/csv-writer";
+import type { DbOrTx } from "../../../platform/db/client";
 import { csvHeader } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
 import { readLeadJson } from "../read-lead-json";

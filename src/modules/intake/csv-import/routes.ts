@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { access, SUPPLIER } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { AppError, notFound } from "../../../server/errors";
-import { errorResponses } from "../../../server/openapi";
+import { access, SUPPLIER } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { AppError, notFound } from "../../../platform/errors";
+import { errorResponses } from "../../../platform/openapi";
 import { isProductSlug } from "../../../shared/catalogue";
 import { listConsentTexts } from "../../consent/publish-consent-text";
 import { IMPORT_STATUSES } from "../schema";

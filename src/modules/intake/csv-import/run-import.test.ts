@@ -2,7 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, supplierFixture, type TestContext } from "../../../../tests/support/test-app";
-import type { AuthContext } from "../../accounts/auth-context";
+import type { AuthContext } from "../../../platform/auth-context";
 import { leads } from "../schema";
 import { createImport, getImport } from "./imports";
 import { makeLeadCsv } from "./make-csv";

@@ -3,8 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { asUser, type Session, type TestContext } from "../../../../tests/support/test-app";
+import { systemClock } from "../../../platform/clock";
 import { csvHeader } from "../../../shared/catalogue";
-import { systemClock } from "../../../shared/clock";
 import { leads } from "../schema";
 import { csvTemplate } from "./template";
 

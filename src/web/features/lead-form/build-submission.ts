@@ -1,4 +1,6 @@
 import { checkContact, type PostalCheck } from "../../../modules/intake/check-contact";
+import type { LeadSubmission } from "../../../modules/intake/rules/lead-submission";
+import { type RejectionCode, reason } from "../../../modules/intake/rules/rejection";
 import { isHttpUrl } from "../../../modules/reference-data/url";
 import {
   type FieldDefinition,
@@ -8,8 +10,6 @@ import {
   productBySlug,
   validateProductFields,
 } from "../../../shared/catalogue";
-import type { LeadSubmission } from "../../../shared/lead-submission";
-import { type RejectionCode, reason } from "../../../shared/rejection";
 import type { ConsentMethod, ConsentState, FieldErrors, LeadFormState } from "./form-state";
 
 const EXPECTED: Partial<Record<FieldDefinition["type"], string>> = {

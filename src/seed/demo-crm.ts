@@ -1,10 +1,10 @@
-import * as pool from "../../modules/crm/fixtures/demo-data";
-import { makeSiret } from "../../modules/crm/fixtures/siret";
-import { agencies, agencyMembers, clients, contracts } from "../../modules/crm/schema";
-import type { Civility, ClientOrigin, LegalForm, MaritalStatus, PetSpecies, ProfessionalStatus } from "../../shared/crm/client-model";
-import { type ProductLine, requiredDocuments } from "../../shared/crm/product-lines";
-import type { DbOrTx } from "../client";
-import { createUser } from "../factories";
+import { createUser } from "../modules/accounts/provision-accounts";
+import * as pool from "../modules/crm/fixtures/demo-data";
+import { makeSiret } from "../modules/crm/fixtures/siret";
+import { agencies, agencyMembers, clients, contracts } from "../modules/crm/schema";
+import type { DbOrTx } from "../platform/db/client";
+import type { Civility, ClientOrigin, LegalForm, MaritalStatus, PetSpecies, ProfessionalStatus } from "../shared/crm/client-model";
+import { type ProductLine, requiredDocuments } from "../shared/crm/product-lines";
 
 /** The two account managers the CRM demo adds to the cabinet (the other broker users come from the base seed). */
 export const DEMO_CRM_USERS = {

@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
-import { loadFollowup } from "../../modules/followup/load-followup";
-import { addMonths, parisInstant, parisMonth } from "../../modules/followup/months";
-import { recordActionPlan } from "../../modules/followup/record-action-plan";
-import { recordChecklistReviews } from "../../modules/followup/record-checklist-review";
-import { recordClosingCriteria } from "../../modules/followup/record-closing";
-import { recordContractValidation } from "../../modules/followup/record-contract-validation";
-import { recordRebound } from "../../modules/followup/record-rebound";
-import { runCampaign } from "../../modules/followup/run-campaign";
-import { transitionFollowup } from "../../modules/followup/transition-followup";
-import { addToIsoDate, parisToday } from "../../shared/catalogue/dates";
-import { checklistFor } from "../../shared/crm/checklist";
-import { proposedMissingItems } from "../../shared/crm/contract-compliance";
-import type { ProductLine } from "../../shared/crm/product-lines";
-import type { FollowupEvent } from "../../shared/followup/workflow";
-import type { Tx } from "../client";
+import { loadFollowup } from "../modules/followup/load-followup";
+import { addMonths, parisInstant, parisMonth } from "../modules/followup/months";
+import { recordActionPlan } from "../modules/followup/record-action-plan";
+import { recordChecklistReviews } from "../modules/followup/record-checklist-review";
+import { recordClosingCriteria } from "../modules/followup/record-closing";
+import { recordContractValidation } from "../modules/followup/record-contract-validation";
+import { recordRebound } from "../modules/followup/record-rebound";
+import { runCampaign } from "../modules/followup/run-campaign";
+import { transitionFollowup } from "../modules/followup/transition-followup";
+import type { Tx } from "../platform/db/client";
+import { addToIsoDate, parisToday } from "../shared/catalogue/dates";
+import { checklistFor } from "../shared/crm/checklist";
+import { proposedMissingItems } from "../shared/crm/contract-compliance";
+import type { ProductLine } from "../shared/crm/product-lines";
+import type { FollowupEvent } from "../shared/followup/workflow";
 
 const DAY = 86_400_000;
 

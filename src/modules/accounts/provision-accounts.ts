@@ -1,7 +1,7 @@
-import { hashPassword } from "../modules/accounts/passwords";
-import { apiKeys, type OrgKind, organisations, type Role, users } from "../modules/accounts/schema";
-import { sha256 } from "../modules/accounts/tokens";
-import type { DbOrTx } from "./client";
+import type { DbOrTx } from "../../platform/db/client";
+import { hashPassword } from "./passwords";
+import { apiKeys, type OrgKind, organisations, type Role, users } from "./schema";
+import { sha256 } from "./tokens";
 
 /** Building blocks shared by the demo seed and the tests, so both create data the same way. */
 export async function createOrganisation(db: DbOrTx, input: { kind: OrgKind; name: string; siren?: string; orias?: string }) {

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance, FastifySchemaCompiler } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { inspectJson, type JsonPath, NOT_STORABLE, pathText, readableText } from "../shared/json-text";
+import { inspectJson, type JsonPath, NOT_STORABLE, pathText, readableText } from "../lib/json-text";
 import { AppError } from "./errors";
 
 declare module "fastify" {

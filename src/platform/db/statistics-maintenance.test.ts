@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../../tests/support/test-db";
+import { openTestDatabase, type TestDatabase } from "../../../tests/support/test-db";
 import { analyzeStaleTables } from "./statistics-maintenance";
 
 let database: TestDatabase;

@@ -7,7 +7,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "./advisory-lock";
 import type { Database, Db } from "./client";
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../migrations");
+// From src/platform/db in development and tests, from dist/server once bundled.
+const FROM_HERE = import.meta.url.endsWith(".ts") ? "../../../migrations" : "../../migrations";
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), FROM_HERE);
 
 /**
  * Applies the pending migrations on `db`. On PostgreSQL, call it under the startup advisory lock

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { apiKeys, users } from "../../modules/accounts/schema";
-import { publishConsentText } from "../../modules/consent/publish-consent-text";
-import type { Db } from "../client";
-import { createApiKeyWithSecret, createOrganisation, createUser } from "../factories";
+import { createApiKeyWithSecret, createOrganisation, createUser } from "../modules/accounts/provision-accounts";
+import { apiKeys, users } from "../modules/accounts/schema";
+import { publishConsentText } from "../modules/consent/publish-consent-text";
+import type { Db } from "../platform/db/client";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
 import { DEMO_CRM_USERS, seedDemoCrm } from "./demo-crm";
 import { seedDemoFollowups } from "./demo-followup";

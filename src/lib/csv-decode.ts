@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from "node:buffer";
-import { utf8SequenceLength } from "../decode-utf8";
+import { utf8SequenceLength } from "./decode-utf8";
 
 /**
  * Turns the bytes of an uploaded CSV into UTF-8 bytes for the parser, whatever the spreadsheet wrote:

@@ -1,8 +1,8 @@
-import { ingestLeads } from "../../modules/intake/ingest-leads";
-import { objectItem } from "../../modules/intake/read-lead-json";
-import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../../shared/catalogue";
-import type { LeadSubmission } from "../../shared/lead-submission";
-import type { Tx } from "../client";
+import { ingestLeads } from "../modules/intake/ingest-leads";
+import { objectItem } from "../modules/intake/read-lead-json";
+import type { LeadSubmission } from "../modules/intake/rules/lead-submission";
+import type { Tx } from "../platform/db/client";
+import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../shared/catalogue";
 
 const COMMUNES = [
   ["13001", "Marseille"],

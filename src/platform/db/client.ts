@@ -6,11 +6,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import lockfile from "proper-lockfile";
-import * as schema from "./schema";
 
-export type Schema = typeof schema;
 /** The same Drizzle API over PGlite or PostgreSQL: code never knows which one it runs on. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
@@ -38,7 +36,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     // Fail now with a clear message rather than on the first request.
     await pool.query("select 1");
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+    return { db: drizzlePg(pool) as unknown as Db, kind: "postgres", close: () => pool.end() };
   }
   let release: (() => Promise<void>) | undefined;
   if (opts.dataDir) {
@@ -54,7 +52,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const client = opts.dataDir ? new PGlite(path.resolve(opts.dataDir)) : new PGlite();
   await client.waitReady;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client) as unknown as Db,
     kind: "pglite",
     close: async () => {
       await client.close();

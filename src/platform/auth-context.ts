@@ -1,4 +1,8 @@
-import type { OrgKind, Role } from "./schema";
+export const ORG_KINDS = ["platform", "courtier", "apporteur"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const ROLES = ["platform_admin", "broker_admin", "broker_agent", "supplier"] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who is calling, resolved once per request from the session cookie or the API key. */
 export interface AuthContext {

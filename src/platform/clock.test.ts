@@ -6,7 +6,7 @@ const SRC = path.resolve(import.meta.dirname, "..");
 
 // Where reading the system clock is the point: the one clock handed out, ids that carry their creation
 // time, and the audit sealer's own timers and event time (docs/decisions: clock injection).
-const ALLOWED = new Set(["shared/clock.ts", "db/uuid-v7.ts", "modules/audit/seal-chain.ts", "modules/audit/append-event.ts"]);
+const ALLOWED = new Set(["platform/clock.ts", "platform/db/uuid-v7.ts", "modules/audit/seal-chain.ts", "modules/audit/append-event.ts"]);
 const READS_CLOCK = /new Date\(\)|Date\.now\(\)/;
 
 function sources(dir: string): string[] {

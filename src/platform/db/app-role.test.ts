@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEST_EVIDENCE_KEYS } from "../../tests/support/evidence-keys";
-import { openTestDatabase, type TestDatabase } from "../../tests/support/test-db";
-import { loadConfig } from "../server/config";
-import { start } from "../server/start";
-import { systemClock } from "../shared/clock";
+import { TEST_EVIDENCE_KEYS } from "../../../tests/support/evidence-keys";
+import { openTestDatabase, type TestDatabase } from "../../../tests/support/test-db";
+import { start } from "../../server/start";
+import { systemClock } from "../clock";
+import { loadConfig } from "../config";
 import { appRoleProblems, currentRole, grantAppRole } from "./app-role";
 import { openDatabase } from "./client";
 

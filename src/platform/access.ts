@@ -1,4 +1,4 @@
-import type { Role } from "../modules/accounts/schema";
+import type { Role } from "./auth-context";
 
 /**
  * Every route states who may call it. A route without this declaration does not start (see auth.ts),

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
-import { fieldMessages } from "../shared/validation/field-messages";
 import { AppError, ERROR_CATALOGUE, type ErrorBody } from "./errors";
+import { fieldMessages } from "./field-messages";
 
 /**
  * The single place where errors become HTTP answers: `{ error: { code, message, field, details } }`.

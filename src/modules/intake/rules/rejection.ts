@@ -1,4 +1,4 @@
-import { readableText } from "./json-text";
+import { readableText } from "../../../lib/json-text";
 
 /**
  * Why a lead is rejected: stable codes (for integrators) with the French message shown to suppliers.

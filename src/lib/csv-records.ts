@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type CsvError, type Parser, parse } from "csv-parse";
-import { restoreCell } from "../../../lib/csv";
-import { detectDelimiter } from "./decode";
+import { restoreCell } from "./csv";
+import { detectDelimiter } from "./csv-decode";
 
 const HEAD_BYTES = 64 * 1024;
 

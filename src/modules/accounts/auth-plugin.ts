@@ -1,35 +1,17 @@
-import type { FastifyInstance, FastifyRequest, FastifySchema } from "fastify";
+import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import type { Db } from "../db/client";
-import { authenticateApiKey } from "../modules/accounts/api-keys";
-import type { AuthContext } from "../modules/accounts/auth-context";
-import { resolveSession } from "../modules/accounts/sessions";
-import type { Clock } from "../shared/clock";
-import type { RouteAccess } from "./access";
-import { AppError } from "./errors";
+import type { RouteAccess } from "../../platform/access";
+import { SESSION_COOKIE } from "../../platform/auth";
+import type { AuthContext } from "../../platform/auth-context";
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { authenticateApiKey } from "./api-keys";
+import { resolveSession } from "./sessions";
 
-export const SESSION_COOKIE = "la_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-declare module "fastify" {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
-  interface FastifyRequest {
-    authContext: AuthContext | null;
-  }
-  interface FastifyInstance {
-    /** Every registered route with its access declaration and schema (walked by tests). */
-    routeTable: { method: string; url: string; access: RouteAccess; schema?: FastifySchema }[];
-  }
-}
-
-/** The caller of an authenticated route; throws if used on a public route by mistake. */
-export function authOf(req: FastifyRequest): AuthContext {
-  if (!req.authContext) throw new AppError("unauthenticated");
-  return req.authContext;
-}
-
+/** Resolves the caller of every non-public route (session cookie or supplier API key) and refuses a route without access declaration. */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; clock: Clock }) => {
   app.decorateRequest("authContext", null);
   app.decorate("routeTable", []);

@@ -1,7 +1,6 @@
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import type { Database, Db } from "./client";
-import * as schema from "./schema";
 
 /** Keys of the advisory locks the application takes (one number per purpose, fixed for good). */
 export const ADVISORY_LOCKS = {
@@ -22,7 +21,7 @@ export async function withAdvisoryLock<T>(database: Database, key: number, work:
   try {
     await client.query("select pg_advisory_lock($1)", [key]);
     try {
-      return await work(drizzlePg(client, { schema }) as unknown as Db);
+      return await work(drizzlePg(client) as unknown as Db);
     } finally {
       await client.query("select pg_advisory_unlock($1)", [key]);
     }

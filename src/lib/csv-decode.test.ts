@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { isBlankRow, missingColumns, readHeader, recordOf } from "./columns";
-import { CsvDecoder, detectDelimiter } from "./decode";
+import { isBlankRow, missingColumns, readHeader, recordOf } from "../modules/intake/csv-import/columns";
+import { CsvDecoder, detectDelimiter } from "./csv-decode";
 
 function decodeInChunks(bytes: Buffer, chunkSize: number) {
   const decoder = new CsvDecoder();
