@@ -14,6 +14,7 @@ import { createOrganisation } from "../src/modules/accounts/provision-accounts";
 import { checkpointLog, readCheckpoints } from "../src/modules/audit/checkpoints";
 import { installEvidenceKeys, parseEvidenceKeys } from "../src/modules/audit/evidence-keys";
 import { sealAuditChain } from "../src/modules/audit/seal-chain";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { publishConsentText } from "../src/modules/consent/publish-consent-text";
 import { verifyEvidence } from "../src/modules/evidence/verify-evidence";
 import { consentFingerprint } from "../src/modules/intake/fingerprint";
@@ -23,7 +24,6 @@ import { openDatabase } from "../src/platform/db/client";
 import { runMigrations } from "../src/platform/db/migrate";
 import { uuidv7 } from "../src/platform/db/uuid-v7";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
-import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
 import { fmt, freshDatabase } from "./support";
 
 const { values: args } = parseArgs({

@@ -11,6 +11,7 @@ import { Agent, request } from "undici";
 import { readCheckpoints } from "../src/modules/audit/checkpoints";
 import { installEvidenceKeys } from "../src/modules/audit/evidence-keys";
 import { loadEvidenceSetup } from "../src/modules/audit/evidence-setup";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { verifyEvidence } from "../src/modules/evidence/verify-evidence";
 import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
 import { systemClock } from "../src/platform/clock";
@@ -18,7 +19,6 @@ import { loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
 import { DEMO_PASSWORD } from "../src/seed/demo";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
-import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
 import { fmt, freshDatabase, percentile, startServer } from "./support";
 
 const { values: args } = parseArgs({

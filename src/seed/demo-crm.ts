@@ -1,10 +1,10 @@
 import { createUser } from "../modules/accounts/provision-accounts";
-import * as pool from "../modules/crm/fixtures/demo-data";
-import { makeSiret } from "../modules/crm/fixtures/siret";
+import type { Civility, ClientOrigin, LegalForm, MaritalStatus, PetSpecies, ProfessionalStatus } from "../modules/crm/rules/client-model";
+import { type ProductLine, requiredDocuments } from "../modules/crm/rules/product-lines";
 import { agencies, agencyMembers, clients, contracts } from "../modules/crm/schema";
 import type { DbOrTx } from "../platform/db/client";
-import type { Civility, ClientOrigin, LegalForm, MaritalStatus, PetSpecies, ProfessionalStatus } from "../shared/crm/client-model";
-import { type ProductLine, requiredDocuments } from "../shared/crm/product-lines";
+import * as pool from "./fixtures/demo-data";
+import { makeSiret } from "./fixtures/siret";
 
 /** The two account managers the CRM demo adds to the cabinet (the other broker users come from the base seed). */
 export const DEMO_CRM_USERS = {

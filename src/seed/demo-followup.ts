@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
+import { addToIsoDate, parisToday } from "../modules/catalogue/rules/dates";
+import { checklistFor } from "../modules/crm/rules/checklist";
+import { proposedMissingItems } from "../modules/crm/rules/contract-compliance";
+import type { ProductLine } from "../modules/crm/rules/product-lines";
+import { transitionFollowup } from "../modules/followup/call/transition-followup";
+import { addMonths, parisInstant, parisMonth } from "../modules/followup/campaign/months";
+import { runCampaign } from "../modules/followup/campaign/run-campaign";
 import { loadFollowup } from "../modules/followup/load-followup";
-import { addMonths, parisInstant, parisMonth } from "../modules/followup/months";
-import { recordActionPlan } from "../modules/followup/record-action-plan";
-import { recordChecklistReviews } from "../modules/followup/record-checklist-review";
-import { recordClosingCriteria } from "../modules/followup/record-closing";
-import { recordContractValidation } from "../modules/followup/record-contract-validation";
-import { recordRebound } from "../modules/followup/record-rebound";
-import { runCampaign } from "../modules/followup/run-campaign";
-import { transitionFollowup } from "../modules/followup/transition-followup";
+import { recordActionPlan } from "../modules/followup/record/record-action-plan";
+import { recordChecklistReviews } from "../modules/followup/record/record-checklist-review";
+import { recordClosingCriteria } from "../modules/followup/record/record-closing";
+import { recordContractValidation } from "../modules/followup/record/record-contract-validation";
+import { recordRebound } from "../modules/followup/record/record-rebound";
+import type { FollowupEvent } from "../modules/followup/rules/workflow";
 import type { Tx } from "../platform/db/client";
-import { addToIsoDate, parisToday } from "../shared/catalogue/dates";
-import { checklistFor } from "../shared/crm/checklist";
-import { proposedMissingItems } from "../shared/crm/contract-compliance";
-import type { ProductLine } from "../shared/crm/product-lines";
-import type { FollowupEvent } from "../shared/followup/workflow";
 
 const DAY = 86_400_000;
 

@@ -1,8 +1,8 @@
+import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../modules/catalogue/rules";
 import { ingestLeads } from "../modules/intake/ingest-leads";
 import { objectItem } from "../modules/intake/read-lead-json";
 import type { LeadSubmission } from "../modules/intake/rules/lead-submission";
 import type { Tx } from "../platform/db/client";
-import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../shared/catalogue";
 
 const COMMUNES = [
   ["13001", "Marseille"],

@@ -1,5 +1,5 @@
-import { markInterruptedCrmImports } from "../modules/crm/import/interrupted-crm-imports";
-import { markInterruptedImports } from "../modules/intake/csv-import/interrupted-imports";
+import { markInterruptedCrmImports } from "../modules/crm";
+import { markInterruptedImports } from "../modules/intake";
 import type { Database } from "../platform/db/client";
 import { PRESUMED_GONE_AFTER_S } from "../platform/db/heartbeat";
 

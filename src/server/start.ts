@@ -1,13 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema";
-import { checkpointLog } from "../modules/audit/checkpoints";
-import { installEvidenceKeys } from "../modules/audit/evidence-keys";
-import { loadEvidenceSetup } from "../modules/audit/evidence-setup";
-import { checkpointHead, sealAuditChain, startAuditSealer } from "../modules/audit/seal-chain";
-import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence/checkpoint-mail";
-import { followupJobHandlers, followupSchedule } from "../modules/followup/jobs";
-import { startJobRunner } from "../modules/jobs/runner";
-import { createNotifier } from "../modules/notifications/notifier";
+import { checkpointHead, checkpointLog, installEvidenceKeys, loadEvidenceSetup, sealAuditChain, startAuditSealer } from "../modules/audit";
+import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence";
+import { followupJobHandlers, followupSchedule } from "../modules/followup";
+import { startJobRunner } from "../modules/jobs";
+import { createNotifier } from "../modules/notifications";
 import { preloadPostalCodes } from "../modules/reference-data";
 import type { Clock } from "../platform/clock";
 import type { Config } from "../platform/config";

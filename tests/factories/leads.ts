@@ -1,6 +1,6 @@
+import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/modules/catalogue/rules";
 import type { LeadSubmission } from "../../src/modules/intake/rules/lead-submission";
 import { systemClock } from "../../src/platform/clock";
-import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/shared/catalogue";
 
 const COMMUNES = [
   ["13001", "Marseille"],

@@ -11,6 +11,10 @@ import { DEMO_CONSENT_TEXT } from "../../src/seed/demo-consent-text";
 import { buildApp } from "../../src/server/app";
 import { openTestDatabase } from "./test-db";
 
+export { start } from "../../src/server/start";
+/** Module tests that need the assembled app (a proxy setting, a real start) take it from here, not from src/server. */
+export { buildApp };
+
 export const TEST_PASSWORD = "test-password-123";
 
 export interface TestContext {

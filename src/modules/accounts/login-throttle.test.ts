@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrgWithUser, createTestApp, TEST_PASSWORD, type TestContext } from "../../../tests/support/test-app";
+import { buildApp, createOrgWithUser, createTestApp, TEST_PASSWORD, type TestContext } from "../../../tests/support/test-app";
 import { loadConfig } from "../../platform/config";
 import type { App } from "../../platform/deps";
-import { buildApp } from "../../server/app";
 import { auditEvents } from "../audit/schema";
 import { LOGIN_LIMITS } from "./login-throttle";
 import { loginThrottle } from "./schema";

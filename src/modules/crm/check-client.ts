@@ -1,6 +1,4 @@
 import { AppError } from "../../platform/errors";
-import { isBlank, PET_SPECIES } from "../../shared/crm/client-model";
-import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
 import {
   checkPostalCode,
   communesForPostalCode,
@@ -13,6 +11,8 @@ import {
   normalizeSiret,
 } from "../reference-data";
 import type { ClientPatchInput, ContractPatchInput, NewContractInput } from "./client-input";
+import { isBlank, PET_SPECIES } from "./rules/client-model";
+import { productLineLabel, requiredDocuments } from "./rules/product-lines";
 import type { clients, contracts } from "./schema";
 
 /**

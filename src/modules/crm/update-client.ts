@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
-import { parisToday } from "../../shared/catalogue/dates";
-import { appendAuditEvent } from "../audit/append-event";
+import { appendAuditEvent } from "../audit";
+import { parisToday } from "../catalogue/rules/dates";
 import { checkClientFields, validationError } from "./check-client";
 import { referenceIssues, uniqueViolation } from "./check-references";
 import type { ClientPatchInput } from "./client-input";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
-import { appendAuditEvent } from "../audit/append-event";
+import { appendAuditEvent } from "../audit";
 import { checkContractFields, validationError } from "./check-client";
 import { referenceIssues, uniqueViolation } from "./check-references";
 import type { ContractPatchInput } from "./client-input";

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import { isoText, type Rows } from "../audit/stored-events";
-import { consentFingerprint } from "../intake/fingerprint";
-import { type ConsentEvidence, type LeadEvidence, leadDigest } from "../intake/lead-evidence";
+import { isoText, type Rows } from "../audit";
+import { type ConsentEvidence, consentFingerprint, type LeadEvidence, leadDigest } from "../intake";
 
 /** A lead as stored today: its row (the raw payload aside), its consent record, and its text's sha256. */
 export interface StoredLead {

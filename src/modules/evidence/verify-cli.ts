@@ -4,10 +4,7 @@
 import path from "node:path";
 import { loadConfig } from "../../platform/config";
 import { openDatabase } from "../../platform/db/client";
-import { checkpointLog, readCheckpoints } from "../audit/checkpoints";
-import { installEvidenceKeys } from "../audit/evidence-keys";
-import { loadEvidenceSetup } from "../audit/evidence-setup";
-import { sealAuditChain } from "../audit/seal-chain";
+import { checkpointLog, installEvidenceKeys, loadEvidenceSetup, readCheckpoints, sealAuditChain } from "../audit";
 import { formatReport } from "./format-report";
 import { verifyEvidence } from "./verify-evidence";
 

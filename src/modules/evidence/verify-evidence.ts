@@ -1,13 +1,24 @@
 import { count, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../platform/db/client";
-import { type Checkpoint, checkpointSigned, type ReadCheckpoints } from "../audit/checkpoints";
-import { checkEventMac, MAC_PROBLEMS, type MacVerdict } from "../audit/event-mac";
-import { type EvidenceKeys, evidenceKeys } from "../audit/evidence-keys";
-import { type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "../audit/stored-events";
-import { describeEvent, type Problem, walkChain } from "../audit/verify-chain";
+import {
+  type Checkpoint,
+  checkEventMac,
+  checkpointSigned,
+  describeEvent,
+  type EvidenceKeys,
+  evidenceKeys,
+  MAC_PROBLEMS,
+  type MacVerdict,
+  type Problem,
+  type ReadCheckpoints,
+  type Rows,
+  STORED_EVENT_COLUMNS,
+  type StoredEvent,
+  walkChain,
+} from "../audit";
+import { bodySha256, consentTextDigest } from "../consent";
 import { consentTexts } from "../consent/schema";
-import { bodySha256, consentTextDigest } from "../consent/text-digest";
-import { committedLeads, LEAD_EVENTS } from "../intake/lead-evidence";
+import { committedLeads, LEAD_EVENTS } from "../intake";
 import { leadConsents, leads } from "../intake/schema";
 import { loadStoredLeads, STORED_LEAD_COLUMNS, type StoredLead, storedLeadFaults, storedLeadJoin, storedLeadOf } from "./stored-leads";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrokerWithAgent, createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { seedDemoCrm } from "../../seed/demo-crm";
 import { seedDemoFollowups } from "../../seed/demo-followup";
-import { followupMeasures } from "./measures";
 import { followupActions, followups } from "./schema";
+import { followupMeasures } from "./team/measures";
 
 let ctx: TestContext;
 let orgId: string;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import type { Actor } from "../audit/append-event";
+import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
 import {
   applyRejections,

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import pgUtils from "pg/lib/utils";
 import type { DbOrTx } from "../../platform/db/client";
-import type { Actor } from "../audit/append-event";
-import { signEvent } from "../audit/event-mac";
-import { evidenceKeys } from "../audit/evidence-keys";
+import type { Actor } from "../audit";
+import { evidenceKeys, signEvent } from "../audit";
 import type { StoreColumns } from "./lead-columns";
 
 const { prepareValue } = pgUtils;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import type { Db } from "../../platform/db/client";
-import { jobs } from "../followup/schema";
+import { jobs } from "./schema";
 
 export interface JobContext {
   db: Db;

@@ -3,7 +3,7 @@ import type { Clock } from "../../../platform/clock";
 import type { Db } from "../../../platform/db/client";
 import { keepAlive } from "../../../platform/db/heartbeat";
 import { AppError } from "../../../platform/errors";
-import { parisToday } from "../../../shared/catalogue/dates";
+import { parisToday } from "../../catalogue/rules/dates";
 import type { CrmActor } from "../create-client-with-first-contract";
 import {
   addCrmBatchCounts,

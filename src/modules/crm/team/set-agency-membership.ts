@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
 import { notFound } from "../../../platform/errors";
 import { users } from "../../accounts/schema";
-import { appendAuditEvent } from "../../audit/append-event";
+import { appendAuditEvent } from "../../audit";
 import { validationError } from "../check-client";
 import { referenceIssues } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";

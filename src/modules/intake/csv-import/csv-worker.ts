@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { CsvError } from "csv-parse";
 import { AsyncQueue } from "../../../lib/async-queue";
 import { openCsvRecords } from "../../../lib/csv-records";
-import { csvRowReader } from "../../../shared/catalogue";
+import { csvRowReader } from "../../catalogue/rules";
 import type { PublishedText } from "../consent-text-cache";
 import { applyRejections, duplicateCandidates, type IngestItem, type Judged, judgeItems, storeColumnsOf } from "../judge-leads";
 import { storedPayload } from "../stored-payload";

@@ -3,8 +3,8 @@ import type { AuthContext } from "../../../platform/auth-context";
 import { actorOf } from "../../../platform/auth-context";
 import type { DbOrTx } from "../../../platform/db/client";
 import { AppError, notFound } from "../../../platform/errors";
-import { productBySlug } from "../../../shared/catalogue";
-import { appendAuditEvent } from "../../audit/append-event";
+import { appendAuditEvent } from "../../audit";
+import { productBySlug } from "../../catalogue/rules";
 import { csvImports } from "../schema";
 
 export const MAX_ROWS = 100_000;

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import { csvWriter } from "../../../lib/csv-writer";
 import type { DbOrTx } from "../../../platform/db/client";
-import { csvHeader } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
+import { csvHeader } from "../../catalogue/rules";
 import { readLeadJson } from "../read-lead-json";
 import { leads } from "../schema";
 import { REPORT_COLUMNS } from "./columns";

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvHeader, csvRecordToSubmission, PRODUCTS, validateProductFields } from "../../../shared/catalogue";
+import { csvHeader, csvRecordToSubmission, PRODUCTS, validateProductFields } from "../../catalogue/rules";
 import { leadSubmissionSchema } from "../rules/lead-submission";
 import { csvTemplate } from "./template";
 
