@@ -76,6 +76,14 @@ describe("import boundaries", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("only the audit module writes the audit journal (others compose its auditEventsInsertSql or call appendAuditEvent)", () => {
+    const writers = sources(SRC)
+      .map((file) => path.relative(SRC, file).split(path.sep).join("/"))
+      .filter((rel) => !rel.startsWith("modules/audit/") && !/\.test\.tsx?$/.test(rel))
+      .filter((rel) => /insert\s+into\s+audit_events|insert\(auditEvents\)/i.test(readFileSync(path.join(SRC, rel), "utf8")));
+    expect(writers).toEqual([]);
+  });
+
   it("the check refuses each kind of crossing (it can fail)", () => {
     expect(refusal("modules/crm/list-clients.ts", "server/app")).toMatch(/src\/server/);
     expect(refusal("modules/followup/call/get-followup.ts", "modules/crm/load-client-record")).toMatch(/modules\/crm/);

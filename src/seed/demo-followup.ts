@@ -14,6 +14,7 @@ import { recordContractValidation } from "../modules/followup/record/record-cont
 import { recordRebound } from "../modules/followup/record/record-rebound";
 import type { FollowupEvent } from "../modules/followup/rules/workflow";
 import type { Tx } from "../platform/db/client";
+import { rawRows } from "../platform/db/raw-rows";
 
 const DAY = 86_400_000;
 
@@ -37,7 +38,9 @@ export async function seedDemoFollowups(tx: Tx, opts: { courtierOrgId: string; n
 
   // Simple, complete particulier records: the scripted calls below need no TNS check (no independent's
   // status, no business number) or missing agency.
-  const candidates = (await tx.execute(sql`
+  const candidates = await rawRows<Candidate>(
+    tx,
+    sql`
     select f.id::text as id, f.assigned_to::text as "assignedTo", to_char(f.cohort_month, 'YYYY-MM') as "cohortMonth"
       from followups f join clients c on c.id = f.client_id
      where f.org_id = ${orgId} and f.state = 'preparation' and f.assigned_to is not null
@@ -45,9 +48,10 @@ export async function seedDemoFollowups(tx: Tx, opts: { courtierOrgId: string; n
        and coalesce(c.professional_status, '') not in ('tns_independant', 'artisan_commercant', 'profession_liberale',
                                                        'exploitant_agricole', 'chef_entreprise')
        and c.naf_code is null and c.siret is null
-     order by f.cohort_month, c.last_name, c.first_name`)) as unknown as { rows: Candidate[] };
-  const oldest = candidates.rows.filter((c) => c.cohortMonth === addMonths(month, -2));
-  const middle = candidates.rows.filter((c) => c.cohortMonth === addMonths(month, -1));
+     order by f.cohort_month, c.last_name, c.first_name`,
+  );
+  const oldest = candidates.filter((c) => c.cohortMonth === addMonths(month, -2));
+  const middle = candidates.filter((c) => c.cohortMonth === addMonths(month, -1));
 
   const moved = { closed: 0, halfway: 0, callback: 0 };
   for (const [i, c] of oldest.slice(0, 3).entries()) {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, type Db, type DbOrTx, openDatabase } from "./client";
 import { runMigrations } from "./migrate";
+import { rawRows } from "./raw-rows";
 
 /**
  * The tables that prove consent and what happened: the application may read them and add to them,
@@ -8,12 +9,11 @@ import { runMigrations } from "./migrate";
  */
 export const EVIDENCE_TABLES = ["leads", "lead_consents", "consent_texts", "audit_events", "audit_chain"] as const;
 
-type Rows<T> = { rows: T[] };
 const GRANT_LOCK_KEY = 7_340_002;
 
 export async function currentRole(db: DbOrTx): Promise<string> {
-  const res = (await db.execute(sql`select current_user as role`)) as unknown as Rows<{ role: string }>;
-  return res.rows[0]?.role ?? "";
+  const res = await rawRows<{ role: string }>(db, sql`select current_user as role`);
+  return res[0]?.role ?? "";
 }
 
 /**
@@ -44,13 +44,16 @@ export async function grantAppRole(owner: Db, role: string) {
  */
 export async function appRoleProblems(database: Database): Promise<string[]> {
   if (database.kind === "pglite") return [];
-  const res = (await database.db.execute(sql`
+  const res = await rawRows<{ role: string; superuser: boolean; owned: number }>(
+    database.db,
+    sql`
     select r.rolname as role, r.rolsuper as superuser,
            (select count(*)::int from pg_class c join pg_namespace n on n.oid = c.relnamespace
              where n.nspname = 'public' and c.relkind in ('r', 'p') and pg_has_role(current_user, c.relowner, 'MEMBER')) as owned
       from pg_roles r where r.rolname = current_user
-  `)) as unknown as Rows<{ role: string; superuser: boolean; owned: number }>;
-  const r = res.rows[0];
+  `,
+  );
+  const r = res[0];
   if (!r) return [];
   const problems: string[] = [];
   if (r.superuser) problems.push(`le rôle « ${r.role} » de DATABASE_URL est superutilisateur`);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
+import { rawRows } from "./raw-rows";
 
 /**
  * Long work that an instance runs on a row (a CSV import) says it is alive: `heartbeat_at` is refreshed
@@ -26,14 +27,15 @@ export async function markGoneWorkInterrupted(
   opts: { message: string; all?: boolean },
 ): Promise<{ id: string; orgId: string; totalRows: number }[]> {
   const org = table === "csv_imports" ? "supplier_org_id" : "org_id";
-  const result = (await db.execute(sql`
+  const result = await rawRows<{ id: string; orgId: string; totalRows: number }>(
+    db,
+    sql`
     update ${sql.identifier(table)} set status = 'interrupted', error = ${opts.message}
      where status = 'running'
        and (${opts.all ?? false} or heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${PRESUMED_GONE_AFTER_S}))
-    returning id::text as id, ${sql.identifier(org)}::text as "orgId", total_rows as "totalRows"`)) as unknown as {
-    rows: { id: string; orgId: string; totalRows: number }[];
-  };
-  return result.rows;
+    returning id::text as id, ${sql.identifier(org)}::text as "orgId", total_rows as "totalRows"`,
+  );
+  return result;
 }
 
 /** Beats for `id` every HEARTBEAT_MS until the returned stop is called (a failed beat is only a missed one). */

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "./client";
-
-type Rows<T> = { rows: T[] };
+import { rawRows } from "./raw-rows";
 
 /**
  * Keeps planner statistics fresh when nobody else does. PGlite runs no autovacuum (it is one process),
@@ -12,14 +11,14 @@ type Rows<T> = { rows: T[] };
  */
 export async function analyzeStaleTables(database: Database): Promise<string[]> {
   // Runs as the tables' owner (migration 0009): the application's role owns none, and may not analyse them itself.
-  const res = (await database.db.execute(sql`select t from analyze_stale_tables() as t`)) as unknown as Rows<{ t: string }>;
-  return res.rows.map((r) => r.t);
+  const res = await rawRows<{ t: string }>(database.db, sql`select t from analyze_stale_tables() as t`);
+  return res.map((r) => r.t);
 }
 
 async function autovacuumRuns(database: Database): Promise<boolean> {
   if (database.kind === "pglite") return false;
-  const res = (await database.db.execute(sql`select current_setting('autovacuum') as on`)) as unknown as Rows<{ on: string }>;
-  return res.rows[0]?.on === "on";
+  const res = await rawRows<{ on: string }>(database.db, sql`select current_setting('autovacuum') as on`);
+  return res[0]?.on === "on";
 }
 
 /** Starts the maintainer when autovacuum does not run; returns a stop function. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { AppError } from "../../../platform/errors";
 import type { VCardInput, VCardVersion } from "../../notifications";
 import type { FollowupAggregate } from "../load-followup";
@@ -31,7 +32,9 @@ export async function loadManagerCard(db: DbOrTx, agg: FollowupAggregate): Promi
       message: "Aucun chargé de clientèle sur la fiche : renseignez-le avant d'envoyer sa carte de contact.",
     });
   }
-  const result = (await db.execute(sql`
+  const result = await rawRows<ManagerCard>(
+    db,
+    sql`
     select u.id::text as "userId", u.first_name as "firstName", u.last_name as "lastName", u.email, u.phone,
            m.mobile, m.job_title as "jobTitle", a.name as "agencyName", a.brand as "agencyBrand",
            a.phone as "agencyPhone", a.address as "agencyAddress", o.name as "orgName"
@@ -39,8 +42,9 @@ export async function loadManagerCard(db: DbOrTx, agg: FollowupAggregate): Promi
       join organisations o on o.id = u.org_id
       left join agency_members m on m.user_id = u.id
       left join agencies a on a.id = coalesce(m.agency_id, ${agg.client.agencyId})
-     where u.id = ${userId} and u.org_id = ${agg.followup.orgId}`)) as unknown as { rows: ManagerCard[] };
-  const card = result.rows[0];
+     where u.id = ${userId} and u.org_id = ${agg.followup.orgId}`,
+  );
+  const card = result[0];
   if (!card)
     throw new AppError("validation_error", { field: "accountManagerId", message: "Chargé de clientèle introuvable dans votre cabinet." });
   return card;

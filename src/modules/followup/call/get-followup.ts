@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import type { Role } from "../../accounts/schema";
 import { checklistFor, isRecordFullyQualified, preparationChecklist } from "../../crm/rules/checklist";
 import { proposedMissingItems } from "../../crm/rules/contract-compliance";
@@ -23,16 +24,20 @@ interface Member {
 }
 
 async function teamOf(db: Db, orgId: string) {
-  const members = (await db.execute(sql`
+  const members = await rawRows<Member>(
+    db,
+    sql`
     select u.id::text as id, u.first_name || ' ' || u.last_name as name, u.first_name as "firstName",
            m.agency_id::text as "agencyId", coalesce(m.handles_professionals, false) as "handlesProfessionals"
       from users u left join agency_members m on m.user_id = u.id
      where u.org_id = ${orgId} and u.role in ('broker_admin', 'broker_agent')
-     order by u.last_name, u.first_name`)) as unknown as { rows: Member[] };
-  const agencies = (await db.execute(
+     order by u.last_name, u.first_name`,
+  );
+  const agencies = await rawRows<{ id: string; name: string; brand: string | null }>(
+    db,
     sql`select id::text as id, name, brand from agencies where org_id = ${orgId} order by name`,
-  )) as unknown as { rows: { id: string; name: string; brand: string | null }[] };
-  return { members: members.rows, agencies: agencies.rows };
+  );
+  return { members: members, agencies: agencies };
 }
 
 /**

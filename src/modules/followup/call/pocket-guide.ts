@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { effectiveClientType } from "../guard-context";
 import { loadFollowup } from "../load-followup";
 import type { GuideAudience, PocketGuideInput } from "../rules/pocket-guide";
@@ -23,14 +24,15 @@ export function genericPocketGuide(viewer: Viewer, audience: GuideAudience, now:
 export async function pocketGuideForFollowup(db: Db, viewer: Viewer, id: string, now: Date): Promise<Uint8Array> {
   const agg = await loadFollowup(db, viewer.orgId, id);
   const { type, isTns } = effectiveClientType(agg);
-  const result = (await db.execute(sql`
+  const result = await rawRows<{ agency: PocketGuideInput["agency"]; advisor: PocketGuideInput["advisor"] }>(
+    db,
+    sql`
     select (select json_build_object('name', a.name, 'brand', a.brand) from agencies a
              where a.org_id = ${viewer.orgId} and a.id = ${agg.client.agencyId ?? agg.followup.agencyId}) as agency,
            (select json_build_object('firstName', u.first_name, 'lastName', u.last_name) from users u
-             where u.org_id = ${viewer.orgId} and u.id = ${viewer.userId}) as advisor`)) as unknown as {
-    rows: { agency: PocketGuideInput["agency"]; advisor: PocketGuideInput["advisor"] }[];
-  };
-  const names = result.rows[0];
+             where u.org_id = ${viewer.orgId} and u.id = ${viewer.userId}) as advisor`,
+  );
+  const names = result[0];
   return pocketGuidePdf({
     audience: isTns ? "tns" : type,
     agency: names?.agency ?? null,

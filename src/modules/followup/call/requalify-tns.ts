@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { AppError } from "../../../platform/errors";
 import { updateClient, validationError } from "../../crm";
 import type { TnsResolution } from "../../crm/rules/tns";
@@ -21,15 +22,18 @@ export interface ManagerOption {
  * screen proposes the first one, the agent confirms or picks another (spec 002 §4.3).
  */
 export async function proManagerOptions(db: DbOrTx, orgId: string, agencyId: string | null | undefined): Promise<ManagerOption[]> {
-  const result = (await db.execute(sql`
+  const result = await rawRows<ManagerOption>(
+    db,
+    sql`
     select u.id::text as id, u.first_name || ' ' || u.last_name as name, a.id::text as "agencyId", a.name as "agencyName",
            m.handles_professionals as "handlesProfessionals"
       from agency_members m
       join users u on u.id = m.user_id
       join agencies a on a.id = m.agency_id
      where a.org_id = ${orgId} and m.handles_professionals
-     order by (a.id is not distinct from ${agencyId ?? null}::uuid) desc, u.created_at, u.id`)) as unknown as { rows: ManagerOption[] };
-  return result.rows;
+     order by (a.id is not distinct from ${agencyId ?? null}::uuid) desc, u.created_at, u.id`,
+  );
+  return result;
 }
 
 /**

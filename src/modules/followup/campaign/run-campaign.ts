@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { cohortWindow, monthStart } from "./months";
 
 export interface CampaignResult {
@@ -22,7 +23,9 @@ export interface CampaignResult {
 export async function runCampaign(db: DbOrTx, input: { orgId: string; month: string }): Promise<CampaignResult> {
   const { from, to } = cohortWindow(input.month);
   const cohortMonth = monthStart(input.month);
-  const result = (await db.execute(sql`
+  const result = await rawRows<{ created: number }>(
+    db,
+    sql`
     with firsts as (
       select c.client_id, min(c.start_date) as first_start
         from contracts c
@@ -54,14 +57,16 @@ export async function runCampaign(db: DbOrTx, input: { orgId: string; month: str
       select id, 'created', 'preparation', jsonb_build_object('cohortMonth', cohort_month::text, 'by', 'campaign')
         from inserted
     )
-    select count(*)::int as created from inserted`)) as unknown as { rows: { created: number }[] };
-  return { month: input.month, cohortFrom: from, cohortTo: to, created: result.rows[0]?.created ?? 0 };
+    select count(*)::int as created from inserted`,
+  );
+  return { month: input.month, cohortFrom: from, cohortTo: to, created: result[0]?.created ?? 0 };
 }
 
 /** The broker organisations that have clients: the monthly job runs the campaign for each of them. */
 export async function organisationsWithClients(db: DbOrTx): Promise<string[]> {
-  const result = (await db.execute(
+  const result = await rawRows<{ id: string }>(
+    db,
     sql`select o.id::text as id from organisations o where o.kind = 'courtier' and exists (select 1 from clients c where c.org_id = o.id)`,
-  )) as unknown as { rows: { id: string }[] };
-  return result.rows.map((r) => r.id);
+  );
+  return result.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { formatFrenchDate, parisToday } from "../../catalogue/rules/dates";
 import { type Notifier, sendMail } from "../../notifications";
 import { ACTION_KIND_LABELS, type ActionKind } from "../rules/model";
@@ -58,7 +59,9 @@ export async function sendActionReminders(
   const today = parisToday(opts.now);
   const dayStart = parisInstant(today);
   const orgFilter = opts.orgId ? sql`and org_id = ${opts.orgId}` : sql``;
-  const claimed = (await db.execute(sql`
+  const claimed = await rawRows<DueAction>(
+    db,
+    sql`
     with due as (
       select id from followup_actions
        where status = 'open' and due_date <= ${today}::date and (reminded_at is null or reminded_at < ${dayStart}) ${orgFilter}
@@ -72,10 +75,11 @@ export async function sendActionReminders(
            u.first_name as "ownerFirstName", m.kind, to_char(m.due_date, 'YYYY-MM-DD') as "dueDate", m.note,
            ${clientNameSql("c")} as "clientName"
       from marked m join users u on u.id = m.owner_id join clients c on c.id = m.client_id
-     order by m.due_date`)) as unknown as { rows: DueAction[] };
+     order by m.due_date`,
+  );
 
   const byOwner = new Map<string, DueAction[]>();
-  for (const a of claimed.rows) byOwner.set(a.ownerId, [...(byOwner.get(a.ownerId) ?? []), a]);
+  for (const a of claimed) byOwner.set(a.ownerId, [...(byOwner.get(a.ownerId) ?? []), a]);
   let failedOwners = 0;
   for (const actions of byOwner.values()) {
     const first = actions[0] as DueAction;
@@ -99,5 +103,5 @@ export async function sendActionReminders(
         );
     }
   }
-  return { day: today, owners: byOwner.size - failedOwners, actions: claimed.rows.length, failedOwners };
+  return { day: today, owners: byOwner.size - failedOwners, actions: claimed.length, failedOwners };
 }

@@ -108,8 +108,8 @@ export function renderRulesAsMarkdown(rules: readonly GapRule[] = GAP_RULES): st
   const header = [
     "# Suivi M+3 — règles de détection des manques",
     "",
-    "<!-- Fichier généré depuis src/shared/followup/gap-rules.ts : ne pas modifier à la main. -->",
-    "<!-- Régénérer : UPDATE_FOLLOWUP_DOCS=1 npx vitest run src/shared/followup/gap-docs.test.ts -->",
+    "<!-- Fichier généré depuis src/modules/followup/rules/gap-rules.ts : ne pas modifier à la main. -->",
+    "<!-- Régénérer : UPDATE_FOLLOWUP_DOCS=1 npx vitest run src/modules/followup/rules/gap-docs.test.ts -->",
     "",
     "Pendant le rebond commercial, l'outil propose les manques logiques du client au regard de sa",
     "situation familiale, de son métier, de ses biens et de ses besoins de protection.",

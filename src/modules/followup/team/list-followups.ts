@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { monthStart } from "../campaign/months";
 import type { FollowupState } from "../rules/workflow";
 import { clientNameSql, isoInstant } from "../sql-format";
@@ -47,7 +48,9 @@ export async function listFollowups(db: Db, viewer: { orgId: string; userId: str
   const stateCondition = !f.state ? sql`true` : f.state === "open" ? sql`f.state <> 'closed'` : sql`f.state = ${f.state}`;
 
   // The page is chosen from the index alone (followups_assignee_list_idx); only its rows are then read and joined.
-  const items = (await db.execute(sql`
+  const items = await rawRows<FollowupListItem>(
+    db,
+    sql`
     with page as (
       select f.id from followups f
        where ${scope} and ${stateCondition}
@@ -66,17 +69,17 @@ export async function listFollowups(db: Db, viewer: { orgId: string; userId: str
       join clients c on c.id = f.client_id
       left join agencies a on a.id = f.agency_id
       left join users u on u.id = f.assigned_to
-     order by f.state = 'closed', f.state <> 'scheduled_callback', f.callback_at nulls last, f.cohort_month, f.id`)) as unknown as {
-    rows: FollowupListItem[];
-  };
-  const counts = (await db.execute(sql`
-    select f.state, count(*)::int as n from followups f where ${scope} group by f.state`)) as unknown as {
-    rows: { state: FollowupState; n: number }[];
-  };
-  const page = items.rows.slice(0, f.limit);
+     order by f.state = 'closed', f.state <> 'scheduled_callback', f.callback_at nulls last, f.cohort_month, f.id`,
+  );
+  const counts = await rawRows<{ state: FollowupState; n: number }>(
+    db,
+    sql`
+    select f.state, count(*)::int as n from followups f where ${scope} group by f.state`,
+  );
+  const page = items.slice(0, f.limit);
   return {
     items: page,
-    hasMore: items.rows.length > f.limit,
-    counts: Object.fromEntries(counts.rows.map((r) => [r.state, r.n])) as Partial<Record<FollowupState, number>>,
+    hasMore: items.length > f.limit,
+    counts: Object.fromEntries(counts.map((r) => [r.state, r.n])) as Partial<Record<FollowupState, number>>,
   };
 }

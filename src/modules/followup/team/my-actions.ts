@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
+import { rawRows } from "../../../platform/db/raw-rows";
 import { notFound } from "../../../platform/errors";
 import { parisToday } from "../../catalogue/rules/dates";
 import { ACTION_KIND_LABELS, type ActionKind } from "../rules/model";
@@ -28,7 +29,9 @@ export const MY_ACTIONS_LIMIT = 500;
  */
 export async function myActions(db: Db, viewer: { orgId: string; userId: string | null }, now: Date, limit = MY_ACTIONS_LIMIT) {
   const today = parisToday(now);
-  const result = (await db.execute(sql`
+  const result = await rawRows<Omit<MyAction, "kindLabel"> & { overdueCount: number; dueTodayCount: number; upcomingCount: number }>(
+    db,
+    sql`
     select x.id::text as id, x.followup_id::text as "followupId", x.kind, x.origin, x.product_line as "productLine",
            to_char(x.due_date, 'YYYY-MM-DD') as "dueDate", x.note, c.id::text as "clientId",
            ${clientNameSql("c")} as "clientName",
@@ -39,11 +42,10 @@ export async function myActions(db: Db, viewer: { orgId: string; userId: string 
       from followup_actions x join clients c on c.id = x.client_id
      where x.org_id = ${viewer.orgId} and x.owner_id = ${viewer.userId} and x.status = 'open'
      order by x.due_date, x.created_at
-     limit ${limit}`)) as unknown as {
-    rows: (Omit<MyAction, "kindLabel"> & { overdueCount: number; dueTodayCount: number; upcomingCount: number })[];
-  };
-  const first = result.rows[0];
-  const rows = result.rows.map(({ overdueCount: _o, dueTodayCount: _d, upcomingCount: _u, ...r }) => ({
+     limit ${limit}`,
+  );
+  const first = result[0];
+  const rows = result.map(({ overdueCount: _o, dueTodayCount: _d, upcomingCount: _u, ...r }) => ({
     ...r,
     kindLabel: ACTION_KIND_LABELS[r.kind] ?? r.kind,
   }));
