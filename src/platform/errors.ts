@@ -67,3 +67,15 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Ressource") => new AppError("not_found", { message: `${what} introuvable` });
+
+/** One field's problem, in French, named in words: what a 400 lists in `details`. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A 400 naming its first field, with every issue in `details`. */
+export function validationError(issues: readonly FieldIssue[]): AppError {
+  const first = issues[0] ?? { field: "body", message: "Requête invalide" };
+  return new AppError("validation_error", { field: first.field, message: first.message, details: issues });
+}

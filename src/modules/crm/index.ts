@@ -1,5 +1,4 @@
 // What other modules may use of crm; nothing else of this folder is imported from outside it.
-export { type FieldIssue, validationError } from "./check-client";
 export { referenceIssues } from "./check-references";
 export { type ClientPatchInput, clientPatchSchema } from "./client-input";
 export { detectTns } from "./detect-tns";

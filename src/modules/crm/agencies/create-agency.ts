@@ -1,7 +1,6 @@
 import type { DbOrTx } from "../../../platform/db/client";
-import { AppError } from "../../../platform/errors";
+import { AppError, validationError } from "../../../platform/errors";
 import { appendAuditEvent } from "../../audit";
-import { validationError } from "../check-client";
 import { uniqueViolation } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { agencies } from "../schema";

@@ -1,9 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { readableText, storableJson } from "../../../lib/json-text";
 import type { DbOrTx } from "../../../platform/db/client";
-import { AppError, notFound } from "../../../platform/errors";
+import { AppError, notFound, validationError } from "../../../platform/errors";
 import { appendAuditEvent } from "../../audit";
-import { validationError } from "../check-client";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { crmImports } from "../schema";
 import { IMPORT_FIELD_KEYS, IMPORT_FIELDS, REQUIRED_MAPPING } from "./import-fields";

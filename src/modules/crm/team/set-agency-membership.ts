@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
-import { notFound } from "../../../platform/errors";
+import { notFound, validationError } from "../../../platform/errors";
 import { users } from "../../accounts/schema";
 import { appendAuditEvent } from "../../audit";
-import { validationError } from "../check-client";
 import { referenceIssues } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { agencyMembers } from "../schema";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
-import { AppError } from "../../../platform/errors";
-import { updateClient, validationError } from "../../crm";
+import { AppError, validationError } from "../../../platform/errors";
+import { updateClient } from "../../crm";
 import type { TnsResolution } from "../../crm/rules/tns";
 import { tnsStateOf } from "../guard-context";
 import type { FollowupAggregate } from "../load-followup";

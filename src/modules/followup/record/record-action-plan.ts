@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
+import { type FieldIssue, validationError } from "../../../platform/errors";
 import { formatFrenchDate, parisToday } from "../../catalogue/rules/dates";
-import { type FieldIssue, referenceIssues, validationError } from "../../crm";
+import { referenceIssues } from "../../crm";
 import type { ProductLine } from "../../crm/rules/product-lines";
 import { actionPlanOf } from "../guard-context";
 import type { ActionKind } from "../rules/model";

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../../platform/db/client";
-import { validationError } from "../../crm";
+import { validationError } from "../../../platform/errors";
 import { checklistFor, REVIEW_STATUS_LABELS } from "../../crm/rules/checklist";
 import { effectiveClientType, reviewStatuses } from "../guard-context";
 import type { FollowupAggregate } from "../load-followup";

@@ -1,6 +1,5 @@
 import type { DbOrTx } from "../../../platform/db/client";
-import { AppError } from "../../../platform/errors";
-import { validationError } from "../../crm";
+import { AppError, validationError } from "../../../platform/errors";
 import { CONTRACT_VALIDATION_STATUS_LABELS, type ContractValidation, contractName } from "../../crm/rules/contract-compliance";
 import { type Actor, mutateFollowup } from "../write-followup";
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../../platform/db/client";
-import { validationError } from "../../crm";
+import { validationError } from "../../../platform/errors";
 import { productLineLabel } from "../../crm/rules/product-lines";
 import { MAX_RETAINED_GAPS, type ReboundRecord } from "../rules/model";
 import { type Actor, mutateFollowup } from "../write-followup";
