@@ -8,17 +8,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
-import { openDatabase } from "../src/db/client";
-import { DEMO_PASSWORD } from "../src/db/seed/demo";
-import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
 import { readCheckpoints } from "../src/modules/audit/checkpoints";
 import { installEvidenceKeys } from "../src/modules/audit/evidence-keys";
 import { loadEvidenceSetup } from "../src/modules/audit/evidence-setup";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { verifyEvidence } from "../src/modules/evidence/verify-evidence";
 import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
-import { loadConfig } from "../src/server/config";
-import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
-import { systemClock } from "../src/shared/clock";
+import { systemClock } from "../src/platform/clock";
+import { loadConfig } from "../src/platform/config";
+import { openDatabase } from "../src/platform/db/client";
+import { DEMO_PASSWORD } from "../src/seed/demo";
+import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { fmt, freshDatabase, percentile, startServer } from "./support";
 
 const { values: args } = parseArgs({

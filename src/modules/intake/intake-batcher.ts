@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client";
-import type { Clock } from "../../shared/clock";
-import type { Actor } from "../audit/append-event";
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/client";
+import type { Actor } from "../audit";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
 import type { IngestItem } from "./judge-leads";
 import type { LeadChannel } from "./schema";
