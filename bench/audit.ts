@@ -10,20 +10,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../src/db/client";
-import { createOrganisation } from "../src/db/factories";
-import { runMigrations } from "../src/db/migrate";
-import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
-import { uuidv7 } from "../src/db/uuid-v7";
+import { createOrganisation } from "../src/modules/accounts/provision-accounts";
 import { checkpointLog, readCheckpoints } from "../src/modules/audit/checkpoints";
 import { installEvidenceKeys, parseEvidenceKeys } from "../src/modules/audit/evidence-keys";
 import { sealAuditChain } from "../src/modules/audit/seal-chain";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { publishConsentText } from "../src/modules/consent/publish-consent-text";
 import { verifyEvidence } from "../src/modules/evidence/verify-evidence";
 import { consentFingerprint } from "../src/modules/intake/fingerprint";
 import { type ConsentRow, type LeadRow, toStoreColumns } from "../src/modules/intake/lead-columns";
 import { storeLeads } from "../src/modules/intake/store-leads";
-import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
+import { openDatabase } from "../src/platform/db/client";
+import { runMigrations } from "../src/platform/db/migrate";
+import { uuidv7 } from "../src/platform/db/uuid-v7";
+import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { fmt, freshDatabase } from "./support";
 
 const { values: args } = parseArgs({

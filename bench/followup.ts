@@ -12,15 +12,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { type Db, openDatabase } from "../src/db/client";
-import { createOrganisation, createUser } from "../src/db/factories";
-import { runMigrations } from "../src/db/migrate";
-import { getFollowup } from "../src/modules/followup/get-followup";
-import { listFollowups } from "../src/modules/followup/list-followups";
-import { followupMeasures } from "../src/modules/followup/measures";
-import { addMonths, parisMonth } from "../src/modules/followup/months";
-import { myActions } from "../src/modules/followup/my-actions";
-import { runCampaign } from "../src/modules/followup/run-campaign";
+import { createOrganisation, createUser } from "../src/modules/accounts/provision-accounts";
+import { getFollowup } from "../src/modules/followup/call/get-followup";
+import { addMonths, parisMonth } from "../src/modules/followup/campaign/months";
+import { runCampaign } from "../src/modules/followup/campaign/run-campaign";
+import { listFollowups } from "../src/modules/followup/team/list-followups";
+import { followupMeasures } from "../src/modules/followup/team/measures";
+import { myActions } from "../src/modules/followup/team/my-actions";
+import { type Db, openDatabase } from "../src/platform/db/client";
+import { runMigrations } from "../src/platform/db/migrate";
 import { fmt, freshDatabase, percentile } from "./support";
 
 const { values: args } = parseArgs({

@@ -8,17 +8,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
-import { openDatabase } from "../src/db/client";
-import { DEMO_PASSWORD } from "../src/db/seed/demo";
-import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
 import { readCheckpoints } from "../src/modules/audit/checkpoints";
 import { installEvidenceKeys } from "../src/modules/audit/evidence-keys";
 import { loadEvidenceSetup } from "../src/modules/audit/evidence-setup";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { verifyEvidence } from "../src/modules/evidence/verify-evidence";
 import { makeLeadCsv } from "../src/modules/intake/csv-import/make-csv";
-import { loadConfig } from "../src/server/config";
-import { SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
-import { systemClock } from "../src/shared/clock";
+import { systemClock } from "../src/platform/clock";
+import { loadConfig } from "../src/platform/config";
+import { openDatabase } from "../src/platform/db/client";
+import { DEMO_PASSWORD } from "../src/seed/demo";
+import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { fmt, freshDatabase, percentile, startServer } from "./support";
 
 const { values: args } = parseArgs({
@@ -72,6 +72,7 @@ async function apiPhase(kind: "postgres" | "pglite") {
   let next = 0;
   let failures = 0;
   const slices: number[] = [];
+  const cpuBefore = server.cpuSeconds();
   const started = performance.now();
   let sliceStart = started;
   await Promise.all(
@@ -97,12 +98,22 @@ async function apiPhase(kind: "postgres" | "pglite") {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMsPer1000 = ((server.cpuSeconds() - cpuBefore) / N) * 1e6;
   latencies.sort((a, b) => a - b);
   await agent.close();
   await server.stop();
   const audit = await verifyChain(database.env);
   await database.drop();
-  return { leadsPerSecond: N / seconds, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, slices, audit };
+  return {
+    leadsPerSecond: N / seconds,
+    seconds,
+    serverCpuMsPer1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+    slices,
+    audit,
+  };
 }
 
 /** After the load (the server seals what is pending when it stops): does all the evidence hold, and how long does checking it take. */
@@ -146,6 +157,7 @@ async function csvPhase(kind: "postgres" | "pglite") {
     body: JSON.stringify({ product: "mutuelle-sante", filename: "bench.csv", sizeBytes: csv.length }),
   });
   const { id } = (await created.body.json()) as { id: string };
+  const cpuBefore = server.cpuSeconds();
   const started = performance.now();
   const res = await request(`${server.url}/api/v1/imports/${id}/file`, {
     method: "PUT",
@@ -154,10 +166,11 @@ async function csvPhase(kind: "postgres" | "pglite") {
   });
   const summary = (await res.body.json()) as { totalRows: number; accepted: number; rejected: number; status: string };
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMsPer1000 = ((server.cpuSeconds() - cpuBefore) / summary.totalRows) * 1e6;
   const peakRssMb = server.peakRssMb();
   await server.stop();
   await database.drop();
-  return { rowsPerSecond: summary.totalRows / seconds, seconds, peakRssMb, ...summary, sizeMb: csv.length / 1e6 };
+  return { rowsPerSecond: summary.totalRows / seconds, seconds, serverCpuMsPer1000, peakRssMb, ...summary, sizeMb: csv.length / 1e6 };
 }
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), leads: N, concurrency: C, rows: ROWS };
@@ -166,7 +179,7 @@ for (const kind of kinds) {
   if (PHASES.has("api")) {
     const api = await apiPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; par tranche de 10 000 : ${api.slices.join(" / ")} leads/s ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
+      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  CPU serveur ${fmt(api.serverCpuMsPer1000)} ms/1000  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; par tranche de 10 000 : ${api.slices.join(" / ")} leads/s ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
     );
     console.log(lines.at(-1));
     results[`${kind}-api`] = api;
@@ -174,7 +187,7 @@ for (const kind of kinds) {
   if (PHASES.has("csv")) {
     const csv = await csvPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} CSV  ${fmt(csv.rowsPerSecond)} lignes/s  pic RSS serveur ${csv.peakRssMb} Mo  (${fmt(csv.seconds, 1)} s, ${fmt(csv.sizeMb, 1)} Mo, ${csv.accepted} acceptées / ${csv.rejected} rejetées, ${csv.status})`,
+      `${kind.padEnd(9)} CSV  ${fmt(csv.rowsPerSecond)} lignes/s  pic RSS serveur ${csv.peakRssMb} Mo  CPU serveur ${fmt(csv.serverCpuMsPer1000)} ms/1000  (${fmt(csv.seconds, 1)} s, ${fmt(csv.sizeMb, 1)} Mo, ${csv.accepted} acceptées / ${csv.rejected} rejetées, ${csv.status})`,
     );
     console.log(lines.at(-1));
     results[`${kind}-csv`] = csv;

@@ -13,9 +13,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { Agent, request } from "undici";
 import { hashPassword } from "../src/modules/accounts/passwords";
-import { DEMO_CONSENT_TEXT } from "../src/db/seed/demo-consent-text";
-import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/shared/catalogue";
-import { systemClock } from "../src/shared/clock";
+import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
+import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
+import { systemClock } from "../src/platform/clock";
 import { fmt, freshDatabase, percentile, type ServerHandle, startServer } from "./support";
 
 const { values: args } = parseArgs({

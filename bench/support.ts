@@ -13,6 +13,12 @@ export interface ServerHandle {
   apiKey: string;
   /** Peak resident memory of the server process so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /**
+   * CPU time the server process has used so far (user + system, all its threads), in seconds. On a
+   * shared machine wall-clock throughput swings with the neighbours' load; CPU per lead barely does,
+   * so an A/B comparison made in a noisy spell reads this one.
+   */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -84,6 +90,11 @@ export async function startServer(env: Record<string, string>): Promise<ServerHa
     peakRssMb() {
       const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
       return Math.round(kb / 1024);
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised command name), in clock ticks of 1/100 s.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { makeSiret } from "../src/modules/crm/fixtures/siret";
+import { makeSiret } from "../src/seed/fixtures/siret";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectText } from "./support/expect-text";

@@ -1,11 +1,11 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { seedDemoCrm } from "../src/db/seed/demo-crm";
-import { seedDemoFollowups } from "../src/db/seed/demo-followup";
 import { organisations, users } from "../src/modules/accounts/schema";
 import { clients } from "../src/modules/crm/schema";
 import { followups } from "../src/modules/followup/schema";
 import { capturedMessages } from "../src/modules/notifications/schema";
+import { seedDemoCrm } from "../src/seed/demo-crm";
+import { seedDemoFollowups } from "../src/seed/demo-followup";
 import { extractPdfText } from "../tests/support/pdf-text";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";

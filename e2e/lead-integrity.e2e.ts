@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { describe, it } from "vitest";
-import type { Db } from "../src/db/client";
 import { leads } from "../src/modules/intake/schema";
+import type { Db } from "../src/platform/db/client";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectText } from "./support/expect-text";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_SUPPLIER_API_KEY } from "../src/db/seed/demo";
+import { DEMO_SUPPLIER_API_KEY } from "../src/seed/demo";
 import { DEMO } from "./support/app";
 import { login, screenshot } from "./support/browser";
 import { expectCount, expectText } from "./support/expect-text";

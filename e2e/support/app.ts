@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../src/server/config";
+import { systemClock } from "../../src/platform/clock";
+import { loadConfig } from "../../src/platform/config";
 import { type Running, start } from "../../src/server/start";
-import { systemClock } from "../../src/shared/clock";
 
 export interface E2eApp {
   url: string;

@@ -9,16 +9,16 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { createNotifier } from "../modules/notifications/notifier";
-import { access } from "./access";
-import { authPlugin } from "./auth";
-import type { App, AppDeps } from "./deps";
-import { installErrorHandler } from "./error-handler";
+import { authPlugin } from "../modules/accounts";
+import { createNotifier } from "../modules/notifications";
+import { access } from "../platform/access";
+import type { App, AppDeps } from "../platform/deps";
+import { installErrorHandler } from "../platform/error-handler";
+import { logSerializers } from "../platform/log-redaction";
+import { installInputChecks } from "../platform/request-input";
+import { registerSecurityHeaders } from "../platform/security-headers";
 import { healthRoute } from "./health";
-import { logSerializers } from "./log-redaction";
-import { installInputChecks } from "./request-input";
 import { ROUTE_MODULES } from "./route-modules";
-import { registerSecurityHeaders } from "./security-headers";
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 

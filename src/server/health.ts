@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { access } from "./access";
-import type { App, AppDeps } from "./deps";
+import { access } from "../platform/access";
+import type { App, AppDeps } from "../platform/deps";
 
 /**
  * For a load balancer: 200 while this instance can reach the database, 503 otherwise, so that the

@@ -1,7 +1,7 @@
-import type { Database } from "../db/client";
-import { PRESUMED_GONE_AFTER_S } from "../db/heartbeat";
-import { markInterruptedCrmImports } from "../modules/crm/import/interrupted-crm-imports";
-import { markInterruptedImports } from "../modules/intake/csv-import/interrupted-imports";
+import { markInterruptedCrmImports } from "../modules/crm";
+import { markInterruptedImports } from "../modules/intake";
+import type { Database } from "../platform/db/client";
+import { PRESUMED_GONE_AFTER_S } from "../platform/db/heartbeat";
 
 /**
  * Imports left "running" by an instance that is gone (killed, crashed) are marked interrupted: at

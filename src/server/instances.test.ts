@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { emptyPostgresDatabase, type ServerProcess, spawnServer } from "../../tests/support/server-process";
-import { MIGRATIONS_DIR } from "../db/migrate";
-import { DEMO_PASSWORD } from "../db/seed/demo";
+import { MIGRATIONS_DIR } from "../platform/db/migrate";
+import { DEMO_PASSWORD } from "../seed/demo";
 
 const started: ServerProcess[] = [];
 const drops: (() => Promise<void>)[] = [];

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../tests/factories/leads";
 import { asUser, bearer, createOrgWithUser, login, publishTestConsentText, type TestContext } from "../../tests/support/test-app";
 import { openTestDatabase } from "../../tests/support/test-db";
-import { systemClock } from "../shared/clock";
+import { systemClock } from "../platform/clock";
+import { loadConfig } from "../platform/config";
+import { redactError, redactMessage } from "../platform/log-redaction";
 import { buildApp } from "./app";
-import { loadConfig } from "./config";
-import { redactError, redactMessage } from "./log-redaction";
 
 // The app as it runs in production (info level), its log written where the test can read it.
 let ctx: TestContext;

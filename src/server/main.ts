@@ -1,6 +1,6 @@
 import v8 from "node:v8";
-import { systemClock } from "../shared/clock";
-import { loadConfig } from "./config";
+import { systemClock } from "../platform/clock";
+import { loadConfig } from "../platform/config";
 import { start } from "./start";
 
 // Collect the old generation once it is 1.25 times what survived the last collection, rather than

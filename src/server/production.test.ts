@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEST_EVIDENCE_KEYS } from "../../tests/support/evidence-keys";
 import { createOrgWithUser, createTestApp } from "../../tests/support/test-app";
-import { createUser } from "../db/factories";
-import { systemClock } from "../shared/clock";
-import { loadConfig } from "./config";
+import { createUser } from "../modules/accounts";
+import { systemClock } from "../platform/clock";
+import { loadConfig } from "../platform/config";
 import { start } from "./start";
 
 const SECRET = "s".repeat(40);

@@ -1,14 +1,13 @@
-import { accountRoutes } from "../modules/accounts/routes";
-import { catalogueRoutes } from "../modules/catalogue/routes";
-import { consentRoutes } from "../modules/consent/routes";
-import { crmRoutes } from "../modules/crm/routes";
-import { followupRoutes } from "../modules/followup/routes";
-import { csvImportRoutes } from "../modules/intake/csv-import/routes";
-import { intakeRoutes } from "../modules/intake/routes";
-import { marketModuleRoutes } from "../modules/market/routes";
-import { notificationRoutes } from "../modules/notifications/routes";
-import { referenceDataRoutes } from "../modules/reference-data/routes";
-import type { RouteModule } from "./deps";
+import { accountRoutes } from "../modules/accounts";
+import { catalogueRoutes } from "../modules/catalogue";
+import { consentRoutes } from "../modules/consent";
+import { crmRoutes } from "../modules/crm";
+import { followupRoutes } from "../modules/followup";
+import { csvImportRoutes, intakeRoutes } from "../modules/intake";
+import { marketRoutes } from "../modules/market";
+import { notificationRoutes } from "../modules/notifications";
+import { referenceDataRoutes } from "../modules/reference-data";
+import type { RouteModule } from "../platform/deps";
 
 /** Every feature's routes, registered in this order. */
 export const ROUTE_MODULES: RouteModule[] = [
@@ -21,5 +20,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   notificationRoutes,
   crmRoutes,
   followupRoutes,
-  marketModuleRoutes,
+  marketRoutes,
 ];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../tests/support/test-app";
+import { loadConfig } from "../platform/config";
 import { buildApp } from "./app";
-import { loadConfig } from "./config";
 
 let ctx: TestContext;
 beforeAll(async () => {

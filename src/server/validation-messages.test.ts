@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { createTestApp, type TestContext } from "../../tests/support/test-app";
-import { fieldMessages, leafFields, titleOf, withoutArticle } from "../shared/validation/field-messages";
+import { fieldMessages, leafFields, titleOf, withoutArticle } from "../platform/field-messages";
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrokerFixture, brokerFixture } from "../../tests/factories/followup";
 import { validLead } from "../../tests/factories/leads";
+import { newFollowup } from "../../tests/support/followup-api";
 import { editedBody, edits, highBytes, hostileText, insert } from "../../tests/support/hostile-input";
 import {
   asUser,
@@ -14,9 +16,7 @@ import {
   type TestContext,
 } from "../../tests/support/test-app";
 import type { Role } from "../modules/accounts/schema";
-import { newFollowup } from "../modules/followup/api-test-helpers";
-import { type BrokerFixture, brokerFixture } from "../modules/followup/test-support";
-import type { RouteAccess } from "./access";
+import type { RouteAccess } from "../platform/access";
 
 /**
  * Property (issue 8 §2): no input gets a 5xx, on any route. Hostile values are put into plausible bodies

@@ -16,8 +16,8 @@ describe("the web app's import graph", () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     // The shared rules the lead form runs are really there (and so is the phone metadata they need).
-    expect(inputs).toContain("src/modules/intake/check-contact.ts");
-    expect(inputs).toContain("src/modules/reference-data/communes.ts");
+    expect(inputs).toContain("src/modules/intake/rules/check-contact.ts");
+    expect(inputs).toContain("src/modules/reference-data/rules/communes.ts");
     expect(inputs).not.toContain("src/modules/reference-data/postal-codes.ts");
   });
 });

@@ -1,6 +1,6 @@
-import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/shared/catalogue";
-import { systemClock } from "../../src/shared/clock";
-import type { LeadSubmission } from "../../src/shared/lead-submission";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/modules/catalogue/rules";
+import type { LeadSubmission } from "../../src/modules/intake/rules/lead-submission";
+import { systemClock } from "../../src/platform/clock";
 
 const COMMUNES = [
   ["13001", "Marseille"],

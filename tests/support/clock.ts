@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/shared/clock";
+import type { Clock } from "../../src/platform/clock";
 
 /**
  * A clock that reads `start` when created and runs from there like the real one: a test picks its

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { grantAppRole } from "../../src/db/app-role";
-import { openDatabase } from "../../src/db/client";
-import { runMigrations } from "../../src/db/migrate";
+import { grantAppRole } from "../../src/platform/db/app-role";
+import { openDatabase } from "../../src/platform/db/client";
+import { runMigrations } from "../../src/platform/db/migrate";
 import { pgUrl, withDatabase } from "./test-db";
 
 declare module "vitest" {

@@ -1,15 +1,19 @@
 import type { LightMyRequestResponse } from "fastify";
-import type { Database } from "../../src/db/client";
-import { createApiKeyWithSecret, createOrganisation, createUser } from "../../src/db/factories";
-import { DEMO_CONSENT_TEXT } from "../../src/db/seed/demo-consent-text";
-import type { AuthContext } from "../../src/modules/accounts/auth-context";
+import { createApiKeyWithSecret, createOrganisation, createUser } from "../../src/modules/accounts/provision-accounts";
 import type { Role } from "../../src/modules/accounts/schema";
 import { publishConsentText } from "../../src/modules/consent/publish-consent-text";
+import type { AuthContext } from "../../src/platform/auth-context";
+import { type Clock, systemClock } from "../../src/platform/clock";
+import { loadConfig } from "../../src/platform/config";
+import type { Database } from "../../src/platform/db/client";
+import type { App } from "../../src/platform/deps";
+import { DEMO_CONSENT_TEXT } from "../../src/seed/demo-consent-text";
 import { buildApp } from "../../src/server/app";
-import { loadConfig } from "../../src/server/config";
-import type { App } from "../../src/server/deps";
-import { type Clock, systemClock } from "../../src/shared/clock";
 import { openTestDatabase } from "./test-db";
+
+export { start } from "../../src/server/start";
+/** Module tests that need the assembled app (a proxy setting, a real start) take it from here, not from src/server. */
+export { buildApp };
 
 export const TEST_PASSWORD = "test-password-123";
 

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, type Db, openDatabase } from "../../src/db/client";
-import { runMigrations } from "../../src/db/migrate";
+import { type Database, type Db, openDatabase } from "../../src/platform/db/client";
+import { runMigrations } from "../../src/platform/db/migrate";
 
 /**
  * Each test file gets its own database: a fresh in-memory PGlite, or, when DATABASE_URL is set,

@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { notFound } from "../../server/errors";
-import { appendAuditEvent } from "../audit/append-event";
-import { type AuthContext, actorOf } from "./auth-context";
+import { type AuthContext, actorOf } from "../../platform/auth-context";
+import type { Db } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
+import { appendAuditEvent } from "../audit";
 import { apiKeys, organisations } from "./schema";
 import { randomToken, sha256 } from "./tokens";
 

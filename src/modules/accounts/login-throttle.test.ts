@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrgWithUser, createTestApp, TEST_PASSWORD, type TestContext } from "../../../tests/support/test-app";
-import { buildApp } from "../../server/app";
-import { loadConfig } from "../../server/config";
-import type { App } from "../../server/deps";
+import { buildApp, createOrgWithUser, createTestApp, TEST_PASSWORD, type TestContext } from "../../../tests/support/test-app";
+import { loadConfig } from "../../platform/config";
+import type { App } from "../../platform/deps";
 import { auditEvents } from "../audit/schema";
 import { LOGIN_LIMITS } from "./login-throttle";
 import { loginThrottle } from "./schema";

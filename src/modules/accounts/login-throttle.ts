@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { Db } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
+import { AppError } from "../../platform/errors";
 import { sha256 } from "./tokens";
 
 const WINDOW_MS = 15 * 60_000;
@@ -33,16 +34,17 @@ export async function reserveLoginAttempt(db: Db, attempt: LoginAttempt): Promis
   const cutoff = new Date(attempt.now.getTime() - WINDOW_MS).toISOString();
   // Rows in a fixed order: two logins sharing an account or an address never lock each other in a cycle.
   const [first, second] = [keys.account, keys.address].sort();
-  const result = (await db.execute(sql`
+  const result = await rawRows<{ key: string; attempts: number; window_start: string }>(
+    db,
+    sql`
     insert into login_throttle as t (key, window_start, attempts)
     values (${first}, ${now}::timestamptz, 1), (${second}, ${now}::timestamptz, 1)
     on conflict (key) do update set
       attempts = case when t.window_start <= ${cutoff}::timestamptz then 1 else t.attempts + 1 end,
       window_start = case when t.window_start <= ${cutoff}::timestamptz then excluded.window_start else t.window_start end
-    returning key, attempts, window_start::text as window_start`)) as unknown as {
-    rows: { key: string; attempts: number; window_start: string }[];
-  };
-  const over = result.rows.filter((r) => r.attempts > (r.key === keys.account ? LOGIN_LIMITS.perAccount : LOGIN_LIMITS.perAddress));
+    returning key, attempts, window_start::text as window_start`,
+  );
+  const over = result.filter((r) => r.attempts > (r.key === keys.account ? LOGIN_LIMITS.perAccount : LOGIN_LIMITS.perAddress));
   if (over.length === 0) return;
   const freeAt = Math.max(...over.map((r) => new Date(r.window_start).getTime() + WINDOW_MS));
   throw new AppError("too_many_requests", {

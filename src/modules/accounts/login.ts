@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { AppError } from "../../server/errors";
-import { appendAuditEvent } from "../audit/append-event";
+import type { Db } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { appendAuditEvent } from "../audit";
 import { forgetOldAttempts, loginSucceeded, reserveLoginAttempt } from "./login-throttle";
 import { verifyPassword } from "./passwords";
 import { organisations, users } from "./schema";

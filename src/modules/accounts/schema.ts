@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-export const ORG_KINDS = ["platform", "courtier", "apporteur"] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+import { ORG_KINDS, ROLES } from "../../platform/auth-context";
 
-export const ROLES = ["platform_admin", "broker_admin", "broker_agent", "supplier"] as const;
-export type Role = (typeof ROLES)[number];
+export { ORG_KINDS, type OrgKind, ROLES, type Role } from "../../platform/auth-context";
 
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -1,6 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import type { AuthContext } from "./auth-context";
+import type { AuthContext } from "../../platform/auth-context";
+import type { Db } from "../../platform/db/client";
 import { organisations, sessions, users } from "./schema";
 import { randomToken, sha256 } from "./tokens";
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { canonicalJson } from "./chain-hash";
 import { signEvent } from "./event-mac";
 import { evidenceKeys } from "./evidence-keys";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../../tests/support/test-app";
-import { verifyEvidence } from "../evidence/verify-evidence";
+import { verifyEvidence } from "../evidence";
 import { appendAuditEvents, signedEventRow } from "./append-event";
 import { canonicalJson } from "./chain-hash";
 import { checkpointLog, readCheckpoints, signCheckpoint } from "./checkpoints";

@@ -1,34 +1,10 @@
-import { hash } from "node:crypto";
-
+import { canonicalJson } from "../../lib/canonical-json";
+import { sha256Hex } from "../../lib/sha256";
 export const GENESIS_HASH = "0".repeat(64);
 
-/**
- * JSON with object keys sorted at every depth: the same data always gives the same bytes. Written as
- * plain loops: it runs for every lead (consent fingerprint) and every sealed audit event.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) {
-    let out = "[";
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + canonicalJson(value[i]);
-    return `${out}]`;
-  }
-  const object = value as Record<string, unknown>;
-  // Default sort order compares UTF-16 code units, like "<": the order every stored hash was made with.
-  const keys = Object.keys(object).sort();
-  let out = "{";
-  for (const key of keys) {
-    const v = object[key];
-    if (v === undefined) continue;
-    out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${canonicalJson(v)}`;
-  }
-  return `${out}}`;
-}
-
-// crypto.hash (one shot) costs 1 µs where createHash().update().digest() cost 2.2 µs on 850 bytes: it runs
-// for every lead (its fingerprint) and every link the sealer and the verifier hash.
-export const sha256Hex = (s: string) => hash("sha256", s);
+// Canonical JSON and SHA-256 are general tools (the lead's fingerprint uses them too); the chain re-exports them.
+export { canonicalJson } from "../../lib/canonical-json";
+export { sha256Hex } from "../../lib/sha256";
 
 /** A moment as a Date, or already as its ISO string (rows read by the verifier keep them as text). */
 export type Instant = Date | string;

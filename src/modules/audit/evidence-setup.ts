@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Config } from "../../server/config";
+import type { Config } from "../../platform/config";
 import { type EvidenceKeys, newKeyEntry, parseEvidenceKeys } from "./evidence-keys";
 
 export interface EvidenceSetup {

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
+import type { Db, Tx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { appendAuditEvents, signedEventRow } from "./append-event";
 import { type ChainableEvent, canonicalJson, eventBody, GENESIS_HASH, linkHash } from "./chain-hash";
 import { type Checkpoint, type CheckpointLog, signCheckpoint } from "./checkpoints";
 import { checkEventMac, MAC_PROBLEMS } from "./event-mac";
 import { type EvidenceKeys, evidenceKeys } from "./evidence-keys";
 import { auditChain, auditEvents } from "./schema";
-import { type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-events";
+import { STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-events";
 
 // Any constant shared by every sealer: one sealer at a time, whichever process it runs in.
 const SEAL_LOCK_KEY = 7_340_001;
@@ -121,11 +122,14 @@ async function pendingEvents(tx: Tx, full: boolean, batchSize: number): Promise<
     const [head] = await tx.select({ id: sql<number | null>`max(${auditChain.eventId})` }).from(auditChain);
     bound = Math.max(0, Number(head?.id ?? 0) - RECENT_WINDOW);
   }
-  const res = (await tx.execute(sql`
+  const res = await rawRows<StoredEvent>(
+    tx,
+    sql`
     select ${STORED_EVENT_COLUMNS} from audit_events e
      where e.id > ${bound} and not exists (select 1 from audit_chain c where c.event_id = e.id and c.event_id > ${bound})
-     order by e.id limit ${batchSize}`)) as unknown as Rows<StoredEvent>;
-  return res.rows;
+     order by e.id limit ${batchSize}`,
+  );
+  return res;
 }
 
 /** The chain's name, carried by its first event (a chain begun before chains were named has none). */

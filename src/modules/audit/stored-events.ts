@@ -13,5 +13,3 @@ export const isoText = (column: string) => `to_char(${column} at time zone 'UTC'
 export const STORED_EVENT_COLUMNS = sql.raw(
   `e.id::float8 as id, ${isoText("e.occurred_at")} as "occurredAt", e.org_id as "orgId", e.user_id as "userId", e.api_key_id as "apiKeyId", e.action, e.entity_type as "entityType", e.entity_id as "entityId", e.data, e.mac`,
 );
-
-export type Rows<T> = { rows: T[] };

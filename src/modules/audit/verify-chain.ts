@@ -1,12 +1,13 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { canonicalJson, eventBody, GENESIS_HASH, linkHash } from "./chain-hash";
 import { type Checkpoint, checkpointSigned } from "./checkpoints";
 import { checkEventMac, MAC_PROBLEMS, type MacVerdict } from "./event-mac";
 import type { EvidenceKeys } from "./evidence-keys";
 import type { auditEvents } from "./schema";
 import { CHAIN_STARTED } from "./seal-chain";
-import { isoText, type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-events";
+import { isoText, STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-events";
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
@@ -68,14 +69,15 @@ export async function walkChain(db: DbOrTx, opts: WalkOptions): Promise<ChainWal
   const walk: ChainWalk = { sealed: 0, head: null, chainId: null, anchoredAt: null };
   const pageSize = opts.pageSize ?? 10_000;
   const fetchPage = async (after: number) =>
-    (
-      (await db.execute(sql`
+    await rawRows<ChainRow>(
+      db,
+      sql`
         select c.position::float8 as position, c.event_id::float8 as "eventId", c.prev_hash as "prevHash", c.hash,
                ${sql.raw(isoText("c.checkpoint_at"))} as "checkpointAt", c.checkpoint_mac as "checkpointMac",
                e.id is not null as found, ${STORED_EVENT_COLUMNS} ${opts.join ? sql`, ${opts.join.columns}` : sql``}
           from audit_chain c left join audit_events e on e.id = c.event_id ${opts.join?.from ?? sql``}
-         where c.position > ${after} order by c.position limit ${pageSize}`)) as unknown as Rows<ChainRow>
-    ).rows;
+         where c.position > ${after} order by c.position limit ${pageSize}`,
+    );
   let prev = GENESIS_HASH;
   let expected = 1;
   // Once the chain was rewritten, every later checkpoint disagrees too: the first one names where.

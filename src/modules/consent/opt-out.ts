@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
-import { type Actor, appendAuditEvent } from "../audit/append-event";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { type Actor, appendAuditEvent } from "../audit";
 import { suppressionList } from "../intake/schema";
 import { isValidEmail, normalizeEmail, normalizeFrenchPhone } from "../reference-data";
 

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
-import { type Actor, appendAuditEvent } from "../audit/append-event";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { type Actor, appendAuditEvent } from "../audit";
 import { consentTexts } from "./schema";
 import { bodySha256, consentTextDigest } from "./text-digest";
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, sha256Hex } from "../audit/chain-hash";
+import { canonicalJson } from "../../lib/canonical-json";
+import { sha256Hex } from "../../lib/sha256";
 
 export interface ConsentTextEvidence {
   id: string;

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError, notFound } from "../../server/errors";
-import { appendAuditEvent } from "../audit/append-event";
-import { checkContractFields, validationError } from "./check-client";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError, notFound, validationError } from "../../platform/errors";
+import { appendAuditEvent } from "../audit";
+import { checkContractFields } from "./check-client";
 import { referenceIssues, uniqueViolation } from "./check-references";
 import type { NewContractInput } from "./client-input";
 import type { CrmActor } from "./create-client-with-first-contract";

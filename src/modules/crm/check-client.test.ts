@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parisToday } from "../../shared/catalogue/dates";
+import { parisToday } from "../catalogue/rules/dates";
 import { checkClientFields } from "./check-client";
 
 describe("a birth date in the future", () => {

@@ -1,6 +1,4 @@
-import { AppError } from "../../server/errors";
-import { isBlank, PET_SPECIES } from "../../shared/crm/client-model";
-import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
+import type { FieldIssue } from "../../platform/errors";
 import {
   checkPostalCode,
   communesForPostalCode,
@@ -13,6 +11,8 @@ import {
   normalizeSiret,
 } from "../reference-data";
 import type { ClientPatchInput, ContractPatchInput, NewContractInput } from "./client-input";
+import { isBlank, PET_SPECIES } from "./rules/client-model";
+import { productLineLabel, requiredDocuments } from "./rules/product-lines";
 import type { clients, contracts } from "./schema";
 
 /**
@@ -21,19 +21,8 @@ import type { clients, contracts } from "./schema";
  * nothing is written unless the list is empty.
  */
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
 export type ClientValues = Partial<Omit<typeof clients.$inferInsert, "id" | "orgId" | "createdAt" | "updatedAt">>;
 export type ContractValues = Partial<Omit<typeof contracts.$inferInsert, "id" | "orgId" | "clientId" | "createdAt">>;
-
-/** 400 with the first field at fault, and every issue in details for forms that show them all. */
-export function validationError(issues: readonly FieldIssue[]): AppError {
-  const first = issues[0] ?? { field: "body", message: "Requête invalide" };
-  return new AppError("validation_error", { field: first.field, message: first.message, details: issues });
-}
 
 const at = (prefix: string, field: string) => (prefix ? `${prefix}.${field}` : field);
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
+import type { FieldIssue } from "../../platform/errors";
 import { users } from "../accounts/schema";
-import type { FieldIssue } from "./check-client";
 import { agencies } from "./schema";
 
 export interface Reference {

@@ -18,8 +18,8 @@ import {
   type PetSpecies,
   PROFESSIONAL_STATUSES,
   type ProfessionalStatus,
-} from "../../shared/crm/client-model";
-import { PRODUCT_LINE_KEYS, type ProductLine } from "../../shared/crm/product-lines";
+} from "./rules/client-model";
+import { PRODUCT_LINE_KEYS, type ProductLine } from "./rules/product-lines";
 
 /**
  * Shapes of what the API accepts for a client and a contract. Only types and lengths are checked

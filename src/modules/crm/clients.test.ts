@@ -12,9 +12,9 @@ import {
   type Session,
   type TestContext,
 } from "../../../tests/support/test-app";
+import { makeSiret } from "../../seed/fixtures/siret";
 import { auditEvents } from "../audit/schema";
 import { createClientWithFirstContract } from "./create-client-with-first-contract";
-import { makeSiret } from "./fixtures/siret";
 import { loadClientRecord } from "./load-client-record";
 import { clients, contracts } from "./schema";
 

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError } from "../../server/errors";
-import { parisToday } from "../../shared/catalogue/dates";
-import { appendAuditEvent } from "../audit/append-event";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError, validationError } from "../../platform/errors";
+import { appendAuditEvent } from "../audit";
+import { parisToday } from "../catalogue/rules/dates";
 import { leads } from "../intake/schema";
-import { checkClientFields, checkContractFields, validationError } from "./check-client";
+import { checkClientFields, checkContractFields } from "./check-client";
 import { referenceIssues, uniqueViolation } from "./check-references";
 import type { NewClientInput, NewContractInput } from "./client-input";
 import { clients, contracts } from "./schema";

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { notFound } from "../../server/errors";
-import { preparationChecklist } from "../../shared/crm/checklist";
-import { productLineLabel, requiredDocuments } from "../../shared/crm/product-lines";
+import type { DbOrTx } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
 import { users } from "../accounts/schema";
 import { detectTns } from "./detect-tns";
 import { displayNameOf } from "./list-clients";
 import { loadClientRecord } from "./load-client-record";
+import { preparationChecklist } from "./rules/checklist";
+import { productLineLabel, requiredDocuments } from "./rules/product-lines";
 import { agencies, agencyMembers } from "./schema";
 
 /**

@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { preparationChecklist } from "../../shared/crm/checklist";
-import type { ClientType } from "../../shared/crm/client-model";
+import type { DbOrTx } from "../../platform/db/client";
 import { users } from "../accounts/schema";
 import { detectTns } from "./detect-tns";
 import { toClientContract, toClientRecord } from "./load-client-record";
+import { preparationChecklist } from "./rules/checklist";
+import type { ClientType } from "./rules/client-model";
 import { agencies, clients, contracts } from "./schema";
 
 export interface ClientListFilters {

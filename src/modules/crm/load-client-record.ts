@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import type { ClientRecord } from "../../shared/crm/client-model";
-import type { ClientContract } from "../../shared/crm/contract-compliance";
+import type { DbOrTx } from "../../platform/db/client";
+import type { ClientRecord } from "./rules/client-model";
+import type { ClientContract } from "./rules/contract-compliance";
 import { clients, contracts } from "./schema";
 
 export type ClientRow = typeof clients.$inferSelect;

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organisations, users } from "../accounts/schema";
+import { leads } from "../intake/schema";
 import type {
   Civility,
   ClientOrigin,
@@ -10,10 +12,8 @@ import type {
   MaritalStatus,
   PetSpecies,
   ProfessionalStatus,
-} from "../../shared/crm/client-model";
-import type { ProductLine } from "../../shared/crm/product-lines";
-import { organisations, users } from "../accounts/schema";
-import { leads } from "../intake/schema";
+} from "./rules/client-model";
+import type { ProductLine } from "./rules/product-lines";
 
 /** A broker firm's agencies (the demo has "Corniche" and "Rouvière"). */
 export const agencies = pgTable(

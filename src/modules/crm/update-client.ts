@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError, notFound } from "../../server/errors";
-import { parisToday } from "../../shared/catalogue/dates";
-import { appendAuditEvent } from "../audit/append-event";
-import { checkClientFields, validationError } from "./check-client";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError, notFound, validationError } from "../../platform/errors";
+import { appendAuditEvent } from "../audit";
+import { parisToday } from "../catalogue/rules/dates";
+import { checkClientFields } from "./check-client";
 import { referenceIssues, uniqueViolation } from "./check-references";
 import type { ClientPatchInput } from "./client-input";
 import type { CrmActor } from "./create-client-with-first-contract";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Tx } from "../../platform/db/client";
 import type { Problem } from "../audit/verify-chain";
 
 /** What a genuine `lead.sold` event says of its sale (its data, as record-sale.ts wrote it). */

@@ -1,9 +1,7 @@
-import { parisToday } from "../../shared/catalogue/dates";
-import { type CheckpointLog, checkpointLine } from "../audit/checkpoints";
-import { checkpointHead } from "../audit/seal-chain";
-import { parisInstant } from "../followup/months";
-import type { JobRequest } from "../jobs/enqueue-job";
-import type { JobHandler } from "../jobs/run-due-jobs";
+import { type CheckpointLog, checkpointHead, checkpointLine } from "../audit";
+import { parisToday } from "../catalogue/rules/dates";
+import { parisInstant } from "../followup";
+import type { JobHandler, JobRequest } from "../jobs";
 import type { Notifier } from "../notifications";
 import { parisTime } from "./lead-integrity";
 

@@ -1,16 +1,12 @@
 import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { formatParisDateTime } from "../../shared/catalogue/dates";
-import { linkHash } from "../audit/chain-hash";
-import { checkpointSigned } from "../audit/checkpoints";
-import { checkEventMac } from "../audit/event-mac";
-import { type EvidenceKeys, evidenceKeys } from "../audit/evidence-keys";
+import type { DbOrTx } from "../../platform/db/client";
+import type { AuditEventRow } from "../audit";
+import { chainIdOf, checkEventMac, checkpointSigned, type EvidenceKeys, evidenceKeys, linkHash } from "../audit";
 import { auditChain, auditEvents } from "../audit/schema";
-import { chainIdOf } from "../audit/seal-chain";
-import type { AuditEventRow } from "../audit/verify-chain";
+import { formatParisDateTime } from "../catalogue/rules/dates";
+import { consentTextDigest } from "../consent";
 import { consentTexts } from "../consent/schema";
-import { consentTextDigest } from "../consent/text-digest";
-import { CSV_BATCH_EVENT, committedLeads } from "../intake/lead-evidence";
+import { CSV_BATCH_EVENT, committedLeads } from "../intake";
 import { type StoredLead, storedLeadFaults } from "./stored-leads";
 
 export const parisTime = (d: Date) => `${formatParisDateTime(d)} (heure de Paris)`;

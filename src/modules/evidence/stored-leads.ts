@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { isoText, type Rows } from "../audit/stored-events";
-import { consentFingerprint } from "../intake/fingerprint";
-import { type ConsentEvidence, type LeadEvidence, leadDigest } from "../intake/lead-evidence";
+import type { DbOrTx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
+import { isoText } from "../audit";
+import { type ConsentEvidence, consentFingerprint, type LeadEvidence, leadDigest } from "../intake";
 
 /** A lead as stored today: its row (the raw payload aside), its consent record, and its text's sha256. */
 export interface StoredLead {
@@ -93,11 +93,12 @@ export function storedLeadOf(row: Record<string, unknown>): StoredLead | null {
 export async function loadStoredLeads(db: DbOrTx, ids: string[]): Promise<Map<string, StoredLead>> {
   const wanted = ids.filter((id) => UUID.test(id));
   if (wanted.length === 0) return new Map();
-  const res = (await db.execute(
+  const res = await rawRows<Record<string, unknown>>(
+    db,
     sql`select ${STORED_LEAD_COLUMNS} from unnest(${sql.param(wanted)}::uuid[]) as w(id) ${storedLeadJoin("w.id")}`,
-  )) as unknown as Rows<Record<string, unknown>>;
+  );
   const out = new Map<string, StoredLead>();
-  for (const row of res.rows) {
+  for (const row of res) {
     const stored = storedLeadOf(row);
     if (stored) out.set(stored.lead.id, stored);
   }

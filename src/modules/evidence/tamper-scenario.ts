@@ -4,13 +4,11 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { asc, eq, sql } from "drizzle-orm";
 import { validLead } from "../../../tests/factories/leads";
+import { csvOf } from "../../../tests/support/csv-import";
 import { bearer, createOrgWithUser, createTestApp, publishTestConsentText, type TestContext } from "../../../tests/support/test-app";
-import type { AuthContext } from "../accounts/auth-context";
-import { checkpointLog, readCheckpoints } from "../audit/checkpoints";
-import { sealAuditChain } from "../audit/seal-chain";
-import { createImport } from "../intake/csv-import/imports";
-import { runImport } from "../intake/csv-import/run-import";
-import { csvOf } from "../intake/csv-import/test-helpers";
+import type { AuthContext } from "../../platform/auth-context";
+import { checkpointLog, readCheckpoints, sealAuditChain } from "../audit";
+import { createImport, runImport } from "../intake";
 import { leads } from "../intake/schema";
 import { verifyEvidence } from "./verify-evidence";
 

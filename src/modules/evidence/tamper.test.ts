@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GENESIS_HASH, linkHash } from "../audit/chain-hash";
+import { GENESIS_HASH, linkHash } from "../audit";
 import { auditChain, auditEvents } from "../audit/schema";
-import { publishConsentText } from "../consent/publish-consent-text";
-import { consentFingerprint } from "../intake/fingerprint";
+import { publishConsentText } from "../consent";
+import { consentFingerprint } from "../intake";
 import { leadConsents, leads } from "../intake/schema";
 import { problemsOf, type TamperScenario, tamperScenario } from "./tamper-scenario";
 

@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
-import { loadConfig } from "../../server/config";
-import { start } from "../../server/start";
-import { systemClock } from "../../shared/clock";
+import { start } from "../../../tests/support/test-app";
+import { systemClock } from "../../platform/clock";
+import { loadConfig } from "../../platform/config";
+import { openDatabase } from "../../platform/db/client";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "la-verify-cli-"));
 const dataDir = path.join(dir, "data");

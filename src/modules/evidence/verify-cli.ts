@@ -2,12 +2,9 @@
 // evidence (verify-evidence.ts). Exit 0 when everything holds, 1 when something was altered, 2 when the
 // check could not run.
 import path from "node:path";
-import { openDatabase } from "../../db/client";
-import { loadConfig } from "../../server/config";
-import { checkpointLog, readCheckpoints } from "../audit/checkpoints";
-import { installEvidenceKeys } from "../audit/evidence-keys";
-import { loadEvidenceSetup } from "../audit/evidence-setup";
-import { sealAuditChain } from "../audit/seal-chain";
+import { loadConfig } from "../../platform/config";
+import { openDatabase } from "../../platform/db/client";
+import { checkpointLog, installEvidenceKeys, loadEvidenceSetup, readCheckpoints, sealAuditChain } from "../audit";
 import { formatReport } from "./format-report";
 import { verifyEvidence } from "./verify-evidence";
 

@@ -1,13 +1,24 @@
 import { count, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
-import { type Checkpoint, checkpointSigned, type ReadCheckpoints } from "../audit/checkpoints";
-import { checkEventMac, MAC_PROBLEMS, type MacVerdict } from "../audit/event-mac";
-import { type EvidenceKeys, evidenceKeys } from "../audit/evidence-keys";
-import { type Rows, STORED_EVENT_COLUMNS, type StoredEvent } from "../audit/stored-events";
-import { describeEvent, type Problem, walkChain } from "../audit/verify-chain";
+import type { Db, Tx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
+import {
+  type Checkpoint,
+  checkEventMac,
+  checkpointSigned,
+  describeEvent,
+  type EvidenceKeys,
+  evidenceKeys,
+  MAC_PROBLEMS,
+  type MacVerdict,
+  type Problem,
+  type ReadCheckpoints,
+  STORED_EVENT_COLUMNS,
+  type StoredEvent,
+  walkChain,
+} from "../audit";
+import { bodySha256, consentTextDigest } from "../consent";
 import { consentTexts } from "../consent/schema";
-import { bodySha256, consentTextDigest } from "../consent/text-digest";
-import { committedLeads, LEAD_EVENTS } from "../intake/lead-evidence";
+import { committedLeads, LEAD_EVENTS } from "../intake";
 import { leadConsents, leads } from "../intake/schema";
 import { type CommittedSale, checkSales } from "./check-sales";
 import { loadStoredLeads, STORED_LEAD_COLUMNS, type StoredLead, storedLeadFaults, storedLeadJoin, storedLeadOf } from "./stored-leads";
@@ -134,12 +145,13 @@ async function checkUnsealed(
   let after = 0;
   let n = 0;
   for (;;) {
-    const page = (
-      (await tx.execute(sql`
+    const page = await rawRows<StoredEvent & Record<string, unknown>>(
+      tx,
+      sql`
         select ${STORED_EVENT_COLUMNS} from audit_events e
          where e.id > ${after} and not exists (select 1 from audit_chain c where c.event_id = e.id)
-         order by e.id limit ${pageSize}`)) as unknown as Rows<StoredEvent & Record<string, unknown>>
-    ).rows;
+         order by e.id limit ${pageSize}`,
+    );
     if (page.length === 0) return n;
     const checked = page.map((event) => {
       const mac = checkEventMac(keys, event);
@@ -176,17 +188,22 @@ async function checkOrphanConsents(tx: Tx, report: (p: Problem) => void) {
 
 /** A genuine event copied into another row keeps its MAC: two rows with one MAC are a replay. */
 async function checkReplays(tx: Tx, report: (p: Problem) => void): Promise<number> {
-  const res = (await tx.execute(sql`
+  const res = await rawRows<{ ids: number[] }>(
+    tx,
+    sql`
     select array_agg(id order by id) as ids from audit_events where mac is not null group by mac having count(*) > 1 limit 100
-  `)) as unknown as Rows<{ ids: number[] }>;
-  for (const { ids } of res.rows)
+  `,
+  );
+  for (const { ids } of res)
     report({ kind: "event", ref: `événements n° ${ids.join(", ")}`, message: "copies d'un même événement (rejeu hors de l'application)" });
-  return res.rows.length;
+  return res.length;
 }
 
 /** Leads that no event records: inserted straight into the database. */
 async function checkUncommittedLeads(tx: Tx, report: (p: Problem) => void) {
-  const res = (await tx.execute(sql`
+  const res = await rawRows<{ id: string }>(
+    tx,
+    sql`
     select l.id from leads l
      where not exists (select 1 from audit_events e where e.entity_type = 'lead' and e.entity_id = l.id::text)
        and not exists (select 1 from audit_events e
@@ -194,8 +211,9 @@ async function checkUncommittedLeads(tx: Tx, report: (p: Problem) => void) {
                           and e.action = 'csv_import.batch'
                           and (e.data -> 'accepted' ? l.id::text or e.data -> 'rejected' @> jsonb_build_array(jsonb_build_object('id', l.id::text))))
      limit 200
-  `)) as unknown as Rows<{ id: string }>;
-  for (const { id } of res.rows)
+  `,
+  );
+  for (const { id } of res)
     report({
       kind: "lead",
       ref: `lead ${id}`,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FOLLOWUP_STATES } from "../../shared/followup/workflow";
+import { FOLLOWUP_STATES } from "./rules/workflow";
 
 /** Response shapes of the follow-up API, one per endpoint (the requests are in request-schemas.ts). */
 

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrokerWithAgent, createTestApp, type TestContext } from "../../../tests/support/test-app";
-import { seedDemoCrm } from "../../db/seed/demo-crm";
-import { seedDemoFollowups } from "../../db/seed/demo-followup";
-import { followupMeasures } from "./measures";
+import { seedDemoCrm } from "../../seed/demo-crm";
+import { seedDemoFollowups } from "../../seed/demo-followup";
 import { followupActions, followups } from "./schema";
+import { followupMeasures } from "./team/measures";
 
 let ctx: TestContext;
 let orgId: string;

@@ -1,10 +1,10 @@
-import type { ChecklistReviews } from "../../shared/crm/checklist";
-import type { ClientType } from "../../shared/crm/client-model";
-import { effectiveTns, type TnsDetection } from "../../shared/crm/tns";
-import type { ActionPlanRecord } from "../../shared/followup/model";
-import type { FollowupGuardContext } from "../../shared/followup/workflow";
-import { detectTns } from "../crm/detect-tns";
+import { detectTns } from "../crm";
+import type { ChecklistReviews } from "../crm/rules/checklist";
+import type { ClientType } from "../crm/rules/client-model";
+import { effectiveTns, type TnsDetection } from "../crm/rules/tns";
 import type { FollowupAggregate } from "./load-followup";
+import type { ActionPlanRecord } from "./rules/model";
+import type { FollowupGuardContext } from "./rules/workflow";
 
 /** The TNS detection on the client's record, and how this follow-up settled it. */
 export function tnsStateOf(agg: FollowupAggregate): {

@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { notFound } from "../../server/errors";
-import { clientSalutation } from "../../shared/followup/script";
-import { type LoadedClient, type LoadedContract, loadClientRecord } from "../crm/load-client-record";
+import type { DbOrTx } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
+import { type LoadedClient, type LoadedContract, loadClientRecord } from "../crm";
+import { clientSalutation } from "./rules/script";
 import { followupActions, followups } from "./schema";
 
 export type FollowupRow = typeof followups.$inferSelect;

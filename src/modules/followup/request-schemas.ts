@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { REVIEW_STATUS_OPTIONS } from "../../shared/crm/checklist";
-import { CONTRACT_VALIDATION_STATUS_OPTIONS, RECOVERY_MODE_OPTIONS } from "../../shared/crm/contract-compliance";
-import { PRODUCT_LINE_KEYS, type ProductLine } from "../../shared/crm/product-lines";
-import { CONTACT_CARD_CHANNELS } from "../../shared/followup/closing";
-import { CONTACT_CHANNEL_OPTIONS } from "../../shared/followup/contact";
-import { ACTION_KIND_OPTIONS, REBOUND_ANSWER_OPTIONS } from "../../shared/followup/model";
-import { FOLLOWUP_STATES } from "../../shared/followup/workflow";
-import { MONTH_PATTERN } from "./months";
+import { REVIEW_STATUS_OPTIONS } from "../crm/rules/checklist";
+import { CONTRACT_VALIDATION_STATUS_OPTIONS, RECOVERY_MODE_OPTIONS } from "../crm/rules/contract-compliance";
+import { PRODUCT_LINE_KEYS, type ProductLine } from "../crm/rules/product-lines";
+import { MONTH_PATTERN } from "./campaign/months";
+import { CONTACT_CARD_CHANNELS } from "./rules/closing";
+import { CONTACT_CHANNEL_OPTIONS } from "./rules/contact";
+import { ACTION_KIND_OPTIONS, REBOUND_ANSWER_OPTIONS } from "./rules/model";
+import { FOLLOWUP_STATES } from "./rules/workflow";
 
 /**
  * What the follow-up API accepts, one schema per endpoint, built from the same option lists as the

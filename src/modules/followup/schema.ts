@@ -13,14 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ContractValidation } from "../../shared/crm/contract-compliance";
-import type { ProductLine } from "../../shared/crm/product-lines";
-import type { TnsResolution } from "../../shared/crm/tns";
-import type { ClosingCriteriaRecord } from "../../shared/followup/closing";
-import type { ActionKind, ReboundRecord } from "../../shared/followup/model";
-import type { FollowupState } from "../../shared/followup/workflow";
 import { organisations, users } from "../accounts/schema";
+import type { ContractValidation } from "../crm/rules/contract-compliance";
+import type { ProductLine } from "../crm/rules/product-lines";
+import type { TnsResolution } from "../crm/rules/tns";
 import { agencies, clients } from "../crm/schema";
+import type { ClosingCriteriaRecord } from "./rules/closing";
+import type { ActionKind, ReboundRecord } from "./rules/model";
+import type { FollowupState } from "./rules/workflow";
 
 export interface ChecklistReview {
   status: "confirmed" | "modified" | "not_provided";
@@ -174,26 +174,4 @@ export const followupActions = pgTable(
       t.dueDate,
     ),
   ],
-);
-
-/** Background work run from the database (monthly campaign, reminders): FOR UPDATE SKIP LOCKED, no Redis. */
-export const jobs = pgTable(
-  "jobs",
-  {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    kind: text("kind").notNull(),
-    /** Makes scheduling idempotent: the same campaign month is queued once. */
-    dedupeKey: text("dedupe_key").notNull(),
-    payload: jsonb("payload").notNull().default({}),
-    runAt: timestamp("run_at", { withTimezone: true }).notNull(),
-    status: text("status", { enum: ["queued", "running", "done", "failed"] })
-      .notNull()
-      .default("queued"),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
-    result: jsonb("result"),
-    lockedAt: timestamp("locked_at", { withTimezone: true }),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
-  },
-  (t) => [uniqueIndex("jobs_kind_dedupe_idx").on(t.kind, t.dedupeKey), index("jobs_due_idx").on(t.status, t.runAt)],
 );

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
-import { AppError } from "../../server/errors";
-import { type FollowupState, STATE_LABELS } from "../../shared/followup/workflow";
-import { type AuditEventInput, appendAuditEvents } from "../audit/append-event";
+import type { DbOrTx, Tx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { type AuditEventInput, appendAuditEvents } from "../audit";
 import { type FollowupAggregate, loadFollowup } from "./load-followup";
+import { type FollowupState, STATE_LABELS } from "./rules/workflow";
 import { followupSteps, followups } from "./schema";
 
 export interface Actor {

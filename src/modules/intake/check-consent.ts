@@ -1,8 +1,8 @@
-import type { ConsentInput } from "../../shared/lead-submission";
-import { type RejectionReason, reason } from "../../shared/rejection";
-import { isPublicIp } from "../reference-data/ip";
-import { isHttpUrl } from "../reference-data/url";
+import { isPublicIp } from "../reference-data";
+import { isHttpUrl } from "../reference-data/rules/url";
 import type { PublishedText } from "./consent-text-cache";
+import type { ConsentInput } from "./rules/lead-submission";
+import { type RejectionReason, reason } from "./rules/rejection";
 
 export interface ConsentRecord {
   method: "checkbox" | "oral";

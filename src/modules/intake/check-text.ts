@@ -1,6 +1,6 @@
-import { inspectJson, isStorableText, NOT_STORABLE } from "../../shared/json-text";
-import type { LeadSubmission } from "../../shared/lead-submission";
-import { type RejectionReason, reason } from "../../shared/rejection";
+import { inspectJson, isStorableText, NOT_STORABLE } from "../../lib/json-text";
+import type { LeadSubmission } from "./rules/lead-submission";
+import { type RejectionReason, reason } from "./rules/rejection";
 
 const storable = (v: unknown) => inspectJson(v).notStorable === null;
 

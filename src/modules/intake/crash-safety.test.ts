@@ -2,9 +2,9 @@ import { inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
 import { emptyPostgresDatabase, type ServerProcess, spawnServer } from "../../../tests/support/server-process";
-import { openDatabase } from "../../db/client";
-import { DEMO_SUPPLIER_API_KEY } from "../../db/seed/demo";
-import { DEMO_CONSENT_TEXT } from "../../db/seed/demo-consent-text";
+import { openDatabase } from "../../platform/db/client";
+import { DEMO_SUPPLIER_API_KEY } from "../../seed/demo";
+import { DEMO_CONSENT_TEXT } from "../../seed/demo-consent-text";
 import { leads } from "./schema";
 
 let server: ServerProcess | undefined;

@@ -2,8 +2,8 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
+import { csvOf } from "../../../tests/support/csv-import";
 import { asUser, bearer, createTestApp, login, type Session, supplierFixture, type TestContext } from "../../../tests/support/test-app";
-import { csvOf } from "./csv-import/test-helpers";
 import { leads } from "./schema";
 
 // A cell a spreadsheet would run: Excel's DDE turns it into "start calc.exe".

@@ -1,7 +1,7 @@
 import { and, desc, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
 import { csvWriter } from "../../lib/csv-writer";
-import { productBySlug } from "../../shared/catalogue";
+import type { DbOrTx } from "../../platform/db/client";
+import { productBySlug } from "../catalogue/rules";
 import { type LeadFilters, leadConditions, leadSummaryColumns } from "./list-leads";
 import { leads } from "./schema";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../audit/chain-hash";
+import { canonicalJson } from "../../lib/canonical-json";
 import { consentFingerprint, fingerprintJson } from "./fingerprint";
 
 const who = {

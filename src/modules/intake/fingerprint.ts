@@ -1,4 +1,4 @@
-import { sha256Hex } from "../audit/chain-hash";
+import { sha256Hex } from "../../lib/sha256";
 
 /** Who the consent covers: the identity fields of the lead. */
 export interface FingerprintIdentity {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { Db, Tx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { idempotencyKeys } from "./schema";
 
 export interface StoredAnswer<T> {

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { type RejectionReason, reason } from "../../shared/rejection";
-import type { Actor } from "../audit/append-event";
+import type { DbOrTx } from "../../platform/db/client";
+import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
 import {
   applyRejections,
@@ -13,6 +12,7 @@ import {
   storeColumnsOf,
   type TextLookup,
 } from "./judge-leads";
+import { type RejectionReason, reason } from "./rules/rejection";
 import type { LeadChannel } from "./schema";
 import { storeLeads } from "./store-leads";
 

@@ -1,14 +1,14 @@
-import { uuidv7 } from "../../db/uuid-v7";
-import { validateProductFields } from "../../shared/catalogue";
-import type { LeadSubmission } from "../../shared/lead-submission";
-import type { RejectionReason } from "../../shared/rejection";
-import { checkPostalCode } from "../reference-data/postal-codes";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { validateProductFields } from "../catalogue/rules";
+import { checkPostalCode } from "../reference-data";
 import { type ConsentRecord, checkConsent } from "./check-consent";
-import { type CheckedContact, checkContact } from "./check-contact";
 import { withTextOnly } from "./check-text";
 import type { PublishedText } from "./consent-text-cache";
 import { consentFingerprint, type FingerprintEvidence } from "./fingerprint";
 import { type ConsentRow, type IntakeContext, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
+import { type CheckedContact, checkContact } from "./rules/check-contact";
+import type { LeadSubmission } from "./rules/lead-submission";
+import type { RejectionReason } from "./rules/rejection";
 import type { StoredPayload } from "./stored-payload";
 
 /**

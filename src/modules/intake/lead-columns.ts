@@ -1,7 +1,7 @@
 import pgUtils from "pg/lib/utils";
-import type { RejectionReason } from "../../shared/rejection";
 import type { FingerprintEvidence } from "./fingerprint";
 import { type IntakeEvent, intakeEvents, leadDigest } from "./lead-evidence";
+import type { RejectionReason } from "./rules/rejection";
 import type { LeadChannel } from "./schema";
 
 /** Leads as stored, and the column form in which a batch of them travels to the database. */

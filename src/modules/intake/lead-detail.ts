@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { AppError, notFound } from "../../server/errors";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError, notFound } from "../../platform/errors";
 import { consentTexts } from "../consent/schema";
-import { leadIntegrity, parisTime, recordOfMissingLead } from "../evidence/lead-integrity";
+import { leadIntegrity, parisTime, recordOfMissingLead } from "../evidence";
 import { consentFingerprint } from "./fingerprint";
 import { leadConsents, leads } from "./schema";
 

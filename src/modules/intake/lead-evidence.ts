@@ -1,5 +1,6 @@
 import { hash } from "node:crypto";
-import { canonicalJson, type Instant, isoOf } from "../audit/chain-hash";
+import { canonicalJson } from "../../lib/canonical-json";
+import { type Instant, isoOf } from "../audit";
 import type { ConsentRow, LeadRow } from "./lead-columns";
 
 /**

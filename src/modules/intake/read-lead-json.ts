@@ -1,10 +1,10 @@
-import { AppError } from "../../server/errors";
-import { inspectJson, MAX_JSON_DEPTH, pathText } from "../../shared/json-text";
-import { reason } from "../../shared/rejection";
+import { decodeUtf8 } from "../../lib/decode-utf8";
+import { inspectJson, MAX_JSON_DEPTH, pathText } from "../../lib/json-text";
+import { AppError } from "../../platform/errors";
 import { batchItemRanges } from "./batch-item-bytes";
-import { decodeUtf8 } from "./decode-utf8";
 import type { IngestItem } from "./judge-leads";
 import { readSubmission } from "./read-submission";
+import { reason } from "./rules/rejection";
 import { storedPayload } from "./stored-payload";
 
 export const MAX_BATCH_ITEMS = 1000;

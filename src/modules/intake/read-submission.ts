@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { type LeadSubmission, leadSubmissionSchema } from "../../shared/lead-submission";
-import { type RejectionReason, reason } from "../../shared/rejection";
+import { type LeadSubmission, leadSubmissionSchema } from "./rules/lead-submission";
+import { type RejectionReason, reason } from "./rules/rejection";
 
 const EXPECTED: Record<string, string> = {
   string: "texte attendu",

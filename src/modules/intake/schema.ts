@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { RejectionReason } from "../../shared/rejection";
 import { organisations, users } from "../accounts/schema";
 import { consentTexts } from "../consent/schema";
+import type { RejectionReason } from "./rules/rejection";
 
 export const LEAD_STATUSES = ["accepted", "rejected"] as const;
 export const LEAD_CHANNELS = ["api", "csv", "form"] as const;

@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
-import pgUtils from "pg/lib/utils";
-import type { DbOrTx } from "../../db/client";
-import type { Actor } from "../audit/append-event";
-import { signEvent } from "../audit/event-mac";
-import { evidenceKeys } from "../audit/evidence-keys";
+import type { DbOrTx } from "../../platform/db/client";
+import { type Actor, auditEventsInsertSql } from "../audit";
 import type { StoreColumns } from "./lead-columns";
-
-const { prepareValue } = pgUtils;
 
 /**
  * Leads, their consent records and their audit events in ONE statement (data-modifying CTEs over
@@ -14,15 +9,12 @@ const { prepareValue } = pgUtils;
  * Typed arrays are what PostgreSQL reads fastest: measured on 1,000 leads, unnesting them costs well under
  * 1 ms where parsing the same rows from one JSON document (jsonb_to_recordset) cost 15 ms.
  * JSON columns travel as text and are cast once on the server. The events, built with each lead's digest
- * beside the columns, get the application's MAC here, in the transaction that stores what they record.
+ * beside the columns, are inserted by the audit module's fragment, which MACs them in this transaction.
  */
 export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, leads: l, consents: k, events }: StoreColumns) {
   if (count === 0) return;
   const now = context.now.toISOString();
   const actor = { orgId: context.supplierOrgId, userId: supplier.userId ?? null, apiKeyId: supplier.apiKeyId ?? null };
-  const keys = evidenceKeys();
-  const macs = events.map((e) => signEvent(keys, { ...actor, ...e, occurredAt: context.now }, e.data));
-  const ecol = (pick: (e: StoreColumns["events"][number]) => string) => prepareValue(events.map(pick));
   await tx.execute(sql`
     with new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
@@ -49,9 +41,6 @@ export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, 
       ) as k
       returning 1
     )
-    insert into audit_events (occurred_at, org_id, user_id, api_key_id, action, entity_type, entity_id, data, mac)
-    select ${now}::timestamptz, ${actor.orgId}::uuid, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid, action, entity_type, entity_id, data::jsonb, mac
-    from unnest(${ecol((e) => e.action)}::text[], ${ecol((e) => e.entityType)}::text[], ${ecol((e) => e.entityId)}::text[],
-                ${ecol((e) => e.data)}::text[], ${prepareValue(macs)}::text[]) as e(action, entity_type, entity_id, data, mac)
+    ${auditEventsInsertSql(actor, context.now, events)}
   `);
 }

@@ -1,5 +1,5 @@
-import { inspectJson, type JsonInspection, readableText, storableJson } from "../../shared/json-text";
-import { decodeUtf8 } from "./decode-utf8";
+import { decodeUtf8 } from "../../lib/decode-utf8";
+import { inspectJson, type JsonInspection, readableText, storableJson } from "../../lib/json-text";
 
 /**
  * What a lead keeps of what was sent (decision "intake keeps every byte"): the `payload` column holds

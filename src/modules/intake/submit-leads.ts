@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client";
-import type { AuthContext } from "../accounts/auth-context";
-import { actorOf } from "../accounts/auth-context";
+import type { AuthContext } from "../../platform/auth-context";
+import { actorOf } from "../../platform/auth-context";
+import type { Db } from "../../platform/db/client";
 import { withIdempotency } from "./idempotency";
 import { type IngestResult, ingestLeads } from "./ingest-leads";
 import type { IntakeBatcher } from "./intake-batcher";

@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../db/client";
-import { jobs } from "../followup/schema";
+import type { DbOrTx } from "../../platform/db/client";
+import { jobs } from "./schema";
 
 export interface JobRequest {
   kind: string;

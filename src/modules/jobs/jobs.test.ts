@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clockAt } from "../../../tests/support/clock";
 import { createTestApp, type TestContext } from "../../../tests/support/test-app";
-import { jobs } from "../followup/schema";
 import { enqueueJobs } from "./enqueue-job";
 import { type JobHandler, runDueJobs } from "./run-due-jobs";
 import { startJobRunner } from "./runner";
+import { jobs } from "./schema";
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import type { Clock } from "../../shared/clock";
-import { jobs } from "../followup/schema";
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
+import { jobs } from "./schema";
 
 export interface JobContext {
   db: Db;
@@ -36,7 +37,9 @@ const STALE_LOCK = "15 minutes";
  */
 export async function claimNextJob(db: Db, kinds: readonly string[], now: Date): Promise<ClaimedJob | null> {
   if (kinds.length === 0) return null;
-  const result = (await db.execute(sql`
+  const result = await rawRows<ClaimedJob>(
+    db,
+    sql`
     update ${jobs} set status = 'running', locked_at = ${now}, attempts = attempts + 1
      where id = (
        select id from ${jobs}
@@ -46,8 +49,9 @@ export async function claimNextJob(db: Db, kinds: readonly string[], now: Date):
         order by run_at, id
         limit 1
         for update skip locked)
-    returning id::int as id, kind, dedupe_key as "dedupeKey", payload, attempts`)) as unknown as { rows: ClaimedJob[] };
-  return result.rows[0] ?? null;
+    returning id::int as id, kind, dedupe_key as "dedupeKey", payload, attempts`,
+  );
+  return result[0] ?? null;
 }
 
 async function finishJob(db: Db, id: number, now: Date, result: unknown) {

@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client";
-import type { Clock } from "../../shared/clock";
+import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/client";
 import { enqueueJobs, type JobRequest } from "./enqueue-job";
 import { type JobHandler, runDueJobs } from "./run-due-jobs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEPARTEMENTS, PRODUCT_SLUGS } from "../../shared/catalogue";
+import { DEPARTEMENTS, PRODUCT_SLUGS } from "../catalogue/rules";
 import { HOLD_MINUTES, LEAD_TYPES, PRICE_TIERS, SALE_CHANNELS } from "./rules/sale-terms";
 
 /** Request and response shapes of the marketplace: the routes validate and document with them, the web derives its types. */

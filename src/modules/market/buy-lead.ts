@@ -1,9 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "../../db/client";
-import { uuidv7 } from "../../db/uuid-v7";
-import { AppError, notFound } from "../../server/errors";
-import { productBySlug } from "../../shared/catalogue";
-import type { AuthContext } from "../accounts/auth-context";
+import type { Db, DbOrTx, Tx } from "../../platform/db/client";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { AppError, notFound } from "../../platform/errors";
+import { productBySlug } from "../catalogue/rules";
+import type { AuthContext } from "../../platform/auth-context";
 import {
   creditWallet,
   debitCredits,

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
-import { uuidv7 } from "../../db/uuid-v7";
-import { AppError } from "../../server/errors";
-import type { AuthContext } from "../accounts/auth-context";
+import type { DbOrTx, Tx } from "../../platform/db/client";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { AppError } from "../../platform/errors";
+import type { AuthContext } from "../../platform/auth-context";
 import { appendAuditEvent, appendAuditEvents } from "../audit/append-event";
 import { priceInForce } from "./price-grid";
 import { rowsOf } from "./rows";

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
+import type { DbOrTx } from "../../platform/db/client";
 import { rowsOf } from "./rows";
 import { businessHoursBetween } from "./rules/freshness";
 import type { LeadType, PriceTier } from "./rules/sale-terms";

@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
-import { uuidv7 } from "../../db/uuid-v7";
-import { notFound } from "../../server/errors";
-import { parisLocalToUtcIso } from "../../shared/catalogue/dates";
-import type { AuthContext } from "../accounts/auth-context";
-import { actorOf } from "../accounts/auth-context";
+import type { DbOrTx } from "../../platform/db/client";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { notFound } from "../../platform/errors";
+import { parisLocalToUtcIso } from "../catalogue/rules/dates";
+import type { AuthContext } from "../../platform/auth-context";
+import { actorOf } from "../../platform/auth-context";
 import { appendAuditEvent } from "../audit/append-event";
 import { rowsOf } from "./rows";
 import { lastWeek, orderPeriods } from "./rules/order-periods";

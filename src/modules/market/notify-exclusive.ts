@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { productBySlug } from "../../shared/catalogue";
+import type { Db } from "../../platform/db/client";
+import { productBySlug } from "../catalogue/rules";
 import type { Notifier } from "../notifications";
 import { rowsOf } from "./rows";
 import type { ExclusiveSale } from "./route-leads";

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { DbOrTx, Tx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import type { Actor } from "../audit/append-event";
 import { appendAuditEvent } from "../audit/append-event";
 import { canonicalJson, sha256Hex } from "../audit/chain-hash";

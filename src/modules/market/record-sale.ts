@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
-import { AppError } from "../../server/errors";
+import type { Tx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit/append-event";
 import type { PriceTier, SaleChannel } from "./rules/sale-terms";
 import { leadSales, marketListings } from "./schema";

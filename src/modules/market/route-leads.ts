@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
-import { uuidv7 } from "../../db/uuid-v7";
-import { AppError } from "../../server/errors";
+import type { Tx } from "../../platform/db/client";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { AppError } from "../../platform/errors";
 import { debitCredits } from "../billing";
 import { consentCovers, oriasAllows } from "../brokers";
 import { recordSale } from "./record-sale";

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
-import type { Db } from "../../db/client";
+import type { Db } from "../../platform/db/client";
 import { parseMessage } from "./parse-message";
 import { capturedMessages } from "./schema";
 

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { AppError } from "../../server/errors";
+import { AppError } from "../../platform/errors";
 import { ORG_HEADER, TAG_HEADER } from "./capture-server";
 
 export interface MailAttachment {

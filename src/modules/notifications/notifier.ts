@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client";
-import type { Config } from "../../server/config";
+import type { Config } from "../../platform/config";
+import type { Db } from "../../platform/db/client";
 import { startCaptureServer } from "./capture-server";
 import { createSmtpMailer, type MailMessage, type MailResult } from "./mailer";
 import { type SmsEncoding, type SmsMessage, type SmsProvider, validateSms } from "./sms";
@@ -22,6 +22,13 @@ export interface Notifier {
   /** Validates the number and the length (segments) before handing it to the provider. */
   sendSms(message: SmsMessage): Promise<SmsResult>;
   close(): Promise<void>;
+}
+
+declare module "../../platform/deps" {
+  interface AppDeps {
+    /** Outgoing e-mail and SMS; buildApp creates (and closes) one when the caller does not pass its own. */
+    notifier?: Notifier;
+  }
 }
 
 declare module "fastify" {

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { notFound } from "../../server/errors";
+import type { Db } from "../../platform/db/client";
+import { notFound } from "../../platform/errors";
 import { type CapturedChannel, capturedMessages } from "./schema";
 
 const summaryColumns = {

@@ -1,4 +1,4 @@
-import { AppError } from "../../server/errors";
+import { AppError } from "../../platform/errors";
 
 /**
  * The one contract an SMS adapter fulfils. The capture adapter (sms-capture.ts) is the default; a real

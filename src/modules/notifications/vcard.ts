@@ -1,4 +1,4 @@
-import { AppError } from "../../server/errors";
+import { AppError } from "../../platform/errors";
 import type { MailAttachment } from "./mailer";
 
 export type VCardVersion = "4.0" | "3.0";

@@ -1,8 +1,5 @@
-export { normalizeCityName } from "./city-name";
-export { isValidEmail, normalizeEmail } from "./email";
 export { ipVersion, isPublicIp } from "./ip";
 export { findNaf, isConstructionTrade, type NafCode, searchNaf } from "./naf";
-export { type FrenchPhoneResult, type FrenchTerritory, normalizeFrenchPhone } from "./phone";
 export {
   type CommuneOption,
   checkPostalCode,
@@ -11,4 +8,8 @@ export {
   type PostalCodeCheck,
   preloadPostalCodes,
 } from "./postal-codes";
+export { referenceDataRoutes } from "./routes";
+export { normalizeCityName } from "./rules/city-name";
+export { isValidEmail, normalizeEmail } from "./rules/email";
+export { type FrenchPhoneResult, type FrenchTerritory, normalizeFrenchPhone } from "./rules/phone";
 export { isValidSiren, isValidSiret, normalizeSiren, normalizeSiret, sirenFromSiret } from "./siren";

@@ -1,5 +1,5 @@
 import codesNaf from "@socialgouv/codes-naf";
-import { foldAccents } from "./text";
+import { foldAccents } from "./rules/text";
 
 export interface NafCode {
   /** Sous-classe in INSEE notation, e.g. "43.21A". */

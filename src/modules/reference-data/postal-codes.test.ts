@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCityName } from "./city-name";
 import { checkPostalCode, communesForPostalCode, departementFromPostalCode } from "./postal-codes";
+import { normalizeCityName } from "./rules/city-name";
 
 describe("checkPostalCode", () => {
   it("accepts Marseille 8e in its usual spellings", () => {

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { checkPostalCodeWith, departementOfCommune, normalizePostalCode, type PostalCodeCheck, type PostalCodeEntry } from "./communes";
+import {
+  checkPostalCodeWith,
+  departementOfCommune,
+  normalizePostalCode,
+  type PostalCodeCheck,
+  type PostalCodeEntry,
+} from "./rules/communes";
 
 /** One line of codes-postaux/codes-postaux.json (Etalab, from La Poste's base officielle des codes postaux). */
 interface RawEntry {

@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import type { PostalCheck } from "../../modules/intake/check-contact";
-import { checkPostalCodeWith, normalizePostalCode, type PostalCodeEntry } from "../../modules/reference-data/communes";
+import type { PostalCheck } from "../../modules/intake/rules/check-contact";
+import { checkPostalCodeWith, normalizePostalCode, type PostalCodeEntry } from "../../modules/reference-data/rules/communes";
 import { api } from "./client";
 
 /** GET /api/v1/reference/postal-codes/:code — a code no commune has answers postalCode null, no communes. */

@@ -1,4 +1,4 @@
-import { productBySlug } from "../../shared/catalogue";
+import { productBySlug } from "../../modules/catalogue/rules";
 
 /** French names of the paths the server puts in rejection reasons ("contact.phone", "fields.apport"…). */
 export const CONTACT_LABELS: Record<string, string> = {

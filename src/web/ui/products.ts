@@ -1,4 +1,4 @@
-import { PRODUCT_GROUPS, PRODUCTS, type ProductDefinition, productBySlug } from "../../shared/catalogue";
+import { PRODUCT_GROUPS, PRODUCTS, type ProductDefinition, productBySlug } from "../../modules/catalogue/rules";
 
 /** The shared catalogue seen by the UI: the same definitions the server validates with. */
 

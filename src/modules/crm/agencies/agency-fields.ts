@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { FieldIssue } from "../../../platform/errors";
 import { isValidEmail, normalizeEmail, normalizeFrenchPhone } from "../../reference-data";
-import type { FieldIssue } from "../check-client";
 
 export const agencyFieldsShape = {
   name: z.string().trim().min(1).max(100).meta({ title: "le nom de l'agence" }),

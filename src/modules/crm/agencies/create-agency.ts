@@ -1,7 +1,6 @@
-import type { DbOrTx } from "../../../db/client";
-import { AppError } from "../../../server/errors";
-import { appendAuditEvent } from "../../audit/append-event";
-import { validationError } from "../check-client";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError, validationError } from "../../../platform/errors";
+import { appendAuditEvent } from "../../audit";
 import { uniqueViolation } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { agencies } from "../schema";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
-import { AppError, notFound } from "../../../server/errors";
-import { appendAuditEvent } from "../../audit/append-event";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError, notFound } from "../../../platform/errors";
+import { appendAuditEvent } from "../../audit";
 import { followups } from "../../followup/schema";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { agencies, agencyMembers, clients } from "../schema";

@@ -1,5 +1,5 @@
 import { asc, count, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
+import type { DbOrTx } from "../../../platform/db/client";
 import { agencies, agencyMembers, clients } from "../schema";
 
 /** The organisation's agencies with how many collaborators and clients each holds (a used one cannot be deleted). */

@@ -1,6 +1,6 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../../../db/client";
+import type { DbOrTx } from "../../../platform/db/client";
 
 /**
  * One statement for many rows with different values: the rows travel as one JSON parameter, typed by

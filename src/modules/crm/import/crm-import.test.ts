@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createOrgWithUser, createTestApp, json, login, type Session, type TestContext } from "../../../../tests/support/test-app";
-import { makeSiret } from "../fixtures/siret";
+import { makeSiret } from "../../../seed/fixtures/siret";
 import { clients, contracts, crmImports } from "../schema";
 import { createCrmImport, getCrmImport } from "./crm-imports";
 import { importCrmCsv } from "./import-crm-csv";

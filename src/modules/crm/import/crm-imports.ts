@@ -1,9 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
-import { AppError, notFound } from "../../../server/errors";
-import { readableText, storableJson } from "../../../shared/json-text";
-import { appendAuditEvent } from "../../audit/append-event";
-import { validationError } from "../check-client";
+import { readableText, storableJson } from "../../../lib/json-text";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError, notFound, validationError } from "../../../platform/errors";
+import { appendAuditEvent } from "../../audit";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { crmImports } from "../schema";
 import { IMPORT_FIELD_KEYS, IMPORT_FIELDS, REQUIRED_MAPPING } from "./import-fields";

@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
-import type { Db } from "../../../db/client";
-import { keepAlive } from "../../../db/heartbeat";
-import { AppError } from "../../../server/errors";
-import { parisToday } from "../../../shared/catalogue/dates";
-import type { Clock } from "../../../shared/clock";
+import type { Clock } from "../../../platform/clock";
+import type { Db } from "../../../platform/db/client";
+import { keepAlive } from "../../../platform/db/heartbeat";
+import { AppError } from "../../../platform/errors";
+import { parisToday } from "../../catalogue/rules/dates";
 import type { CrmActor } from "../create-client-with-first-contract";
 import {
   addCrmBatchCounts,

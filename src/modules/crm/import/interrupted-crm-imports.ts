@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../../../db/client";
-import { markGoneWorkInterrupted } from "../../../db/heartbeat";
+import type { DbOrTx } from "../../../platform/db/client";
+import { markGoneWorkInterrupted } from "../../../platform/db/heartbeat";
 
 const MESSAGE =
   "Import interrompu par un arrêt du serveur. Les lignes traitées jusque-là sont enregistrées : renvoyez le fichier dans un nouvel import, les clients et contrats déjà créés seront mis à jour, pas dupliqués.";

@@ -1,3 +1,4 @@
+import { foldAccents } from "../../reference-data/rules/text";
 import {
   CIVILITY_OPTIONS,
   CLIENT_ORIGIN_OPTIONS,
@@ -5,9 +6,8 @@ import {
   MARITAL_STATUS_OPTIONS,
   type Option,
   PROFESSIONAL_STATUS_OPTIONS,
-} from "../../../shared/crm/client-model";
-import { DOCUMENTS, PRODUCT_LINES, type ProductLine } from "../../../shared/crm/product-lines";
-import { foldAccents } from "../../reference-data/text";
+} from "../rules/client-model";
+import { DOCUMENTS, PRODUCT_LINES, type ProductLine } from "../rules/product-lines";
 
 /**
  * Reading the cells of a French CRM export: "15/01/2025", "1 234,56 €", "Oui", "Marié(e)", "MRH"…

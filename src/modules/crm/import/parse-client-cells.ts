@@ -1,4 +1,4 @@
-import { INCOME_TAX_RATES, LEGAL_FORM_OPTIONS, MANAGER_ROLE_OPTIONS, PET_SPECIES, type PetSpecies } from "../../../shared/crm/client-model";
+import { INCOME_TAX_RATES, LEGAL_FORM_OPTIONS, MANAGER_ROLE_OPTIONS, PET_SPECIES, type PetSpecies } from "../rules/client-model";
 import { fold, optionParser, type Parsed, parseNumber } from "./parse-cell";
 
 // Cells of the fields the TNS check and the gap rules need: legal form, mandate, pets, tax band.

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { AppError } from "../../../server/errors";
+import { AppError } from "../../../platform/errors";
 import { IMPORT_FIELDS } from "./import-fields";
 import { openCsv } from "./read-csv";
 import { suggestMapping } from "./suggest-mapping";

@@ -1,7 +1,7 @@
-import { AppError } from "../../../server/errors";
-import { type CsvColumns, isBlankRow, readHeader, recordOf } from "../../intake/csv-import/columns";
-import { openCsvRecords } from "../../intake/csv-import/csv-records";
-import { CsvDecoder } from "../../intake/csv-import/decode";
+import { CsvDecoder } from "../../../lib/csv-decode";
+import { openCsvRecords } from "../../../lib/csv-records";
+import { AppError } from "../../../platform/errors";
+import { type CsvColumns, isBlankRow, readHeader, recordOf } from "../../intake";
 
 /**
  * Streams the records of an uploaded CSV, whatever Excel wrote (UTF-8 or Windows-1252, ";" or ","):

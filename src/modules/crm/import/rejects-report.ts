@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
 import { csvText } from "../../../lib/csv";
-import { notFound } from "../../../server/errors";
+import type { DbOrTx } from "../../../platform/db/client";
+import { notFound } from "../../../platform/errors";
 import { crmImports } from "../schema";
 
 const REPORT_COLUMNS = ["ligne", "motifs_rejet"];

@@ -1,7 +1,7 @@
-import type { ProductLine } from "../../../shared/crm/product-lines";
-import { isStorableText, NOT_STORABLE } from "../../../shared/json-text";
+import { isStorableText, NOT_STORABLE } from "../../../lib/json-text";
 import { type ClientValues, type ContractValues, checkClientFields, checkContractFields } from "../check-client";
 import { type ClientPatchInput, type ContractPatchInput, clientPatchSchema, contractPatchSchema } from "../client-input";
+import type { ProductLine } from "../rules/product-lines";
 import type { ImportDirectory } from "./import-directory";
 import { IMPORT_FIELDS, type ImportFieldKey } from "./import-fields";
 import * as p from "./parse-cell";

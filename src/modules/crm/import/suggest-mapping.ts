@@ -1,4 +1,4 @@
-import { foldAccents } from "../../reference-data/text";
+import { foldAccents } from "../../reference-data/rules/text";
 import { IMPORT_FIELDS, type ImportFieldKey } from "./import-fields";
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
+import type { DbOrTx } from "../../../platform/db/client";
 import { clients, contracts } from "../schema";
 import { bulkCoalesceUpdate, insertInChunks } from "./bulk-write";
 import type { BatchCounts, RejectedRow } from "./crm-imports";

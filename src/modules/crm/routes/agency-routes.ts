@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access, BROKER, BROKER_ADMIN } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { errorResponses } from "../../../server/openapi";
+import { access, BROKER, BROKER_ADMIN } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { errorResponses } from "../../../platform/openapi";
 import { agencyPatchSchema, newAgencySchema } from "../agencies/agency-fields";
 import { createAgency } from "../agencies/create-agency";
 import { deleteAgency } from "../agencies/delete-agency";

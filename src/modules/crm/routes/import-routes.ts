@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { access, BROKER_ADMIN } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { AppError } from "../../../server/errors";
-import { errorResponses } from "../../../server/openapi";
+import { access, BROKER_ADMIN } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { AppError } from "../../../platform/errors";
+import { errorResponses } from "../../../platform/openapi";
 import { createCrmImport, getCrmImport, listCrmImports, MAX_IMPORT_BYTES } from "../import/crm-imports";
 import { importCrmCsv } from "../import/import-crm-csv";
 import { previewCrmCsv } from "../import/preview-crm-csv";

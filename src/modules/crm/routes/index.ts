@@ -1,4 +1,4 @@
-import type { RouteModule } from "../../../server/deps";
+import type { RouteModule } from "../../../platform/deps";
 import { agencyRoutes } from "./agency-routes";
 import { clientRoutes } from "./client-routes";
 import { importRoutes } from "./import-routes";

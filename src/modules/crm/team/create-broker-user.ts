@@ -1,12 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { DbOrTx } from "../../../db/client";
-import { createUser } from "../../../db/factories";
-import { AppError } from "../../../server/errors";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError, validationError } from "../../../platform/errors";
+import { createUser } from "../../accounts";
 import { users } from "../../accounts/schema";
-import { appendAuditEvent } from "../../audit/append-event";
+import { appendAuditEvent } from "../../audit";
 import { isValidEmail, normalizeEmail } from "../../reference-data";
-import { validationError } from "../check-client";
 import { referenceIssues, uniqueViolation } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { checkMobile, membershipShape } from "./membership-fields";

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
+import type { DbOrTx } from "../../../platform/db/client";
 import { users } from "../../accounts/schema";
 import { agencies, agencyMembers } from "../schema";
 

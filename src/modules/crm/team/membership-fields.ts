@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { FieldIssue } from "../../../platform/errors";
 import { normalizeFrenchPhone } from "../../reference-data";
-import type { FieldIssue } from "../check-client";
 
 export const membershipShape = {
   /** null detaches the collaborator from any agency. */

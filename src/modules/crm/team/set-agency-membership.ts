@@ -1,9 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
-import { notFound } from "../../../server/errors";
+import type { DbOrTx } from "../../../platform/db/client";
+import { notFound, validationError } from "../../../platform/errors";
 import { users } from "../../accounts/schema";
-import { appendAuditEvent } from "../../audit/append-event";
-import { validationError } from "../check-client";
+import { appendAuditEvent } from "../../audit";
 import { referenceIssues } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { agencyMembers } from "../schema";

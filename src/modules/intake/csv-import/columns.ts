@@ -1,5 +1,5 @@
-import { CSV_FIXED_COLUMNS, normalizeHeader, productBySlug } from "../../../shared/catalogue";
-import { readableText } from "../../../shared/json-text";
+import { readableText } from "../../../lib/json-text";
+import { CSV_FIXED_COLUMNS, normalizeHeader, productBySlug } from "../../catalogue/rules";
 
 /**
  * The header line of an upload: which columns it has, and whether the file can be imported at all.

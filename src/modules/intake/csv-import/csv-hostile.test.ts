@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvOf, importedRows, uploadCsv } from "../../../../tests/support/csv-import";
 import {
   asUser,
   createOrgWithUser,
@@ -8,9 +9,8 @@ import {
   type Session,
   type TestContext,
 } from "../../../../tests/support/test-app";
-import { csvHeader } from "../../../shared/catalogue";
+import { csvHeader } from "../../catalogue/rules";
 import { readLeadJson } from "../read-lead-json";
-import { csvOf, importedRows, uploadCsv } from "./test-helpers";
 
 /** Cells the database cannot hold (issue 8 §2): a NUL in one cell used to lose its 500-row batch and the rest of the file. */
 

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvOf, importedRows, uploadCsv } from "../../../../tests/support/csv-import";
 import { formulaText } from "../../../../tests/support/hostile-input";
 import {
   createOrgWithUser,
@@ -11,8 +12,7 @@ import {
   type Session,
   type TestContext,
 } from "../../../../tests/support/test-app";
-import { csvHeader } from "../../../shared/catalogue";
-import { csvOf, importedRows, uploadCsv } from "./test-helpers";
+import { csvHeader } from "../../catalogue/rules";
 
 /**
  * Property (issue 8 §2): whatever the cells of a CSV hold, the import answers 200, stores one lead per

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvOf, importedRows, uploadCsv } from "../../../../tests/support/csv-import";
 import {
   asUser,
   createOrgWithUser,
@@ -10,10 +11,9 @@ import {
   type Session,
   type TestContext,
 } from "../../../../tests/support/test-app";
-import { csvHeader, PRODUCT_SLUGS } from "../../../shared/catalogue";
 import { auditEvents } from "../../audit/schema";
+import { csvHeader, PRODUCT_SLUGS } from "../../catalogue/rules";
 import { makeLeadCsv } from "./make-csv";
-import { csvOf, importedRows, uploadCsv } from "./test-helpers";
 
 let ctx: TestContext;
 let s: Session;

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { parentPort, workerData } from "node:worker_threads";
 import type { CsvError } from "csv-parse";
-import { AsyncQueue } from "../../../shared/async-queue";
-import { csvRowReader } from "../../../shared/catalogue";
+import { AsyncQueue } from "../../../lib/async-queue";
+import { openCsvRecords } from "../../../lib/csv-records";
+import { csvRowReader } from "../../catalogue/rules";
 import type { PublishedText } from "../consent-text-cache";
 import { applyRejections, duplicateCandidates, type IngestItem, type Judged, judgeItems, storeColumnsOf } from "../judge-leads";
 import { storedPayload } from "../stored-payload";
 import { extraCellsOf, isBlankRow, REPORT_COLUMNS, readHeader, recordOf } from "./columns";
-import { openCsvRecords } from "./csv-records";
 import type { CsvWorkerSetup, FromWorker, ToWorker } from "./csv-worker-protocol";
 
 /**

@@ -1,9 +1,9 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { emptyPostgresDatabase, type ServerProcess, spawnServer } from "../../../../tests/support/server-process";
-import { DEMO_PASSWORD } from "../../../db/seed/demo";
-import { DEMO_CONSENT_TEXT } from "../../../db/seed/demo-consent-text";
-import { systemClock } from "../../../shared/clock";
+import { systemClock } from "../../../platform/clock";
+import { DEMO_PASSWORD } from "../../../seed/demo";
+import { DEMO_CONSENT_TEXT } from "../../../seed/demo-consent-text";
 import { makeLeadCsv } from "./make-csv";
 
 const servers: ServerProcess[] = [];

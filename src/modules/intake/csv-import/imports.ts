@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
-import { AppError, notFound } from "../../../server/errors";
-import { productBySlug } from "../../../shared/catalogue";
-import type { AuthContext } from "../../accounts/auth-context";
-import { actorOf } from "../../accounts/auth-context";
-import { appendAuditEvent } from "../../audit/append-event";
+import type { AuthContext } from "../../../platform/auth-context";
+import { actorOf } from "../../../platform/auth-context";
+import type { DbOrTx } from "../../../platform/db/client";
+import { AppError, notFound } from "../../../platform/errors";
+import { appendAuditEvent } from "../../audit";
+import { productBySlug } from "../../catalogue/rules";
 import { csvImports } from "../schema";
 
 export const MAX_ROWS = 100_000;

@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../../../db/client";
-import { markGoneWorkInterrupted } from "../../../db/heartbeat";
-import { appendAuditEvent } from "../../audit/append-event";
+import type { DbOrTx } from "../../../platform/db/client";
+import { markGoneWorkInterrupted } from "../../../platform/db/heartbeat";
+import { appendAuditEvent } from "../../audit";
 
 export const INTERRUPTED_MESSAGE =
   "Import interrompu par un arrêt du serveur. Les lignes traitées jusque-là sont conservées : renvoyez le même fichier pour reprendre à la ligne suivante.";

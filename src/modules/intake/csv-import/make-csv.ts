@@ -1,5 +1,5 @@
-import { CSV_FIXED_COLUMNS, csvHeader, formatFieldText, productBySlug, SAMPLE_CONSENT, sampleFieldValues } from "../../../shared/catalogue";
-import { formatParisDateTime } from "../../../shared/catalogue/dates";
+import { CSV_FIXED_COLUMNS, csvHeader, formatFieldText, productBySlug, SAMPLE_CONSENT, sampleFieldValues } from "../../catalogue/rules";
+import { formatParisDateTime } from "../../catalogue/rules/dates";
 
 /**
  * Supplier-like CSV files for tests and the intake benchmark: the template layout, realistic French

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import type { DbOrTx } from "../../../db/client";
 import { csvWriter } from "../../../lib/csv-writer";
-import { csvHeader } from "../../../shared/catalogue";
+import type { DbOrTx } from "../../../platform/db/client";
 import { auditEvents } from "../../audit/schema";
+import { csvHeader } from "../../catalogue/rules";
 import { readLeadJson } from "../read-lead-json";
 import { leads } from "../schema";
 import { REPORT_COLUMNS } from "./columns";

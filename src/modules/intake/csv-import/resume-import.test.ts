@@ -2,7 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, supplierFixture, type TestContext } from "../../../../tests/support/test-app";
-import type { AuthContext } from "../../accounts/auth-context";
+import type { AuthContext } from "../../../platform/auth-context";
 import { auditEvents } from "../../audit/schema";
 import { csvImports, leads } from "../schema";
 import { createImport, getImport } from "./imports";

@@ -1,13 +1,13 @@
 import { PassThrough, Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvOf } from "../../../../tests/support/csv-import";
 import { createTestApp, supplierFixture, type TestContext } from "../../../../tests/support/test-app";
-import type { AuthContext } from "../../accounts/auth-context";
+import type { AuthContext } from "../../../platform/auth-context";
 import { leads } from "../schema";
 import { createImport, getImport } from "./imports";
 import { makeLeadCsv } from "./make-csv";
 import { runImport } from "./run-import";
-import { csvOf } from "./test-helpers";
 
 let ctx: TestContext;
 let auth: AuthContext;

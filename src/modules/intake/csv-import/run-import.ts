@@ -2,20 +2,20 @@ import { createRequire } from "node:module";
 import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Db } from "../../../db/client";
-import { keepAlive } from "../../../db/heartbeat";
-import { AppError } from "../../../server/errors";
-import { AsyncQueue } from "../../../shared/async-queue";
-import type { Clock } from "../../../shared/clock";
-import type { AuthContext } from "../../accounts/auth-context";
-import { actorOf } from "../../accounts/auth-context";
+import { AsyncQueue } from "../../../lib/async-queue";
+import { CsvDecoder } from "../../../lib/csv-decode";
+import type { AuthContext } from "../../../platform/auth-context";
+import { actorOf } from "../../../platform/auth-context";
+import type { Clock } from "../../../platform/clock";
+import type { Db } from "../../../platform/db/client";
+import { keepAlive } from "../../../platform/db/heartbeat";
+import { AppError } from "../../../platform/errors";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
 import { type Rejection, rejectionsOf } from "../judge-leads";
 import type { StoreColumns } from "../lead-columns";
 import { storeLeads } from "../store-leads";
 import { missingColumns, readHeader } from "./columns";
 import type { CsvWorkerSetup, FromWorker, ToWorker } from "./csv-worker-protocol";
-import { CsvDecoder } from "./decode";
 import {
   addBatchCounts,
   claimImport,

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvHeader, csvRecordToSubmission, PRODUCTS, validateProductFields } from "../../../shared/catalogue";
-import { leadSubmissionSchema } from "../../../shared/lead-submission";
+import { csvHeader, csvRecordToSubmission, PRODUCTS, validateProductFields } from "../../catalogue/rules";
+import { leadSubmissionSchema } from "../rules/lead-submission";
 import { csvTemplate } from "./template";
 
 const NOW = new Date("2026-11-21T09:15:00Z");

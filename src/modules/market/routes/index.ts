@@ -1,10 +1,10 @@
-import type { RouteModule } from "../../../server/deps";
-import { marketRoutes } from "./market-routes";
+import type { RouteModule } from "../../../platform/deps";
+import { marketRoutes as listingRoutes } from "./market-routes";
 import { orderRoutes } from "./order-routes";
 import { priceRoutes } from "./price-routes";
 
-export const marketModuleRoutes: RouteModule = async (app, deps) => {
-  await marketRoutes(app, deps);
+export const marketRoutes: RouteModule = async (app, deps) => {
+  await listingRoutes(app, deps);
   await orderRoutes(app, deps);
   await priceRoutes(app, deps);
 };

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { access, BROKER } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { errorResponses } from "../../../server/openapi";
+import { access, BROKER } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { errorResponses } from "../../../platform/openapi";
 import { paymentProviderOf } from "../../billing";
 import { holdHeadersSchema, holdSchema, marketListSchema, marketQuerySchema, payHoldBodySchema, payHoldResponseSchema } from "../api";
 import { payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";

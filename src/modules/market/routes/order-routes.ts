@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { access, BROKER, BROKER_ADMIN } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { notFound } from "../../../server/errors";
-import { errorResponses } from "../../../server/openapi";
+import { access, BROKER, BROKER_ADMIN } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { notFound } from "../../../platform/errors";
+import { errorResponses } from "../../../platform/openapi";
 import { orderInputSchema, orderPatchSchema, orderPreviewInputSchema, orderSchema } from "../api";
 import { createOrder, listOrders, previewOrder, updateOrder } from "../manage-orders";
 

@@ -1,9 +1,9 @@
-import { access } from "../../../server/access";
-import { authOf } from "../../../server/auth";
-import type { RouteModule } from "../../../server/deps";
-import { notFound } from "../../../server/errors";
-import { errorResponses } from "../../../server/openapi";
-import { actorOf } from "../../accounts/auth-context";
+import { access } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { notFound } from "../../../platform/errors";
+import { errorResponses } from "../../../platform/openapi";
+import { actorOf } from "../../../platform/auth-context";
 import { priceGridSchema, publishPriceGridSchema } from "../api";
 import { currentPriceGrid, publishPriceGrid } from "../price-grid";
 

@@ -1,5 +1,5 @@
 import Holidays from "date-holidays";
-import { addToIsoDate, parisLocalToUtcIso } from "../../../shared/catalogue/dates";
+import { addToIsoDate, parisLocalToUtcIso } from "../../catalogue/rules/dates";
 
 /**
  * French business days ("jours ouvrés"): Monday to Friday, except public holidays. The holidays come from

@@ -1,4 +1,4 @@
-import { PRODUCT_SLUGS, type ProductSlug } from "../../../shared/catalogue";
+import { PRODUCT_SLUGS, type ProductSlug } from "../../catalogue/rules";
 import type { LeadType, PriceTier, SaleChannel } from "./sale-terms";
 
 /**

@@ -1,4 +1,4 @@
-import { parisToday } from "../../../shared/catalogue/dates";
+import { parisToday } from "../../catalogue/rules/dates";
 import { type HolidayRegion, holidayRegionOf, isBusinessDay, nextDay, parisDayStart } from "./business-days";
 import type { PriceTier } from "./sale-terms";
 

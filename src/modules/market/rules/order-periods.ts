@@ -1,4 +1,4 @@
-import { addToIsoDate, parisToday } from "../../../shared/catalogue/dates";
+import { addToIsoDate, parisToday } from "../../catalogue/rules/dates";
 
 /**
  * The counting periods of an order's caps, in Paris time: the week starts on Monday ("W" + its Monday's

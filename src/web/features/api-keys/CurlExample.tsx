@@ -1,4 +1,4 @@
-import { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "../../../shared/catalogue";
+import { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "../../../modules/catalogue/rules";
 import { useConsentTexts } from "../../api/consent-texts";
 import { CopyButton } from "../../ui/CopyButton";
 import { Icon } from "../../ui/Icon";

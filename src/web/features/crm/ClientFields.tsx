@@ -12,7 +12,7 @@ import {
   MARITAL_STATUS_OPTIONS,
   PET_SPECIES_OPTIONS,
   PROFESSIONAL_STATUS_OPTIONS,
-} from "../../../shared/crm/client-model";
+} from "../../../modules/crm/rules/client-model";
 import { api } from "../../api/client";
 import { communeChoices, usePostalCode } from "../../api/postal-codes";
 import { Field, FieldSet } from "../../ui/Field";

@@ -13,7 +13,7 @@ import {
   PROFESSIONAL_STATUS_LABELS,
   type ProfessionalStatus,
   petsText,
-} from "../../../shared/crm/client-model";
+} from "../../../modules/crm/rules/client-model";
 import { DataList, type DataRow } from "../../ui/DataList";
 import { formatEuros, formatIsoDay, formatNumber, formatPhone } from "../../ui/format";
 import type { ClientDetail } from "./types";

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { PREPARATION_KIND_LABELS } from "../../../shared/crm/checklist";
-import { CLIENT_TYPE_LABELS } from "../../../shared/crm/client-model";
-import { STATE_LABELS } from "../../../shared/followup/workflow";
+import { PREPARATION_KIND_LABELS } from "../../../modules/crm/rules/checklist";
+import { CLIENT_TYPE_LABELS } from "../../../modules/crm/rules/client-model";
+import { STATE_LABELS } from "../../../modules/followup/rules/workflow";
 import { ApiError, errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { formatPhone } from "../../ui/format";

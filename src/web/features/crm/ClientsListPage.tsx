@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS, type ClientType } from "../../../shared/crm/client-model";
+import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS, type ClientType } from "../../../modules/crm/rules/client-model";
 import { Field } from "../../ui/Field";
 import { formatIsoDay, formatNumber, formatPhone, pluralize } from "../../ui/format";
 import { Icon } from "../../ui/Icon";

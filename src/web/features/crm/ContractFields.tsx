@@ -1,4 +1,4 @@
-import { isProductLine, PRODUCT_LINES, type ProductLine, requiredDocuments } from "../../../shared/crm/product-lines";
+import { isProductLine, PRODUCT_LINES, type ProductLine, requiredDocuments } from "../../../modules/crm/rules/product-lines";
 import { Field } from "../../ui/Field";
 import type { ContractForm } from "./form-state";
 import type { TeamMember } from "./types";

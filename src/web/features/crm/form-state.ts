@@ -1,4 +1,4 @@
-import type { ClientType } from "../../../shared/crm/client-model";
+import type { ClientType } from "../../../modules/crm/rules/client-model";
 import { formatPhone } from "../../ui/format";
 import type { Client, Contract } from "./types";
 

@@ -1,7 +1,7 @@
-import type { PreparationItem } from "../../../shared/crm/checklist";
-import type { ClientRecord } from "../../../shared/crm/client-model";
-import type { ClientContract } from "../../../shared/crm/contract-compliance";
-import type { TnsDetection } from "../../../shared/crm/tns";
+import type { PreparationItem } from "../../../modules/crm/rules/checklist";
+import type { ClientRecord } from "../../../modules/crm/rules/client-model";
+import type { ClientContract } from "../../../modules/crm/rules/contract-compliance";
+import type { TnsDetection } from "../../../modules/crm/rules/tns";
 
 /** What the CRM API answers (see src/modules/crm/routes/response-schemas.ts). */
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { PRODUCT_LINES, type ProductLine } from "../../../shared/crm/product-lines";
-import { ACTION_KIND_OPTIONS, type ActionKind } from "../../../shared/followup/model";
+import { PRODUCT_LINES, type ProductLine } from "../../../modules/crm/rules/product-lines";
+import { ACTION_KIND_OPTIONS, type ActionKind } from "../../../modules/followup/rules/model";
 import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
 import { parisDay } from "../../ui/format";

@@ -1,4 +1,4 @@
-import { CLIENT_TYPE_LABELS } from "../../../shared/crm/client-model";
+import { CLIENT_TYPE_LABELS } from "../../../modules/crm/rules/client-model";
 import { DataList } from "../../ui/DataList";
 import { formatDateTime, formatIsoDay, formatPhone } from "../../ui/format";
 import { historyText, monthLabel } from "./labels";

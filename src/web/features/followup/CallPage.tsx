@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
-import { CLOSING_CRITERIA } from "../../../shared/followup/closing";
-import { FOLLOWUP_STATES, type FollowupState, STATE_LABELS } from "../../../shared/followup/workflow";
+import { CLOSING_CRITERIA } from "../../../modules/followup/rules/closing";
+import { FOLLOWUP_STATES, type FollowupState, STATE_LABELS } from "../../../modules/followup/rules/workflow";
 import { ApiError } from "../../api/client";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { CLOSING_CRITERIA, type ClosingCriteriaRecord, type ContactCardChannel } from "../../../shared/followup/closing";
+import { CLOSING_CRITERIA, type ClosingCriteriaRecord, type ContactCardChannel } from "../../../modules/followup/rules/closing";
 import { Alert } from "../../ui/Alert";
 import type { FollowupView } from "./types";
 import { useRecord } from "./use-fire";

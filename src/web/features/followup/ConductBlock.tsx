@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ContactChannel } from "../../../shared/followup/contact";
+import type { ContactChannel } from "../../../modules/followup/rules/contact";
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, parisNowForInput } from "../../ui/format";
 import { ContractReview } from "./ContractReview";

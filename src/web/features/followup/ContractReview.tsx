@@ -6,7 +6,7 @@ import {
   type MissingItem,
   RECOVERY_MODE_OPTIONS,
   type RecoveryMode,
-} from "../../../shared/crm/contract-compliance";
+} from "../../../modules/crm/rules/contract-compliance";
 import { Alert } from "../../ui/Alert";
 import { formatIsoDay } from "../../ui/format";
 import type { FollowupView, ViewContract } from "./types";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { FollowupEvent } from "../../../shared/followup/workflow";
+import type { FollowupEvent } from "../../../modules/followup/rules/workflow";
 import { Alert } from "../../ui/Alert";
 import type { FollowupView } from "./types";
 import { type Refusal, useFire } from "./use-fire";

@@ -1,5 +1,5 @@
-import { isVictory } from "../../../shared/followup/closing";
-import { ACTION_KIND_LABELS } from "../../../shared/followup/model";
+import { isVictory } from "../../../modules/followup/rules/closing";
+import { ACTION_KIND_LABELS } from "../../../modules/followup/rules/model";
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, formatIsoDay } from "../../ui/format";
 import { ActionPlanEditor } from "./ActionPlanEditor";

@@ -1,4 +1,4 @@
-import { GUIDE_AUDIENCE_LABELS, GUIDE_AUDIENCES } from "../../../shared/followup/pocket-guide";
+import { GUIDE_AUDIENCE_LABELS, GUIDE_AUDIENCES } from "../../../modules/followup/rules/pocket-guide";
 import { Icon } from "../../ui/Icon";
 
 /** The generic pocket guides, one per kind of client, to print for the team (agency and advisor left blank). */

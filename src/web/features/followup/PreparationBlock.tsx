@@ -1,4 +1,4 @@
-import { PREPARATION_KIND_LABELS } from "../../../shared/crm/checklist";
+import { PREPARATION_KIND_LABELS } from "../../../modules/crm/rules/checklist";
 import { StartCall } from "./StartCall";
 import type { FollowupView } from "./types";
 

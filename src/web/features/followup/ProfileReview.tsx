@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { REVIEW_STATUS_OPTIONS, type ReviewStatus } from "../../../shared/crm/checklist";
+import { REVIEW_STATUS_OPTIONS, type ReviewStatus } from "../../../modules/crm/rules/checklist";
 import { Alert } from "../../ui/Alert";
 import { displayValue, inputFor } from "./field-values";
 import type { FollowupView } from "./types";

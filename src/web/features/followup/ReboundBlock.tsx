@@ -1,7 +1,12 @@
 import { useState } from "react";
-import { type ProductLine, productLineLabel } from "../../../shared/crm/product-lines";
-import { NEED_KIND_LABELS } from "../../../shared/followup/gap-rules";
-import { MAX_RETAINED_GAPS, REBOUND_ANSWER_OPTIONS, type ReboundAnswer, type ReboundLineAnswer } from "../../../shared/followup/model";
+import { type ProductLine, productLineLabel } from "../../../modules/crm/rules/product-lines";
+import { NEED_KIND_LABELS } from "../../../modules/followup/rules/gap-rules";
+import {
+  MAX_RETAINED_GAPS,
+  REBOUND_ANSWER_OPTIONS,
+  type ReboundAnswer,
+  type ReboundLineAnswer,
+} from "../../../modules/followup/rules/model";
 import { Alert } from "../../ui/Alert";
 import { EventBar } from "./EventBar";
 import { ScriptStepView } from "./ScriptStepView";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { CONTACT_CHANNEL_OPTIONS, type ContactChannel } from "../../../shared/followup/contact";
+import { CONTACT_CHANNEL_OPTIONS, type ContactChannel } from "../../../modules/followup/rules/contact";
 import { formatPhone } from "../../ui/format";
 import { FireOutcome } from "./EventBar";
 import type { FollowupView } from "./types";

@@ -1,4 +1,4 @@
-import { type FollowupState, STATE_LABELS } from "../../../shared/followup/workflow";
+import { type FollowupState, STATE_LABELS } from "../../../modules/followup/rules/workflow";
 
 const TONE: Record<FollowupState, string> = {
   preparation: "",

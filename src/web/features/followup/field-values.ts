@@ -1,4 +1,4 @@
-import { LEGAL_FORM_OPTIONS, MARITAL_STATUS_OPTIONS, PROFESSIONAL_STATUS_OPTIONS } from "../../../shared/crm/client-model";
+import { LEGAL_FORM_OPTIONS, MARITAL_STATUS_OPTIONS, PROFESSIONAL_STATUS_OPTIONS } from "../../../modules/crm/rules/client-model";
 import { formatEuros, formatPhone } from "../../ui/format";
 import type { FollowupView } from "./types";
 

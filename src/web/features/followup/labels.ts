@@ -1,6 +1,6 @@
-import { FRENCH_MONTHS } from "../../../shared/catalogue/dates";
-import { CONTACT_CHANNEL_LABELS, type ContactChannel } from "../../../shared/followup/contact";
-import { EVENT_LABELS, type FollowupEvent, STATE_LABELS } from "../../../shared/followup/workflow";
+import { FRENCH_MONTHS } from "../../../modules/catalogue/rules/dates";
+import { CONTACT_CHANNEL_LABELS, type ContactChannel } from "../../../modules/followup/rules/contact";
+import { EVENT_LABELS, type FollowupEvent, STATE_LABELS } from "../../../modules/followup/rules/workflow";
 import type { HistoryEntry } from "./types";
 
 /** "2026-06" or "2026-06-01" → "juin 2026". */

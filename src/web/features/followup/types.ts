@@ -1,14 +1,14 @@
-import type { ChecklistItem, PreparationItem, ReviewStatus } from "../../../shared/crm/checklist";
-import type { ClientRecord } from "../../../shared/crm/client-model";
-import type { ClientContract, ContractValidation, MissingItem } from "../../../shared/crm/contract-compliance";
-import type { ProductLine } from "../../../shared/crm/product-lines";
-import type { TnsDetection, TnsResolution } from "../../../shared/crm/tns";
-import type { ClosingCriteriaRecord, ClosingCriterionKey } from "../../../shared/followup/closing";
-import type { GapMatch } from "../../../shared/followup/gap-engine";
-import type { MeasureRow } from "../../../shared/followup/measures";
-import type { ActionKind, ReboundRecord } from "../../../shared/followup/model";
-import type { ScriptStep } from "../../../shared/followup/script";
-import type { AvailableEvent, FollowupBlock, FollowupState } from "../../../shared/followup/workflow";
+import type { ChecklistItem, PreparationItem, ReviewStatus } from "../../../modules/crm/rules/checklist";
+import type { ClientRecord } from "../../../modules/crm/rules/client-model";
+import type { ClientContract, ContractValidation, MissingItem } from "../../../modules/crm/rules/contract-compliance";
+import type { ProductLine } from "../../../modules/crm/rules/product-lines";
+import type { TnsDetection, TnsResolution } from "../../../modules/crm/rules/tns";
+import type { ClosingCriteriaRecord, ClosingCriterionKey } from "../../../modules/followup/rules/closing";
+import type { GapMatch } from "../../../modules/followup/rules/gap-engine";
+import type { MeasureRow } from "../../../modules/followup/rules/measures";
+import type { ActionKind, ReboundRecord } from "../../../modules/followup/rules/model";
+import type { ScriptStep } from "../../../modules/followup/rules/script";
+import type { AvailableEvent, FollowupBlock, FollowupState } from "../../../modules/followup/rules/workflow";
 
 /** What GET /api/v1/followups/:id answers (dates as ISO strings, as they travel). */
 

@@ -1,5 +1,5 @@
-import { DEPARTEMENTS, type FieldDefinition, parseFieldText } from "../../../shared/catalogue";
-import { dateBoundsFor } from "../../../shared/catalogue/dates";
+import { DEPARTEMENTS, type FieldDefinition, parseFieldText } from "../../../modules/catalogue/rules";
+import { dateBoundsFor } from "../../../modules/catalogue/rules/dates";
 import { type ControlProps, Field, FieldSet } from "../../ui/Field";
 
 interface Props {

@@ -1,4 +1,4 @@
-import { isFieldRequired, productBySlug } from "../../../shared/catalogue";
+import { isFieldRequired, productBySlug } from "../../../modules/catalogue/rules";
 import { Field } from "../../ui/Field";
 import { ProductSelect } from "../../ui/ProductSelect";
 import { isFieldVisible, typedFields } from "./build-submission";

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { LeadSubmission } from "../../../shared/lead-submission";
+import type { LeadSubmission } from "../../../modules/intake/rules/lead-submission";
 import { apiRequest } from "../../api/client";
 import { leadKeys } from "../leads/api";
 import type { Reason } from "../leads/types";

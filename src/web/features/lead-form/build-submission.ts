@@ -1,5 +1,3 @@
-import { checkContact, type PostalCheck } from "../../../modules/intake/check-contact";
-import { isHttpUrl } from "../../../modules/reference-data/url";
 import {
   type FieldDefinition,
   isFieldRequired,
@@ -7,9 +5,11 @@ import {
   parseHumanDateTime,
   productBySlug,
   validateProductFields,
-} from "../../../shared/catalogue";
-import type { LeadSubmission } from "../../../shared/lead-submission";
-import { type RejectionCode, reason } from "../../../shared/rejection";
+} from "../../../modules/catalogue/rules";
+import { checkContact, type PostalCheck } from "../../../modules/intake/rules/check-contact";
+import type { LeadSubmission } from "../../../modules/intake/rules/lead-submission";
+import { type RejectionCode, reason } from "../../../modules/intake/rules/rejection";
+import { isHttpUrl } from "../../../modules/reference-data/rules/url";
 import type { ConsentMethod, ConsentState, FieldErrors, LeadFormState } from "./form-state";
 
 const EXPECTED: Partial<Record<FieldDefinition["type"], string>> = {

@@ -1,4 +1,4 @@
-import { productBySlug } from "../../../shared/catalogue";
+import { productBySlug } from "../../../modules/catalogue/rules";
 import { DataList, type DataRow } from "../../ui/DataList";
 import { formatFieldValue, formatUnknownValue } from "./format-field";
 import type { Reason } from "./types";

@@ -1,4 +1,4 @@
-import { DEPARTEMENTS, type FieldDefinition } from "../../../shared/catalogue";
+import { DEPARTEMENTS, type FieldDefinition } from "../../../modules/catalogue/rules";
 import { formatEuros, formatIsoDay, formatNumber } from "../../ui/format";
 
 const DEPARTEMENT_NAMES = new Map<string, string>(DEPARTEMENTS.map((d) => [d.code, d.name]));

@@ -1,4 +1,4 @@
-import { productBySlug } from "../../../shared/catalogue";
+import { productBySlug } from "../../../modules/catalogue/rules";
 import { CONSENT_LABELS, CONTACT_LABELS } from "../../ui/field-paths";
 import { formatNumber, formatParisSeconds } from "../../ui/format";
 import { productLabel } from "../../ui/products";

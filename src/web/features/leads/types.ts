@@ -1,4 +1,4 @@
-import type { RejectionReason } from "../../../shared/rejection";
+import type { RejectionReason } from "../../../modules/intake/rules/rejection";
 
 export type Reason = Pick<RejectionReason, "field" | "message"> & { code: string };
 

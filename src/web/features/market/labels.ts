@@ -1,4 +1,4 @@
-import { DEPARTEMENTS } from "../../../shared/catalogue";
+import { DEPARTEMENTS } from "../../../modules/catalogue/rules";
 
 export const TIER_LABELS: Record<string, string> = {
   "24h": "< 24 h ouvrées",

@@ -1,0 +1,9 @@
+// What other modules may use of intake; nothing else of this folder is imported from outside it.
+export { type CsvColumns, isBlankRow, readHeader, recordOf } from "./csv-import/columns";
+export { createImport } from "./csv-import/imports";
+export { markInterruptedImports } from "./csv-import/interrupted-imports";
+export { runImport } from "./csv-import/run-import";
+export { consentFingerprint } from "./fingerprint";
+export { type ConsentEvidence, CSV_BATCH_EVENT, committedLeads, LEAD_EVENTS, type LeadEvidence, leadDigest } from "./lead-evidence";
+export { csvImportRoutes } from "./routes/csv-import-routes";
+export { intakeRoutes } from "./routes/lead-routes";

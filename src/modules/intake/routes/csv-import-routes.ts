@@ -1,0 +1,150 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { access, SUPPLIER } from "../../../platform/access";
+import { authOf } from "../../../platform/auth";
+import type { RouteModule } from "../../../platform/deps";
+import { AppError, notFound } from "../../../platform/errors";
+import { errorResponses } from "../../../platform/openapi";
+import { isProductSlug } from "../../catalogue/rules";
+import { listConsentTexts } from "../../consent";
+import { createImport, getImport, listImports, MAX_FILE_BYTES } from "../csv-import/imports";
+import { rejectedRowsReport } from "../csv-import/report";
+import { runImport } from "../csv-import/run-import";
+import { csvTemplate } from "../csv-import/template";
+import { IMPORT_STATUSES } from "../schema";
+
+const importSchema = z.object({
+  id: z.string(),
+  product: z.string(),
+  filename: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  sizeBytes: z.number().nullable(),
+  bytesRead: z.number(),
+  totalRows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'import" }) });
+// Windows tags .csv files as Excel documents, and browsers pass that type on.
+const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, since supplier file names carry accents. */
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
+  const { db } = database;
+  const supplier = access.org(SUPPLIER);
+
+  // The file is handed over as a stream: it is parsed while it arrives, never buffered whole.
+  app.addContentTypeParser(CSV_CONTENT_TYPES, { bodyLimit: MAX_FILE_BYTES }, (_req, payload, done) => done(null, payload));
+
+  app.post(
+    "/api/v1/imports",
+    {
+      config: { access: supplier },
+      schema: {
+        tags: ["Import CSV"],
+        summary: "Déclarer un import CSV (avant l'envoi du fichier)",
+        body: z.object({
+          product: z.string().trim().min(1).max(60).meta({ title: "le produit" }),
+          filename: z.string().trim().min(1).max(255).meta({ title: "le nom du fichier" }),
+          sizeBytes: z.number().int().min(0).meta({ title: "la taille du fichier" }),
+        }),
+        response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 413) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createImport(db, authOf(req), req.body)),
+  );
+
+  app.put(
+    "/api/v1/imports/:id/file",
+    {
+      config: { access: supplier },
+      bodyLimit: MAX_FILE_BYTES,
+      schema: {
+        tags: ["Import CSV"],
+        summary: "Envoyer le fichier (corps brut, text/csv) : réponse à la fin du traitement",
+        description:
+          "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}. " +
+          "Un import « interrupted » (serveur arrêté ou envoi coupé) reprend quand le même fichier est renvoyé ici : les lignes déjà enregistrées sont sautées, l'import continue à la suivante.",
+        params: idParams,
+        response: { 200: importSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (req, reply) => {
+      if (!(req.body instanceof Readable)) {
+        throw new AppError("invalid_csv", { message: "Envoyez le fichier CSV brut dans le corps de la requête (Content-Type: text/csv)." });
+      }
+      const length = Number(req.headers["content-length"]);
+      const result = await runImport(db, authOf(req), req.params.id, req.body, {
+        clock,
+        contentLength: Number.isFinite(length) ? length : undefined,
+      });
+      // The rest of an upload cut short is not waited for.
+      if (!result.readWholeFile) reply.header("connection", "close");
+      return result.summary;
+    },
+  );
+
+  app.get(
+    "/api/v1/imports",
+    {
+      config: { access: supplier },
+      schema: {
+        tags: ["Import CSV"],
+        summary: "Mes 50 derniers imports",
+        response: { 200: z.object({ items: z.array(importSchema) }), ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => listImports(db, authOf(req).orgId),
+  );
+
+  app.get(
+    "/api/v1/imports/:id",
+    {
+      config: { access: supplier },
+      schema: {
+        tags: ["Import CSV"],
+        summary: "État et avancement d'un import",
+        params: idParams,
+        response: { 200: importSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getImport(db, authOf(req).orgId, req.params.id),
+  );
+
+  app.get(
+    "/api/v1/imports/:id/report.csv",
+    {
+      config: { access: supplier },
+      schema: { tags: ["Import CSV"], summary: "Lignes rejetées avec leurs motifs (CSV Excel)", params: idParams },
+    },
+    async (req, reply) => {
+      const { csv, filename } = await rejectedRowsReport(db, authOf(req).orgId, req.params.id);
+      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(filename));
+      return reply.send(csv);
+    },
+  );
+
+  app.get(
+    "/api/v1/catalogue/:slug/template.csv",
+    {
+      config: { access: access.public("modèle CSV public") },
+      schema: {
+        tags: ["Catalogue"],
+        summary: "Modèle CSV d'un produit (en-tête et une ligne d'exemple)",
+        params: z.object({ slug: z.string().max(60).meta({ title: "le produit" }) }),
+      },
+    },
+    async (req, reply) => {
+      if (!isProductSlug(req.params.slug)) throw notFound("Produit");
+      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
+      const [current] = await listConsentTexts(db);
+      return csvTemplate(req.params.slug, clock(), current?.version);
+    },
+  );
+};

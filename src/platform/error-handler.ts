@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ZodType } from "zod";
+import { AppError, ERROR_CATALOGUE, type ErrorBody } from "./errors";
+import { fieldMessages } from "./field-messages";
+
+/**
+ * The single place where errors become HTTP answers: `{ error: { code, message, field, details } }`.
+ * A schema violation names the field in words (its declared title) in a French sentence; `details`
+ * lists every field at fault with its path, its name and its message, for forms to show them in place.
+ */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      const retryAfter = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (err.code === "too_many_requests" && retryAfter) reply.header("retry-after", String(retryAfter));
+      return reply.code(err.status).send(err.toBody());
+    }
+
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const part = (err.validationContext ?? "body") as RequestPart;
+      const issues = err.validation.map((v) => ({
+        ...(v.params as object),
+        code: v.keyword,
+        path: v.instancePath
+          .split("/")
+          .filter(Boolean)
+          .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)),
+        message: v.message,
+      }));
+      const schema = req.routeOptions.schema?.[part] as ZodType | undefined;
+      const details = fieldMessages(schema, issues, inputOf(req, part), part);
+      const first = details[0];
+      const body: ErrorBody = {
+        error: {
+          code: "validation_error",
+          message: first?.message ?? ERROR_CATALOGUE.validation_error.message,
+          field: first?.field,
+          details,
+        },
+      };
+      return reply.code(400).send(body);
+    }
+
+    const status = err.statusCode ?? 500;
+    if (status === 429) return reply.code(429).send(new AppError("too_many_requests").toBody());
+    if (status === 413) return reply.code(413).send(new AppError("payload_too_large").toBody());
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type…).
+      const message =
+        err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+          ? "Type de contenu non pris en charge"
+          : "Corps de requête illisible (JSON invalide ?)";
+      return reply.code(status).send({ error: { code: "validation_error", message, field: "body" } } satisfies ErrorBody);
+    }
+    req.log.error({ err }, "unhandled error");
+    return reply.code(500).send(new AppError("internal_error").toBody());
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send(new AppError("not_found", { message: `Aucune route ${req.method} ${req.url}` }).toBody());
+  });
+}
+
+type RequestPart = "body" | "querystring" | "params" | "headers";
+
+function inputOf(req: FastifyRequest, part: RequestPart): unknown {
+  if (part === "querystring") return req.query;
+  return req[part];
+}
