@@ -142,3 +142,13 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.key] })],
 );
+
+/**
+ * Accepted leads not yet offered to the brokers: written with the lead (store-leads.ts), taken by the
+ * marketplace's router (claimAcceptedLeads) in the transaction that sells or stocks them.
+ */
+export const intakeBacklog = pgTable("intake_backlog", {
+  leadId: uuid("lead_id")
+    .primaryKey()
+    .references(() => leads.id),
+});

@@ -10,6 +10,8 @@ import type { StoreColumns } from "./lead-columns";
  * 1 ms where parsing the same rows from one JSON document (jsonb_to_recordset) cost 15 ms.
  * JSON columns travel as text and are cast once on the server. The events, built with each lead's digest
  * beside the columns, are inserted by the audit module's fragment, which MACs them in this transaction.
+ * Accepted leads also enter the backlog the marketplace routes from, in the same statement: a lead is
+ * offered to the brokers exactly when it is stored, whatever happens to the process afterwards.
  */
 export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, leads: l, consents: k, events }: StoreColumns) {
   if (count === 0) return;
@@ -39,6 +41,9 @@ export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, 
         ${k.textSha256}::text[], ${k.collectedAt}::timestamptz[], ${k.ip}::text[], ${k.userAgent}::text[], ${k.sourceUrl}::text[],
         ${k.callCenter}::text[], ${k.agent}::text[], ${k.recordingRef}::text[], ${k.fingerprint}::text[]
       ) as k
+      returning 1
+    ), new_backlog as (
+      insert into intake_backlog (lead_id) select lead_id from unnest(${k.leadId}::uuid[]) as b(lead_id)
       returning 1
     )
     ${auditEventsInsertSql(actor, context.now, events)}

@@ -19,7 +19,7 @@ import type { InvoiceParty } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
 import type { Hold } from "./hold-lead";
 import { recordSale } from "./record-sale";
-import { rowsOf } from "./rows";
+import { rawRows } from "../../platform/db/raw-rows";
 import { HOLD_MINUTES } from "./rules/sale-terms";
 import { marketHolds } from "./schema";
 
@@ -142,13 +142,11 @@ async function refundAsCredits(tx: Tx, hold: Hold, payment: SucceededPayment, se
 /** A late payment's second chance: the lead is still in stock and nobody else holds it. */
 async function retake(tx: Tx, hold: Hold, now: Date): Promise<boolean> {
   const until = new Date(now.getTime() + HOLD_MINUTES * 60_000).toISOString();
-  const taken = rowsOf<{ lead_id: string }>(
-    await tx.execute(sql`
+  const taken = await rawRows<{ lead_id: string }>(tx, sql`
       update market_listings set held_by = ${hold.orgId}::uuid, hold_until = ${until}::timestamptz
       where lead_id = ${hold.leadId}::uuid and sold_at is null and expires_at > ${now.toISOString()}::timestamptz
         and (hold_until is null or hold_until <= ${now.toISOString()}::timestamptz or held_by = ${hold.orgId}::uuid)
-      returning lead_id`),
-  );
+      returning lead_id`);
   return taken.length === 1;
 }
 
@@ -191,17 +189,13 @@ async function lockHold(tx: Tx, orgId: string, holdId: string): Promise<Hold> {
 }
 
 async function leadForSale(db: DbOrTx, leadId: string): Promise<{ product: string; consentTextId: string }> {
-  const [row] = rowsOf<{ product: string; consent_text_id: string }>(
-    await db.execute(sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`),
-  );
+  const [row] = await rawRows<{ product: string; consent_text_id: string }>(db, sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`);
   if (!row) throw notFound("Lead");
   return { product: row.product, consentTextId: row.consent_text_id };
 }
 
 async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {
-  const [row] = rowsOf<{ product: string; departement: string | null }>(
-    await db.execute(sql`select product, departement from market_listings where lead_id = ${leadId}::uuid`),
-  );
+  const [row] = await rawRows<{ product: string; departement: string | null }>(db, sql`select product, departement from market_listings where lead_id = ${leadId}::uuid`);
   const product = row ? (productBySlug(row.product)?.label ?? row.product) : "Lead";
   return `Lead ${product}${row?.departement ? ` (${row.departement})` : ""} — salle de marché`;
 }
@@ -213,7 +207,7 @@ export async function purchaseOf(db: DbOrTx, orgId: string, holdId: string): Pro
 
 /** Once bought, the lead is the buyer's: who to call. */
 async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promise<PurchasedLead> {
-  const [row] = rowsOf<{
+  const [row] = await rawRows<{
     sale_id: string;
     price_cents: number;
     paid_with: "credits" | "card";
@@ -223,11 +217,9 @@ async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promis
     email: string | null;
     postal_code: string | null;
     city: string | null;
-  }>(
-    await tx.execute(sql`
+  }>(tx, sql`
       select s.id as sale_id, s.price_cents, s.paid_with, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
-      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`),
-  );
+      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`);
   if (!row) throw notFound("Vente");
   return {
     saleId: row.sale_id,

@@ -5,7 +5,7 @@ import { AppError } from "../../platform/errors";
 import type { AuthContext } from "../../platform/auth-context";
 import { appendAuditEvent, appendAuditEvents } from "../audit/append-event";
 import { priceInForce } from "./price-grid";
-import { rowsOf } from "./rows";
+import { rawRows } from "../../platform/db/raw-rows";
 import { freshnessTierAt } from "./rules/freshness";
 import { HOLD_MINUTES, type LeadType, type PriceTier } from "./rules/sale-terms";
 import { marketHolds } from "./schema";
@@ -36,13 +36,11 @@ export async function holdLead(
     }
     const until = new Date(now.getTime() + HOLD_MINUTES * 60_000);
     const at = sql`${now.toISOString()}::timestamptz`;
-    const [taken] = rowsOf<{ product: string; lead_type: LeadType; tier24_until: string; tier48_until: string; expires_at: string }>(
-      await tx.execute(sql`
+    const [taken] = await rawRows<{ product: string; lead_type: LeadType; tier24_until: string; tier48_until: string; expires_at: string }>(tx, sql`
         update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${until.toISOString()}::timestamptz
         where lead_id = ${input.leadId}::uuid and sold_at is null and expires_at > ${at}
           and (hold_until is null or hold_until <= ${at})
-        returning product, lead_type, tier24_until, tier48_until, expires_at`),
-    );
+        returning product, lead_type, tier24_until, tier48_until, expires_at`);
     if (!taken) throw await whyNotAvailable(tx, input.leadId, now);
 
     const tier = freshnessTierAt(
@@ -95,9 +93,7 @@ export async function holdLead(
 
 /** The clear answer to a buyer who lost the race or came too late. */
 async function whyNotAvailable(tx: Tx, leadId: string, now: Date): Promise<AppError> {
-  const [row] = rowsOf<{ sold_at: string | null; expires_at: string; hold_until: string | null }>(
-    await tx.execute(sql`select sold_at, expires_at, hold_until from market_listings where lead_id = ${leadId}::uuid`),
-  );
+  const [row] = await rawRows<{ sold_at: string | null; expires_at: string; hold_until: string | null }>(tx, sql`select sold_at, expires_at, hold_until from market_listings where lead_id = ${leadId}::uuid`);
   if (!row) return new AppError("lead_not_in_stock");
   if (row.sold_at) return new AppError("lead_already_sold");
   if (new Date(row.expires_at) <= now)
@@ -135,8 +131,7 @@ export async function releaseHold(db: DbOrTx, buyer: AuthContext, holdId: string
  */
 export async function expireHolds(db: DbOrTx, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const expired = rowsOf<{ lead_id: string; org_id: string; id: string }>(
-      await tx.execute(sql`
+    const expired = await rawRows<{ lead_id: string; org_id: string; id: string }>(tx, sql`
       with gone as (
         update market_holds set status = 'expired', closed_at = ${now.toISOString()}::timestamptz
         where status = 'active' and expires_at <= ${now.toISOString()}::timestamptz
@@ -145,8 +140,7 @@ export async function expireHolds(db: DbOrTx, now: Date): Promise<number> {
         update market_listings l set held_by = null, hold_until = null from gone
         where l.lead_id = gone.lead_id and l.held_by = gone.org_id and l.hold_until <= ${now.toISOString()}::timestamptz
         returning l.lead_id
-      ) select id, lead_id, org_id from gone`),
-    );
+      ) select id, lead_id, org_id from gone`);
     await appendAuditEvents(
       tx,
       expired.map((h) => ({

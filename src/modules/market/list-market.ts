@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import { rowsOf } from "./rows";
+import { rawRows } from "../../platform/db/raw-rows";
 import { businessHoursBetween } from "./rules/freshness";
 import type { LeadType, PriceTier } from "./rules/sale-terms";
 
@@ -92,15 +92,15 @@ export async function listMarket(
     price_desc: sql`p.price_cents desc, l.received_at desc, l.lead_id`,
   }[f.sort];
   const [rows, counted] = await Promise.all([
-    db.execute(sql`
+    rawRows<Row>(db, sql`
       select l.lead_id, l.product, l.lead_type, l.departement, l.postal_code, l.city, l.consent_method, l.received_at,
              ${tierOf} as tier, p.price_cents, p.version, l.expires_at, l.hold_until, l.held_by
       ${from} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`),
-    db.execute(sql`select count(*)::int as n from (select 1 ${from} limit ${TOTAL_CAP + 1}) capped`),
+    rawRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 ${from} limit ${TOTAL_CAP + 1}) capped`),
   ]);
-  const n = rowsOf<{ n: number }>(counted)[0]?.n ?? 0;
+  const n = counted[0]?.n ?? 0;
   return {
-    items: rowsOf<Row>(rows).map((r) => {
+    items: rows.map((r) => {
       const receivedAt = new Date(r.received_at);
       const mine = r.held_by === viewerOrgId && r.hold_until !== null && new Date(r.hold_until) > now;
       return {

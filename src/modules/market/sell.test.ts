@@ -154,7 +154,7 @@ describe("exclusive routing", () => {
     expect((await create(big, 4)).statusCode).toBe(201);
     expect((await create(small, 2)).statusCode).toBe(201);
     expect((await create(broke, 10)).statusCode).toBe(201);
-    const leads = [];
+    const leads: string[] = [];
     for (let i = 0; i < 8; i++) leads.push(await sendLead());
     const routed = await ctx.db.transaction((tx) => routeLeads(tx, leads, now));
     const byOrg = (org: string) => routed.sold.filter((s) => s.buyerOrgId === org).length;
