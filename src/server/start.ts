@@ -4,6 +4,7 @@ import { checkpointHead, checkpointLog, installEvidenceKeys, loadEvidenceSetup, 
 import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence";
 import { followupJobHandlers, followupSchedule } from "../modules/followup";
 import { startJobRunner } from "../modules/jobs";
+import { ensurePriceGrid, startMarketWorker } from "../modules/market";
 import { createNotifier } from "../modules/notifications";
 import { preloadPostalCodes } from "../modules/reference-data";
 import type { Clock } from "../platform/clock";
@@ -51,6 +52,8 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   }
   // Instances started together take turns: the first seeds the demo, the others find it done.
   const demo = await withAdvisoryLock(database, ADVISORY_LOCKS.startup, async (locked) => {
+    // A marketplace without prices cannot sell: the first start publishes the default grid (decision 014).
+    await ensurePriceGrid(locked, clock());
     if (!config.isProduction) return seedDemo(locked, clock());
     const [row] = await locked.select({ n: count() }).from(users).where(eq(users.isDemo, true));
     if ((row?.n ?? 0) > 0) return "refused" as const;
@@ -74,6 +77,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
   const mailTo = config.AUDIT_CHECKPOINT_MAIL_TO;
   const checkpointMail = mailTo ? checkpointMailHandler({ notifier, to: mailTo, checkpoints, instance: evidence.instance }) : null;
+  const stopMarket = startMarketWorker(db, { clock, notifier, appUrl: null, onError: (e) => app.log.error(e, "market worker") });
   const stopJobs = startJobRunner(db, {
     clock,
     handlers: [...followupJobHandlers({ notifier }), ...(checkpointMail ? [checkpointMail] : [])],
@@ -91,6 +95,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
     checkpointDir: evidence.checkpointDir,
     async stop() {
       await stopJobs();
+      await stopMarket();
       await stopWatchdog();
       await app.close();
       await notifier.close();
