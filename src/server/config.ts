@@ -46,7 +46,10 @@ const envSchema = z.object({
   /** The platform's identity printed on invoices as seller; demonstration values outside production. */
   SELLER_NAME: z.string().min(1).optional(),
   SELLER_ADDRESS: z.string().min(1).optional(),
-  SELLER_SIREN: z.string().regex(/^\d{9}$/, "9 chiffres attendus").optional(),
+  SELLER_SIREN: z
+    .string()
+    .regex(/^\d{9}$/, "9 chiffres attendus")
+    .optional(),
   SELLER_VAT_NUMBER: z.string().min(1).optional(),
   /** Defaults to info in production, warn otherwise (a developer's console shows problems, not every request). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
@@ -101,7 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("STRIPE_SECRET_KEY et STRIPE_WEBHOOK_SECRET sont obligatoires avec PAYMENT_PROVIDER=stripe.");
   // An invoice must name the real seller: no demonstration identity in production.
   if (isProduction && (!cfg.SELLER_NAME || !cfg.SELLER_ADDRESS || !cfg.SELLER_SIREN || !cfg.SELLER_VAT_NUMBER))
-    throw new Error("SELLER_NAME, SELLER_ADDRESS, SELLER_SIREN et SELLER_VAT_NUMBER sont obligatoires en production (identité du vendeur sur les factures).");
+    throw new Error(
+      "SELLER_NAME, SELLER_ADDRESS, SELLER_SIREN et SELLER_VAT_NUMBER sont obligatoires en production (identité du vendeur sur les factures).",
+    );
   return {
     ...cfg,
     PAYMENT_PROVIDER: paymentProvider,

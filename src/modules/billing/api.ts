@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { LEDGER_KINDS } from "./rules/ledger-kinds";
 import { PACK_IDS } from "./rules/packs";
-import { LEDGER_KINDS } from "./schema";
 
 /** Request and response schemas of the billing routes; the web derives its types from them. */
 

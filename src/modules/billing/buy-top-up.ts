@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
-import { AppError } from "../../server/errors";
 import { formatEurosFr } from "../../lib/french-format";
+import { AppError } from "../../server/errors";
 import { issueInvoice } from "./invoices/issue-invoice";
 import { creditWallet } from "./move-credits";
 import { registerPaymentPurpose } from "./payments/payment-purposes";
@@ -28,7 +28,8 @@ export function registerTopUpPurpose(seller: InvoiceParty): void {
       kind: "top_up",
       amountCents: creditsOf(pack),
       reference: payment.id,
-      description: pack.bonusCents > 0 ? `Recharge ${pack.label} (dont ${formatEurosFr(pack.bonusCents)} offerts)` : `Recharge ${pack.label}`,
+      description:
+        pack.bonusCents > 0 ? `Recharge ${pack.label} (dont ${formatEurosFr(pack.bonusCents)} offerts)` : `Recharge ${pack.label}`,
       userId: payment.userId,
       now: payment.settledAt,
     });

@@ -6,8 +6,9 @@
  *   in the transaction that records the payment's success;
  * - issueInvoice: the invoice of a card purchase, numbered in the caller's transaction.
  */
-export { creditWallet, type CreditMovement, debitCredits, type LedgerRow, walletBalance } from "./move-credits";
-export { issueInvoice, type IssueInvoiceInput, type Invoice } from "./invoices/issue-invoice";
+
+export { type Invoice, type IssueInvoiceInput, issueInvoice } from "./invoices/issue-invoice";
+export { type CreditMovement, creditWallet, debitCredits, type LedgerRow, walletBalance } from "./move-credits";
 export { type PaymentSucceededHandler, registerPaymentPurpose, type SucceededPayment } from "./payments/payment-purposes";
 export type { PaymentProvider } from "./payments/provider";
 export { paymentProviderOf } from "./payments/provider-of";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import { formatEurosFr } from "../../lib/french-format";
 import { AppError } from "../../server/errors";
 import { type Actor, appendAuditEvent } from "../audit/append-event";
-import { formatEurosFr } from "../../lib/french-format";
 import { type LedgerKind, ledgerEntries } from "./schema";
 
 export interface CreditMovement {
@@ -36,7 +36,8 @@ const DEFAULT_DESCRIPTIONS: Record<LedgerKind, string> = {
 function checkAmount(m: CreditMovement, allowed: readonly LedgerKind[]) {
   if (!Number.isSafeInteger(m.amountCents) || m.amountCents <= 0)
     throw new AppError("validation_error", { field: "amountCents", message: "Montant : un nombre entier de centimes positif est attendu" });
-  if (!allowed.includes(m.kind)) throw new AppError("validation_error", { field: "kind", message: `Type de mouvement incompatible : ${m.kind}` });
+  if (!allowed.includes(m.kind))
+    throw new AppError("validation_error", { field: "kind", message: `Type de mouvement incompatible : ${m.kind}` });
 }
 
 type Rows<T> = { rows: T[] };
@@ -106,8 +107,8 @@ export async function creditWallet(tx: DbOrTx, m: CreditMovement): Promise<Ledge
 
 /** The wallet's balance in cents HT (0 for a brokerage that never topped up). */
 export async function walletBalance(db: DbOrTx, orgId: string): Promise<number> {
-  const res = (await db.execute(
-    sql`select balance_cents as "balanceCents" from wallets where org_id = ${orgId}`,
-  )) as unknown as Rows<{ balanceCents: number }>;
+  const res = (await db.execute(sql`select balance_cents as "balanceCents" from wallets where org_id = ${orgId}`)) as unknown as Rows<{
+    balanceCents: number;
+  }>;
   return res.rows[0]?.balanceCents ?? 0;
 }

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "../accounts/schema";
 
-export const LEDGER_KINDS = ["top_up", "exclusive_sale", "marketplace_purchase", "refund", "adjustment"] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
+import { LEDGER_KINDS, type LedgerKind } from "./rules/ledger-kinds";
+
+export { LEDGER_KINDS, type LedgerKind };
 
 /**
  * One prepaid wallet per brokerage. The balance is kept here, updated in the same transaction as the
@@ -132,4 +133,3 @@ export const invoices = pgTable(
     check("invoices_totals", sql`${t.totalHtCents} + ${t.vatCents} = ${t.totalTtcCents}`),
   ],
 );
-

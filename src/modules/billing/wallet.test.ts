@@ -16,7 +16,9 @@ const now = new Date("2026-11-30T10:00:00Z");
 const ledgerSum = async (orgId: string) =>
   Number(
     (
-      (await ctx.db.execute(sql`select coalesce(sum(amount_cents), 0)::int as s from ledger_entries where org_id = ${orgId}`)) as unknown as {
+      (await ctx.db.execute(
+        sql`select coalesce(sum(amount_cents), 0)::int as s from ledger_entries where org_id = ${orgId}`,
+      )) as unknown as {
         rows: { s: number }[];
       }
     ).rows[0]?.s,
@@ -40,7 +42,10 @@ describe("credit wallet", () => {
       ["refund", 2_550],
       ["top_up", 10_000],
     ]);
-    const events = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.entityType, "ledger_entry")));
+    const events = await ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.entityType, "ledger_entry")));
     expect(events.map((e) => e.action).sort()).toEqual(["credits.credited", "credits.credited", "credits.debited"]);
     expect(events.find((e) => e.action === "credits.debited")?.data).toMatchObject({ amountCents: -2_550, reference: "lead-1" });
   });
@@ -52,7 +57,11 @@ describe("credit wallet", () => {
       debitCredits(tx, { orgId: org.id, amountCents: 1_001, kind: "exclusive_sale", reference: "lead-9", now }),
     );
     await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toMatchObject({ code: "insufficient_credits", status: 402, details: { requiredCents: 1_001, balanceCents: 1_000 } });
+    await expect(attempt).rejects.toMatchObject({
+      code: "insufficient_credits",
+      status: 402,
+      details: { requiredCents: 1_001, balanceCents: 1_000 },
+    });
     // A brokerage that never topped up has no wallet row: same answer.
     const { org: empty } = await createOrgWithUser(ctx, "broker_admin");
     await expect(
@@ -65,7 +74,9 @@ describe("credit wallet", () => {
   it("moves credits once per kind and reference: a sale debited twice fails and rolls back", async () => {
     const { org } = await createOrgWithUser(ctx, "broker_admin");
     await ctx.db.transaction((tx) => creditWallet(tx, { orgId: org.id, amountCents: 5_000, kind: "top_up", reference: "pay-1", now }));
-    await ctx.db.transaction((tx) => debitCredits(tx, { orgId: org.id, amountCents: 1_000, kind: "exclusive_sale", reference: "lead-1", now }));
+    await ctx.db.transaction((tx) =>
+      debitCredits(tx, { orgId: org.id, amountCents: 1_000, kind: "exclusive_sale", reference: "lead-1", now }),
+    );
     await expect(
       ctx.db.transaction((tx) => debitCredits(tx, { orgId: org.id, amountCents: 1_000, kind: "exclusive_sale", reference: "lead-1", now })),
     ).rejects.toThrow();
@@ -98,7 +109,13 @@ describe("credit wallet", () => {
       const results = await Promise.allSettled(
         Array.from({ length: 60 }, (_, i) =>
           ctx.db.transaction(async (tx) => {
-            const row = await debitCredits(tx, { orgId: org.id, amountCents: 100, kind: "marketplace_purchase", reference: `lead-${i}`, now });
+            const row = await debitCredits(tx, {
+              orgId: org.id,
+              amountCents: 100,
+              kind: "marketplace_purchase",
+              reference: `lead-${i}`,
+              now,
+            });
             // Hold the row lock a moment so the others really queue behind it.
             await tx.execute(sql`select pg_sleep(0.005)`);
             return row;
@@ -112,7 +129,9 @@ describe("credit wallet", () => {
       expect(await walletBalance(ctx.db, org.id)).toBe(0);
       expect(await ledgerSum(org.id)).toBe(0);
       // Each success saw a different balance: 2400, 2300 … 0.
-      const after = ok.map((r) => (r as PromiseFulfilledResult<{ balanceAfterCents: number }>).value.balanceAfterCents).sort((a, b) => a - b);
+      const after = ok
+        .map((r) => (r as PromiseFulfilledResult<{ balanceAfterCents: number }>).value.balanceAfterCents)
+        .sort((a, b) => a - b);
       expect(after).toEqual(Array.from({ length: 25 }, (_, i) => i * 100));
     },
   );

@@ -34,7 +34,9 @@ async function brokerage() {
 }
 
 const issue = (orgId: string, issuedAt: Date, unitPriceCents = 123_450) =>
-  ctx.db.transaction((tx) => issueInvoice(tx, { orgId, kind: "top_up", seller, issuedAt, lines: [{ label: "Pack", quantity: 1, unitPriceCents }] }));
+  ctx.db.transaction((tx) =>
+    issueInvoice(tx, { orgId, kind: "top_up", seller, issuedAt, lines: [{ label: "Pack", quantity: 1, unitPriceCents }] }),
+  );
 
 describe("invoice rules", () => {
   it("numbers FA-YYYY-NNNNNN and takes the year in Paris time", () => {
@@ -57,7 +59,12 @@ describe("invoices", () => {
     const b = await issue(orgId, new Date("2031-03-02T10:00:00Z"));
     expect([a.number, b.number]).toEqual(["FA-2031-000001", "FA-2031-000002"]);
     expect(a).toMatchObject({ totalHtCents: 123_450, vatCents: 24_690, totalTtcCents: 148_140, vatRateBasisPoints: 2_000 });
-    expect(a.buyer).toEqual({ name: "Cabinet Durand Courtage", address: "5 quai Rambaud\n69002 Lyon", siren: "542107651", vatNumber: "FR12542107651" });
+    expect(a.buyer).toEqual({
+      name: "Cabinet Durand Courtage",
+      address: "5 quai Rambaud\n69002 Lyon",
+      siren: "542107651",
+      vatNumber: "FR12542107651",
+    });
     const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, a.id));
     expect(event).toMatchObject({ action: "invoice.issued", data: { number: "FA-2031-000001", totalTtcCents: 148_140 } });
     // A new year starts its own series.
@@ -77,25 +84,37 @@ describe("invoices", () => {
     expect((await issue(orgId, at)).number).toBe("FA-2033-000002");
   });
 
-  it.runIf(process.env.DATABASE_URL)("on PostgreSQL, 40 invoices issued by parallel clients (some rolled back) have no gap and no duplicate", async () => {
-    const orgId = await brokerage();
-    const at = new Date("2034-06-01T10:00:00Z");
-    const results = await Promise.allSettled(
-      Array.from({ length: 40 }, (_, i) =>
-        ctx.db.transaction(async (tx) => {
-          const inv = await issueInvoice(tx, { orgId, kind: "top_up", seller, issuedAt: at, lines: [{ label: `n${i}`, quantity: 1, unitPriceCents: 100 }] });
-          await tx.execute(sql`select pg_sleep(0.003)`);
-          if (i % 7 === 3) throw new Error("rolled back");
-          return inv;
-        }),
-      ),
-    );
-    const issued = results.filter((r) => r.status === "fulfilled").length;
-    expect(issued).toBe(40 - 6);
-    const rows = await ctx.db.select({ sequence: invoices.sequence, number: invoices.number }).from(invoices).where(eq(invoices.year, 2034));
-    expect(rows.map((r) => r.sequence).sort((x, y) => x - y)).toEqual(Array.from({ length: issued }, (_, i) => i + 1));
-    expect(new Set(rows.map((r) => r.number)).size).toBe(issued);
-  });
+  it.runIf(process.env.DATABASE_URL)(
+    "on PostgreSQL, 40 invoices issued by parallel clients (some rolled back) have no gap and no duplicate",
+    async () => {
+      const orgId = await brokerage();
+      const at = new Date("2034-06-01T10:00:00Z");
+      const results = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) =>
+          ctx.db.transaction(async (tx) => {
+            const inv = await issueInvoice(tx, {
+              orgId,
+              kind: "top_up",
+              seller,
+              issuedAt: at,
+              lines: [{ label: `n${i}`, quantity: 1, unitPriceCents: 100 }],
+            });
+            await tx.execute(sql`select pg_sleep(0.003)`);
+            if (i % 7 === 3) throw new Error("rolled back");
+            return inv;
+          }),
+        ),
+      );
+      const issued = results.filter((r) => r.status === "fulfilled").length;
+      expect(issued).toBe(40 - 6);
+      const rows = await ctx.db
+        .select({ sequence: invoices.sequence, number: invoices.number })
+        .from(invoices)
+        .where(eq(invoices.year, 2034));
+      expect(rows.map((r) => r.sequence).sort((x, y) => x - y)).toEqual(Array.from({ length: issued }, (_, i) => i + 1));
+      expect(new Set(rows.map((r) => r.number)).size).toBe(issued);
+    },
+  );
 
   it("prints a PDF whose text carries the number, both parties, HT / TVA / TTC in French format with an embedded font, and the legal mentions", async () => {
     const orgId = await brokerage();
@@ -106,7 +125,16 @@ describe("invoices", () => {
     expect(info.Title).toBe("Facture FA-2035-000001");
     expect(text).toContain("Facture FA-2035-000001");
     expect(text).toContain("10 février 2035");
-    for (const s of ["LeadsAssurance SAS", "SIREN : 732829320", "FR44732829320", "Cabinet Durand Courtage", "5 quai Rambaud", "69002 Lyon", "SIREN : 542107651", "FR12542107651"])
+    for (const s of [
+      "LeadsAssurance SAS",
+      "SIREN : 732829320",
+      "FR44732829320",
+      "Cabinet Durand Courtage",
+      "5 quai Rambaud",
+      "69002 Lyon",
+      "SIREN : 542107651",
+      "FR12542107651",
+    ])
       expect(text).toContain(s);
     expect(text).toContain(`1${NNBSP}234,50${NBSP}€`);
     expect(text).toContain(`246,90${NBSP}€`);
@@ -121,10 +149,46 @@ describe("invoices", () => {
   it("prints the monthly statement with opening and closing balances and the month's movements only", async () => {
     const orgId = await brokerage();
     const at = (iso: string) => new Date(iso);
-    await ctx.db.transaction((tx) => creditWallet(tx, { orgId, amountCents: 50_000, kind: "top_up", reference: "p1", now: at("2036-10-31T22:30:00Z"), description: "Recharge octobre" }));
-    await ctx.db.transaction((tx) => debitCredits(tx, { orgId, amountCents: 2_500, kind: "marketplace_purchase", reference: "l1", now: at("2036-11-03T09:00:00Z"), description: "Achat lead mutuelle santé — 69" }));
-    await ctx.db.transaction((tx) => debitCredits(tx, { orgId, amountCents: 2_345, kind: "exclusive_sale", reference: "l2", now: at("2036-11-30T22:59:00Z"), description: "Lead exclusif assurance auto — 13" }));
-    await ctx.db.transaction((tx) => debitCredits(tx, { orgId, amountCents: 1_000, kind: "exclusive_sale", reference: "l3", now: at("2036-11-30T23:00:00Z"), description: "Lead de décembre" }));
+    await ctx.db.transaction((tx) =>
+      creditWallet(tx, {
+        orgId,
+        amountCents: 50_000,
+        kind: "top_up",
+        reference: "p1",
+        now: at("2036-10-31T22:30:00Z"),
+        description: "Recharge octobre",
+      }),
+    );
+    await ctx.db.transaction((tx) =>
+      debitCredits(tx, {
+        orgId,
+        amountCents: 2_500,
+        kind: "marketplace_purchase",
+        reference: "l1",
+        now: at("2036-11-03T09:00:00Z"),
+        description: "Achat lead mutuelle santé — 69",
+      }),
+    );
+    await ctx.db.transaction((tx) =>
+      debitCredits(tx, {
+        orgId,
+        amountCents: 2_345,
+        kind: "exclusive_sale",
+        reference: "l2",
+        now: at("2036-11-30T22:59:00Z"),
+        description: "Lead exclusif assurance auto — 13",
+      }),
+    );
+    await ctx.db.transaction((tx) =>
+      debitCredits(tx, {
+        orgId,
+        amountCents: 1_000,
+        kind: "exclusive_sale",
+        reference: "l3",
+        now: at("2036-11-30T23:00:00Z"),
+        description: "Lead de décembre",
+      }),
+    );
     const { bytes, filename } = await monthlyStatementPdf(ctx.db, { orgId, month: "2036-11", seller, now: at("2036-12-01T08:00:00Z") });
     expect(filename).toBe("releve-credits-2036-11.pdf");
     const text = (await extractPdfText(bytes)).pages.join("\n").replace(/\n/g, " ");

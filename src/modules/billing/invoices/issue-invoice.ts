@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
-import { appendAuditEvent } from "../../audit/append-event";
 import { organisations } from "../../accounts/schema";
+import { appendAuditEvent } from "../../audit/append-event";
 import { formatInvoiceNumber, invoiceYear } from "../rules/invoice-number";
 import { STANDARD_VAT_BASIS_POINTS, vatOn } from "../rules/vat";
 import { type InvoiceLine, type InvoiceParty, invoices } from "../schema";

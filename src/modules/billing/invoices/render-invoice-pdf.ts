@@ -18,7 +18,10 @@ export interface InvoiceDocument {
 const partyLines = (p: InvoiceParty) =>
   [
     p.name,
-    ...p.address.split(/\n|;/).map((l) => l.trim()).filter(Boolean),
+    ...p.address
+      .split(/\n|;/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     p.siren ? `SIREN : ${p.siren}` : null,
     p.vatNumber ? `N° TVA intracommunautaire : ${p.vatNumber}` : null,
   ].filter((l): l is string => l !== null);

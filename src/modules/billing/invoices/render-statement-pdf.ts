@@ -50,7 +50,12 @@ export async function renderStatementPdf(s: StatementDocument): Promise<Uint8Arr
         { header: "Montant", width: 2, align: "right" },
         { header: "Solde", width: 2, align: "right" },
       ],
-      rows: s.entries.map((e) => [formatDateTimeFr(e.createdAt), e.description, formatEurosFr(e.amountCents), formatEurosFr(e.balanceAfterCents)]),
+      rows: s.entries.map((e) => [
+        formatDateTimeFr(e.createdAt),
+        e.description,
+        formatEurosFr(e.amountCents),
+        formatEurosFr(e.balanceAfterCents),
+      ]),
     });
   return pdf.save();
 }

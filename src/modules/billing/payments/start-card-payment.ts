@@ -67,7 +67,11 @@ export async function startCardPayment(
       cardNumber: input.cardNumber,
     });
   } catch (e) {
-    await settleCardPayment(deps.db, { type: "failed", paymentId: payment.id, providerPaymentId: null, reason: "Paiement non abouti" }, deps.now());
+    await settleCardPayment(
+      deps.db,
+      { type: "failed", paymentId: payment.id, providerPaymentId: null, reason: "Paiement non abouti" },
+      deps.now(),
+    );
     throw e;
   }
   if (outcome.status === "requires_confirmation") {
