@@ -4,7 +4,10 @@ import { sha256 } from "../modules/accounts/tokens";
 import type { DbOrTx } from "./client";
 
 /** Building blocks shared by the demo seed and the tests, so both create data the same way. */
-export async function createOrganisation(db: DbOrTx, input: { kind: OrgKind; name: string; siren?: string; orias?: string }) {
+export async function createOrganisation(
+  db: DbOrTx,
+  input: { kind: OrgKind; name: string; siren?: string; orias?: string; address?: string; vatNumber?: string },
+) {
   const [row] = await db.insert(organisations).values(input).returning();
   if (!row) throw new Error("insert returned nothing");
   return row;
