@@ -47,12 +47,14 @@ export function CreditsPage() {
               <thead>
                 <tr>
                   <th scope="col">Date</th>
-                  <th scope="col">Type</th>
+                  <th scope="col" className="billing-narrow-hide">
+                    Type
+                  </th>
                   <th scope="col">Opération</th>
                   <th scope="col" className="num">
                     Montant
                   </th>
-                  <th scope="col" className="num">
+                  <th scope="col" className="num billing-narrow-hide">
                     Solde
                   </th>
                 </tr>
@@ -61,12 +63,12 @@ export function CreditsPage() {
                 {wallet.data.items.map((e) => (
                   <tr key={e.id}>
                     <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-                    <td>
+                    <td className="billing-narrow-hide">
                       <span className={`badge ${e.amountCents > 0 ? "badge--success" : ""}`}>{LEDGER_KIND_LABELS[e.kind]}</span>
                     </td>
                     <td className="table__wrap">{e.description}</td>
                     <td className={`num nowrap ${e.amountCents > 0 ? "billing-credit" : ""}`}>{signedEuros(e.amountCents)}</td>
-                    <td className="num nowrap">{euros(e.balanceAfterCents)}</td>
+                    <td className="num nowrap billing-narrow-hide">{euros(e.balanceAfterCents)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -100,11 +102,13 @@ function InvoicesCard() {
             <thead>
               <tr>
                 <th scope="col">Numéro</th>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
+                <th scope="col" className="billing-narrow-hide">
+                  Date
+                </th>
+                <th scope="col" className="num billing-narrow-hide">
                   HT
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num billing-narrow-hide">
                   TVA
                 </th>
                 <th scope="col" className="num">
@@ -121,9 +125,9 @@ function InvoicesCard() {
                   <td>
                     <span className="table__primary">{inv.number}</span>
                   </td>
-                  <td className="nowrap">{formatDate(inv.issuedAt)}</td>
-                  <td className="num nowrap">{euros(inv.totalHtCents)}</td>
-                  <td className="num nowrap">{euros(inv.vatCents)}</td>
+                  <td className="nowrap billing-narrow-hide">{formatDate(inv.issuedAt)}</td>
+                  <td className="num nowrap billing-narrow-hide">{euros(inv.totalHtCents)}</td>
+                  <td className="num nowrap billing-narrow-hide">{euros(inv.vatCents)}</td>
                   <td className="num nowrap">{euros(inv.totalTtcCents)}</td>
                   <td className="actions">
                     <a
