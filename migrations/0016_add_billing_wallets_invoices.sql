@@ -75,4 +75,10 @@ CREATE UNIQUE INDEX "invoices_year_sequence_idx" ON "invoices" USING btree ("yea
 CREATE UNIQUE INDEX "invoices_payment_idx" ON "invoices" USING btree ("payment_id");--> statement-breakpoint
 CREATE INDEX "invoices_org_idx" ON "invoices" USING btree ("org_id","issued_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_entries_reference_idx" ON "ledger_entries" USING btree ("org_id","kind","reference");--> statement-breakpoint
-CREATE INDEX "ledger_entries_org_time_idx" ON "ledger_entries" USING btree ("org_id","created_at");
+CREATE INDEX "ledger_entries_org_time_idx" ON "ledger_entries" USING btree ("org_id","created_at");--> statement-breakpoint
+-- Money movements and issued invoices are evidence: rows are added, never changed or removed (a
+-- correction is a new movement, a credit note a new invoice). refuse_change() comes from 0001.
+CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER invoices_append_only BEFORE UPDATE OR DELETE ON invoices FOR EACH ROW EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER invoices_no_truncate BEFORE TRUNCATE ON invoices FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();

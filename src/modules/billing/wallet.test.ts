@@ -100,6 +100,14 @@ describe("credit wallet", () => {
     await expect(ctx.db.execute(sql`update wallets set balance_cents = -1 where org_id = ${org.id}`)).rejects.toThrow();
   });
 
+  it("ledger rows can be neither changed nor deleted, even by the tables' owner", async () => {
+    const { org } = await createOrgWithUser(ctx, "broker_admin");
+    await ctx.db.transaction((tx) => creditWallet(tx, { orgId: org.id, amountCents: 100, kind: "top_up", reference: "p", now }));
+    await expect(ctx.owner.execute(sql`update ledger_entries set amount_cents = 1000000 where org_id = ${org.id}`)).rejects.toThrow();
+    await expect(ctx.owner.execute(sql`delete from ledger_entries where org_id = ${org.id}`)).rejects.toThrow();
+    expect(await ledgerSum(org.id)).toBe(100);
+  });
+
   it.runIf(process.env.DATABASE_URL)(
     "on PostgreSQL, 60 parallel debits from parallel clients never overdraw and the ledger sums exactly",
     async () => {
