@@ -48,7 +48,7 @@ describe("Espace courtier : crédits & factures", () => {
     const { readFile } = await import("node:fs/promises");
     const text = (await extractPdfText(new Uint8Array(await readFile(path)))).pages.join("\n");
     expect(text).toContain("Cabinet Durand Courtage");
-    expect(text).toContain("FR58552100554");
+    expect(text).toContain("FR96552100554");
     expect(text).toContain("Total TTC 600,00 €");
     expect(text).toContain("40 €");
   });

@@ -71,7 +71,7 @@ export async function seedDemo(db: Db, now: Date) {
         orias: "07012345",
         // Printed as the buyer on its invoices (credits & invoices).
         address: "12 boulevard de la Corniche\n13007 Marseille",
-        vatNumber: "FR58552100554",
+        vatNumber: "FR96552100554",
       }),
       apporteur: await createOrganisation(tx, { kind: "apporteur", name: "LeadFactory Provence", siren: "732829320" }),
       apporteur2: await createOrganisation(tx, { kind: "apporteur", name: "Comparo Direct", siren: "443061841" }),

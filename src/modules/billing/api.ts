@@ -76,3 +76,16 @@ export const statementParams = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "mois attendu au format AAAA-MM")
     .meta({ title: "le mois du relevé" }),
 });
+
+export const billingIdentitySchema = z.object({
+  name: z.string(),
+  siren: z.string().nullable(),
+  address: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+});
+export type BillingIdentityResponse = z.infer<typeof billingIdentitySchema>;
+
+export const billingIdentityBody = z.object({
+  address: z.string().trim().min(5).max(300).meta({ title: "l'adresse de facturation" }),
+  vatNumber: z.string().trim().min(4).max(20).meta({ title: "le numéro de TVA intracommunautaire" }),
+});

@@ -28,7 +28,7 @@ async function brokerage() {
   const { org } = await createOrgWithUser(ctx, "broker_admin");
   await ctx.db
     .update(organisations)
-    .set({ name: "Cabinet Durand Courtage", address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR12542107651", siren: "542107651" })
+    .set({ name: "Cabinet Durand Courtage", address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR13542107651", siren: "542107651" })
     .where(eq(organisations.id, org.id));
   return org.id;
 }
@@ -63,7 +63,7 @@ describe("invoices", () => {
       name: "Cabinet Durand Courtage",
       address: "5 quai Rambaud\n69002 Lyon",
       siren: "542107651",
-      vatNumber: "FR12542107651",
+      vatNumber: "FR13542107651",
     });
     const [event] = await ctx.db.select().from(auditEvents).where(eq(auditEvents.entityId, a.id));
     expect(event).toMatchObject({ action: "invoice.issued", data: { number: "FA-2031-000001", totalTtcCents: 148_140 } });
@@ -133,7 +133,7 @@ describe("invoices", () => {
       "5 quai Rambaud",
       "69002 Lyon",
       "SIREN : 542107651",
-      "FR12542107651",
+      "FR13542107651",
     ])
       expect(text).toContain(s);
     expect(text).toContain(`1${NNBSP}234,50${NBSP}€`);

@@ -135,6 +135,32 @@ describe("credits & invoices routes (demonstration card)", () => {
   });
 });
 
+describe("billing identity", () => {
+  it("the admin sets the address and VAT number printed on the next invoices; a VAT number of another SIREN is refused", async () => {
+    const b = await broker(); // SIREN 732829320 (tests/support/test-app.ts)
+    const put = (payload: Record<string, unknown>) =>
+      ctx.app.inject({ method: "PUT", url: "/api/v1/billing/identity", headers: b.headers, payload });
+    const wrongSiren = await put({ address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR96552100554" });
+    expect(wrongSiren.statusCode).toBe(400);
+    expect(json(wrongSiren).error).toMatchObject({ field: "body.vatNumber", message: expect.stringContaining("SIREN") });
+    const badKey = await put({ address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR45732829320" });
+    expect(json(badKey).error.message).toContain("clé de contrôle");
+    const ok = await put({ address: "  5 quai Rambaud \n\n 69002 Lyon ", vatNumber: "fr 44 732 829 320" });
+    expect(ok.statusCode).toBe(200);
+    expect(json(ok)).toMatchObject({ address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR44732829320", siren: "732829320" });
+    await topUp(b.headers, { packId: "pack-100", cardNumber: "4242424242424242" });
+    const [invoice] = json(await ctx.app.inject({ method: "GET", url: "/api/v1/billing/invoices", headers: b.headers })).items;
+    const pdf = await ctx.app.inject({ method: "GET", url: `/api/v1/billing/invoices/${invoice.id}/pdf`, headers: b.headers });
+    const text = (await extractPdfText(pdf.rawPayload)).pages.join("\n");
+    expect(text).toContain("69002 Lyon");
+    expect(text).toContain("N° TVA intracommunautaire : FR44732829320");
+    const event = (await ctx.db.select().from(auditEvents).where(eq(auditEvents.orgId, b.orgId))).find(
+      (e) => e.action === "billing_identity.updated",
+    );
+    expect(event?.data).toMatchObject({ vatNumber: "FR44732829320" });
+  });
+});
+
 describe("payment provider configuration", () => {
   const prod = {
     NODE_ENV: "production",

@@ -1,6 +1,7 @@
 import type { RouteModule } from "../../../server/deps";
 import { registerTopUpPurpose } from "../buy-top-up";
 import { paymentProviderOf } from "../payments/provider-of";
+import { identityRoutes } from "./identity-routes";
 import { invoiceRoutes } from "./invoice-routes";
 import { walletRoutes } from "./wallet-routes";
 import { webhookRoutes } from "./webhook-routes";
@@ -12,4 +13,5 @@ export const billingRoutes: RouteModule = async (app, deps) => {
   await walletRoutes(provider)(app, deps);
   await webhookRoutes(provider)(app, deps);
   await invoiceRoutes(app, deps);
+  await identityRoutes(app, deps);
 };
