@@ -15,6 +15,7 @@ describe("Espace courtier : crédits & factures", () => {
     await page.getByRole("link", { name: "Crédits & factures" }).click();
     await expectText(page.getByTestId("balance"), /^0,00\s€$/);
     await expectText(page.locator(".billing-demo"), "Carte de démonstration — aucun paiement réel");
+    await expectText(page.locator(".billing-identity"), "TVA FR96552100554");
     await screenshotBoth(page, "40-credits-vide");
 
     // A declined card first: nothing is credited.

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useInvoices, useWallet } from "./api";
+import { BillingIdentityCard } from "./BillingIdentityCard";
 import { euros, signedEuros } from "./format-cents";
 import { TopUpCard } from "./TopUpCard";
 import "./billing.css";
@@ -17,22 +18,25 @@ export function CreditsPage() {
         subtitle="Vos crédits prépayés (montants hors taxes) paient les leads reçus en exclusivité et les achats en salle de marché."
       />
       <div className="billing-top">
-        <section className="card card__pad billing-balance" aria-labelledby="balance-title">
-          <h2 id="balance-title">Solde disponible</h2>
-          {wallet.isPending ? (
-            <LoadingState />
-          ) : wallet.isError ? (
-            <ErrorState error={wallet.error} onRetry={() => wallet.refetch()} />
-          ) : (
-            <p className="billing-balance__amount" data-testid="balance">
-              {euros(wallet.data.balanceCents)}
-            </p>
-          )}
-          <p className="muted">Crédits HT. Chaque recharge est facturée TTC (TVA 20 %) et sa facture est disponible ci-dessous.</p>
-          <a className="button button--secondary button--small" href={`/api/v1/billing/statements/${currentMonth()}/pdf`}>
-            Relevé du mois (PDF)
-          </a>
-        </section>
+        <div className="billing-stack">
+          <section className="card card__pad billing-balance" aria-labelledby="balance-title">
+            <h2 id="balance-title">Solde disponible</h2>
+            {wallet.isPending ? (
+              <LoadingState />
+            ) : wallet.isError ? (
+              <ErrorState error={wallet.error} onRetry={() => wallet.refetch()} />
+            ) : (
+              <p className="billing-balance__amount" data-testid="balance">
+                {euros(wallet.data.balanceCents)}
+              </p>
+            )}
+            <p className="muted">Crédits HT. Chaque recharge est facturée TTC (TVA 20 %) et sa facture est disponible ci-dessous.</p>
+            <a className="button button--secondary button--small" href={`/api/v1/billing/statements/${currentMonth()}/pdf`}>
+              Relevé du mois (PDF)
+            </a>
+          </section>
+          <BillingIdentityCard />
+        </div>
         <TopUpCard />
       </div>
       <section className="card card--flush" aria-labelledby="ledger-title">

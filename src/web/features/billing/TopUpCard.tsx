@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { errorMessage } from "../../api/client";
+import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
 import { Field } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
@@ -16,6 +17,7 @@ export function TopUpCard() {
   const [packId, setPackId] = useState("pack-250");
   const [cardNumber, setCardNumber] = useState("");
   const [declined, setDeclined] = useState<string | null>(null);
+  const isAdmin = useProfile().user.role === "broker_admin";
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -36,6 +38,13 @@ export function TopUpCard() {
 
   if (packs.isPending) return <LoadingState />;
   if (packs.isError) return <Alert kind="error">{errorMessage(packs.error)}</Alert>;
+  if (!isAdmin)
+    return (
+      <section className="card card__pad billing-topup" aria-labelledby="topup-title">
+        <h2 id="topup-title">Recharger les crédits</h2>
+        <p className="muted">Seul l'administrateur du cabinet peut acheter des crédits.</p>
+      </section>
+    );
   const { isDemo } = packs.data.provider;
   const chosen = packs.data.packs.find((p) => p.id === packId);
   return (

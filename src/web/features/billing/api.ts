@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { PacksResponse, TopUpResponse } from "../../../modules/billing/api";
+import type { BillingIdentityResponse, PacksResponse, TopUpResponse } from "../../../modules/billing/api";
 import type { LedgerKind } from "../../../modules/billing/rules/ledger-kinds";
 import { api } from "../../api/client";
 
@@ -54,5 +54,20 @@ export function useTopUp() {
       queryClient.invalidateQueries({ queryKey: WALLET });
       queryClient.invalidateQueries({ queryKey: INVOICES });
     },
+  });
+}
+
+const IDENTITY = ["billing", "identity"] as const;
+
+export function useBillingIdentity() {
+  return useQuery({ queryKey: IDENTITY, queryFn: ({ signal }) => api<BillingIdentityResponse>("/api/v1/billing/identity", { signal }) });
+}
+
+export function useUpdateBillingIdentity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { address: string; vatNumber: string }) =>
+      api<BillingIdentityResponse>("/api/v1/billing/identity", { method: "PUT", body }),
+    onSuccess: (data) => queryClient.setQueryData(IDENTITY, data),
   });
 }
