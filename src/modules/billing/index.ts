@@ -15,3 +15,4 @@ export { paymentProviderOf } from "./payments/provider-of";
 export { type StartCardPaymentInput, type StartCardPaymentResult, startCardPayment } from "./payments/start-card-payment";
 export { billingRoutes } from "./routes";
 export { LEDGER_KINDS, type LedgerKind } from "./schema";
+export { type LedgerProblem, verifyLedger } from "./verify-ledger";

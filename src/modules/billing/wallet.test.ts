@@ -5,6 +5,7 @@ import { AppError } from "../../server/errors";
 import { auditEvents } from "../audit/schema";
 import { creditWallet, debitCredits, walletBalance } from "./move-credits";
 import { ledgerEntries } from "./schema";
+import { verifyLedger } from "./verify-ledger";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -106,6 +107,19 @@ describe("credit wallet", () => {
     await expect(ctx.owner.execute(sql`update ledger_entries set amount_cents = 1000000 where org_id = ${org.id}`)).rejects.toThrow();
     await expect(ctx.owner.execute(sql`delete from ledger_entries where org_id = ${org.id}`)).rejects.toThrow();
     expect(await ledgerSum(org.id)).toBe(100);
+  });
+
+  it("the verifier finds a movement written without the application, and a balance that is not the ledger's sum", async () => {
+    const { org } = await createOrgWithUser(ctx, "broker_admin");
+    await ctx.db.transaction((tx) => creditWallet(tx, { orgId: org.id, amountCents: 500, kind: "top_up", reference: "p", now }));
+    const mine = (await verifyLedger(ctx.db)).filter((p) => p.orgId === org.id);
+    expect(mine).toEqual([]);
+    // Someone with database access adds credits by hand: a ledger row with no signed event, and the balance.
+    await ctx.owner.execute(sql`insert into ledger_entries (org_id, kind, amount_cents, balance_after_cents, reference, description, created_at)
+      values (${org.id}, 'adjustment', 100000, 100500, 'manual', 'ajout manuel', now())`);
+    await ctx.owner.execute(sql`update wallets set balance_cents = 200000 where org_id = ${org.id}`);
+    const found = (await verifyLedger(ctx.db)).filter((p) => p.orgId === org.id).map((p) => p.kind);
+    expect(found.sort()).toEqual(["balance_differs_from_ledger", "movement_without_event"]);
   });
 
   it.runIf(process.env.DATABASE_URL)(
