@@ -14,7 +14,8 @@ export interface CreditMovement {
   /** Shown in the ledger; a French sentence. */
   description?: string;
   userId?: string | null;
-  now?: Date;
+  /** When the movement happens (time is an input: the caller's clock). */
+  now: Date;
 }
 
 export interface LedgerRow {
@@ -43,7 +44,7 @@ function checkAmount(m: CreditMovement, allowed: readonly LedgerKind[]) {
 type Rows<T> = { rows: T[] };
 
 async function recordMovement(tx: DbOrTx, m: CreditMovement, signed: number, balanceAfter: number): Promise<LedgerRow> {
-  const now = m.now ?? new Date();
+  const now = m.now;
   const [row] = await tx
     .insert(ledgerEntries)
     .values({
@@ -78,7 +79,7 @@ async function recordMovement(tx: DbOrTx, m: CreditMovement, signed: number, bal
 export async function debitCredits(tx: DbOrTx, m: CreditMovement): Promise<LedgerRow> {
   checkAmount(m, DEBIT_KINDS);
   const res = (await tx.execute(sql`
-    update wallets set balance_cents = balance_cents - ${m.amountCents}, updated_at = ${m.now ?? new Date()}
+    update wallets set balance_cents = balance_cents - ${m.amountCents}, updated_at = ${m.now}
      where org_id = ${m.orgId} and balance_cents >= ${m.amountCents}
     returning balance_cents as "balanceCents"`)) as unknown as Rows<{ balanceCents: number }>;
   const after = res.rows[0];
@@ -95,7 +96,7 @@ export async function debitCredits(tx: DbOrTx, m: CreditMovement): Promise<Ledge
 /** Adds credits to a brokerage's wallet (created on first credit), in the caller's transaction. */
 export async function creditWallet(tx: DbOrTx, m: CreditMovement): Promise<LedgerRow> {
   checkAmount(m, CREDIT_KINDS);
-  const now = m.now ?? new Date();
+  const now = m.now;
   const res = (await tx.execute(sql`
     insert into wallets (org_id, balance_cents, updated_at) values (${m.orgId}, ${m.amountCents}, ${now})
     on conflict (org_id) do update set balance_cents = wallets.balance_cents + excluded.balance_cents, updated_at = excluded.updated_at
