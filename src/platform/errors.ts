@@ -29,6 +29,10 @@ export const ERROR_CATALOGUE = {
   },
   lead_deleted: { status: 410, message: "Ce lead a été supprimé de la base après son enregistrement" },
   lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
+  insufficient_credits: { status: 402, message: "Crédits insuffisants : rechargez votre compte pour continuer" },
+  payment_declined: { status: 402, message: "Paiement refusé par la banque : essayez une autre carte" },
+  payment_unavailable: { status: 502, message: "Le service de paiement ne répond pas : réessayez dans quelques minutes" },
+  webhook_signature_invalid: { status: 400, message: "Signature du webhook de paiement invalide" },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;
 

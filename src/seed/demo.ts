@@ -64,7 +64,15 @@ export async function seedDemo(db: Db, now: Date) {
   await db.transaction(async (tx) => {
     const orgs = {
       platform: await createOrganisation(tx, { kind: "platform", name: "LeadsAssurance" }),
-      courtier: await createOrganisation(tx, { kind: "courtier", name: "Cabinet Durand Courtage", siren: "552100554", orias: "07012345" }),
+      courtier: await createOrganisation(tx, {
+        kind: "courtier",
+        name: "Cabinet Durand Courtage",
+        siren: "552100554",
+        orias: "07012345",
+        // Printed as the buyer on its invoices (credits & invoices).
+        address: "12 boulevard de la Corniche\n13007 Marseille",
+        vatNumber: "FR96552100554",
+      }),
       apporteur: await createOrganisation(tx, { kind: "apporteur", name: "LeadFactory Provence", siren: "732829320" }),
       apporteur2: await createOrganisation(tx, { kind: "apporteur", name: "Comparo Direct", siren: "443061841" }),
     };

@@ -1,4 +1,5 @@
 import { accountRoutes } from "../modules/accounts";
+import { billingRoutes } from "../modules/billing";
 import { catalogueRoutes } from "../modules/catalogue";
 import { consentRoutes } from "../modules/consent";
 import { crmRoutes } from "../modules/crm";
@@ -19,4 +20,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   notificationRoutes,
   crmRoutes,
   followupRoutes,
+  billingRoutes,
 ];

@@ -1,4 +1,5 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
+import { billingFeature } from "../features/billing/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
@@ -25,4 +26,5 @@ export const FEATURES: Feature[] = [
   crmFeature,
   followupFeature,
   outboxFeature,
+  billingFeature,
 ];
