@@ -1,4 +1,5 @@
 import { accountRoutes } from "../modules/accounts/routes";
+import { brokerRoutes } from "../modules/brokers";
 import { catalogueRoutes } from "../modules/catalogue/routes";
 import { consentRoutes } from "../modules/consent/routes";
 import { crmRoutes } from "../modules/crm/routes";
@@ -20,4 +21,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   notificationRoutes,
   crmRoutes,
   followupRoutes,
+  brokerRoutes,
 ];
