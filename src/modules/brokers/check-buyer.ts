@@ -33,7 +33,7 @@ export async function buyerProblems(db: DbOrTx, buyerOrgId: string, lead: LeadFo
     .leftJoin(brokerages, eq(brokerages.orgId, organisations.id))
     .where(eq(organisations.id, buyerOrgId))
     .limit(1);
-  if (!buyer || buyer.kind !== "courtier" || !buyer.brokerage)
+  if (buyer?.kind !== "courtier" || !buyer.brokerage)
     return [{ code: "not_a_broker", message: "Seul un cabinet de courtage inscrit (SIREN et ORIAS) peut acheter des leads" }];
   const b = buyer.brokerage;
   const problems: BuyerProblem[] = [];
