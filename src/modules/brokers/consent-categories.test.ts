@@ -57,6 +57,7 @@ describe("partner categories of consent texts", () => {
       id: "0190a1b2-0000-7000-8000-000000000001",
       version: "V1",
       title: "T",
+      body: "B",
       sha256: "ab",
       partners: ["P"],
       publishedAt: new Date("2026-08-01T00:00:00Z"),

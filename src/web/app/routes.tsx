@@ -1,5 +1,6 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
+import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/routes";
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
@@ -25,4 +26,6 @@ export const FEATURES: Feature[] = [
   crmFeature,
   followupFeature,
   outboxFeature,
+  brokerageFeature,
+  brokeragesAdminFeature,
 ];
