@@ -13,10 +13,13 @@ export function validationError(issues: readonly FieldIssue[]): AppError {
   return new AppError("validation_error", { field: first.field, message: first.message, details: issues });
 }
 
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause)
-    if ((err as { code?: string }).code === "23505") return true;
-  return false;
+/** The unique index a PostgreSQL error violated, or null for any other error. */
+const violatedIndex = (e: unknown): string | null => {
+  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause) {
+    const { code, constraint } = err as { code?: string; constraint?: string };
+    if (code === "23505") return constraint ?? "";
+  }
+  return null;
 };
 
 /**
@@ -101,7 +104,9 @@ export async function signUpBrokerage(tx: DbOrTx, input: SignupBody, now: Date) 
       return { org, user, brokerage };
     });
   } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    throw new AppError("brokerage_exists");
+    const index = violatedIndex(e);
+    if (index === null) throw e;
+    if (index === "users_email_lower_idx") throw new AppError("email_taken", { field: "email" });
+    throw new AppError("brokerage_exists", { field: index === "brokerages_orias_number_idx" ? "oriasNumber" : "siren" });
   }
 }

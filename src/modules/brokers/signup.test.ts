@@ -100,6 +100,18 @@ describe("Créer un compte courtier", () => {
     expect(json(sameEmail.res).error).toMatchObject({ code: "email_taken", field: "email" });
   });
 
+  it("of two simultaneous sign-ups with the same SIREN, one only creates a cabinet; the other gets a 409", async () => {
+    const body = signupBody();
+    const [a, b] = await Promise.all([
+      signUp(ctx, { ...body, email: `a-${body.email}`, oriasNumber: "31000001" }),
+      signUp(ctx, { ...body, email: `b-${body.email}`, oriasNumber: "31000002" }),
+    ]);
+    expect([a.res.statusCode, b.res.statusCode].sort()).toEqual([201, 409]);
+    const loser = a.res.statusCode === 409 ? a.res : b.res;
+    expect(json(loser).error).toMatchObject({ code: "brokerage_exists", field: "siren" });
+    expect((await ctx.db.select({ n: count() }).from(brokerages).where(eq(brokerages.siren, body.siren)))[0]?.n).toBe(1);
+  });
+
   it("is limited per client address like the login (429 past 5 in 15 minutes)", async () => {
     const ip = freshIp();
     const statuses: number[] = [];

@@ -68,7 +68,7 @@ export function BrokeragesAdminPage() {
           <EmptyState icon="shield" title={status === "pending" ? "Aucun cabinet à vérifier." : "Aucun cabinet."} />
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table brokerage-table">
               <thead>
                 <tr>
                   <th scope="col">Cabinet</th>
@@ -95,7 +95,7 @@ export function BrokeragesAdminPage() {
                         )}
                       </div>
                     </td>
-                    <td>
+                    <td data-label="ORIAS">
                       <a href={b.oriasSearchUrl} target="_blank" rel="noopener noreferrer">
                         {b.oriasNumber}
                       </a>
@@ -107,7 +107,7 @@ export function BrokeragesAdminPage() {
                         ))}
                       </div>
                     </td>
-                    <td>
+                    <td data-label="Catégories de partenaires">
                       {b.partnerCategories.length === 0 ? (
                         <span className="table__secondary">Aucune</span>
                       ) : (
@@ -118,7 +118,7 @@ export function BrokeragesAdminPage() {
                         </ul>
                       )}
                     </td>
-                    <td>
+                    <td data-label="Statut">
                       <span className={`badge ${STATUS_BADGES[b.status]}`}>{STATUS_LABELS[b.status]}</span>
                       <div className="table__secondary">
                         {b.status === "verified" &&
@@ -128,7 +128,7 @@ export function BrokeragesAdminPage() {
                         {b.status === "pending" && `inscrit le ${formatDateTime(b.createdAt)}`}
                       </div>
                     </td>
-                    <td>
+                    <td data-label="Actions">
                       <div className="brokerage-actions">
                         {b.status !== "verified" && (
                           <button

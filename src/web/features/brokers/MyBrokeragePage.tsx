@@ -158,16 +158,30 @@ export function MyBrokeragePage() {
                 <dt>N° ORIAS</dt>
                 <dd>{brokerage.data.oriasNumber}</dd>
               </div>
-              <div className="datalist__row">
+              <div className="datalist__row datalist__row--wide">
                 <dt>Catégories ORIAS</dt>
-                <dd>{brokerage.data.oriasCategories.map((c) => `${c} — ${oriasCategoryLabel(c)}`).join(" ; ")}</dd>
+                <dd>
+                  <ul className="plain-list">
+                    {brokerage.data.oriasCategories.map((c) => (
+                      <li key={c}>
+                        {c} — {oriasCategoryLabel(c)}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </div>
-              <div className="datalist__row">
+              <div className="datalist__row datalist__row--wide">
                 <dt>Catégories de partenaires</dt>
                 <dd>
-                  {brokerage.data.partnerCategories.length === 0
-                    ? "Pas encore attribuées par LeadsAssurance"
-                    : brokerage.data.partnerCategories.map(partnerCategoryLabel).join(" ; ")}
+                  {brokerage.data.partnerCategories.length === 0 ? (
+                    "Pas encore attribuées par LeadsAssurance"
+                  ) : (
+                    <ul className="plain-list">
+                      {brokerage.data.partnerCategories.map((c) => (
+                        <li key={c}>{partnerCategoryLabel(c)}</li>
+                      ))}
+                    </ul>
+                  )}
                 </dd>
               </div>
             </dl>
