@@ -84,7 +84,7 @@ describe("Créer un compte courtier", () => {
     expect(unknown.res.statusCode).toBe(400);
     const short = await signUp(ctx, { password: "court" });
     expect(short.res.statusCode).toBe(400);
-    expect(json(short.res).error.message).toMatch(/mot de passe/);
+    expect(json(short.res).error.message).toMatch(/mot de passe/i);
   });
 
   it("refuses a second cabinet with the same SIREN or ORIAS number, and an e-mail already used (409)", async () => {
