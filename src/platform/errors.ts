@@ -27,6 +27,12 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Cette agence a encore des clients ou des collaborateurs : rattachez-les à une autre agence avant de la supprimer",
   },
+  buyer_not_eligible: { status: 403, message: "Votre cabinet ne peut pas acheter ce lead" },
+  brokerage_exists: { status: 409, message: "Un cabinet est déjà inscrit avec ce SIREN ou ce numéro ORIAS" },
+  invitation_invalid: {
+    status: 410,
+    message: "Cette invitation n'est plus valable : demandez-en une nouvelle à l'administrateur du cabinet",
+  },
   lead_deleted: { status: 410, message: "Ce lead a été supprimé de la base après son enregistrement" },
   lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
   insufficient_credits: { status: 402, message: "Crédits insuffisants : rechargez votre compte pour continuer" },

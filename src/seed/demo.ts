@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../modules/accounts/provision-accounts";
 import { apiKeys, users } from "../modules/accounts/schema";
+import { seedDemoBrokerage } from "../modules/brokers";
 import { publishConsentText } from "../modules/consent/publish-consent-text";
 import type { Db } from "../platform/db/client";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
@@ -111,6 +112,15 @@ export async function seedDemo(db: Db, now: Date) {
       now,
     });
     await seedDemoFollowups(tx, { courtierOrgId: orgs.courtier.id, now });
+    await seedDemoBrokerage(tx, {
+      orgId: orgs.courtier.id,
+      legalName: orgs.courtier.name,
+      siren: orgs.courtier.siren as string,
+      oriasNumber: orgs.courtier.orias as string,
+      operatorUserId: created[ACCOUNTS[0].email] as string,
+      operatorOrgId: orgs.platform.id,
+      now,
+    });
   });
   return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
 }

@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 import { LoginPage } from "../features/auth/LoginPage";
+import { AcceptInvitationPage } from "../features/brokers/AcceptInvitationPage";
+import { SignupPage } from "../features/brokers/SignupPage";
 import type { Feature } from "./feature";
 import type { NavLinkEntry } from "./layout/Sidebar";
 import { SpaceLayout } from "./layout/SpaceLayout";
@@ -32,6 +34,8 @@ export function createAppRouter(features: Feature[]) {
       children: [
         { path: "/", element: <RootRedirect /> },
         { path: "/connexion", element: <LoginPage /> },
+        { path: "/inscription-courtier", element: <SignupPage /> },
+        { path: "/invitation", element: <AcceptInvitationPage /> },
         ...Object.values(SPACES).map((space) => spaceRoute(space, features)),
         { path: "*", element: <NotFoundPage /> },
       ],

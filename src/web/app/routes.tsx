@@ -1,6 +1,7 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
 import { billingFeature } from "../features/billing/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
+import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/routes";
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
@@ -27,4 +28,6 @@ export const FEATURES: Feature[] = [
   followupFeature,
   outboxFeature,
   billingFeature,
+  brokerageFeature,
+  brokeragesAdminFeature,
 ];
