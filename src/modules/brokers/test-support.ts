@@ -38,7 +38,7 @@ export async function setBrokerageState(
   await ctx.db
     .update(brokerages)
     .set({
-      ...(state.verifiedBy !== undefined ? { verifiedBy: state.verifiedBy, verifiedAt: state.verifiedBy ? new Date() : null } : {}),
+      ...(state.verifiedBy !== undefined ? { verifiedBy: state.verifiedBy, verifiedAt: state.verifiedBy ? ctx.clock() : null } : {}),
       ...(state.oriasCategories ? { oriasCategories: state.oriasCategories } : {}),
       ...(state.partnerCategories ? { partnerCategories: state.partnerCategories } : {}),
     })
