@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operatorSession, setBrokerageState, signedUpBroker } from "../../../tests/support/brokers";
 import { createOrgWithUser, createTestApp, type TestContext } from "../../../tests/support/test-app";
 import { publishConsentText } from "../consent";
 import { assertMayBuy, buyerProblems } from "./index";
-import { operatorSession, setBrokerageState, signedUpBroker } from "./test-support";
 
 let ctx: TestContext;
 let operatorId: string;

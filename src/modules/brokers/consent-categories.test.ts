@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operatorSession } from "../../../tests/support/brokers";
 import { asUser, createTestApp, json, type TestContext } from "../../../tests/support/test-app";
 import { canonicalJson } from "../../lib/canonical-json";
 import { sha256Hex } from "../../lib/sha256";
@@ -7,7 +8,6 @@ import { readCheckpoints } from "../audit";
 import { consentTextDigest } from "../consent";
 import { consentTexts } from "../consent/schema";
 import { verifyEvidence } from "../evidence";
-import { operatorSession } from "./test-support";
 
 let ctx: TestContext;
 beforeAll(async () => {

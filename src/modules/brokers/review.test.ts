@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshIp, operatorSession, signedUpBroker } from "../../../tests/support/brokers";
 import { asUser, createOrgWithUser, createTestApp, json, login, type TestContext } from "../../../tests/support/test-app";
 import { auditEvents } from "../audit/schema";
 import { capturedMessages } from "../notifications/schema";
 import { acceptInvitation } from "./accept-invitation";
 import { INVITATION_TTL_MS } from "./invite-colleague";
 import { brokerInvitations } from "./schema";
-import { freshIp, operatorSession, signedUpBroker } from "./test-support";
 
 let ctx: TestContext;
 beforeAll(async () => {

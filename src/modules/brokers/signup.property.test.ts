@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signupBody, validSiren } from "../../../tests/factories/brokerages";
+import { freshIp } from "../../../tests/support/brokers";
 import { hostileText, wrongType } from "../../../tests/support/hostile-input";
 import { createTestApp, json, type TestContext } from "../../../tests/support/test-app";
 import type { SignupBody } from "./api";
 import { ORIAS_CATEGORY_CODES } from "./rules/orias-categories";
 import { frenchVatNumber } from "./rules/vat-number";
-import { freshIp } from "./test-support";
 
 /**
  * Property: whatever a sign-up form sends, the answer is a 201 or a 4xx with a stable code, the field at

@@ -1,11 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signupBody } from "../../../tests/factories/brokerages";
+import { freshIp, signUp } from "../../../tests/support/brokers";
 import { createTestApp, json, type TestContext } from "../../../tests/support/test-app";
 import { organisations, users } from "../accounts/schema";
 import { auditEvents } from "../audit/schema";
 import { brokerages } from "./schema";
-import { freshIp, signUp } from "./test-support";
 
 let ctx: TestContext;
 beforeAll(async () => {

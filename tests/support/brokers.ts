@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { signupBody } from "../../../tests/factories/brokerages";
-import { createOrgWithUser, login, type Session, type TestContext } from "../../../tests/support/test-app";
-import type { SignupBody } from "./api";
-import { brokerages } from "./schema";
+import type { SignupBody } from "../../src/modules/brokers/api";
+import { brokerages } from "../../src/modules/brokers/schema";
+import { signupBody } from "../factories/brokerages";
+import { createOrgWithUser, login, type Session, type TestContext } from "./test-app";
 
 let ipSeq = 0;
 /** Each sign-up from its own address, so the per-address limit only bites where a test means it to. */
