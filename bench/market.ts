@@ -13,9 +13,9 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { Agent, request } from "undici";
 import { hashPassword } from "../src/modules/accounts/passwords";
-import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { systemClock } from "../src/platform/clock";
+import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { fmt, freshDatabase, percentile, type ServerHandle, startServer } from "./support";
 
 const { values: args } = parseArgs({
@@ -102,7 +102,11 @@ async function stockLeads(c: pg.Client, n: number) {
   await c.query("analyze leads; analyze lead_consents; analyze market_listings");
 }
 
-async function withFreshServer<T>(base: string, prepare: (c: pg.Client) => Promise<void>, run: (server: ServerHandle, c: pg.Client) => Promise<T>) {
+async function withFreshServer<T>(
+  base: string,
+  prepare: (c: pg.Client) => Promise<void>,
+  run: (server: ServerHandle, c: pg.Client) => Promise<T>,
+) {
   const database = await freshDatabase("postgres", base);
   // A first start migrates and seeds the demo; the data is prepared between the two starts.
   const first = await startServer(database.env);
@@ -148,7 +152,9 @@ async function listingPhase() {
           const body = (await res.body.json()) as { total: number };
           if (res.statusCode !== 200) throw new Error(`listing ${q}: ${res.statusCode} ${JSON.stringify(body)}`);
           const ms = performance.now() - t0;
-          if (round > 0) (times[q] ??= []).push(ms), all.push(ms); // the first round warms the caches
+          if (round === 0) continue; // the first round warms the caches
+          times[q] = [...(times[q] ?? []), ms];
+          all.push(ms);
         }
       all.sort((a, b) => a - b);
       const perQuery = Object.fromEntries(
@@ -169,7 +175,9 @@ async function purchasePhase() {
     async (server, c) => {
       const buyers = await createBuyers(c, BUYERS, 1_000_000_00);
       const sessions = await Promise.all(buyers.map((b) => login(server, b.email)));
-      const { rows } = await c.query<{ lead_id: string }>("select lead_id from market_listings order by received_at desc limit $1", [PURCHASES]);
+      const { rows } = await c.query<{ lead_id: string }>("select lead_id from market_listings order by received_at desc limit $1", [
+        PURCHASES,
+      ]);
       const agent = new Agent({ connections: BUYERS });
       const latencies: number[] = [];
       let next = 0;
@@ -207,7 +215,15 @@ async function purchasePhase() {
                 (select coalesce(-sum(amount_cents), 0) from ledger_entries where kind = 'marketplace_purchase')::int as ledger,
                 (select coalesce(sum(price_cents), 0) from lead_sales)::int as spent`,
       );
-      return { purchases: rows.length, buyers: BUYERS, perSecond: rows.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, ...check[0] };
+      return {
+        purchases: rows.length,
+        buyers: BUYERS,
+        perSecond: rows.length / seconds,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        failures,
+        ...check[0],
+      };
     },
   );
 }

@@ -34,13 +34,32 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,64}$/)
     .optional(),
+  /**
+   * Card payments: "demo" (the demonstration card, no money moves; the default outside production) or
+   * "stripe" (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). Production refuses "demo".
+   */
+  PAYMENT_PROVIDER: z.enum(["demo", "stripe"]).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Another Stripe API server (stripe-mock, the tests' stub); api.stripe.com when absent. */
+  STRIPE_API_URL: z.url().optional(),
+  /** The platform's identity printed on invoices as seller; demonstration values outside production. */
+  SELLER_NAME: z.string().min(1).optional(),
+  SELLER_ADDRESS: z.string().min(1).optional(),
+  SELLER_SIREN: z
+    .string()
+    .regex(/^\d{9}$/, "9 chiffres attendus")
+    .optional(),
+  SELLER_VAT_NUMBER: z.string().min(1).optional(),
   /** Defaults to info in production, warn otherwise (a developer's console shows problems, not every request). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 type Env = z.infer<typeof envSchema>;
-export type Config = Omit<Env, "LOG_LEVEL"> & {
+export type Config = Omit<Env, "LOG_LEVEL" | "PAYMENT_PROVIDER"> & {
   LOG_LEVEL: NonNullable<Env["LOG_LEVEL"]>;
+  PAYMENT_PROVIDER: NonNullable<Env["PAYMENT_PROVIDER"]>;
+  seller: { name: string; address: string; siren: string; vatNumber: string };
   sessionSecret: string;
   isProduction: boolean;
   trustProxy: TrustProxy;
@@ -77,8 +96,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       "AUDIT_CHECKPOINT_DIR est obligatoire en production : le dossier des points d'ancrage du journal d'audit (voir README).",
     );
+  const paymentProvider = cfg.PAYMENT_PROVIDER ?? (isProduction ? "stripe" : "demo");
+  // The demonstration card would let anyone buy credits without paying.
+  if (isProduction && paymentProvider === "demo")
+    throw new Error("PAYMENT_PROVIDER=demo est interdit en production : la carte de démonstration ne fait payer personne.");
+  if (paymentProvider === "stripe" && (!cfg.STRIPE_SECRET_KEY || !cfg.STRIPE_WEBHOOK_SECRET))
+    throw new Error("STRIPE_SECRET_KEY et STRIPE_WEBHOOK_SECRET sont obligatoires avec PAYMENT_PROVIDER=stripe.");
+  // An invoice must name the real seller: no demonstration identity in production.
+  if (isProduction && (!cfg.SELLER_NAME || !cfg.SELLER_ADDRESS || !cfg.SELLER_SIREN || !cfg.SELLER_VAT_NUMBER))
+    throw new Error(
+      "SELLER_NAME, SELLER_ADDRESS, SELLER_SIREN et SELLER_VAT_NUMBER sont obligatoires en production (identité du vendeur sur les factures).",
+    );
   return {
     ...cfg,
+    PAYMENT_PROVIDER: paymentProvider,
+    seller: {
+      name: cfg.SELLER_NAME ?? "LeadsAssurance SAS (démonstration)",
+      address: cfg.SELLER_ADDRESS ?? "10 rue de la Démonstration\n75002 Paris",
+      siren: cfg.SELLER_SIREN ?? "732829320",
+      vatNumber: cfg.SELLER_VAT_NUMBER ?? "FR44732829320",
+    },
     LOG_LEVEL: cfg.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
     isProduction,
     sessionSecret: cfg.SESSION_SECRET ?? DEV_SESSION_SECRET,

@@ -27,6 +27,12 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: "Cette agence a encore des clients ou des collaborateurs : rattachez-les à une autre agence avant de la supprimer",
   },
+  buyer_not_eligible: { status: 403, message: "Votre cabinet ne peut pas acheter ce lead" },
+  brokerage_exists: { status: 409, message: "Un cabinet est déjà inscrit avec ce SIREN ou ce numéro ORIAS" },
+  invitation_invalid: {
+    status: 410,
+    message: "Cette invitation n'est plus valable : demandez-en une nouvelle à l'administrateur du cabinet",
+  },
   lead_deleted: { status: 410, message: "Ce lead a été supprimé de la base après son enregistrement" },
   lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
   lead_already_sold: { status: 409, message: "Ce lead a déjà été vendu" },
@@ -36,6 +42,10 @@ export const ERROR_CATALOGUE = {
   },
   lead_not_in_stock: { status: 404, message: "Ce lead n'est pas (ou plus) en vente dans la salle de marché" },
   hold_expired: { status: 409, message: "Votre réservation a expiré : réservez à nouveau ce lead s'il est encore disponible" },
+  insufficient_credits: { status: 402, message: "Crédits insuffisants : rechargez votre compte pour continuer" },
+  payment_declined: { status: 402, message: "Paiement refusé par la banque : essayez une autre carte" },
+  payment_unavailable: { status: 502, message: "Le service de paiement ne répond pas : réessayez dans quelques minutes" },
+  webhook_signature_invalid: { status: 400, message: "Signature du webhook de paiement invalide" },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;
 

@@ -1,3 +1,5 @@
+import { PARTNER_CATEGORY_KEYS } from "../modules/brokers/rules/partner-categories";
+
 export const DEMO_CONSENT_TEXT = {
   version: "LA-2026-08-v1",
   title: "Consentement au démarchage téléphonique — assurance et crédit",
@@ -10,5 +12,7 @@ export const DEMO_CONSENT_TEXT = {
     "à compter de leur collecte ou du dernier contact.",
   ].join(" "),
   partners: ["Courtiers en assurance partenaires (ORIAS)", "Courtiers en opérations de banque et services de paiement (IOBSP)"],
+  // Every category (brokers/rules/partner-categories.ts): the demo leads can be sold to the demo brokerage.
+  partnerCategories: [...PARTNER_CATEGORY_KEYS],
   publishedAt: new Date("2026-08-01T00:00:00Z"),
 };

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createApiKeyWithSecret, createOrganisation, createUser } from "../modules/accounts/provision-accounts";
 import { apiKeys, users } from "../modules/accounts/schema";
+import { seedDemoBrokerage } from "../modules/brokers";
 import { publishConsentText } from "../modules/consent/publish-consent-text";
 import type { Db } from "../platform/db/client";
 import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
@@ -64,7 +65,15 @@ export async function seedDemo(db: Db, now: Date) {
   await db.transaction(async (tx) => {
     const orgs = {
       platform: await createOrganisation(tx, { kind: "platform", name: "LeadsAssurance" }),
-      courtier: await createOrganisation(tx, { kind: "courtier", name: "Cabinet Durand Courtage", siren: "552100554", orias: "07012345" }),
+      courtier: await createOrganisation(tx, {
+        kind: "courtier",
+        name: "Cabinet Durand Courtage",
+        siren: "552100554",
+        orias: "07012345",
+        // Printed as the buyer on its invoices (credits & invoices).
+        address: "12 boulevard de la Corniche\n13007 Marseille",
+        vatNumber: "FR96552100554",
+      }),
       apporteur: await createOrganisation(tx, { kind: "apporteur", name: "LeadFactory Provence", siren: "732829320" }),
       apporteur2: await createOrganisation(tx, { kind: "apporteur", name: "Comparo Direct", siren: "443061841" }),
     };
@@ -103,6 +112,15 @@ export async function seedDemo(db: Db, now: Date) {
       now,
     });
     await seedDemoFollowups(tx, { courtierOrgId: orgs.courtier.id, now });
+    await seedDemoBrokerage(tx, {
+      orgId: orgs.courtier.id,
+      legalName: orgs.courtier.name,
+      siren: orgs.courtier.siren as string,
+      oriasNumber: orgs.courtier.orias as string,
+      operatorUserId: created[ACCOUNTS[0].email] as string,
+      operatorOrgId: orgs.platform.id,
+      now,
+    });
   });
   return { accounts, supplierApiKey: DEMO_SUPPLIER_API_KEY };
 }

@@ -19,6 +19,13 @@ const PROD = {
   SESSION_SECRET: SECRET,
   TRUST_PROXY: "none",
   ...EVIDENCE,
+  PAYMENT_PROVIDER: "stripe",
+  STRIPE_SECRET_KEY: "sk_test_production_tests",
+  STRIPE_WEBHOOK_SECRET: "whsec_production_tests",
+  SELLER_NAME: "LeadsAssurance SAS",
+  SELLER_ADDRESS: "10 rue de la Paix ; 75002 Paris",
+  SELLER_SIREN: "732829320",
+  SELLER_VAT_NUMBER: "FR44732829320",
 } as const;
 const dirs: string[] = [keysDir];
 afterAll(() => {

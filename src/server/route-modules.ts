@@ -1,4 +1,6 @@
 import { accountRoutes } from "../modules/accounts";
+import { billingRoutes } from "../modules/billing";
+import { brokerRoutes } from "../modules/brokers";
 import { catalogueRoutes } from "../modules/catalogue";
 import { consentRoutes } from "../modules/consent";
 import { crmRoutes } from "../modules/crm";
@@ -21,4 +23,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   crmRoutes,
   followupRoutes,
   marketRoutes,
+  billingRoutes,
+  brokerRoutes,
 ];

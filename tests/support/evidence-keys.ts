@@ -16,4 +16,12 @@ export const PRODUCTION_ENV = {
   TRUST_PROXY: "none",
   AUDIT_KEYS: TEST_EVIDENCE_KEYS,
   AUDIT_CHECKPOINT_DIR: "/nonexistent/la-test-checkpoints",
+  // Card payments and the seller printed on invoices (src/modules/billing).
+  PAYMENT_PROVIDER: "stripe",
+  STRIPE_SECRET_KEY: "sk_test_production_tests",
+  STRIPE_WEBHOOK_SECRET: "whsec_production_tests",
+  SELLER_NAME: "LeadsAssurance SAS",
+  SELLER_ADDRESS: "10 rue de la Paix ; 75002 Paris",
+  SELLER_SIREN: "732829320",
+  SELLER_VAT_NUMBER: "FR44732829320",
 } as const;

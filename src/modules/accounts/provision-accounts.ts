@@ -4,7 +4,10 @@ import { apiKeys, type OrgKind, organisations, type Role, users } from "./schema
 import { sha256 } from "./tokens";
 
 /** Building blocks shared by the demo seed and the tests, so both create data the same way. */
-export async function createOrganisation(db: DbOrTx, input: { kind: OrgKind; name: string; siren?: string; orias?: string }) {
+export async function createOrganisation(
+  db: DbOrTx,
+  input: { kind: OrgKind; name: string; siren?: string; orias?: string; address?: string; vatNumber?: string },
+) {
   const [row] = await db.insert(organisations).values(input).returning();
   if (!row) throw new Error("insert returned nothing");
   return row;

@@ -11,6 +11,9 @@ export const organisations = pgTable("organisations", {
   name: text("name").notNull(),
   siren: text("siren"),
   orias: text("orias"),
+  /** Billing identity printed on invoices (brokerages): postal address on one or more lines, intra-EU VAT number. */
+  address: text("address"),
+  vatNumber: text("vat_number"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

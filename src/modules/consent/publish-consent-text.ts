@@ -10,6 +10,8 @@ export interface ConsentTextInput {
   title: string;
   body: string;
   partners: string[];
+  /** Partner categories (brokers/rules/partner-categories.ts): the brokerages a lead under this text may be sold to. */
+  partnerCategories?: string[];
   publishedAt: Date;
 }
 
@@ -20,7 +22,7 @@ export async function publishConsentText(db: DbOrTx, actor: Actor, input: Consen
   const sha256 = bodySha256(input.body);
   const [row] = await db
     .insert(consentTexts)
-    .values({ ...input, sha256, publishedBy: actor.userId ?? null })
+    .values({ ...input, partnerCategories: [...new Set(input.partnerCategories ?? [])], sha256, publishedBy: actor.userId ?? null })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   await appendAuditEvent(db, {
@@ -28,7 +30,13 @@ export async function publishConsentText(db: DbOrTx, actor: Actor, input: Consen
     action: "consent_text.published",
     entityType: "consent_text",
     entityId: row.id,
-    data: { version: row.version, sha256, partners: row.partners, digest: consentTextDigest(row) },
+    data: {
+      version: row.version,
+      sha256,
+      partners: row.partners,
+      partnerCategories: row.partnerCategories,
+      digest: consentTextDigest(row),
+    },
   });
   return row;
 }

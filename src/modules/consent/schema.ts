@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../accounts/schema";
 
@@ -11,6 +12,8 @@ export const consentTexts = pgTable(
     body: text("body").notNull(),
     sha256: text("sha256").notNull(),
     partners: jsonb("partners").$type<string[]>().notNull(),
+    /** Categories of partners the text names (brokers/rules/partner-categories.ts): who a lead collected under it may be sold to. */
+    partnerCategories: text("partner_categories").array().notNull().default(sql`'{}'::text[]`),
     publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }).notNull(),
     publishedBy: uuid("published_by").references(() => users.id),
   },

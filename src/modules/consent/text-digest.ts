@@ -9,6 +9,7 @@ export interface ConsentTextEvidence {
   body: string;
   sha256: string;
   partners: unknown;
+  partnerCategories: readonly string[];
   publishedAt: Date;
   publishedBy: string | null;
 }
@@ -21,9 +22,12 @@ export const bodySha256 = (body: string) => createHash("sha256").update(body, "u
  * the database no longer matches an event only the application could write.
  */
 export function consentTextDigest(t: ConsentTextEvidence): string {
+  // Partner categories decide to whom a lead may be sold: committed too. A text without any (all those
+  // published before they existed) keeps the first form of the digest, so its publication event still matches.
+  const categories = t.partnerCategories.length > 0 ? [canonicalJson(t.partnerCategories)] : [];
   return sha256Hex(
     JSON.stringify([
-      "consent_text/1",
+      categories.length > 0 ? "consent_text/2" : "consent_text/1",
       t.id.toLowerCase(),
       t.version,
       t.title,
@@ -31,6 +35,7 @@ export function consentTextDigest(t: ConsentTextEvidence): string {
       canonicalJson(t.partners),
       t.publishedAt.toISOString(),
       t.publishedBy?.toLowerCase() ?? null,
+      ...categories,
     ]),
   );
 }

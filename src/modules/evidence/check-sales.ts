@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
-import type { Problem } from "../audit/verify-chain";
+import type { Problem } from "../audit";
 
 /** What a genuine `lead.sold` event says of its sale (its data, as record-sale.ts wrote it). */
 export interface CommittedSale {
@@ -60,5 +60,9 @@ export async function checkSales(tx: Tx, committed: ReadonlyMap<string, Committe
   }
   for (const [saleId, event] of committed)
     if (!seen.has(saleId))
-      report({ kind: "sale", ref: `vente ${saleId} (lead ${String(event.data.leadId)})`, message: `supprimée : l'événement n° ${event.eventId} atteste la vente` });
+      report({
+        kind: "sale",
+        ref: `vente ${saleId} (lead ${String(event.data.leadId)})`,
+        message: `supprimée : l'événement n° ${event.eventId} atteste la vente`,
+      });
 }

@@ -1,7 +1,8 @@
 // What other modules may use of intake; nothing else of this folder is imported from outside it.
+
+export { claimAcceptedLeads } from "./claim-accepted-leads";
 export { type CsvColumns, isBlankRow, readHeader, recordOf } from "./csv-import/columns";
 export { createImport } from "./csv-import/imports";
-export { claimAcceptedLeads } from "./claim-accepted-leads";
 export { markInterruptedImports } from "./csv-import/interrupted-imports";
 export { runImport } from "./csv-import/run-import";
 export { consentFingerprint } from "./fingerprint";

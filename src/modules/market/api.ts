@@ -47,15 +47,10 @@ export type MarketList = z.infer<typeof marketListSchema>;
 export type MarketItem = z.infer<typeof marketItemSchema>;
 
 export const holdHeadersSchema = z.object({
-  "idempotency-key": z
-    .string()
-    .trim()
-    .min(8)
-    .max(200)
-    .meta({
-      title: "la clé d'idempotence",
-      description: "Un identifiant unique par intention d'achat : rejouer la requête rend la même réservation",
-    }),
+  "idempotency-key": z.string().trim().min(8).max(200).meta({
+    title: "la clé d'idempotence",
+    description: "Un identifiant unique par intention d'achat : rejouer la requête rend la même réservation",
+  }),
 });
 
 export const holdSchema = z.object({

@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { AuthContext } from "../../platform/auth-context";
 import type { Db, DbOrTx, Tx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError, notFound } from "../../platform/errors";
-import { productBySlug } from "../catalogue/rules";
-import type { AuthContext } from "../../platform/auth-context";
+import type { InvoiceParty } from "../billing";
 import {
   creditWallet,
   debitCredits,
@@ -15,11 +16,10 @@ import {
   startCardPayment,
   vatOn,
 } from "../billing";
-import type { InvoiceParty } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
+import { productBySlug } from "../catalogue/rules";
 import type { Hold } from "./hold-lead";
 import { recordSale } from "./record-sale";
-import { rawRows } from "../../platform/db/raw-rows";
 import { HOLD_MINUTES } from "./rules/sale-terms";
 import { marketHolds } from "./schema";
 
@@ -30,7 +30,14 @@ export interface PurchasedLead {
   leadId: string;
   priceCents: number;
   paidWith: "credits" | "card";
-  contact: { firstName: string | null; lastName: string | null; phone: string | null; email: string | null; postalCode: string | null; city: string | null };
+  contact: {
+    firstName: string | null;
+    lastName: string | null;
+    phone: string | null;
+    email: string | null;
+    postalCode: string | null;
+    city: string | null;
+  };
 }
 
 /** Pays a hold with the brokerage's credits: debit and sale in one transaction, or neither. */
@@ -87,7 +94,7 @@ export async function payHoldByCard(
  * What a successful card payment for a hold does, once, in the payment's transaction. In time, the lead
  * is sold and invoiced. A payment that succeeds after its hold ended (the webhook came late) is honoured
  * when the lead is still free (nobody bought or holds it, still in the marketplace); otherwise the money
- * is not lost: it becomes credits in the wallet and the invoice is a top-up (decision 012).
+ * is not lost: it becomes credits in the wallet and the invoice is a top-up (decision 014).
  */
 export function registerMarketPurchase(seller: InvoiceParty): void {
   registerPaymentPurpose(MARKET_PURCHASE_PURPOSE, async (tx, payment) => {
@@ -118,7 +125,10 @@ export function registerMarketPurchase(seller: InvoiceParty): void {
 }
 
 async function refundAsCredits(tx: Tx, hold: Hold, payment: SucceededPayment, seller: InvoiceParty) {
-  await tx.update(marketHolds).set({ status: "failed", closedAt: payment.settledAt, paymentRef: payment.id }).where(eq(marketHolds.id, hold.id));
+  await tx
+    .update(marketHolds)
+    .set({ status: "failed", closedAt: payment.settledAt, paymentRef: payment.id })
+    .where(eq(marketHolds.id, hold.id));
   await creditWallet(tx, {
     orgId: payment.orgId,
     kind: "refund",
@@ -135,18 +145,23 @@ async function refundAsCredits(tx: Tx, hold: Hold, payment: SucceededPayment, se
     userId: payment.userId,
     seller,
     issuedAt: payment.settledAt,
-    lines: [{ label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents }],
+    lines: [
+      { label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents },
+    ],
   });
 }
 
 /** A late payment's second chance: the lead is still in stock and nobody else holds it. */
 async function retake(tx: Tx, hold: Hold, now: Date): Promise<boolean> {
   const until = new Date(now.getTime() + HOLD_MINUTES * 60_000).toISOString();
-  const taken = await rawRows<{ lead_id: string }>(tx, sql`
+  const taken = await rawRows<{ lead_id: string }>(
+    tx,
+    sql`
       update market_listings set held_by = ${hold.orgId}::uuid, hold_until = ${until}::timestamptz
       where lead_id = ${hold.leadId}::uuid and sold_at is null and expires_at > ${now.toISOString()}::timestamptz
         and (hold_until is null or hold_until <= ${now.toISOString()}::timestamptz or held_by = ${hold.orgId}::uuid)
-      returning lead_id`);
+      returning lead_id`,
+  );
   return taken.length === 1;
 }
 
@@ -189,13 +204,19 @@ async function lockHold(tx: Tx, orgId: string, holdId: string): Promise<Hold> {
 }
 
 async function leadForSale(db: DbOrTx, leadId: string): Promise<{ product: string; consentTextId: string }> {
-  const [row] = await rawRows<{ product: string; consent_text_id: string }>(db, sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`);
+  const [row] = await rawRows<{ product: string; consent_text_id: string }>(
+    db,
+    sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`,
+  );
   if (!row) throw notFound("Lead");
   return { product: row.product, consentTextId: row.consent_text_id };
 }
 
 async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {
-  const [row] = await rawRows<{ product: string; departement: string | null }>(db, sql`select product, departement from market_listings where lead_id = ${leadId}::uuid`);
+  const [row] = await rawRows<{ product: string; departement: string | null }>(
+    db,
+    sql`select product, departement from market_listings where lead_id = ${leadId}::uuid`,
+  );
   const product = row ? (productBySlug(row.product)?.label ?? row.product) : "Lead";
   return `Lead ${product}${row?.departement ? ` (${row.departement})` : ""} — salle de marché`;
 }
@@ -217,15 +238,25 @@ async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promis
     email: string | null;
     postal_code: string | null;
     city: string | null;
-  }>(tx, sql`
+  }>(
+    tx,
+    sql`
       select s.id as sale_id, s.price_cents, s.paid_with, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
-      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`);
+      from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`,
+  );
   if (!row) throw notFound("Vente");
   return {
     saleId: row.sale_id,
     leadId,
     priceCents: row.price_cents,
     paidWith: row.paid_with,
-    contact: { firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email, postalCode: row.postal_code, city: row.city },
+    contact: {
+      firstName: row.first_name,
+      lastName: row.last_name,
+      phone: row.phone,
+      email: row.email,
+      postalCode: row.postal_code,
+      city: row.city,
+    },
   };
 }

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { AuthContext } from "../../platform/auth-context";
 import type { DbOrTx, Tx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError } from "../../platform/errors";
-import type { AuthContext } from "../../platform/auth-context";
-import { appendAuditEvent, appendAuditEvents } from "../audit/append-event";
+import { appendAuditEvent, appendAuditEvents } from "../audit";
 import { priceInForce } from "./price-grid";
-import { rawRows } from "../../platform/db/raw-rows";
 import { freshnessTierAt } from "./rules/freshness";
 import { HOLD_MINUTES, type LeadType, type PriceTier } from "./rules/sale-terms";
 import { marketHolds } from "./schema";
@@ -36,11 +36,14 @@ export async function holdLead(
     }
     const until = new Date(now.getTime() + HOLD_MINUTES * 60_000);
     const at = sql`${now.toISOString()}::timestamptz`;
-    const [taken] = await rawRows<{ product: string; lead_type: LeadType; tier24_until: string; tier48_until: string; expires_at: string }>(tx, sql`
+    const [taken] = await rawRows<{ product: string; lead_type: LeadType; tier24_until: string; tier48_until: string; expires_at: string }>(
+      tx,
+      sql`
         update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${until.toISOString()}::timestamptz
         where lead_id = ${input.leadId}::uuid and sold_at is null and expires_at > ${at}
           and (hold_until is null or hold_until <= ${at})
-        returning product, lead_type, tier24_until, tier48_until, expires_at`);
+        returning product, lead_type, tier24_until, tier48_until, expires_at`,
+    );
     if (!taken) throw await whyNotAvailable(tx, input.leadId, now);
 
     const tier = freshnessTierAt(
@@ -93,7 +96,10 @@ export async function holdLead(
 
 /** The clear answer to a buyer who lost the race or came too late. */
 async function whyNotAvailable(tx: Tx, leadId: string, now: Date): Promise<AppError> {
-  const [row] = await rawRows<{ sold_at: string | null; expires_at: string; hold_until: string | null }>(tx, sql`select sold_at, expires_at, hold_until from market_listings where lead_id = ${leadId}::uuid`);
+  const [row] = await rawRows<{ sold_at: string | null; expires_at: string; hold_until: string | null }>(
+    tx,
+    sql`select sold_at, expires_at, hold_until from market_listings where lead_id = ${leadId}::uuid`,
+  );
   if (!row) return new AppError("lead_not_in_stock");
   if (row.sold_at) return new AppError("lead_already_sold");
   if (new Date(row.expires_at) <= now)
@@ -131,7 +137,9 @@ export async function releaseHold(db: DbOrTx, buyer: AuthContext, holdId: string
  */
 export async function expireHolds(db: DbOrTx, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const expired = await rawRows<{ lead_id: string; org_id: string; id: string }>(tx, sql`
+    const expired = await rawRows<{ lead_id: string; org_id: string; id: string }>(
+      tx,
+      sql`
       with gone as (
         update market_holds set status = 'expired', closed_at = ${now.toISOString()}::timestamptz
         where status = 'active' and expires_at <= ${now.toISOString()}::timestamptz
@@ -140,7 +148,8 @@ export async function expireHolds(db: DbOrTx, now: Date): Promise<number> {
         update market_listings l set held_by = null, hold_until = null from gone
         where l.lead_id = gone.lead_id and l.held_by = gone.org_id and l.hold_until <= ${now.toISOString()}::timestamptz
         returning l.lead_id
-      ) select id, lead_id, org_id from gone`);
+      ) select id, lead_id, org_id from gone`,
+    );
     await appendAuditEvents(
       tx,
       expired.map((h) => ({

@@ -92,10 +92,13 @@ export async function listMarket(
     price_desc: sql`p.price_cents desc, l.received_at desc, l.lead_id`,
   }[f.sort];
   const [rows, counted] = await Promise.all([
-    rawRows<Row>(db, sql`
+    rawRows<Row>(
+      db,
+      sql`
       select l.lead_id, l.product, l.lead_type, l.departement, l.postal_code, l.city, l.consent_method, l.received_at,
              ${tierOf} as tier, p.price_cents, p.version, l.expires_at, l.hold_until, l.held_by
-      ${from} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`),
+      ${from} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+    ),
     rawRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 ${from} limit ${TOTAL_CAP + 1}) capped`),
   ]);
   const n = counted[0]?.n ?? 0;

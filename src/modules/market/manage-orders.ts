@@ -1,12 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client";
-import { uuidv7 } from "../../platform/db/uuid-v7";
-import { notFound } from "../../platform/errors";
-import { parisLocalToUtcIso } from "../catalogue/rules/dates";
 import type { AuthContext } from "../../platform/auth-context";
 import { actorOf } from "../../platform/auth-context";
-import { appendAuditEvent } from "../audit/append-event";
+import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { notFound } from "../../platform/errors";
+import { appendAuditEvent } from "../audit";
+import { parisLocalToUtcIso } from "../catalogue/rules/dates";
 import { lastWeek, orderPeriods } from "./rules/order-periods";
 import type { LeadType } from "./rules/sale-terms";
 import { brokerOrders } from "./schema";
@@ -95,13 +95,16 @@ export async function listOrders(db: DbOrTx, orgId: string, now: Date): Promise<
   const { week, day } = orderPeriods(now);
   const orders = await db.select().from(brokerOrders).where(eq(brokerOrders.orgId, orgId)).orderBy(desc(brokerOrders.createdAt));
   if (orders.length === 0) return [];
-  const stats = await rawRows<{ order_id: string; week: number; day: number; total: number; spent: number }>(db, sql`
+  const stats = await rawRows<{ order_id: string; week: number; day: number; total: number; spent: number }>(
+    db,
+    sql`
       select o.id as order_id,
         coalesce((select received from order_counters c where c.order_id = o.id and c.period = ${week}), 0)::int as week,
         coalesce((select received from order_counters c where c.order_id = o.id and c.period = ${day}), 0)::int as day,
         (select count(*) from lead_sales s where s.order_id = o.id)::int as total,
         coalesce((select sum(price_cents) from lead_sales s where s.order_id = o.id), 0)::int as spent
-      from broker_orders o where o.org_id = ${orgId}::uuid`);
+      from broker_orders o where o.org_id = ${orgId}::uuid`,
+  );
   const byId = new Map(stats.map((s) => [s.order_id, s]));
   return orders.map((o) => {
     const s = byId.get(o.id);
@@ -119,10 +122,13 @@ export async function previewOrder(
   const start = parisMidnight(from);
   const end = parisMidnight(to);
   const zone = input.departements.length === 0 ? sql`true` : sql`departement = any(${sql.param(input.departements)}::text[])`;
-  const [row] = await rawRows<{ n: number }>(db, sql`
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`
       select count(*)::int as n from leads
       where status = 'accepted' and type = ${input.leadType} and product = any(${sql.param(input.products)}::text[]) and ${zone}
-        and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz`);
+        and created_at >= ${start}::timestamptz and created_at < ${end}::timestamptz`,
+  );
   return row?.n ?? 0;
 }
 

@@ -1,5 +1,5 @@
-import type { Db } from "../../platform/db/client";
 import type { Clock } from "../../platform/clock";
+import type { Db } from "../../platform/db/client";
 import { claimAcceptedLeads } from "../intake";
 import type { Notifier } from "../notifications";
 import { expireHolds } from "./hold-lead";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { productBySlug } from "../catalogue/rules";
 import type { Notifier } from "../notifications";
-import { rawRows } from "../../platform/db/raw-rows";
 import type { ExclusiveSale } from "./route-leads";
 
 /**
@@ -14,9 +14,14 @@ export async function notifyExclusiveSales(db: Db, notifier: Notifier, sales: re
   const byOrg = new Map<string, ExclusiveSale[]>();
   for (const s of sales) byOrg.set(s.buyerOrgId, [...(byOrg.get(s.buyerOrgId) ?? []), s]);
   for (const [orgId, received] of byOrg) {
-    const admins = await rawRows<{ email: string }>(db, sql`select email from users where org_id = ${orgId}::uuid and role = 'broker_admin' order by created_at limit 5`);
+    const admins = await rawRows<{ email: string }>(
+      db,
+      sql`select email from users where org_id = ${orgId}::uuid and role = 'broker_admin' order by created_at limit 5`,
+    );
     if (admins.length === 0) continue;
-    const lines = received.map((s) => `- ${productBySlug(s.product)?.label ?? s.product} : ${(s.priceCents / 100).toFixed(2).replace(".", ",")} € HT`);
+    const lines = received.map(
+      (s) => `- ${productBySlug(s.product)?.label ?? s.product} : ${(s.priceCents / 100).toFixed(2).replace(".", ",")} € HT`,
+    );
     await notifier.sendMail({
       to: admins.map((a) => a.email),
       subject: received.length === 1 ? "Nouveau lead exclusif reçu" : `${received.length} nouveaux leads exclusifs reçus`,

@@ -1,9 +1,10 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { canonicalJson } from "../../lib/canonical-json";
+import { sha256Hex } from "../../lib/sha256";
 import type { DbOrTx, Tx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import type { Actor } from "../audit/append-event";
-import { appendAuditEvent } from "../audit/append-event";
-import { canonicalJson, sha256Hex } from "../audit/chain-hash";
+import type { Actor } from "../audit";
+import { appendAuditEvent } from "../audit";
 import { defaultPriceGrid, gridProblems, type PriceEntry } from "./rules/default-prices";
 import type { LeadType, PriceTier, SaleChannel } from "./rules/sale-terms";
 import { priceGrids, prices } from "./schema";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import { appendAuditEvent } from "../audit/append-event";
+import { appendAuditEvent } from "../audit";
 import type { PriceTier, SaleChannel } from "./rules/sale-terms";
 import { leadSales, marketListings } from "./schema";
 

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError } from "../../platform/errors";
 import { debitCredits } from "../billing";
 import { consentCovers, oriasAllows } from "../brokers";
 import { recordSale } from "./record-sale";
-import { rawRows } from "../../platform/db/raw-rows";
-import { rankOrders } from "./rules/pick-order";
 import { orderPeriods } from "./rules/order-periods";
+import { rankOrders } from "./rules/pick-order";
 import type { LeadType } from "./rules/sale-terms";
 import { stockLeads } from "./stock-leads";
 
@@ -57,15 +57,20 @@ export interface ExclusiveSale {
  */
 export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date): Promise<{ sold: ExclusiveSale[]; stocked: number }> {
   if (leadIds.length === 0) return { sold: [], stocked: 0 };
-  const leads = await rawRows<LeadToRoute>(tx, sql`
+  const leads = await rawRows<LeadToRoute>(
+    tx,
+    sql`
       select l.id, l.product, l.type as lead_type, l.departement, t.partners, t.partner_categories
       from leads l join lead_consents k on k.lead_id = l.id join consent_texts t on t.id = k.consent_text_id
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)
         and not exists (select 1 from market_listings m where m.lead_id = l.id)
-      order by l.created_at, l.id`);
+      order by l.created_at, l.id`,
+  );
   const { week, day } = orderPeriods(now);
-  const orders = await rawRows<OpenOrder>(tx, sql`
+  const orders = await rawRows<OpenOrder>(
+    tx,
+    sql`
       select o.id, o.org_id, o.products, o.lead_type, o.departements, o.weekly_cap, o.daily_cap, o.last_served_at, o.created_at,
              b.legal_name, b.orias_categories, b.partner_categories as broker_partner_categories,
              coalesce(w.balance_cents, 0)::int as balance_cents,
@@ -74,7 +79,8 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
       from broker_orders o
       join brokerages b on b.org_id = o.org_id and b.verified_at is not null
       left join wallets w on w.org_id = o.org_id
-      where o.status = 'active'`);
+      where o.status = 'active'`,
+  );
   const prices = await exclusivePrices(tx);
   const sold: ExclusiveSale[] = [];
   const unsold: string[] = [];
@@ -137,13 +143,16 @@ async function trySell(
 ): Promise<boolean> {
   try {
     await tx.transaction(async (sp) => {
-      const counted = await rawRows<{ period: string }>(sp, sql`
+      const counted = await rawRows<{ period: string }>(
+        sp,
+        sql`
           insert into order_counters (order_id, period, received)
           values (${order.id}::uuid, ${periods.week}, 1), (${order.id}::uuid, ${periods.day}, 1)
           on conflict (order_id, period) do update set received = order_counters.received + 1
           where (order_counters.period = ${periods.week} and order_counters.received < ${order.weekly_cap})
              or (order_counters.period = ${periods.day} and (${order.daily_cap}::int is null or order_counters.received < ${order.daily_cap}::int))
-          returning period`);
+          returning period`,
+      );
       if (counted.length < 2) throw new AppError("conflict", { message: "Plafond de la commande atteint" });
       const saleId = uuidv7(now.getTime());
       await debitCredits(sp, {
@@ -183,8 +192,11 @@ async function trySell(
 
 /** The exclusive price under 24 business hours, per product and type, of the grid in force. */
 async function exclusivePrices(tx: Tx): Promise<Map<string, { priceCents: number; version: number }>> {
-  const rows = await rawRows<{ product: string; lead_type: string; price_cents: number; version: number }>(tx, sql`
+  const rows = await rawRows<{ product: string; lead_type: string; price_cents: number; version: number }>(
+    tx,
+    sql`
       select product, lead_type, price_cents, version from prices
-      where version = (select max(version) from price_grids) and channel = 'exclusive' and tier = '24h'`);
+      where version = (select max(version) from price_grids) and channel = 'exclusive' and tier = '24h'`,
+  );
   return new Map(rows.map((r) => [`${r.product}|${r.lead_type}`, { priceCents: r.price_cents, version: r.version }]));
 }

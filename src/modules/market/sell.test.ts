@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
+import { operatorSession, setBrokerageState, signedUpBroker } from "../../../tests/support/brokers";
 import { asUser, createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { creditWallet, walletBalance } from "../billing";
-import { setBrokerageState, signedUpBroker, operatorSession } from "../brokers/test-support";
 import { ensurePriceGrid } from "./price-grid";
 import { routeLeads } from "./route-leads";
 import { stockLeads } from "./stock-leads";
@@ -21,7 +21,12 @@ async function sendLead(product = "mutuelle-sante", postalCode = "75011") {
     method: "POST",
     url: "/api/v1/leads",
     headers: { authorization: `Bearer ${supplier.apiKey}` },
-    payload: validLead(supplier.version, { contact: { ...validLead(supplier.version).contact, postalCode, city: "Paris" } }, product, clock()),
+    payload: validLead(
+      supplier.version,
+      { contact: { ...validLead(supplier.version).contact, postalCode, city: "Paris" } },
+      product,
+      clock(),
+    ),
   });
   expect(res.json().status, res.body).toBe("accepted");
   return res.json().id as string;
@@ -36,12 +41,18 @@ async function buyer(creditsCents = 100_000, categories?: { orias?: string[]; pa
     partnerCategories: categories?.partners ?? ["assurance-sante-prevoyance", "assurance-particuliers", "credit-immobilier"],
   });
   if (creditsCents > 0)
-    await ctx.db.transaction((tx) => creditWallet(tx, { orgId: b.orgId, amountCents: creditsCents, kind: "adjustment", reference: `test-${b.orgId}`, now }));
+    await ctx.db.transaction((tx) =>
+      creditWallet(tx, { orgId: b.orgId, amountCents: creditsCents, kind: "adjustment", reference: `test-${b.orgId}`, now }),
+    );
   return b;
 }
 
 async function holdAndPay(b: { session: Parameters<typeof asUser>[0] }, leadId: string, key: string) {
-  const hold = await ctx.app.inject({ method: "POST", url: `/api/v1/market/leads/${leadId}/hold`, headers: { ...asUser(b.session), "idempotency-key": key } });
+  const hold = await ctx.app.inject({
+    method: "POST",
+    url: `/api/v1/market/leads/${leadId}/hold`,
+    headers: { ...asUser(b.session), "idempotency-key": key },
+  });
   if (hold.statusCode !== 201) return hold;
   return ctx.app.inject({
     method: "POST",
@@ -58,7 +69,9 @@ beforeAll(async () => {
   operatorId = (await operatorSession(ctx)).user.id;
   // The supplier's consent text must name partner categories for any sale to be possible.
   await ctx.owner.execute(sql`alter table consent_texts disable trigger user`);
-  await ctx.owner.execute(sql`update consent_texts set partner_categories = '{assurance-sante-prevoyance,credit-immobilier}' where version = ${supplier.version}`);
+  await ctx.owner.execute(
+    sql`update consent_texts set partner_categories = '{assurance-sante-prevoyance,credit-immobilier}' where version = ${supplier.version}`,
+  );
   await ctx.owner.execute(sql`alter table consent_texts enable trigger user`);
 });
 afterAll(() => ctx.close());
@@ -85,9 +98,18 @@ describe("marketplace purchase by credits", () => {
     const leadId = await sendLead();
     await stockLeads(ctx.db, [leadId], now);
     const a = await buyer();
-    const hold = await ctx.app.inject({ method: "POST", url: `/api/v1/market/leads/${leadId}/hold`, headers: { ...asUser(a.session), "idempotency-key": "double-000001" } });
+    const hold = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/leads/${leadId}/hold`,
+      headers: { ...asUser(a.session), "idempotency-key": "double-000001" },
+    });
     const pay = () =>
-      ctx.app.inject({ method: "POST", url: `/api/v1/market/holds/${hold.json().id}/pay`, headers: asUser(a.session), payload: { method: "credits" } });
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/v1/market/holds/${hold.json().id}/pay`,
+        headers: asUser(a.session),
+        payload: { method: "credits" },
+      });
     const [one, two] = await Promise.all([pay(), pay()]);
     expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
     expect(one.json().purchase.saleId).toBe(two.json().purchase.saleId);

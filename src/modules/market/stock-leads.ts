@@ -20,15 +20,20 @@ interface StockCandidate {
  */
 export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Date): Promise<number> {
   if (leadIds.length === 0) return 0;
-  const candidates = await rawRows<StockCandidate>(db, sql`
+  const candidates = await rawRows<StockCandidate>(
+    db,
+    sql`
       select l.id, l.product, l.departement, l.postal_code, l.city, k.method, l.created_at
       from leads l join lead_consents k on k.lead_id = l.id
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
-        and not exists (select 1 from lead_sales s where s.lead_id = l.id)`);
+        and not exists (select 1 from lead_sales s where s.lead_id = l.id)`,
+  );
   if (candidates.length === 0) return 0;
   const deadlines = candidates.map((c) => freshnessDeadlines(new Date(c.created_at), c.departement));
   const col = <T>(pick: (c: StockCandidate, i: number) => T) => sql.param(candidates.map(pick));
-  const stocked = await rawRows<{ n: number }>(db, sql`
+  const stocked = await rawRows<{ n: number }>(
+    db,
+    sql`
       with ins as (
         insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, received_at,
                                      tier24_until, tier48_until, expires_at, stocked_at)
@@ -42,6 +47,7 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
              as u(id, product, departement, postal_code, city, method, received_at, t24, t48, exp)
         on conflict (lead_id) do nothing
         returning 1
-      ) select count(*)::int as n from ins`);
+      ) select count(*)::int as n from ins`,
+  );
   return stocked[0]?.n ?? 0;
 }

@@ -7,7 +7,18 @@ import { rawRows } from "./raw-rows";
  * The tables that prove consent and what happened: the application may read them and add to them,
  * nothing else (their triggers refuse UPDATE, DELETE and TRUNCATE too, migrations 0001 and 0009).
  */
-export const EVIDENCE_TABLES = ["leads", "lead_consents", "consent_texts", "audit_events", "audit_chain"] as const;
+export const EVIDENCE_TABLES = [
+  "leads",
+  "lead_consents",
+  "consent_texts",
+  "audit_events",
+  "audit_chain",
+  "ledger_entries",
+  "invoices",
+  "lead_sales",
+  "price_grids",
+  "prices",
+] as const;
 
 const GRANT_LOCK_KEY = 7_340_002;
 

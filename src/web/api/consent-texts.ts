@@ -8,6 +8,8 @@ export interface ConsentText {
   body: string;
   sha256: string;
   partners: string[];
+  /** Partner categories (brokers/rules/partner-categories.ts): who a lead under this text may be sold to. */
+  partnerCategories: string[];
   publishedAt: string;
 }
 

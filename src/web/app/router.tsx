@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 import { LoginPage } from "../features/auth/LoginPage";
+import { AcceptInvitationPage } from "../features/brokers/AcceptInvitationPage";
+import { SignupPage } from "../features/brokers/SignupPage";
 import { PricesPage } from "../features/market/PricesPage";
 import type { Feature } from "./feature";
 import type { NavLinkEntry } from "./layout/Sidebar";
@@ -34,6 +36,8 @@ export function createAppRouter(features: Feature[]) {
         { path: "/", element: <RootRedirect /> },
         { path: "/connexion", element: <LoginPage /> },
         { path: "/tarifs", element: <PricesPage /> },
+        { path: "/inscription-courtier", element: <SignupPage /> },
+        { path: "/invitation", element: <AcceptInvitationPage /> },
         ...Object.values(SPACES).map((space) => spaceRoute(space, features)),
         { path: "*", element: <NotFoundPage /> },
       ],

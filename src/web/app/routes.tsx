@@ -1,5 +1,7 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
+import { billingFeature } from "../features/billing/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
+import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/routes";
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
@@ -28,4 +30,7 @@ export const FEATURES: Feature[] = [
   outboxFeature,
   marketFeature,
   priceAdminFeature,
+  billingFeature,
+  brokerageFeature,
+  brokeragesAdminFeature,
 ];

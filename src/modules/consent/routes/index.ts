@@ -4,6 +4,7 @@ import { authOf } from "../../../platform/auth";
 import { actorOf } from "../../../platform/auth-context";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
+import { PARTNER_CATEGORY_KEYS } from "../../brokers/rules/partner-categories";
 import { optOut } from "../opt-out";
 import { listConsentTexts, publishConsentText } from "../publish-consent-text";
 
@@ -14,6 +15,7 @@ const consentTextSchema = z.object({
   body: z.string(),
   sha256: z.string(),
   partners: z.array(z.string()),
+  partnerCategories: z.array(z.string()),
   publishedAt: z.date(),
 });
 
@@ -54,6 +56,11 @@ export const consentRoutes: RouteModule = (app, { database, clock }) => {
             .array(z.string().trim().min(2).max(200).meta({ title: "le partenaire" }))
             .min(1)
             .meta({ title: "les partenaires (ou catégories de partenaires)" }),
+          partnerCategories: z
+            .array(z.enum(PARTNER_CATEGORY_KEYS).meta({ title: "la catégorie de partenaires" }))
+            .max(PARTNER_CATEGORY_KEYS.length)
+            .optional()
+            .meta({ title: "les catégories de partenaires (à qui le lead peut être vendu)" }),
         }),
         response: { 201: consentTextSchema, ...errorResponses(400, 401, 403, 409) },
       },

@@ -1,9 +1,9 @@
 import { access } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
+import { actorOf } from "../../../platform/auth-context";
 import type { RouteModule } from "../../../platform/deps";
 import { notFound } from "../../../platform/errors";
 import { errorResponses } from "../../../platform/openapi";
-import { actorOf } from "../../../platform/auth-context";
 import { priceGridSchema, publishPriceGridSchema } from "../api";
 import { currentPriceGrid, publishPriceGrid } from "../price-grid";
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { errorMessage } from "../../api/client";
 import { FullPageLoading } from "../../app/pages/FullPage";
 import { type Role, useLogin, useSession } from "../../app/session";
@@ -86,7 +86,9 @@ export function LoginPage() {
             {login.isPending ? "Connexion…" : "Se connecter"}
           </button>
         </form>
-        <p className="login__footer">Accès réservé aux courtiers et apporteurs partenaires.</p>
+        <p className="login__footer">
+          Accès réservé aux courtiers et apporteurs partenaires. Courtier ? <Link to="/inscription-courtier">Créer un compte courtier</Link>
+        </p>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { partnerCategoryLabel } from "../../../modules/brokers/rules/partner-categories";
 import type { ConsentText } from "../../api/consent-texts";
 import { formatTimestamp } from "../../ui/format";
 
@@ -32,6 +33,10 @@ export function ConsentTextList({ texts }: { texts: ConsentText[] }) {
                   ))}
                 </ul>
               </dd>
+            </div>
+            <div className="datalist__row datalist__row--wide">
+              <dt>Catégories de partenaires</dt>
+              <dd>{(t.partnerCategories ?? []).length === 0 ? "Aucune" : t.partnerCategories.map(partnerCategoryLabel).join(" ; ")}</dd>
             </div>
           </dl>
           <details>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { PARTNER_CATEGORIES } from "../../../modules/brokers/rules/partner-categories";
 import { ApiError, errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
@@ -8,7 +9,7 @@ import { type NewConsentText, usePublishConsentText } from "./api";
 
 type Errors = Partial<Record<keyof NewConsentText, string>>;
 
-const EMPTY = { version: "", title: "", body: "", partners: "" };
+const EMPTY = { version: "", title: "", body: "", partners: "", partnerCategories: [] as string[] };
 
 function check(input: NewConsentText): Errors {
   const errors: Errors = {};
@@ -43,8 +44,14 @@ export function PublishForm({ onPublished }: { onPublished(): void }) {
       .split("\n")
       .map((p) => p.trim())
       .filter(Boolean),
+    partnerCategories: draft.partnerCategories,
   };
-  const set = (key: keyof typeof EMPTY, value: string) => {
+  const toggleCategory = (key: string, on: boolean) =>
+    setDraft((d) => ({
+      ...d,
+      partnerCategories: PARTNER_CATEGORIES.map((c) => c.key).filter((k) => (k === key ? on : d.partnerCategories.includes(k))),
+    }));
+  const set = (key: "version" | "title" | "body" | "partners", value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
@@ -143,6 +150,20 @@ export function PublishForm({ onPublished }: { onPublished(): void }) {
             )}
           </Field>
         </div>
+        <fieldset className="form-grid__wide field">
+          <legend className="field__label">Catégories de partenaires couvertes</legend>
+          <p className="field__hint">Un lead recueilli avec ce texte ne pourra être vendu qu'aux cabinets de ces catégories.</p>
+          {PARTNER_CATEGORIES.map((c) => (
+            <label key={c.key} className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.partnerCategories.includes(c.key)}
+                onChange={(e) => toggleCategory(c.key, e.target.checked)}
+              />
+              <span>{c.label}</span>
+            </label>
+          ))}
+        </fieldset>
       </div>
       <div className="form-actions">
         <button type="submit" className="button button--primary">

@@ -7,6 +7,7 @@ export interface NewConsentText {
   title: string;
   body: string;
   partners: string[];
+  partnerCategories: string[];
 }
 
 export function usePublishConsentText() {

@@ -62,21 +62,41 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
               type="button"
               className="button button--primary"
               disabled={!enough || pay.isPending}
-              onClick={() => pay.mutate({ holdId: hold.id, method: "credits" }, { onSuccess: onPaid, onError: (e) => toast.error(errorMessage(e)) })}
+              onClick={() =>
+                pay.mutate({ holdId: hold.id, method: "credits" }, { onSuccess: onPaid, onError: (e) => toast.error(errorMessage(e)) })
+              }
             >
               Payer {formatCents(hold.priceCents)} en crédits
             </button>
-            {balance !== undefined && !enough && <p className="field__hint">Crédits insuffisants : rechargez dans « Crédits & factures » ou payez par carte.</p>}
+            {balance !== undefined && !enough && (
+              <p className="field__hint">Crédits insuffisants : rechargez dans « Crédits & factures » ou payez par carte.</p>
+            )}
           </div>
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              pay.mutate({ holdId: hold.id, method: "card", cardNumber: card }, { onSuccess: onPaid, onError: (err) => toast.error(errorMessage(err)) });
+              pay.mutate(
+                { holdId: hold.id, method: "card", cardNumber: card },
+                { onSuccess: onPaid, onError: (err) => toast.error(errorMessage(err)) },
+              );
             }}
           >
             <h3>Par carte</h3>
-            <Field id="hold-card" label="Numéro de carte" hint="Carte de démonstration — aucun paiement réel : 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée).">
-              {(c) => <input {...c} className="input" inputMode="numeric" autoComplete="cc-number" value={card} onChange={(e) => setCard(e.target.value)} />}
+            <Field
+              id="hold-card"
+              label="Numéro de carte"
+              hint="Carte de démonstration — aucun paiement réel : 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée)."
+            >
+              {(c) => (
+                <input
+                  {...c}
+                  className="input"
+                  inputMode="numeric"
+                  autoComplete="cc-number"
+                  value={card}
+                  onChange={(e) => setCard(e.target.value)}
+                />
+              )}
             </Field>
             <button type="submit" className="button button--secondary" disabled={pay.isPending || card.trim() === ""}>
               Payer {formatCents(Math.round(hold.priceCents * VAT))} TTC par carte

@@ -11,8 +11,9 @@ export function PurchaseDone({ purchase, onClose }: { purchase: Purchase; onClos
     <section className="card hold-panel hold-panel--done" aria-live="polite">
       <h2>Lead acheté</h2>
       <p>
-        {formatCents(purchase.priceCents)} HT payés {purchase.paidWith === "credits" ? "en crédits" : "par carte (facture disponible dans Crédits & factures)"}.
-        Ce lead est à vous seul.
+        {formatCents(purchase.priceCents)} HT payés{" "}
+        {purchase.paidWith === "credits" ? "en crédits" : "par carte (facture disponible dans Crédits & factures)"}. Ce lead est à vous
+        seul.
       </p>
       <dl className="datalist datalist--compact">
         <div className="datalist__row">

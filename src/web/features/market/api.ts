@@ -9,7 +9,7 @@ export type Hold = Wire<HoldView>;
 export type Order = Wire<OrderView>;
 export type PriceGrid = Wire<PriceGridView>;
 
-/** The listing refreshes every 5 seconds: a lead bought by someone else disappears without a reload (decision 012). */
+/** The listing refreshes every 5 seconds: a lead bought by someone else disappears without a reload (decision 014). */
 export const MARKET_REFRESH_MS = 5_000;
 const MARKET = ["market"] as const;
 

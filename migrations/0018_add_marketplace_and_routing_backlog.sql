@@ -1,3 +1,7 @@
+CREATE TABLE "intake_backlog" (
+	"lead_id" uuid PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "broker_orders" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -90,6 +94,7 @@ CREATE TABLE "prices" (
 	CONSTRAINT "prices_positive" CHECK ("prices"."price_cents" > 0)
 );
 --> statement-breakpoint
+ALTER TABLE "intake_backlog" ADD CONSTRAINT "intake_backlog_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "broker_orders" ADD CONSTRAINT "broker_orders_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "broker_orders" ADD CONSTRAINT "broker_orders_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_sales" ADD CONSTRAINT "lead_sales_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -113,4 +118,12 @@ CREATE UNIQUE INDEX "market_holds_idempotency_idx" ON "market_holds" USING btree
 CREATE UNIQUE INDEX "market_holds_one_active_idx" ON "market_holds" USING btree ("lead_id") WHERE "market_holds"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "market_holds_expiry_idx" ON "market_holds" USING btree ("expires_at") WHERE "market_holds"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "market_listings_open_idx" ON "market_listings" USING btree ("product","departement","received_at" DESC NULLS LAST) WHERE "market_listings"."sold_at" is null;--> statement-breakpoint
-CREATE INDEX "market_listings_open_received_idx" ON "market_listings" USING btree ("received_at" DESC NULLS LAST) WHERE "market_listings"."sold_at" is null;
+CREATE INDEX "market_listings_open_received_idx" ON "market_listings" USING btree ("received_at" DESC NULLS LAST) WHERE "market_listings"."sold_at" is null;--> statement-breakpoint
+-- Sales and published prices are evidence (docs/decisions/014-marketplace.md): no code path changes or
+-- deletes them, so the database refuses it. refuse_change() comes from 0001.
+CREATE TRIGGER lead_sales_append_only BEFORE UPDATE OR DELETE ON lead_sales FOR EACH ROW EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER lead_sales_no_truncate BEFORE TRUNCATE ON lead_sales FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER prices_append_only BEFORE UPDATE OR DELETE ON prices FOR EACH ROW EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER prices_no_truncate BEFORE TRUNCATE ON prices FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER price_grids_append_only BEFORE UPDATE OR DELETE ON price_grids FOR EACH ROW EXECUTE FUNCTION refuse_change();--> statement-breakpoint
+CREATE TRIGGER price_grids_no_truncate BEFORE TRUNCATE ON price_grids FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();

@@ -1,0 +1,78 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db/client";
+import { AppError } from "../../platform/errors";
+import { organisations } from "../accounts/schema";
+import { consentTexts } from "../consent/schema";
+import { oriasCategoryLabel } from "./rules/orias-categories";
+import { consentCovers } from "./rules/partner-categories";
+import { oriasAllows, oriasCategoriesFor } from "./rules/product-eligibility";
+import { brokerages } from "./schema";
+
+export type BuyerProblemCode = "broker_not_verified" | "orias_category_missing" | "consent_not_covering" | "not_a_broker";
+
+export interface BuyerProblem {
+  code: BuyerProblemCode;
+  /** French, shown to the broker as is. */
+  message: string;
+}
+
+export interface LeadForSale {
+  product: string;
+  consentTextId: string;
+}
+
+/**
+ * Why the organisation may not buy the lead; an empty list means it may. Checked at every sale
+ * (exclusive routing and marketplace): a brokerage whose ORIAS registration the operator has verified,
+ * whose ORIAS categories allow the product, and whom the lead's consent text covers.
+ */
+export async function buyerProblems(db: DbOrTx, buyerOrgId: string, lead: LeadForSale): Promise<BuyerProblem[]> {
+  const [buyer] = await db
+    .select({ kind: organisations.kind, brokerage: brokerages })
+    .from(organisations)
+    .leftJoin(brokerages, eq(brokerages.orgId, organisations.id))
+    .where(eq(organisations.id, buyerOrgId))
+    .limit(1);
+  if (buyer?.kind !== "courtier" || !buyer.brokerage)
+    return [{ code: "not_a_broker", message: "Seul un cabinet de courtage inscrit (SIREN et ORIAS) peut acheter des leads" }];
+  const b = buyer.brokerage;
+  const problems: BuyerProblem[] = [];
+  if (!b.verifiedAt)
+    problems.push({
+      code: "broker_not_verified",
+      message: b.refusedAt
+        ? "L'inscription ORIAS de votre cabinet a été refusée par LeadsAssurance : vous ne pouvez pas acheter"
+        : "L'inscription ORIAS de votre cabinet n'a pas encore été vérifiée par LeadsAssurance",
+    });
+  if (!oriasAllows(lead.product, b.oriasCategories)) {
+    const needed = oriasCategoriesFor(lead.product);
+    problems.push({
+      code: "orias_category_missing",
+      message:
+        needed.length === 0
+          ? `Le produit « ${lead.product} » ne peut être vendu à aucun cabinet`
+          : `Ce lead demande une inscription ORIAS en tant que ${needed.map((c) => `${oriasCategoryLabel(c)} (${c})`).join(", ou ")}`,
+    });
+  }
+  const [text] = await db
+    .select({ partners: consentTexts.partners, partnerCategories: consentTexts.partnerCategories })
+    .from(consentTexts)
+    .where(eq(consentTexts.id, lead.consentTextId))
+    .limit(1);
+  if (!text || !consentCovers(text, b))
+    problems.push({
+      code: "consent_not_covering",
+      message: "Le consentement de ce prospect ne couvre pas votre cabinet : le texte accepté ne nomme pas vos catégories de partenaires",
+    });
+  return problems;
+}
+
+/** The same check for a sale: throws `buyer_not_eligible` (403) listing the problems in French. */
+export async function assertMayBuy(db: DbOrTx, buyerOrgId: string, lead: LeadForSale): Promise<void> {
+  const problems = await buyerProblems(db, buyerOrgId, lead);
+  if (problems.length === 0) return;
+  throw new AppError("buyer_not_eligible", {
+    message: `Votre cabinet ne peut pas acheter ce lead : ${problems.map((p) => p.message).join(" ; ")}`,
+    details: problems,
+  });
+}

@@ -1,0 +1,102 @@
+import { type FormEvent, useState } from "react";
+import { errorMessage } from "../../api/client";
+import { useProfile } from "../../app/session";
+import { Alert } from "../../ui/Alert";
+import { Field } from "../../ui/Field";
+import { Icon } from "../../ui/Icon";
+import { LoadingState } from "../../ui/States";
+import { useToast } from "../../ui/Toasts";
+import { usePacks, useTopUp } from "./api";
+import { euros } from "./format-cents";
+
+/** Choose a pack and pay it by card (the demonstration card outside production). */
+export function TopUpCard() {
+  const packs = usePacks();
+  const topUp = useTopUp();
+  const toast = useToast();
+  const [packId, setPackId] = useState("pack-250");
+  const [cardNumber, setCardNumber] = useState("");
+  const [declined, setDeclined] = useState<string | null>(null);
+  const isAdmin = useProfile().user.role === "broker_admin";
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setDeclined(null);
+    topUp.mutate(
+      { packId, cardNumber: cardNumber.trim() || undefined },
+      {
+        onSuccess: (r) => {
+          if (r.status === "succeeded") {
+            toast.success("Paiement accepté : vos crédits sont disponibles et la facture est prête.");
+            setCardNumber("");
+          } else if (r.status === "failed") setDeclined(r.reason);
+          else setDeclined("Le paiement par carte bancaire réelle se confirme avec Stripe : non disponible sur cet écran.");
+        },
+      },
+    );
+  }
+
+  if (packs.isPending) return <LoadingState />;
+  if (packs.isError) return <Alert kind="error">{errorMessage(packs.error)}</Alert>;
+  if (!isAdmin)
+    return (
+      <section className="card card__pad billing-topup" aria-labelledby="topup-title">
+        <h2 id="topup-title">Recharger les crédits</h2>
+        <p className="muted">Seul l'administrateur du cabinet peut acheter des crédits.</p>
+      </section>
+    );
+  const { isDemo } = packs.data.provider;
+  const chosen = packs.data.packs.find((p) => p.id === packId);
+  return (
+    <section className="card card__pad billing-topup" aria-labelledby="topup-title">
+      <h2 id="topup-title">Recharger mes crédits</h2>
+      <form onSubmit={onSubmit} noValidate>
+        <fieldset className="billing-packs">
+          <legend>Pack de recharge</legend>
+          {packs.data.packs.map((p) => (
+            <label key={p.id} className={`billing-pack ${p.id === packId ? "billing-pack--selected" : ""}`}>
+              <input type="radio" name="pack" value={p.id} checked={p.id === packId} onChange={() => setPackId(p.id)} />
+              <span className="billing-pack__label">{p.label}</span>
+              <span className="billing-pack__detail">
+                {p.bonusCents > 0 ? `+ ${euros(p.bonusCents)} offerts` : "sans bonus"} · {euros(p.totalTtcCents)} TTC
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {isDemo ? (
+          <div className="billing-demo" role="note">
+            <strong>Carte de démonstration — aucun paiement réel</strong>
+            <p>Utilisez 4242 4242 4242 4242 (acceptée) ou 4000 0000 0000 0002 (refusée). Aucune carte réelle n'est demandée ni débitée.</p>
+          </div>
+        ) : null}
+        {isDemo ? (
+          <Field id="card-number" label="Numéro de carte (démonstration)" error={fieldError(topUp.error)}>
+            {(c) => (
+              <input
+                {...c}
+                className="input"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="4242 4242 4242 4242"
+                maxLength={23}
+                value={cardNumber}
+                onChange={(e) => setCardNumber(e.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
+        {declined ? <Alert kind="error">{declined}</Alert> : null}
+        {topUp.isError && !fieldError(topUp.error) ? <Alert kind="error">{errorMessage(topUp.error)}</Alert> : null}
+        <button type="submit" className="button button--primary" disabled={topUp.isPending || (isDemo && !cardNumber.trim())}>
+          <Icon name="check" />
+          {topUp.isPending ? "Paiement…" : `Payer ${chosen ? euros(chosen.totalTtcCents) : ""} TTC`}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function fieldError(error: unknown): string | undefined {
+  const e = error as { field?: string; message?: string } | null;
+  return e?.field?.endsWith("cardNumber") ? e.message : undefined;
+}
