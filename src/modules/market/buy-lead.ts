@@ -19,6 +19,7 @@ import {
 import { assertMayBuy, buyerProblems } from "../brokers";
 import { productBySlug } from "../catalogue/rules";
 import type { Hold } from "./hold-lead";
+import { leadForSale } from "./lead-for-sale";
 import { recordSale } from "./record-sale";
 import { HOLD_MINUTES } from "./rules/sale-terms";
 import { marketHolds } from "./schema";
@@ -201,15 +202,6 @@ async function lockHold(tx: Tx, orgId: string, holdId: string): Promise<Hold> {
     .for("update");
   if (!hold) throw notFound("Réservation");
   return hold;
-}
-
-async function leadForSale(db: DbOrTx, leadId: string): Promise<{ product: string; consentTextId: string }> {
-  const [row] = await rawRows<{ product: string; consent_text_id: string }>(
-    db,
-    sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`,
-  );
-  if (!row) throw notFound("Lead");
-  return { product: row.product, consentTextId: row.consent_text_id };
 }
 
 async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {

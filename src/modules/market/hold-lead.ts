@@ -5,6 +5,8 @@ import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError } from "../../platform/errors";
 import { appendAuditEvent, appendAuditEvents } from "../audit";
+import { assertMayBuy } from "../brokers";
+import { leadForSale } from "./lead-for-sale";
 import { priceInForce } from "./price-grid";
 import { freshnessTierAt } from "./rules/freshness";
 import { HOLD_MINUTES, type LeadType, type PriceTier } from "./rules/sale-terms";
@@ -45,6 +47,8 @@ export async function holdLead(
         returning product, lead_type, tier24_until, tier48_until, expires_at`,
     );
     if (!taken) throw await whyNotAvailable(tx, input.leadId, now);
+    // A brokerage that may not buy this lead does not hold it either (the refusal rolls the hold back).
+    await assertMayBuy(tx, buyer.orgId, await leadForSale(tx, input.leadId));
 
     const tier = freshnessTierAt(
       { tier24Until: new Date(taken.tier24_until), tier48Until: new Date(taken.tier48_until), expiresAt: new Date(taken.expires_at) },

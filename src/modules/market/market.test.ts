@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
+import { asUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { expireHolds } from "./hold-lead";
 import { ensurePriceGrid } from "./price-grid";
 import { stockLeads } from "./stock-leads";
@@ -27,15 +28,18 @@ async function sendLeads(count: number, overrides: Parameters<typeof validLead>[
   return ids;
 }
 
+let operatorId: string;
 async function broker() {
-  const b = await createOrgWithUser(ctx, "broker_admin");
-  return { ...b, session: await login(ctx.app, b.email) };
+  const b = await verifiedBuyer(ctx, { operatorId, now: clock() });
+  return { ...b, email: b.payload.email, password: b.payload.password };
 }
 
 beforeAll(async () => {
   ctx = await createTestApp({}, { clock });
   supplier = await supplierFixture(ctx);
   await ensurePriceGrid(ctx.db, clock());
+  await coverEveryCategory(ctx, supplier.version);
+  operatorId = (await operatorSession(ctx)).user.id;
 });
 afterAll(() => ctx.close());
 
@@ -62,7 +66,7 @@ describe("marketplace listing", () => {
     const b = await broker();
     // Days pass in this test: a fresh session each time, as the broker would log in again.
     const list = async (q: string) => {
-      const session = await login(ctx.app, b.email);
+      const session = await login(ctx.app, b.email, b.password);
       const res = await ctx.app.inject({ method: "GET", url: `/api/v1/market/leads?product=rc-decennale&${q}`, headers: asUser(session) });
       expect(res.statusCode, res.body).toBe(200);
       return res.json();

@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import { operatorSession, setBrokerageState, signedUpBroker } from "../../../tests/support/brokers";
+import { coverEveryCategory, operatorSession, signedUpBroker, verifiedBuyer } from "../../../tests/support/market";
 import { asUser, createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
-import { creditWallet, walletBalance } from "../billing";
+import { walletBalance } from "../billing";
 import { ensurePriceGrid } from "./price-grid";
 import { routeLeads } from "./route-leads";
 import { stockLeads } from "./stock-leads";
@@ -32,20 +31,8 @@ async function sendLead(product = "mutuelle-sante", postalCode = "75011") {
   return res.json().id as string;
 }
 
-/** A brokerage the operator verified, insurance and credit, in every partner category, with credits. */
-async function buyer(creditsCents = 100_000, categories?: { orias?: string[]; partners?: string[] }) {
-  const b = await signedUpBroker(ctx);
-  await setBrokerageState(ctx, b.orgId, {
-    verifiedBy: operatorId,
-    oriasCategories: categories?.orias ?? ["COA", "COBSP"],
-    partnerCategories: categories?.partners ?? ["assurance-sante-prevoyance", "assurance-particuliers", "credit-immobilier"],
-  });
-  if (creditsCents > 0)
-    await ctx.db.transaction((tx) =>
-      creditWallet(tx, { orgId: b.orgId, amountCents: creditsCents, kind: "adjustment", reference: `test-${b.orgId}`, now }),
-    );
-  return b;
-}
+const buyer = (creditsCents = 100_000, categories?: { orias?: string[]; partners?: string[] }) =>
+  verifiedBuyer(ctx, { operatorId, creditsCents, orias: categories?.orias, partners: categories?.partners, now });
 
 async function holdAndPay(b: { session: Parameters<typeof asUser>[0] }, leadId: string, key: string) {
   const hold = await ctx.app.inject({
@@ -67,12 +54,7 @@ beforeAll(async () => {
   supplier = await supplierFixture(ctx);
   await ensurePriceGrid(ctx.db, clock());
   operatorId = (await operatorSession(ctx)).user.id;
-  // The supplier's consent text must name partner categories for any sale to be possible.
-  await ctx.owner.execute(sql`alter table consent_texts disable trigger user`);
-  await ctx.owner.execute(
-    sql`update consent_texts set partner_categories = '{assurance-sante-prevoyance,credit-immobilier}' where version = ${supplier.version}`,
-  );
-  await ctx.owner.execute(sql`alter table consent_texts enable trigger user`);
+  await coverEveryCategory(ctx, supplier.version);
 });
 afterAll(() => ctx.close());
 
@@ -129,7 +111,7 @@ describe("marketplace purchase by credits", () => {
     const insuranceOnly = await buyer(100_000, { orias: ["COA"] });
     expect((await holdAndPay(insuranceOnly, creditLead, "refus-0000002")).json().error.code).toBe("buyer_not_eligible");
 
-    const uncovered = await buyer(100_000, { partners: ["assurance-professionnels"] });
+    const uncovered = await buyer(100_000, { partners: [] });
     expect((await holdAndPay(uncovered, leadId, "refus-0000003")).json().error.code).toBe("buyer_not_eligible");
     // Refusals held nothing: an eligible broker buys it at once.
     expect((await holdAndPay(await buyer(), leadId, "refus-0000004")).statusCode).toBe(200);
