@@ -1,32 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { BillingIdentityResponse, PacksResponse, TopUpResponse } from "../../../modules/billing/api";
-import type { LedgerKind } from "../../../modules/billing/rules/ledger-kinds";
+import type { Wire } from "../../../lib/wire";
+import type { BillingIdentityResponse, InvoicesResponse, PacksResponse, TopUpResponse, WalletResponse } from "../../../modules/billing/api";
 import { api } from "../../api/client";
 
-/** Dates arrive as ISO strings over JSON. */
-export interface LedgerItem {
-  id: string;
-  kind: LedgerKind;
-  amountCents: number;
-  balanceAfterCents: number;
-  description: string;
-  createdAt: string;
-}
-
-export interface Wallet {
-  balanceCents: number;
-  items: LedgerItem[];
-  total: number;
-}
-
-export interface InvoiceItem {
-  id: string;
-  number: string;
-  issuedAt: string;
-  totalHtCents: number;
-  vatCents: number;
-  totalTtcCents: number;
-}
+export type Wallet = Wire<WalletResponse>;
+export type LedgerItem = Wallet["items"][number];
+export type InvoiceItem = Wire<InvoicesResponse>["items"][number];
 
 const WALLET = ["billing", "wallet"] as const;
 const INVOICES = ["billing", "invoices"] as const;

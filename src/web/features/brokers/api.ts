@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { Wire } from "../../../lib/wire";
 import type {
   AdminBrokerageView,
   acceptInvitationBodySchema,
@@ -12,11 +13,9 @@ import type { BrokerRole } from "../../../modules/brokers/rules/roles";
 import { api, setCsrfToken } from "../../api/client";
 import { type Profile, SESSION_KEY } from "../../app/session";
 
-/** Dates arrive as ISO strings over JSON. */
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-export type Brokerage = Json<BrokerageView>;
-export type AdminBrokerage = Json<AdminBrokerageView>;
-export type Invitation = Json<InvitationView>;
+export type Brokerage = Wire<BrokerageView>;
+export type AdminBrokerage = Wire<AdminBrokerageView>;
+export type Invitation = Wire<InvitationView>;
 
 /** Sign-up and invitation acceptance both log the new user in, like the login. */
 function useLoggingIn<I>(path: string) {
