@@ -1,5 +1,6 @@
+import { isLuhnValid } from "../../src/lib/luhn";
 import type { SignupBody } from "../../src/modules/brokers/api";
-import { frenchVatNumber } from "../../src/modules/brokers/rules/vat-number";
+import { frenchVatNumber } from "../../src/modules/reference-data";
 
 let seq = 0;
 
@@ -10,25 +11,12 @@ export function validSiren(): string {
     .padStart(6, "0")}`;
   for (let key = 0; key <= 9; key++) {
     const s = `${body}${key}`;
-    if (luhn(s) && !/^0+$/.test(s)) return s;
+    if (isLuhnValid(s) && !/^0+$/.test(s)) return s;
   }
   throw new Error("unreachable");
 }
 
 export const randomOrias = () => `${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 /** A valid "Créer un compte courtier" body; every call a new SIREN, ORIAS number and e-mail. */
 export function signupBody(overrides: Partial<SignupBody> = {}): SignupBody {

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { organisations } from "../accounts/schema";
 import { appendAuditEvent } from "../audit";
-import { normaliseVatNumber, vatNumberProblem } from "./rules/vat-number";
+import { normalizeVatNumber, vatNumberProblem } from "../reference-data";
 
 export interface BillingIdentity {
   name: string;
@@ -43,7 +43,7 @@ export async function updateBillingIdentity(
       .map((l) => l.trim())
       .filter(Boolean)
       .join("\n");
-    const vatNumber = normaliseVatNumber(input.vatNumber);
+    const vatNumber = normalizeVatNumber(input.vatNumber);
     await tx.update(organisations).set({ address, vatNumber }).where(eq(organisations.id, actor.orgId));
     await appendAuditEvent(tx, {
       actor,

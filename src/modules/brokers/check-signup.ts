@@ -1,7 +1,6 @@
-import { checkPostalCode, isValidEmail, isValidSiren, normalizeEmail, normalizeSiren } from "../reference-data";
+import { checkFrenchVatNumber, checkPostalCode, isValidEmail, isValidSiren, normalizeEmail, normalizeSiren } from "../reference-data";
 import type { SignupBody } from "./api";
 import { isValidOriasNumber, normalizeOriasNumber } from "./rules/orias-categories";
-import { checkFrenchVatNumber } from "./rules/vat-number";
 
 export interface FieldIssue {
   field: string;

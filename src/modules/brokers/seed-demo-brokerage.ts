@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../../platform/db/client";
 import { appendAuditEvents } from "../audit";
+import { frenchVatNumber } from "../reference-data";
 import { PARTNER_CATEGORY_KEYS } from "./rules/partner-categories";
-import { frenchVatNumber } from "./rules/vat-number";
 import { brokerages } from "./schema";
 
 /**

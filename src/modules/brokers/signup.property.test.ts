@@ -4,9 +4,9 @@ import { signupBody, validSiren } from "../../../tests/factories/brokerages";
 import { freshIp } from "../../../tests/support/brokers";
 import { hostileText, wrongType } from "../../../tests/support/hostile-input";
 import { createTestApp, json, type TestContext } from "../../../tests/support/test-app";
+import { frenchVatNumber } from "../reference-data";
 import type { SignupBody } from "./api";
 import { ORIAS_CATEGORY_CODES } from "./rules/orias-categories";
-import { frenchVatNumber } from "./rules/vat-number";
 
 /**
  * Property: whatever a sign-up form sends, the answer is a 201 or a 4xx with a stable code, the field at

@@ -13,3 +13,4 @@ export { normalizeCityName } from "./rules/city-name";
 export { isValidEmail, normalizeEmail } from "./rules/email";
 export { type FrenchPhoneResult, type FrenchTerritory, normalizeFrenchPhone } from "./rules/phone";
 export { isValidSiren, isValidSiret, normalizeSiren, normalizeSiret, sirenFromSiret } from "./siren";
+export { checkFrenchVatNumber, frenchVatKey, frenchVatNumber, normalizeVatNumber, type VatCheck, vatNumberProblem } from "./vat-number";

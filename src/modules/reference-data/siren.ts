@@ -1,3 +1,5 @@
+import { isLuhnValid } from "../../lib/luhn";
+
 // La Poste's establishments all share one SIREN and most of their NICs break the Luhn rule: INSEE validates
 // them with "sum of the digits divisible by 5". The head office (…00048) follows Luhn, hence the "or" below.
 const LA_POSTE_SIREN = "356000000";
@@ -15,31 +17,18 @@ export const normalizeSiret = normalizeSiren;
 
 export function isValidSiren(s: string): boolean {
   const siren = normalizeSiren(s);
-  return SIREN_FORMAT.test(siren) && !ALL_ZEROS.test(siren) && luhn(siren);
+  return SIREN_FORMAT.test(siren) && !ALL_ZEROS.test(siren) && isLuhnValid(siren);
 }
 
 export function isValidSiret(s: string): boolean {
   const siret = normalizeSiret(s);
   if (!SIRET_FORMAT.test(siret) || ALL_ZEROS.test(siret)) return false;
-  return luhn(siret) || (siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0);
+  return isLuhnValid(siret) || (siret.startsWith(LA_POSTE_SIREN) && digitSum(siret) % 5 === 0);
 }
 
 /** The SIREN part of a valid SIRET, or null. */
 export function sirenFromSiret(s: string): string | null {
   return isValidSiret(s) ? normalizeSiret(s).slice(0, 9) : null;
-}
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 function digitSum(digits: string): number {

@@ -144,7 +144,7 @@ describe("billing identity", () => {
     expect(wrongSiren.statusCode).toBe(400);
     expect(json(wrongSiren).error).toMatchObject({ field: "body.vatNumber", message: expect.stringContaining("SIREN") });
     const badKey = await put({ address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR45732829320" });
-    expect(json(badKey).error.message).toContain("clé de contrôle");
+    expect(json(badKey).error.message).toContain("la clé ne correspond pas au SIREN");
     const ok = await put({ address: "  5 quai Rambaud \n\n 69002 Lyon ", vatNumber: "fr 44 732 829 320" });
     expect(ok.statusCode).toBe(200);
     expect(json(ok)).toMatchObject({ address: "5 quai Rambaud\n69002 Lyon", vatNumber: "FR44732829320", siren: "732829320" });

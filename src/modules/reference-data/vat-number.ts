@@ -26,3 +26,15 @@ export function checkFrenchVatNumber(raw: string, siren: string | null): VatChec
   if (siren !== null && vatSiren !== siren) return { ok: false, message: "Le numéro de TVA ne correspond pas au SIREN de la société" };
   return { ok: true, value };
 }
+
+/**
+ * For an invoice's buyer: null when valid, otherwise why, in French. A French number must carry its
+ * SIREN's key (and be the given SIREN's); other EU numbers are accepted as typed (two letters, 2–13 characters).
+ */
+export function vatNumberProblem(input: string, siren: string | null): string | null {
+  const vat = normalizeVatNumber(input);
+  if (!/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(vat)) return "format attendu : FR suivi de 11 chiffres (ex. FR96552100554)";
+  if (!vat.startsWith("FR")) return null;
+  const check = checkFrenchVatNumber(vat, siren);
+  return check.ok ? null : check.message.replace(/^Numéro de TVA invalide : /, "");
+}
