@@ -1,3 +1,4 @@
+import { productBySlug } from "../../catalogue/rules";
 import { INSURANCE_CATEGORIES, IOBSP_CATEGORIES, type OriasCategory } from "./orias-categories";
 
 /**
@@ -11,29 +12,14 @@ import { INSURANCE_CATEGORIES, IOBSP_CATEGORIES, type OriasCategory } from "./or
  *   which ORIAS does not record: the broker answers for it.
  * An unknown product may be bought by nobody.
  */
-const CREDIT_PRODUCTS = new Set(["credit-immobilier", "rachat-credits", "credit-professionnel"]);
-const INSURANCE_PRODUCTS = new Set([
-  "assurance-emprunteur",
-  "mutuelle-sante",
-  "mutuelle-entreprise",
-  "prevoyance-tns",
-  "assurance-auto",
-  "assurance-habitation",
-  "assurance-animaux",
-  "rc-pro",
-  "multirisque-pro",
-  "rc-decennale",
-  "dommage-ouvrage",
-  "multirisque-immeuble",
-  "assurance-obseques",
-  "assurance-vie-retraite",
-]);
 const DEFISCALISATION_CATEGORIES: readonly OriasCategory[] = [...INSURANCE_CATEGORIES, "CIF"];
 
 export function oriasCategoriesFor(product: string): readonly OriasCategory[] {
-  if (CREDIT_PRODUCTS.has(product)) return IOBSP_CATEGORIES;
-  if (INSURANCE_PRODUCTS.has(product)) return INSURANCE_CATEGORIES;
+  const group = productBySlug(product)?.group;
+  if (group === "credit") return IOBSP_CATEGORIES;
   if (product === "defiscalisation") return DEFISCALISATION_CATEGORIES;
+  // The insurance group, and assurance vie & retraite, which the catalogue files under savings.
+  if (group === "assurance" || group === "epargne") return INSURANCE_CATEGORIES;
   return [];
 }
 
