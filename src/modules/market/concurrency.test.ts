@@ -212,7 +212,10 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
         }
       }
     };
-    const routers = Promise.all([router(), router(), router()]);
+    let routing = true;
+    const routers = Promise.all([router(), router(), router()]).finally(() => {
+      routing = false;
+    });
 
     // Top-ups in parallel: each orderer receives 20 × 10,00 € over the run.
     let topUps = 0;
@@ -233,14 +236,14 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     const refusals = new Map<string, number>();
     const shoppersRun = Promise.all(
       [...shoppers.slice(0, 20), ...orderers.slice(0, 5)].map(async (b, bi) => {
-        for (let k = 0; sending || k < 3; k++) {
+        for (let k = 0; sending || routing || k < 40; k++) {
           const [pick] = await rawRows<{ lead_id: string }>(
             ctx.db,
             sql`select lead_id from market_listings where sold_at is null and (hold_until is null or hold_until <= ${clock().toISOString()}::timestamptz)
                 order by random() limit 1`,
           );
           if (!pick) {
-            if (!sending) break;
+            if (!sending && !routing) break;
             await new Promise((r) => setTimeout(r, 50));
             continue;
           }
@@ -293,6 +296,77 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
       await one<number>(sql`select count(*)::int as v from market_listings m where m.sold_at is null and exists (select 1 from lead_sales s where s.lead_id = m.lead_id)`),
     ).toBe(0);
     expect(exclusive).toBeGreaterThan(1_000);
+    expect(shopped).toBeGreaterThan(0);
     await expectLedgerExact();
   }, 180_000);
+
+  it("holds: same key gives the same hold (even in parallel), expiry frees the lead, a late card payment is sold or becomes credits", async () => {
+    const [a, b, c, d, e] = buyers.slice(95) as [Buyer, Buyer, Buyer, Buyer, Buyer];
+    const [first, second, third] = await Promise.all([sendLead(), sendLead(), sendLead()]);
+    await stockLeads(ctx.db, [first, second, third] as string[], clock());
+
+    // A double click: five requests with the same key at once give one hold, the same for all.
+    const clicks = await Promise.all(Array.from({ length: 5 }, () => hold(a.session, first as string, "double-clic-0001")));
+    expect(clicks.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(clicks.map((r) => r.json().id)).size).toBe(1);
+    const holdA = clicks[0]?.json();
+    expect((await hold(a.session, second as string, "double-clic-0001")).json().error.code).toBe("idempotency_key_reused");
+    expect((await hold(b.session, first as string, "autre-courtier-01")).json().error.code).toBe("lead_on_hold");
+
+    // Five minutes later the hold is over: B holds and buys; A's late payment by credits is refused.
+    now = new Date(now.getTime() + 5 * 60_000);
+    const taken = await hold(b.session, first as string, "autre-courtier-02");
+    expect(taken.statusCode, taken.body).toBe(201);
+    expect((await payCredits(a.session, holdA.id)).json().error.code).toBe("hold_expired");
+    expect((await payCredits(b.session, taken.json().id)).statusCode).toBe(200);
+
+    // Card payments confirmed later (a webhook), as with Stripe: the provider answers "to confirm".
+    const later: PaymentProvider = {
+      name: "stripe",
+      isDemo: false,
+      async createPayment(input) {
+        return { status: "requires_confirmation", providerPaymentId: `pi_${input.paymentId}`, clientSecret: "secret" };
+      },
+      parseWebhook() {
+        throw new Error("not used");
+      },
+    };
+    const cardHold = async (buyer: Buyer, leadId: string, key: string) => {
+      const h = (await hold(buyer.session, leadId, key)).json();
+      const auth = { userId: buyer.userId, orgId: buyer.orgId, orgKind: "courtier", orgName: "", role: "broker_admin", apiKeyId: null, via: "session", csrfToken: null } as const;
+      const started = await payHoldByCard({ db: ctx.db, provider: later, now: clock }, auth, { holdId: h.id });
+      expect(started.status).toBe("requires_confirmation");
+      return { hold: h as { id: string; priceCents: number }, paymentId: started.paymentId };
+    };
+    const succeed = (paymentId: string) => settleCardPayment(ctx.db, { type: "succeeded", paymentId, providerPaymentId: `pi_${paymentId}` }, clock());
+
+    // The lead is still free when the late payment arrives: it is sold to the payer.
+    const free = await cardHold(c, second as string, "carte-tardive-01");
+    now = new Date(now.getTime() + 20 * 60_000);
+    expect(await expireHolds(ctx.db, clock())).toBeGreaterThanOrEqual(1);
+    const cBefore = await walletBalance(ctx.db, c.orgId);
+    expect((await succeed(free.paymentId)).changed).toBe(true);
+    const [soldToC] = await rawRows<{ buyer_org_id: string; paid_with: string; hold_id: string }>(
+      ctx.db,
+      sql`select buyer_org_id, paid_with, hold_id from lead_sales where lead_id = ${second}::uuid`,
+    );
+    expect(soldToC).toEqual({ buyer_org_id: c.orgId, paid_with: "card", hold_id: free.hold.id });
+    expect(await walletBalance(ctx.db, c.orgId)).toBe(cBefore);
+
+    // Someone else bought it meanwhile: the payment becomes credits, the lead stays the other's.
+    const lost = await cardHold(d, third as string, "carte-tardive-02");
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect("sold" in (await buy(e, third as string, "plus-rapide-0001"))).toBe(true);
+    const dBefore = await walletBalance(ctx.db, d.orgId);
+    expect((await succeed(lost.paymentId)).changed).toBe(true);
+    expect((await succeed(lost.paymentId)).changed).toBe(false); // the webhook again: nothing more
+    expect(await walletBalance(ctx.db, d.orgId)).toBe(dBefore + lost.hold.priceCents);
+    const sales = await rawRows<{ buyer_org_id: string }>(ctx.db, sql`select buyer_org_id from lead_sales where lead_id = ${third}::uuid`);
+    expect(sales).toEqual([{ buyer_org_id: e.orgId }]);
+    expect(await one<string>(sql`select status as v from market_holds where id = ${lost.hold.id}::uuid`)).toBe("failed");
+    expect(
+      await one<string>(sql`select kind as v from invoices where payment_id = ${lost.paymentId}::uuid`),
+    ).toBe("top_up");
+    await expectLedgerExact();
+  }, 60_000);
 });
