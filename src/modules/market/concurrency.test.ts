@@ -99,7 +99,9 @@ async function expectLedgerExact() {
     );
     expect({ kind, unmatched }).toEqual({ kind, unmatched: 0 });
   }
-  expect(await one<number>(sql`select count(*)::int as v from (select lead_id from lead_sales group by lead_id having count(*) > 1) d`)).toBe(0);
+  expect(
+    await one<number>(sql`select count(*)::int as v from (select lead_id from lead_sales group by lead_id having count(*) > 1) d`),
+  ).toBe(0);
 }
 
 const buyers: Buyer[] = [];
@@ -112,7 +114,9 @@ beforeAll(async () => {
   operatorId = (await operatorSession(ctx)).user.id;
   await coverEveryCategory(ctx, supplier.version);
   // 100 verified brokerages, each with credits for every lead of the race (20 × 18,00 €) and more.
-  buyers.push(...(await inParallel(Array.from({ length: 100 }), 6, () => verifiedBuyer(ctx, { operatorId, creditsCents: 50_000, now: clock() }))));
+  buyers.push(
+    ...(await inParallel(Array.from({ length: 100 }), 6, () => verifiedBuyer(ctx, { operatorId, creditsCents: 50_000, now: clock() }))),
+  );
 }, 120_000);
 afterAll(async () => {
   if (onPostgres) await ctx.close();
@@ -137,7 +141,9 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     const flat = results.flat();
     const wins = flat.filter((r) => "sold" in r);
     const losses = flat.filter((r) => !("sold" in r)) as { status: number; code: string; message: string }[];
-    console.log(`race: ${flat.length} attempts, ${wins.length} sales, ${losses.length} refusals in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `race: ${flat.length} attempts, ${wins.length} sales, ${losses.length} refusals in ${Math.round(performance.now() - started)} ms`,
+    );
     expect(wins).toHaveLength(20);
     expect(losses).toHaveLength(100 * 20 - 20);
     expect(losses.filter((l) => l.status !== 409 || !["lead_on_hold", "lead_already_sold"].includes(l.code))).toEqual([]);
@@ -149,12 +155,16 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     );
     expect(sales).toHaveLength(20);
     expect(sales.every((s) => s.n === 1)).toBe(true);
-    expect(await one<number>(sql`select count(*)::int as v from market_holds where lead_id = any(${sql.param(leads)}::uuid[]) and status = 'paid'`)).toBe(
-      20,
-    );
+    expect(
+      await one<number>(
+        sql`select count(*)::int as v from market_holds where lead_id = any(${sql.param(leads)}::uuid[]) and status = 'paid'`,
+      ),
+    ).toBe(20);
     // Each buyer paid exactly what it bought.
     for (const b of buyers) {
-      const spent = await one<number>(sql`select coalesce(sum(price_cents), 0)::int as v from lead_sales where buyer_org_id = ${b.orgId}::uuid`);
+      const spent = await one<number>(
+        sql`select coalesce(sum(price_cents), 0)::int as v from lead_sales where buyer_org_id = ${b.orgId}::uuid`,
+      );
       expect(await walletBalance(ctx.db, b.orgId)).toBe(50_000 - spent);
     }
     await expectLedgerExact();
@@ -171,7 +181,14 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
         method: "POST",
         url: "/api/v1/market/orders",
         headers: asUser(b.session),
-        payload: { name: `Santé ${i}`, products: ["mutuelle-sante"], leadType: "lead", departements: i % 3 === 0 ? ["75"] : [], weeklyCap, dailyCap },
+        payload: {
+          name: `Santé ${i}`,
+          products: ["mutuelle-sante"],
+          leadType: "lead",
+          departements: i % 3 === 0 ? ["75"] : [],
+          weeklyCap,
+          dailyCap,
+        },
       });
       expect(res.statusCode, res.body).toBe(201);
       return { id: res.json().id as string, orgId: b.orgId, weeklyCap, dailyCap };
@@ -293,7 +310,9 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     );
     expect(lost).toBe(0);
     expect(
-      await one<number>(sql`select count(*)::int as v from market_listings m where m.sold_at is null and exists (select 1 from lead_sales s where s.lead_id = m.lead_id)`),
+      await one<number>(
+        sql`select count(*)::int as v from market_listings m where m.sold_at is null and exists (select 1 from lead_sales s where s.lead_id = m.lead_id)`,
+      ),
     ).toBe(0);
     expect(exclusive).toBeGreaterThan(1_000);
     expect(shopped).toBeGreaterThan(0);
@@ -333,12 +352,22 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     };
     const cardHold = async (buyer: Buyer, leadId: string, key: string) => {
       const h = (await hold(buyer.session, leadId, key)).json();
-      const auth = { userId: buyer.userId, orgId: buyer.orgId, orgKind: "courtier", orgName: "", role: "broker_admin", apiKeyId: null, via: "session", csrfToken: null } as const;
+      const auth = {
+        userId: buyer.userId,
+        orgId: buyer.orgId,
+        orgKind: "courtier",
+        orgName: "",
+        role: "broker_admin",
+        apiKeyId: null,
+        via: "session",
+        csrfToken: null,
+      } as const;
       const started = await payHoldByCard({ db: ctx.db, provider: later, now: clock }, auth, { holdId: h.id });
       expect(started.status).toBe("requires_confirmation");
       return { hold: h as { id: string; priceCents: number }, paymentId: started.paymentId };
     };
-    const succeed = (paymentId: string) => settleCardPayment(ctx.db, { type: "succeeded", paymentId, providerPaymentId: `pi_${paymentId}` }, clock());
+    const succeed = (paymentId: string) =>
+      settleCardPayment(ctx.db, { type: "succeeded", paymentId, providerPaymentId: `pi_${paymentId}` }, clock());
 
     // The lead is still free when the late payment arrives: it is sold to the payer.
     const free = await cardHold(c, second as string, "carte-tardive-01");
@@ -364,9 +393,7 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     const sales = await rawRows<{ buyer_org_id: string }>(ctx.db, sql`select buyer_org_id from lead_sales where lead_id = ${third}::uuid`);
     expect(sales).toEqual([{ buyer_org_id: e.orgId }]);
     expect(await one<string>(sql`select status as v from market_holds where id = ${lost.hold.id}::uuid`)).toBe("failed");
-    expect(
-      await one<string>(sql`select kind as v from invoices where payment_id = ${lost.paymentId}::uuid`),
-    ).toBe("top_up");
+    expect(await one<string>(sql`select kind as v from invoices where payment_id = ${lost.paymentId}::uuid`)).toBe("top_up");
     await expectLedgerExact();
   }, 60_000);
 });

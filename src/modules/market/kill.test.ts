@@ -54,7 +54,13 @@ async function broker(base: string, db: Database["db"], operatorId: string, cred
       orias_categories = ${sql.param(["COA", "COBSP"])}::text[], partner_categories = ${sql.param([...PARTNER_CATEGORY_KEYS])}::text[]
     where org_id = ${organisation.id}::uuid`);
   await db.transaction((tx) =>
-    creditWallet(tx, { orgId: organisation.id, amountCents: creditsCents, kind: "adjustment", reference: `kill-${organisation.id}`, now: new Date() }),
+    creditWallet(tx, {
+      orgId: organisation.id,
+      amountCents: creditsCents,
+      kind: "adjustment",
+      reference: `kill-${organisation.id}`,
+      now: new Date(),
+    }),
   );
   return { orgId: organisation.id, userId: user.id, cookie, csrf: csrfToken };
 }
@@ -119,7 +125,11 @@ describe("a server killed during marketplace purchases and exclusive routing", (
               await new Promise((r) => setTimeout(r, 30));
               continue;
             }
-            const hold = await post(`${base}/api/v1/market/leads/${pick.leadId}/hold`, {}, { ...auth, "idempotency-key": `kill-${bi}-${k}-xxxx` });
+            const hold = await post(
+              `${base}/api/v1/market/leads/${pick.leadId}/hold`,
+              {},
+              { ...auth, "idempotency-key": `kill-${bi}-${k}-xxxx` },
+            );
             if (hold.status !== 201) continue;
             const paid = await post(`${base}/api/v1/market/holds/${hold.body.id}/pay`, { method: "credits" }, auth);
             if (paid.status === 200) purchases.set((paid.body.purchase as { saleId: string }).saleId, b.orgId);
@@ -155,7 +165,9 @@ describe("a server killed during marketplace purchases and exclusive routing", (
       // Restart on the same database: the worker routes what the killed one had claimed or not yet taken.
       server = await spawnServer(env);
       base = server.url;
-      await expect.poll(() => one<number>(db, sql`select count(*)::int as v from intake_backlog`), { timeout: 60_000, interval: 200 }).toBe(0);
+      await expect
+        .poll(() => one<number>(db, sql`select count(*)::int as v from intake_backlog`), { timeout: 60_000, interval: 200 })
+        .toBe(0);
 
       const ids = [...accepted];
       const fate = await rawRows<{ id: string; sales: number; listed: number }>(
@@ -186,7 +198,10 @@ describe("a server killed during marketplace purchases and exclusive routing", (
         ["marketplace_purchase", "marketplace"],
         ["exclusive_sale", "exclusive"],
       ] as const) {
-        const debited = await one<number>(db, sql`select coalesce(-sum(amount_cents), 0)::int as v from ledger_entries where kind = ${kind}`);
+        const debited = await one<number>(
+          db,
+          sql`select coalesce(-sum(amount_cents), 0)::int as v from ledger_entries where kind = ${kind}`,
+        );
         const sold = await one<number>(db, sql`select coalesce(sum(price_cents), 0)::int as v from lead_sales where channel = ${channel}`);
         expect({ kind, debited }).toEqual({ kind, debited: sold });
       }
@@ -222,9 +237,7 @@ describe("a server killed during marketplace purchases and exclusive routing", (
       expect(retaken.orgId).toBe(other.orgId);
       // The sweep marks the killed buyer's hold expired (holdLead closed it already: nothing stays active past its end).
       await expireHolds(db, new Date(after.getTime() + 6 * 60_000));
-      expect(
-        await one<string>(db, sql`select status as v from market_holds where idempotency_key = 'tient-puis-meurt'`),
-      ).toBe("expired");
+      expect(await one<string>(db, sql`select status as v from market_holds where idempotency_key = 'tient-puis-meurt'`)).toBe("expired");
       expect(await one<number>(db, sql`select count(*)::int as v from market_holds where status = 'active'`)).toBe(0);
     },
     240_000,
