@@ -287,7 +287,8 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
       `routing: ${TOTAL} leads, ${exclusive} exclusive sales, ${shopped} marketplace purchases, ${topUps} top-ups, ${routedRounds} router rounds, ` +
         `refusals ${JSON.stringify(Object.fromEntries(refusals))}, ${Math.round(performance.now() - started)} ms`,
     );
-    expect([...refusals.keys()].filter((c) => !["lead_on_hold", "lead_already_sold"].includes(c))).toEqual([]);
+    // The orderers who shop too may find their wallet emptied by the routers meanwhile: a clear 402, nothing else.
+    expect([...refusals.keys()].filter((c) => !["lead_on_hold", "lead_already_sold", "insufficient_credits"].includes(c))).toEqual([]);
 
     // Caps: the counters and the sales themselves.
     for (const o of orders) {
