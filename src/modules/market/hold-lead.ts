@@ -28,14 +28,16 @@ export async function holdLead(
   now: Date,
 ): Promise<Hold> {
   return db.transaction(async (tx) => {
-    const [previous] = await tx
-      .select()
-      .from(marketHolds)
-      .where(and(eq(marketHolds.orgId, buyer.orgId), eq(marketHolds.idempotencyKey, input.idempotencyKey)));
-    if (previous) {
-      if (previous.leadId !== input.leadId) throw new AppError("idempotency_key_reused", { field: "Idempotency-Key" });
+    const sameKey = async () => {
+      const [previous] = await tx
+        .select()
+        .from(marketHolds)
+        .where(and(eq(marketHolds.orgId, buyer.orgId), eq(marketHolds.idempotencyKey, input.idempotencyKey)));
+      if (previous && previous.leadId !== input.leadId) throw new AppError("idempotency_key_reused", { field: "Idempotency-Key" });
       return previous;
-    }
+    };
+    const previous = await sameKey();
+    if (previous) return previous;
     const until = new Date(now.getTime() + HOLD_MINUTES * 60_000);
     const at = sql`${now.toISOString()}::timestamptz`;
     const [taken] = await rawRows<{ product: string; lead_type: LeadType; tier24_until: string; tier48_until: string; expires_at: string }>(
@@ -46,7 +48,14 @@ export async function holdLead(
           and (hold_until is null or hold_until <= ${at})
         returning product, lead_type, tier24_until, tier48_until, expires_at`,
     );
-    if (!taken) throw await whyNotAvailable(tx, input.leadId, now);
+    if (!taken) {
+      // Lost to a request with the same key sent at the same moment (a double click: found by the §8
+      // concurrency test): the UPDATE waited for that request's commit, so its hold is visible now and
+      // is the answer, not "lead_on_hold".
+      const raced = await sameKey();
+      if (raced) return raced;
+      throw await whyNotAvailable(tx, input.leadId, now);
+    }
     // A brokerage that may not buy this lead does not hold it either (the refusal rolls the hold back).
     await assertMayBuy(tx, buyer.orgId, await leadForSale(tx, input.leadId));
 

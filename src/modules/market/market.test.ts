@@ -37,7 +37,7 @@ async function broker() {
 beforeAll(async () => {
   ctx = await createTestApp({}, { clock });
   supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.db, clock());
+  await ensurePriceGrid(ctx.owner, clock()); // as start() does: the application's role may not lock the grid
   await coverEveryCategory(ctx, supplier.version);
   operatorId = (await operatorSession(ctx)).user.id;
 });

@@ -57,6 +57,12 @@ export interface ExclusiveSale {
  */
 export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date): Promise<{ sold: ExclusiveSale[]; stocked: number }> {
   if (leadIds.length === 0) return { sold: [], stocked: 0 };
+  // One router at a time across instances (found by the §8 concurrency test): a batch locks the counters,
+  // orders and wallets of every order it serves, in the order its leads come, until it commits; two
+  // instances routing at once lock the same hot orders in opposite orders and PostgreSQL kills one of them
+  // (deadlock), the whole batch rolled back and routed again. Instances still claim their own batches with
+  // SKIP LOCKED; they route them in turn. Released at commit or rollback.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('market.route-leads'))`);
   const leads = await rawRows<LeadToRoute>(
     tx,
     sql`
