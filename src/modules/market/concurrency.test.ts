@@ -110,7 +110,7 @@ beforeAll(async () => {
   if (!onPostgres) return;
   ctx = await createTestApp({}, { clock });
   supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.owner, clock());
+  await ensurePriceGrid(ctx.db, clock());
   operatorId = (await operatorSession(ctx)).user.id;
   await coverEveryCategory(ctx, supplier.version);
   // 100 verified brokerages, each with credits for every lead of the race (20 × 18,00 €) and more.

@@ -37,7 +37,7 @@ async function broker() {
 beforeAll(async () => {
   ctx = await createTestApp({}, { clock });
   supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.owner, clock()); // as start() does: the application's role may not lock the grid
+  await ensurePriceGrid(ctx.db, clock());
   await coverEveryCategory(ctx, supplier.version);
   operatorId = (await operatorSession(ctx)).user.id;
 });
@@ -164,5 +164,47 @@ describe("holds", () => {
       headers: { ...asUser(b.session), "idempotency-key": "annulation-0003" },
     });
     expect(free.statusCode).toBe(201);
+  });
+});
+
+describe("price grid", () => {
+  it("is public; the operator publishes a whole new version, an incomplete one is refused", async () => {
+    const grid = await ctx.app.inject({ method: "GET", url: "/api/v1/prices" });
+    expect(grid.statusCode).toBe(200);
+    const { version, entries } = grid.json() as {
+      version: number;
+      entries: { product: string; leadType: string; channel: string; tier: string; priceCents: number }[];
+    };
+    expect(entries).toHaveLength(18 * 2 * 2 * 3);
+    const op = await operatorSession(ctx);
+    const changed = entries.map((e) =>
+      e.product === "assurance-auto" && e.leadType === "lead" && e.channel === "marketplace" && e.tier === "24h"
+        ? { ...e, priceCents: 2990 }
+        : e,
+    );
+    const published = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/v1/admin/prices",
+      headers: asUser(op.session),
+      payload: { note: "Auto plus chère", entries: changed },
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().version).toBe(version + 1);
+    const incomplete = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/v1/admin/prices",
+      headers: asUser(op.session),
+      payload: { note: "Oubli", entries: changed.slice(1) },
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error).toMatchObject({ code: "validation_error", field: "entries" });
+    const b = await broker();
+    const forbidden = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/v1/admin/prices",
+      headers: asUser(b.session),
+      payload: { note: "Non", entries },
+    });
+    expect(forbidden.statusCode).toBe(403);
   });
 });

@@ -9,6 +9,12 @@ import { defaultPriceGrid, gridProblems, type PriceEntry } from "./rules/default
 import type { LeadType, PriceTier, SaleChannel } from "./rules/sale-terms";
 import { priceGrids, prices } from "./schema";
 
+/**
+ * Publications take turns (an advisory lock rather than LOCK TABLE: the application's role may only read
+ * and insert into evidence tables, and LOCK TABLE in this mode needs more).
+ */
+const GRID_LOCK = sql`select pg_advisory_xact_lock(hashtext('market.price-grid'))`;
+
 export interface PriceGrid {
   version: number;
   publishedAt: Date;
@@ -53,7 +59,7 @@ export async function publishPriceGrid(
       details: problems,
     });
   const run = async (tx: Tx) => {
-    await tx.execute(sql`lock table price_grids in share row exclusive mode`);
+    await tx.execute(GRID_LOCK);
     const [last] = await tx.select({ version: priceGrids.version }).from(priceGrids).orderBy(desc(priceGrids.version)).limit(1);
     const version = (last?.version ?? 0) + 1;
     await tx.insert(priceGrids).values({ version, publishedAt: now, publishedBy: actor.userId, note: input.note });
@@ -81,7 +87,7 @@ export async function ensurePriceGrid(db: DbOrTx, now: Date): Promise<void> {
   const [any] = await db.select({ version: priceGrids.version }).from(priceGrids).limit(1);
   if (any) return;
   const run = async (tx: Tx) => {
-    await tx.execute(sql`lock table price_grids in share row exclusive mode`);
+    await tx.execute(GRID_LOCK);
     const [again] = await tx.select({ version: priceGrids.version }).from(priceGrids).limit(1);
     if (again) return;
     await publishPriceGrid(tx, { orgId: null, userId: null }, { entries: defaultPriceGrid(), note: "Grille initiale" }, now);

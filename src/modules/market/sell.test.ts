@@ -52,7 +52,7 @@ async function holdAndPay(b: { session: Parameters<typeof asUser>[0] }, leadId: 
 beforeAll(async () => {
   ctx = await createTestApp({}, { clock });
   supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.owner, clock()); // as start() does: the application's role may not lock the grid
+  await ensurePriceGrid(ctx.db, clock());
   operatorId = (await operatorSession(ctx)).user.id;
   await coverEveryCategory(ctx, supplier.version);
 });
