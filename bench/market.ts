@@ -36,6 +36,15 @@ const ORDERS = Number(args.orders);
 const PHASES = new Set(args.phases.split(","));
 const PASSWORD = "bench-market-2026";
 const DEPARTEMENTS = ["13", "33", "31", "44", "69", "75", "59", "67", "06", "34"];
+/** Real communes (the intake checks the postal code against the city). */
+const COMMUNES = [
+  ["13001", "Marseille"],
+  ["69003", "Lyon"],
+  ["33000", "Bordeaux"],
+  ["31000", "Toulouse"],
+  ["44000", "Nantes"],
+  ["75011", "Paris"],
+] as const;
 
 /** A session for one user of the running server. */
 async function login(server: ServerHandle, email: string) {
@@ -91,7 +100,7 @@ async function stockLeads(c: pg.Client, n: number) {
        from src returning id
      ), k as (
        insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, fingerprint, recorded_at)
-       select id, 'checkbox', false, t.id, t.version, t.sha256, at, 'bench', at from src, (select * from consent_texts limit 1) t returning lead_id
+       select src.id, 'checkbox', false, t.id, t.version, t.sha256, src.at, 'bench', src.at from src, (select * from consent_texts limit 1) t returning lead_id
      )
      insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, received_at,
                                   tier24_until, tier48_until, expires_at, stocked_at)
@@ -237,8 +246,8 @@ function leadBody(i: number): string {
       lastName: `Route${i}`,
       phone: `06${1 + (i % 5)}${String(i).padStart(7, "0")}`,
       email: `route.${i}@example.fr`,
-      postalCode: `${DEPARTEMENTS[i % DEPARTEMENTS.length]}100`,
-      city: "Ville",
+      postalCode: COMMUNES[i % COMMUNES.length]?.[0],
+      city: COMMUNES[i % COMMUNES.length]?.[1],
     },
     consent: { ...SAMPLE_CONSENT, textVersion: DEMO_CONSENT_TEXT.version, collectedAt: new Date(Date.now() - 60_000).toISOString() },
     fields: sampleFieldValues(product, systemClock()),
