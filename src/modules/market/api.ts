@@ -163,3 +163,39 @@ export const payHoldResponseSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("requires_confirmation"), paymentId: z.string(), clientSecret: z.string() }),
 ]);
 export type PayHoldResponse = z.infer<typeof payHoldResponseSchema>;
+
+export const marketSummarySchema = z.object({
+  monthSpentCents: z.number().int(),
+  monthLeads: z.number().int(),
+  weekByProduct: z.array(z.object({ product: z.string(), exclusive: z.number().int(), marketplace: z.number().int() })),
+  balanceCents: z.number().int(),
+  latest: z.array(
+    z.object({
+      leadId: z.string(),
+      product: z.string(),
+      departement: z.string().nullable(),
+      channel: z.enum(SALE_CHANNELS),
+      priceCents: z.number().int(),
+      soldAt: z.date(),
+    }),
+  ),
+});
+export type MarketSummaryView = z.infer<typeof marketSummarySchema>;
+
+export const orderOverviewSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  brokerage: z.string(),
+  name: z.string(),
+  products: z.array(z.string()),
+  leadType: z.enum(LEAD_TYPES),
+  departements: z.array(z.string()),
+  weeklyCap: z.number().int(),
+  dailyCap: z.number().int().nullable(),
+  status: z.enum(["active", "paused"]),
+  receivedThisWeek: z.number().int(),
+  receivedToday: z.number().int(),
+  lastServedAt: z.date().nullable(),
+});
+export const ordersOverviewSchema = z.object({ items: z.array(orderOverviewSchema) });
+export type OrdersOverviewView = z.infer<typeof ordersOverviewSchema>;
