@@ -26,7 +26,12 @@ async function sendLead(product: string, postalCode: string) {
     method: "POST",
     url: "/api/v1/leads",
     headers: { authorization: `Bearer ${supplier.apiKey}` },
-    payload: validLead(supplier.version, { contact: { ...validLead(supplier.version).contact, postalCode, city: CITIES[postalCode] } }, product, clock()),
+    payload: validLead(
+      supplier.version,
+      { contact: { ...validLead(supplier.version).contact, postalCode, city: CITIES[postalCode] } },
+      product,
+      clock(),
+    ),
   });
   expect(res.json().status, res.body).toBe("accepted");
   return res.json().id as string;
@@ -99,7 +104,12 @@ afterAll(() => ctx.close());
 
 describe("GET /api/v1/market/summary", () => {
   it("gives the month's spend (Paris month), this week's leads by product and channel, the balance and the latest leads", async () => {
-    const [fridayBefore, mondayNight, decemberFirst, exclusive] = paid as [(typeof paid)[0], (typeof paid)[0], (typeof paid)[0], (typeof paid)[0]];
+    const [fridayBefore, mondayNight, decemberFirst, exclusive] = paid as [
+      (typeof paid)[0],
+      (typeof paid)[0],
+      (typeof paid)[0],
+      (typeof paid)[0],
+    ];
     const res = await ctx.app.inject({ method: "GET", url: "/api/v1/market/summary", headers: asUser(await sessionOf(buyer)) });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -125,7 +135,11 @@ describe("GET /api/v1/market/summary", () => {
     const res = await ctx.app.inject({ method: "GET", url: "/api/v1/market/summary", headers: asUser(await sessionOf(other)) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ monthSpentCents: 0, monthLeads: 0, weekByProduct: [], balanceCents: 5_000, latest: [] });
-    const bySupplier = await ctx.app.inject({ method: "GET", url: "/api/v1/market/summary", headers: { authorization: `Bearer ${supplier.apiKey}` } });
+    const bySupplier = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/market/summary",
+      headers: { authorization: `Bearer ${supplier.apiKey}` },
+    });
     expect(bySupplier.statusCode).toBe(403);
     expect((await ctx.app.inject({ method: "GET", url: "/api/v1/market/summary" })).statusCode).toBe(401);
   });
@@ -142,7 +156,11 @@ describe("GET /api/v1/market/summary", () => {
 
 describe("GET /api/v1/admin/market/orders", () => {
   it("lists every brokerage's orders, active first, with this week's leads and caps", async () => {
-    const res = await ctx.app.inject({ method: "GET", url: "/api/v1/admin/market/orders", headers: asUser(await login(ctx.app, operator.email)) });
+    const res = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/admin/market/orders",
+      headers: asUser(await login(ctx.app, operator.email)),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items;
     expect(items).toHaveLength(2);
