@@ -18,8 +18,8 @@ export function BrokerHomePage() {
   return (
     <>
       <PageHeader
-        title={`Bonjour ${user.firstName}`}
-        subtitle={organisation.name}
+        title="Espace courtier"
+        subtitle={`${organisation.name} — bonjour ${user.firstName}`}
         actions={
           <Link className="button button--primary" to="/courtier/salle-de-marche">
             Salle de marché
