@@ -81,7 +81,7 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     const firstRow = page.locator("main tbody tr").first();
     await expectText(firstRow, "Réserver");
     // Before purchase: no name, phone or e-mail in the listing.
-    const listing = (await page.locator("main table").innerText()).toLowerCase();
+    const listing = (await page.locator("main table").textContent()) ?? "";
     expect(listing).not.toMatch(/@|prospect\./);
     expect(await pageOverflow(page)).toBe(0);
     await screenshotBoth(page, "50-salle-de-marche");
@@ -105,8 +105,8 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     await page.waitForURL((url) => url.pathname === "/courtier" || url.pathname === "/courtier/");
     await expectText(page.getByTestId("kpi-week"), "1");
     await expectText(page.locator("main table"), "Salle de marché");
-    const spent = await page.getByTestId("kpi-month-spent").innerText();
-    const balance = await page.getByTestId("kpi-balance").innerText();
+    const spent = (await page.getByTestId("kpi-month-spent").textContent()) ?? "";
+    const balance = (await page.getByTestId("kpi-balance").textContent()) ?? "";
     const cents = (s: string) => Number(s.replace(/[^\d,]/g, "").replace(",", "."));
     expect(cents(spent)).toBeGreaterThan(0);
     expect(Math.round((cents(spent) + cents(balance)) * 100)).toBe(53_000);
@@ -115,6 +115,18 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
 
     await page.getByRole("link", { name: "Mes commandes" }).click();
     await expectText(page.getByRole("heading", { level: 1 }), "Mes commandes");
+    await page.getByRole("button", { name: "Nouvelle commande" }).click();
+    await page.getByLabel("Nom de la commande").fill("Auto Provence");
+    await page.getByLabel("Assurance auto", { exact: true }).check();
+    await page.getByLabel("Départements").selectOption(["13", "83"]);
+    await page.getByLabel("Plafond par semaine").fill("20");
+    await page.getByLabel("Plafond par jour (facultatif)").fill("5");
+    await expectText(page.locator("form"), /La semaine dernière, \d+ lead\(s\) accepté\(s\) correspondaient/);
+    await page.getByRole("button", { name: "Créer la commande" }).click();
+    const orderRow = page.locator("tbody tr", { hasText: "Auto Provence" });
+    await expectText(orderRow, "0 / 20");
+    await expectText(orderRow, "13, 83");
+    await expectText(orderRow, "Active");
     expect(await pageOverflow(page)).toBe(0);
     await screenshotBoth(page, "54-mes-commandes");
   });
@@ -143,6 +155,10 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     await login(page, DEMO.admin, DEMO.password);
     await page.getByRole("link", { name: "Commandes des cabinets" }).click();
     await expectText(page.getByRole("heading", { level: 1 }), "Commandes des cabinets");
+    const row = page.locator("tbody tr", { hasText: "Auto Provence" });
+    await expectText(row, CABINET.name);
+    await expectText(row, "0 / 20");
+    await expectText(row, "Active");
     expect(await pageOverflow(page)).toBe(0);
     await screenshotBoth(page, "55-admin-commandes");
   });

@@ -50,62 +50,64 @@ export function BrokerHomePage() {
               </span>
             </div>
             <div className="kpi kpi--success">
-              <span className="kpi__label">Solde de crédits (HT)</span>
+              <span className="kpi__label">Solde de crédits</span>
               <span className="kpi__value" data-testid="kpi-balance">
                 {formatCents(summary.data.balanceCents)}
               </span>
             </div>
           </div>
-          <div className="grid grid--2">
-            <section className="card" aria-labelledby="home-week-title">
-              <h2 id="home-week-title">Leads reçus cette semaine, par produit</h2>
-              {weekTotal === 0 ? (
-                <EmptyState icon="dashboard" title="Aucun lead reçu cette semaine.">
-                  <p>
-                    Achetez en <Link to="/courtier/salle-de-marche">salle de marché</Link> ou créez une{" "}
-                    <Link to="/courtier/commandes">commande en exclusivité</Link>.
-                  </p>
-                </EmptyState>
-              ) : (
-                <WeekChart byProduct={summary.data.weekByProduct} />
-              )}
-            </section>
-            <section className="card" aria-labelledby="home-latest-title">
-              <h2 id="home-latest-title">Derniers leads reçus</h2>
-              {summary.data.latest.length === 0 ? (
-                <EmptyState icon="list" title="Aucun lead reçu pour l'instant." />
-              ) : (
-                <div className="table-wrap">
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Produit</th>
-                        <th scope="col">Département</th>
-                        <th scope="col">Canal</th>
-                        <th scope="col" className="numeric">
-                          Prix HT
-                        </th>
-                        <th scope="col">Reçu le</th>
+          <section className="card" aria-labelledby="home-week-title">
+            <h2 id="home-week-title">Leads reçus cette semaine, par produit</h2>
+            {weekTotal === 0 ? (
+              <EmptyState icon="dashboard" title="Aucun lead reçu cette semaine.">
+                <p>
+                  Achetez en <Link to="/courtier/salle-de-marche">salle de marché</Link> ou créez une{" "}
+                  <Link to="/courtier/commandes">commande en exclusivité</Link>.
+                </p>
+              </EmptyState>
+            ) : (
+              <WeekChart byProduct={summary.data.weekByProduct} />
+            )}
+          </section>
+          <section className="card" aria-labelledby="home-latest-title">
+            <h2 id="home-latest-title">Derniers leads reçus</h2>
+            {summary.data.latest.length === 0 ? (
+              <EmptyState icon="list" title="Aucun lead reçu pour l'instant." />
+            ) : (
+              <div className="table-wrap">
+                <table className="table table--cards">
+                  <thead>
+                    <tr>
+                      <th scope="col">Produit</th>
+                      <th scope="col">Département</th>
+                      <th scope="col">Canal</th>
+                      <th scope="col" className="numeric">
+                        Prix HT
+                      </th>
+                      <th scope="col">Reçu le</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.data.latest.map((l) => (
+                      <tr key={l.leadId}>
+                        <td>{productLabel(l.product)}</td>
+                        <td data-label="Département">{departementLabel(l.departement)}</td>
+                        <td data-label="Canal">
+                          <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>
+                        </td>
+                        <td data-label="Prix HT" className="numeric nowrap">
+                          {formatCents(l.priceCents)}
+                        </td>
+                        <td data-label="Reçu le" className="nowrap">
+                          {formatDateTime(l.soldAt)}
+                        </td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {summary.data.latest.map((l) => (
-                        <tr key={l.leadId}>
-                          <td>{productLabel(l.product)}</td>
-                          <td>{departementLabel(l.departement)}</td>
-                          <td>
-                            <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>
-                          </td>
-                          <td className="numeric nowrap">{formatCents(l.priceCents)}</td>
-                          <td className="nowrap">{formatDateTime(l.soldAt)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-            </section>
-          </div>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
         </>
       )}
     </>

@@ -28,7 +28,7 @@ export function OrdersOverviewPage() {
               {active} active{active > 1 ? "s" : ""} sur {orders.data.length}
             </p>
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table--cards">
                 <thead>
                   <tr>
                     <th scope="col">Cabinet</th>
@@ -62,22 +62,28 @@ function Row({ order }: { order: OrderOverview }) {
   const full = order.receivedThisWeek >= order.weeklyCap;
   return (
     <tr>
-      <td className="table__primary">{order.brokerage}</td>
-      <td>
+      <td data-label="Cabinet" className="table__primary">
+        {order.brokerage}
+      </td>
+      <td data-label="Commande">
         <span className="table__primary">{order.name}</span>
         <span className="table__secondary">
           {order.products.map(productLabel).join(", ")} · {LEAD_TYPE_LABELS[order.leadType]}
         </span>
       </td>
-      <td>{order.departements.length === 0 ? "Toute la France" : order.departements.join(", ")}</td>
-      <td className="numeric nowrap">
+      <td data-label="Zone">{order.departements.length === 0 ? "Toute la France" : order.departements.join(", ")}</td>
+      <td data-label="Cette semaine" className="numeric nowrap">
         <span className={full ? "badge badge--warning" : undefined}>
           {order.receivedThisWeek} / {order.weeklyCap}
         </span>
       </td>
-      <td className="numeric nowrap">{order.dailyCap ? `${order.receivedToday} / ${order.dailyCap}` : order.receivedToday}</td>
-      <td className="nowrap">{formatDateTime(order.lastServedAt)}</td>
-      <td>
+      <td data-label="Aujourd'hui" className="numeric nowrap">
+        {order.dailyCap ? `${order.receivedToday} / ${order.dailyCap}` : order.receivedToday}
+      </td>
+      <td data-label="Dernier lead" className="nowrap">
+        {formatDateTime(order.lastServedAt)}
+      </td>
+      <td data-label="État">
         <span className={order.status === "active" ? "badge badge--success" : "badge"}>
           {order.status === "active" ? "Active" : "En pause"}
         </span>

@@ -32,7 +32,7 @@ export function SalesBreakdown({ sales, accepted }: { sales: LeadStats["sales"];
         ))}
       </div>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--cards">
           <thead>
             <tr>
               <th scope="col">Département</th>
@@ -49,9 +49,13 @@ export function SalesBreakdown({ sales, accepted }: { sales: LeadStats["sales"];
             {sales.byDepartement.map((d) => (
               <tr key={`${d.channel}|${d.departement ?? ""}`}>
                 <td>{departementLabel(d.departement)}</td>
-                <td>{CHANNEL_LABELS[d.channel]}</td>
-                <td className="numeric">{formatNumber(d.sold)}</td>
-                <td className="numeric nowrap">{formatCents(d.revenueCents)}</td>
+                <td data-label="Canal">{CHANNEL_LABELS[d.channel]}</td>
+                <td data-label="Vendus" className="numeric">
+                  {formatNumber(d.sold)}
+                </td>
+                <td data-label="Montant HT" className="numeric nowrap">
+                  {formatCents(d.revenueCents)}
+                </td>
               </tr>
             ))}
           </tbody>
