@@ -162,4 +162,18 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     expect(await pageOverflow(page)).toBe(0);
     await screenshotBoth(page, "55-admin-commandes");
   });
+
+  it("l'apporteur voit dans son tableau de bord que son lead a été vendu, où et à quel prix", async () => {
+    const { page } = e2e;
+    await page.getByRole("button", { name: /Se déconnecter/ }).click();
+    await page.waitForURL("**/connexion**");
+    await login(page, DEMO.supplier, DEMO.password);
+    await page.goto("/apporteur");
+    const sales = page.locator("section", { has: page.getByRole("heading", { name: "Ventes de vos leads" }) });
+    await expectText(sales.getByTestId("kpi-sold"), "1");
+    await expectText(sales, "Salle de marché");
+    await expectText(sales.locator("tbody tr").first(), /\d{2} — /);
+    expect(await pageOverflow(page)).toBe(0);
+    await screenshotBoth(page, "56-apporteur-ventes");
+  });
 });
