@@ -10,7 +10,9 @@ import type { TestContext } from "./test-app";
  */
 export async function coverEveryCategory(ctx: TestContext, version: string) {
   await ctx.owner.execute(sql`alter table consent_texts disable trigger user`);
-  await ctx.owner.execute(sql`update consent_texts set partner_categories = ${sql.param([...PARTNER_CATEGORY_KEYS])}::text[] where version = ${version}`);
+  await ctx.owner.execute(
+    sql`update consent_texts set partner_categories = ${sql.param([...PARTNER_CATEGORY_KEYS])}::text[] where version = ${version}`,
+  );
   await ctx.owner.execute(sql`alter table consent_texts enable trigger user`);
 }
 
