@@ -4,8 +4,8 @@ import { HOLD_MINUTES, LEAD_TYPES, PRICE_TIERS, SALE_CHANNELS } from "./rules/sa
 
 /** Request and response shapes of the marketplace: the routes validate and document with them, the web derives its types. */
 
-const productSlug = z.enum(PRODUCT_SLUGS);
-const departement = z.enum(DEPARTEMENTS.map((d) => d.code) as [string, ...string[]]);
+const productSlug = z.enum(PRODUCT_SLUGS).meta({ title: "le produit" });
+const departement = z.enum(DEPARTEMENTS.map((d) => d.code) as [string, ...string[]]).meta({ title: "le département" });
 
 export const marketQuerySchema = z.object({
   product: productSlug.optional().meta({ title: "le produit" }),
@@ -107,9 +107,9 @@ export type OrderView = z.infer<typeof orderSchema>;
 
 export const priceEntrySchema = z.object({
   product: productSlug,
-  leadType: z.enum(LEAD_TYPES),
-  channel: z.enum(SALE_CHANNELS),
-  tier: z.enum(PRICE_TIERS),
+  leadType: z.enum(LEAD_TYPES).meta({ title: "le type" }),
+  channel: z.enum(SALE_CHANNELS).meta({ title: "le canal" }),
+  tier: z.enum(PRICE_TIERS).meta({ title: "la fraîcheur" }),
   priceCents: z.number().int().min(1).max(10_000_000).meta({ title: "le prix (centimes HT)" }),
 });
 export const priceGridSchema = z.object({
@@ -127,10 +127,10 @@ export const publishPriceGridSchema = z
   .strict();
 
 export const payHoldBodySchema = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("credits") }).strict(),
+  z.object({ method: z.literal("credits").meta({ title: "le moyen de paiement" }) }).strict(),
   z
     .object({
-      method: z.literal("card"),
+      method: z.literal("card").meta({ title: "le moyen de paiement" }),
       cardNumber: z
         .string()
         .max(32)
