@@ -32,7 +32,9 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     await page.getByLabel("Code postal").fill("13001");
     await page.getByLabel("Ville").fill("Marseille");
     await page.getByLabel("Numéro ORIAS").fill(CABINET.orias);
+    // Insurance and credit intermediary: the listing's first lead may be of either domain.
     await page.getByLabel(/^COA/).check();
+    await page.getByLabel(/^COBSP/).check();
     await page.getByLabel("Prénom").fill("Léa");
     await page.getByLabel("Nom", { exact: true }).fill("Marchetti");
     await page.getByLabel("Adresse e-mail").fill(CABINET.email);
@@ -53,6 +55,7 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     await row.getByRole("button", { name: "Catégories…" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Courtiers en assurance santé et prévoyance").check();
+    await dialog.getByLabel("Courtiers en crédit immobilier").check();
     await dialog.getByRole("button", { name: "Enregistrer" }).click();
     await expectText(page.locator(".toasts"), "Catégories enregistrées.");
     await row.getByRole("button", { name: "Vérifier" }).click();
