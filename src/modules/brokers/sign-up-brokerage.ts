@@ -57,6 +57,9 @@ export async function signUpBrokerage(tx: DbOrTx, input: SignupBody, now: Date) 
         name: values.legalName,
         siren: values.siren,
         orias: values.oriasNumber,
+        // The buyer's identity printed on its invoices (billing reads it from the organisation).
+        address: `${values.addressLine}\n${values.postalCode} ${values.city}`,
+        vatNumber: values.vatNumber,
       });
       const user = await createUser(inner, {
         orgId: org.id,

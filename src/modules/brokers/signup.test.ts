@@ -41,6 +41,10 @@ describe("Créer un compte courtier", () => {
       verifiedAt: null,
     });
     expect(row?.city).toMatch(/^Marseille/);
+    // Its invoices name it as the buyer with its address and VAT number (billing reads the organisation).
+    const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, body.organisation.id));
+    expect(org).toMatchObject({ vatNumber: "FR44732829320", siren: "732829320", orias: "07023456" });
+    expect(org?.address).toMatch(/^.+\n13002 Marseille/);
     const events = await ctx.db.select().from(auditEvents).where(eq(auditEvents.orgId, body.organisation.id));
     expect(events.map((e) => e.action).sort()).toEqual(["brokerage.signed_up", "user.created"]);
     expect(events.find((e) => e.action === "brokerage.signed_up")?.data).toMatchObject({ siren: "732829320", oriasNumber: "07023456" });

@@ -5,7 +5,7 @@ import { type LeadFilters, leadConditions } from "./list-leads";
 import { REJECTION_MESSAGES, type RejectionCode } from "./rules/rejection";
 import { leads } from "./schema";
 
-/** The supplier dashboard: per day, per product, and why leads were rejected. */
+/** The supplier dashboard: per day, per product, why leads were rejected, and how many sold, where and at what price. */
 export async function leadStats(db: DbOrTx, orgId: string, f: LeadFilters) {
   const where = leadConditions(orgId, f);
   const counts = sql`count(*) filter (where ${leads.status} = 'accepted')::int as accepted, count(*) filter (where ${leads.status} = 'rejected')::int as rejected`;
@@ -25,6 +25,33 @@ export async function leadStats(db: DbOrTx, orgId: string, f: LeadFilters) {
     accepted: 0,
     rejected: 0,
   });
+  // What became of the accepted leads: sold (exclusive or marketplace), where and at what price (HT).
+  // lead_sales belongs to the market module; read-only here, joined on the supplier's own leads.
+  const sales = await rawRows<{ channel: "exclusive" | "marketplace"; departement: string | null; sold: number; revenue: number }>(
+    db,
+    sql`select s.channel, ${leads.departement} as departement, count(*)::int as sold, sum(s.price_cents)::int as revenue
+        from ${leads} join lead_sales s on s.lead_id = ${leads.id} where ${where} group by 1, 2 order by 3 desc, 1, 2`,
+  );
+  const sold = { count: 0, revenueCents: 0 };
+  const byChannel = new Map<string, { channel: "exclusive" | "marketplace"; sold: number; revenueCents: number }>();
+  for (const r of sales) {
+    sold.count += r.sold;
+    sold.revenueCents += r.revenue;
+    const c = byChannel.get(r.channel) ?? { channel: r.channel, sold: 0, revenueCents: 0 };
+    c.sold += r.sold;
+    c.revenueCents += r.revenue;
+    byChannel.set(r.channel, c);
+  }
   const reasons = byReason.map((r) => ({ ...r, message: REJECTION_MESSAGES[r.code as RejectionCode] ?? r.code }));
-  return { totals, byDay: byDay, byProduct: byProduct, byReason: reasons };
+  return {
+    totals,
+    byDay: byDay,
+    byProduct: byProduct,
+    byReason: reasons,
+    sales: {
+      ...sold,
+      byChannel: [...byChannel.values()].sort((a, b) => a.channel.localeCompare(b.channel)),
+      byDepartement: sales.map((r) => ({ channel: r.channel, departement: r.departement, sold: r.sold, revenueCents: r.revenue })),
+    },
+  };
 }

@@ -4,8 +4,8 @@ import { HOLD_MINUTES, LEAD_TYPES, PRICE_TIERS, SALE_CHANNELS } from "./rules/sa
 
 /** Request and response shapes of the marketplace: the routes validate and document with them, the web derives its types. */
 
-const productSlug = z.enum(PRODUCT_SLUGS);
-const departement = z.enum(DEPARTEMENTS.map((d) => d.code) as [string, ...string[]]);
+const productSlug = z.enum(PRODUCT_SLUGS).meta({ title: "le produit" });
+const departement = z.enum(DEPARTEMENTS.map((d) => d.code) as [string, ...string[]]).meta({ title: "le département" });
 
 export const marketQuerySchema = z.object({
   product: productSlug.optional().meta({ title: "le produit" }),
@@ -107,9 +107,9 @@ export type OrderView = z.infer<typeof orderSchema>;
 
 export const priceEntrySchema = z.object({
   product: productSlug,
-  leadType: z.enum(LEAD_TYPES),
-  channel: z.enum(SALE_CHANNELS),
-  tier: z.enum(PRICE_TIERS),
+  leadType: z.enum(LEAD_TYPES).meta({ title: "le type" }),
+  channel: z.enum(SALE_CHANNELS).meta({ title: "le canal" }),
+  tier: z.enum(PRICE_TIERS).meta({ title: "la fraîcheur" }),
   priceCents: z.number().int().min(1).max(10_000_000).meta({ title: "le prix (centimes HT)" }),
 });
 export const priceGridSchema = z.object({
@@ -127,10 +127,10 @@ export const publishPriceGridSchema = z
   .strict();
 
 export const payHoldBodySchema = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("credits") }).strict(),
+  z.object({ method: z.literal("credits").meta({ title: "le moyen de paiement" }) }).strict(),
   z
     .object({
-      method: z.literal("card"),
+      method: z.literal("card").meta({ title: "le moyen de paiement" }),
       cardNumber: z
         .string()
         .max(32)
@@ -163,3 +163,39 @@ export const payHoldResponseSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("requires_confirmation"), paymentId: z.string(), clientSecret: z.string() }),
 ]);
 export type PayHoldResponse = z.infer<typeof payHoldResponseSchema>;
+
+export const marketSummarySchema = z.object({
+  monthSpentCents: z.number().int(),
+  monthLeads: z.number().int(),
+  weekByProduct: z.array(z.object({ product: z.string(), exclusive: z.number().int(), marketplace: z.number().int() })),
+  balanceCents: z.number().int(),
+  latest: z.array(
+    z.object({
+      leadId: z.string(),
+      product: z.string(),
+      departement: z.string().nullable(),
+      channel: z.enum(SALE_CHANNELS),
+      priceCents: z.number().int(),
+      soldAt: z.date(),
+    }),
+  ),
+});
+export type MarketSummaryView = z.infer<typeof marketSummarySchema>;
+
+export const orderOverviewSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  brokerage: z.string(),
+  name: z.string(),
+  products: z.array(z.string()),
+  leadType: z.enum(LEAD_TYPES),
+  departements: z.array(z.string()),
+  weeklyCap: z.number().int(),
+  dailyCap: z.number().int().nullable(),
+  status: z.enum(["active", "paused"]),
+  receivedThisWeek: z.number().int(),
+  receivedToday: z.number().int(),
+  lastServedAt: z.date().nullable(),
+});
+export const ordersOverviewSchema = z.object({ items: z.array(orderOverviewSchema) });
+export type OrdersOverviewView = z.infer<typeof ordersOverviewSchema>;

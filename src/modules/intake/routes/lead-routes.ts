@@ -4,6 +4,7 @@ import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { bodyReadByHandler } from "../../../platform/request-input";
+import { leadStatsSchema } from "../api";
 import { exportLeadsCsv } from "../export-leads";
 import { IntakeBatcher } from "../intake-batcher";
 import { getLeadDetail } from "../lead-detail";
@@ -158,15 +159,10 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
       config: { access: supplierOrKey },
       schema: {
         tags: ["Leads"],
-        summary: "Acceptés / rejetés par jour, par produit, et motifs de rejet",
+        summary: "Acceptés / rejetés par jour, par produit, motifs de rejet, et ventes (canal, département, prix HT)",
         querystring: leadFiltersSchema,
         response: {
-          200: z.object({
-            totals: z.object({ accepted: z.number(), rejected: z.number() }),
-            byDay: z.array(z.object({ day: z.string(), accepted: z.number(), rejected: z.number() })),
-            byProduct: z.array(z.object({ product: z.string(), accepted: z.number(), rejected: z.number() })),
-            byReason: z.array(z.object({ code: z.string(), message: z.string(), count: z.number() })),
-          }),
+          200: leadStatsSchema,
           ...errorResponses(400, 401, 403),
         },
       },

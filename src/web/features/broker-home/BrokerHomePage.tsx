@@ -1,16 +1,115 @@
+import { Link } from "react-router";
+import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
 import { useProfile } from "../../app/session";
+import { formatDateTime, formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
+import { productLabel } from "../../ui/products";
+import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { useMarketSummary } from "../market/api";
+import { departementLabel, formatCents } from "../market/labels";
+import { WeekChart } from "./WeekChart";
 
-/** Placeholder until the broker pages land: they replace this feature. */
+/** The broker's home: this month's spend (HT), this week's leads by product, the credit balance and the latest leads. */
 export function BrokerHomePage() {
   const { user, organisation } = useProfile();
+  const summary = useMarketSummary();
+  const weekTotal = summary.data?.weekByProduct.reduce((s, p) => s + p.exclusive + p.marketplace, 0) ?? 0;
+
   return (
     <>
-      <PageHeader title="Espace courtier" subtitle={organisation.name} />
-      <section className="card">
-        <h2>Bienvenue, {user.firstName}</h2>
-        <p>Votre espace courtier est en cours de préparation : vos leads, rendez-vous et la salle de marché apparaîtront ici.</p>
-      </section>
+      <PageHeader
+        title="Espace courtier"
+        subtitle={`${organisation.name} — bonjour ${user.firstName}`}
+        actions={
+          <Link className="button button--primary" to="/courtier/salle-de-marche">
+            Salle de marché
+          </Link>
+        }
+      />
+      {summary.isPending ? (
+        <LoadingState label="Chargement de votre activité…" />
+      ) : summary.isError ? (
+        <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
+      ) : (
+        <>
+          <div className="kpis">
+            <div className="kpi">
+              <span className="kpi__label">Dépenses du mois (HT)</span>
+              <span className="kpi__value" data-testid="kpi-month-spent">
+                {formatCents(summary.data.monthSpentCents)}
+              </span>
+            </div>
+            <div className="kpi">
+              <span className="kpi__label">Leads achetés ce mois</span>
+              <span className="kpi__value">{formatNumber(summary.data.monthLeads)}</span>
+            </div>
+            <div className="kpi">
+              <span className="kpi__label">Leads reçus cette semaine</span>
+              <span className="kpi__value" data-testid="kpi-week">
+                {formatNumber(weekTotal)}
+              </span>
+            </div>
+            <div className="kpi kpi--success">
+              <span className="kpi__label">Solde de crédits</span>
+              <span className="kpi__value" data-testid="kpi-balance">
+                {formatCents(summary.data.balanceCents)}
+              </span>
+            </div>
+          </div>
+          <section className="card" aria-labelledby="home-week-title">
+            <h2 id="home-week-title">Leads reçus cette semaine, par produit</h2>
+            {weekTotal === 0 ? (
+              <EmptyState icon="dashboard" title="Aucun lead reçu cette semaine.">
+                <p>
+                  Achetez en <Link to="/courtier/salle-de-marche">salle de marché</Link> ou créez une{" "}
+                  <Link to="/courtier/commandes">commande en exclusivité</Link>.
+                </p>
+              </EmptyState>
+            ) : (
+              <WeekChart byProduct={summary.data.weekByProduct} />
+            )}
+          </section>
+          <section className="card" aria-labelledby="home-latest-title">
+            <h2 id="home-latest-title">Derniers leads reçus</h2>
+            {summary.data.latest.length === 0 ? (
+              <EmptyState icon="list" title="Aucun lead reçu pour l'instant." />
+            ) : (
+              <div className="table-wrap">
+                <table className="table table--cards">
+                  <thead>
+                    <tr>
+                      <th scope="col">Produit</th>
+                      <th scope="col">Département</th>
+                      <th scope="col">Canal</th>
+                      <th scope="col" className="numeric">
+                        Prix HT
+                      </th>
+                      <th scope="col">Reçu le</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.data.latest.map((l) => (
+                      <tr key={l.leadId}>
+                        <td>{productLabel(l.product)}</td>
+                        <td data-label="Département">{departementLabel(l.departement)}</td>
+                        <td data-label="Canal">
+                          <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>
+                        </td>
+                        <td data-label="Prix HT" className="numeric nowrap">
+                          {formatCents(l.priceCents)}
+                        </td>
+                        <td data-label="Reçu le" className="nowrap">
+                          {formatDateTime(l.soldAt)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
     </>
   );
 }

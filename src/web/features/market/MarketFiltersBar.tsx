@@ -18,7 +18,7 @@ const cents = (text: string) => {
 export function MarketFiltersBar({ filters, onChange }: Props) {
   const set = (patch: Partial<MarketFilters>) => onChange({ ...filters, ...patch, page: 1 });
   return (
-    <form className="filters card" aria-label="Filtrer la salle de marché" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters filters--market card" aria-label="Filtrer la salle de marché" onSubmit={(e) => e.preventDefault()}>
       <Field id="market-product" label="Produit">
         {(c) => (
           <ProductSelect

@@ -12,7 +12,7 @@ interface Props {
 export function MarketTable({ leads, busyLeadId, onReserve }: Props) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table--cards">
         <thead>
           <tr>
             <th scope="col">Produit</th>
@@ -34,11 +34,11 @@ export function MarketTable({ leads, busyLeadId, onReserve }: Props) {
                 <span className="table__primary">{productLabel(lead.product)}</span>
                 <span className="table__secondary">{lead.leadType === "rdv" ? "RDV qualifié" : "Lead"}</span>
               </td>
-              <td>
+              <td data-label="Zone">
                 {departementLabel(lead.departement)}
                 <span className="table__secondary">{[lead.postalCode, lead.city].filter(Boolean).join(" ") || "—"}</span>
               </td>
-              <td className="nowrap">
+              <td data-label="Fraîcheur" className="nowrap">
                 <span
                   className={
                     lead.tier === "24h" ? "badge badge--success" : lead.tier === "48h" ? "badge badge--info" : "badge badge--warning"
@@ -48,14 +48,14 @@ export function MarketTable({ leads, busyLeadId, onReserve }: Props) {
                 </span>
                 <span className="table__secondary">{`${lead.businessHours.toLocaleString("fr-FR")} h ouvrées`}</span>
               </td>
-              <td>
+              <td data-label="Consentement">
                 <span className="consent-ok" aria-hidden="true">
                   ✔
                 </span>{" "}
                 <span className="visually-hidden">Consentement vérifié : </span>
                 {CONSENT_METHOD_LABELS[lead.consentMethod] ?? lead.consentMethod}
               </td>
-              <td className="numeric nowrap">
+              <td data-label="Prix HT" className="numeric nowrap">
                 <strong>{formatCents(lead.priceCents)}</strong>
               </td>
               <td className="nowrap">

@@ -45,7 +45,7 @@ export function OrdersPage() {
           </EmptyState>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--cards">
               <thead>
                 <tr>
                   <th scope="col">Commande</th>
@@ -87,16 +87,18 @@ function OrderRow({ order, canEdit }: { order: Order; canEdit: boolean }) {
           {order.products.map(productLabel).join(", ")} · {order.leadType === "rdv" ? "RDV qualifiés" : "Leads"}
         </span>
       </td>
-      <td>{order.departements.length === 0 ? "Toute la France" : order.departements.join(", ")}</td>
-      <td className="numeric nowrap">
+      <td data-label="Zone">{order.departements.length === 0 ? "Toute la France" : order.departements.join(", ")}</td>
+      <td data-label="Cette semaine" className="numeric nowrap">
         {order.receivedThisWeek} / {order.weeklyCap}
       </td>
-      <td className="numeric nowrap">{order.dailyCap ? `${order.receivedToday} / ${order.dailyCap}` : order.receivedToday}</td>
-      <td className="numeric nowrap">
+      <td data-label="Aujourd'hui" className="numeric nowrap">
+        {order.dailyCap ? `${order.receivedToday} / ${order.dailyCap}` : order.receivedToday}
+      </td>
+      <td data-label="Reçus au total" className="numeric nowrap">
         {order.receivedTotal}
         <span className="table__secondary">{formatCents(order.spentCents)} HT</span>
       </td>
-      <td className="nowrap">
+      <td data-label="État" className="nowrap">
         <span className={order.status === "active" ? "badge badge--success" : "badge"}>
           {order.status === "active" ? "Active" : "En pause"}
         </span>

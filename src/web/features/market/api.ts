@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Wire } from "../../../lib/wire";
-import type { HoldView, MarketList, MarketQuery, OrderView, PayHoldResponse, PriceGridView } from "../../../modules/market/api";
+import type {
+  HoldView,
+  MarketList,
+  MarketQuery,
+  MarketSummaryView,
+  OrdersOverviewView,
+  OrderView,
+  PayHoldResponse,
+  PriceGridView,
+} from "../../../modules/market/api";
 import { api } from "../../api/client";
 
 export type MarketFilters = Partial<Omit<MarketQuery, "page" | "pageSize">> & { page?: number };
@@ -8,6 +17,8 @@ export type MarketLead = Wire<MarketList>["items"][number];
 export type Hold = Wire<HoldView>;
 export type Order = Wire<OrderView>;
 export type PriceGrid = Wire<PriceGridView>;
+export type MarketSummary = Wire<MarketSummaryView>;
+export type OrderOverview = Wire<OrdersOverviewView>["items"][number];
 
 /** The listing refreshes every 5 seconds: a lead bought by someone else disappears without a reload (decision 014). */
 export const MARKET_REFRESH_MS = 5_000;
@@ -100,5 +111,23 @@ export function usePublishPriceGrid() {
   return useMutation({
     mutationFn: (body: { note: string; entries: PriceGrid["entries"] }) => api<PriceGrid>("/api/v1/admin/prices", { method: "PUT", body }),
     onSuccess: (grid) => queryClient.setQueryData(["price-grid"], grid),
+  });
+}
+
+/** The broker's home: spend, this week's leads, balance and latest leads; it follows purchases and sales. */
+export function useMarketSummary() {
+  return useQuery({
+    queryKey: [...MARKET, "summary"],
+    queryFn: ({ signal }) => api<MarketSummary>("/api/v1/market/summary", { signal }),
+    refetchInterval: 30_000,
+  });
+}
+
+/** The operator's overview of every brokerage's standing orders. */
+export function useOrdersOverview() {
+  return useQuery({
+    queryKey: ["admin", "market-orders"],
+    queryFn: async ({ signal }) => (await api<Wire<OrdersOverviewView>>("/api/v1/admin/market/orders", { signal })).items,
+    refetchInterval: 30_000,
   });
 }

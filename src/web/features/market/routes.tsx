@@ -24,5 +24,10 @@ export const priceAdminFeature: Feature = {
       Page: lazyPage(() => import("./PriceGridAdminPage"), "PriceGridAdminPage"),
       nav: { label: "Grille de prix", icon: "book", order: 30 },
     },
+    {
+      path: "commandes",
+      Page: lazyPage(() => import("./OrdersOverviewPage"), "OrdersOverviewPage"),
+      nav: { label: "Commandes des cabinets", icon: "list", order: 35 },
+    },
   ],
 };

@@ -10,6 +10,7 @@ import { KpiCards } from "./KpiCards";
 import { defaultPeriod, type Period, PeriodFilter } from "./PeriodFilter";
 import { ProductChart } from "./ProductChart";
 import { ReasonsBreakdown } from "./ReasonsBreakdown";
+import { SalesBreakdown } from "./SalesBreakdown";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,7 +28,7 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Tableau de bord"
-        subtitle="Leads acceptés et rejetés, par jour, par produit, et les motifs de rejet."
+        subtitle="Leads acceptés et rejetés, par jour, par produit, les motifs de rejet, et les ventes de vos leads."
         actions={
           <Link className="button button--primary" to="/apporteur/nouveau">
             <Icon name="plus" />
@@ -77,6 +78,10 @@ export function DashboardPage() {
                   )}
                 </section>
               </div>
+              <section className="card" aria-labelledby="sales-title">
+                <h2 id="sales-title">Ventes de vos leads</h2>
+                <SalesBreakdown sales={stats.data.sales} accepted={stats.data.totals.accepted} />
+              </section>
             </>
           )}
         </div>

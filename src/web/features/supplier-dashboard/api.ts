@@ -1,14 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Wire } from "../../../lib/wire";
+import type { LeadStatsView } from "../../../modules/intake/api";
 import { api } from "../../api/client";
 import { leadKeys } from "../leads/api";
 import type { LeadFilters } from "../leads/types";
 
-export interface LeadStats {
-  totals: { accepted: number; rejected: number };
-  byDay: { day: string; accepted: number; rejected: number }[];
-  byProduct: { product: string; accepted: number; rejected: number }[];
-  byReason: { code: string; message: string; count: number }[];
-}
+export type LeadStats = Wire<LeadStatsView>;
 
 export function useLeadStats(filters: LeadFilters) {
   return useQuery({
