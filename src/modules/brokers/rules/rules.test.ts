@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { PRODUCT_SLUGS } from "../../catalogue/rules";
+import { checkFrenchVatNumber, frenchVatKey, frenchVatNumber } from "../../reference-data";
 import { INSURANCE_CATEGORIES, IOBSP_CATEGORIES, isValidOriasNumber } from "./orias-categories";
 import { consentCovers } from "./partner-categories";
 import { oriasAllows, oriasCategoriesFor } from "./product-eligibility";
-import { checkFrenchVatNumber, frenchVatKey, frenchVatNumber } from "../../reference-data";
 
 describe("which ORIAS categories may buy which product", () => {
   it("credit needs an IOBSP; insurance (emprunteur and assurance vie included) an insurance intermediary", () => {
