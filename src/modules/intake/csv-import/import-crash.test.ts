@@ -30,12 +30,17 @@ async function supplierSession(url: string) {
   return (more: Record<string, string> = {}) => ({ cookie, "x-csrf-token": csrfToken, ...more });
 }
 
-/** The file, sent in 64 kB pieces `pauseMs` apart (a supplier's upload, slower than the server). */
-function upload(url: string, headers: Record<string, string>, csv: Buffer, pauseMs: number) {
+/**
+ * The file, sent in 64 kB pieces `pauseMs` apart (a supplier's upload, slower than the server). With
+ * `stallAfter`, the upload stops there and never goes on: the import is surely still running when the
+ * test kills its server, however fast the server imports and however long a second instance takes to start.
+ */
+function upload(url: string, headers: Record<string, string>, csv: Buffer, pauseMs: number, stallAfter = Number.POSITIVE_INFINITY) {
   let offset = 0;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (offset >= csv.length) return controller.close();
+      if (offset >= stallAfter) await new Promise(() => {});
       if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
       controller.enqueue(csv.subarray(offset, offset + 65_536));
       offset += 65_536;
@@ -73,7 +78,7 @@ describe("a CSV import whose server is killed", () => {
             )
           ).rows[0] as { status: string; total_rows: number; stored: number };
 
-        const sending = upload(`${a.url}/api/v1/imports/${id}/file`, asSupplier(), csv, 40).catch(() => null);
+        const sending = upload(`${a.url}/api/v1/imports/${id}/file`, asSupplier(), csv, 40, csv.length / 3).catch(() => null);
         await expect.poll(async () => (await state()).total_rows, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1_000);
 
         // A second instance starting while the first imports leaves that import alone: it is alive.
