@@ -190,7 +190,7 @@ describe("invitations of colleagues", () => {
     });
     const [mail] = await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, broker.orgId));
     const token = mail?.text?.match(/jeton=([A-Za-z0-9_-]+)/)?.[1] as string;
-    const later = new Date(Date.now() + INVITATION_TTL_MS + 60_000);
+    const later = new Date(ctx.clock().getTime() + INVITATION_TTL_MS + 60_000);
     await expect(
       ctx.db.transaction((tx) => acceptInvitation(tx, { token, firstName: "A", lastName: "B", password: "mot-de-passe-long" }, later)),
     ).rejects.toMatchObject({ code: "invitation_invalid" });

@@ -102,3 +102,8 @@ export function formatPhone(phone: string | null | undefined): string {
   if (!m?.[1]) return phone;
   return `0${m[1]}`.replace(/(\d{2})(?=\d)/g, "$1\u00a0");
 }
+
+/** Cents → "1 234,50 €", always with the cents: money amounts (prices, credits, invoices) are exact. */
+export function formatCents(cents: number): string {
+  return new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
+}

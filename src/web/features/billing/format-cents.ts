@@ -1,7 +1,6 @@
-/** Cents → "1 234,50 €", always with the cents (money amounts on this screen are exact). */
-export function euros(cents: number): string {
-  return new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
-}
+import { formatCents as euros } from "../../ui/format";
+
+export { euros };
 
 /** A ledger amount with its sign: "+530,00 €", "−25,00 €". */
 export function signedEuros(cents: number): string {

@@ -2,12 +2,13 @@ import { useCallback, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { Field } from "../../ui/Field";
+import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { useToast } from "../../ui/Toasts";
 import { useWallet } from "../billing/api";
 import { type Hold, type MarketLead, type PayResult, usePayHold, useReleaseHold } from "./api";
 import { HoldCountdown } from "./HoldCountdown";
-import { departementLabel, formatCents, TIER_LABELS } from "./labels";
+import { departementLabel, TIER_LABELS } from "./labels";
 import { PurchaseDone } from "./PurchaseDone";
 
 interface Props {

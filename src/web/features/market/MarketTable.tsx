@@ -1,6 +1,7 @@
+import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import type { MarketLead } from "./api";
-import { CONSENT_METHOD_LABELS, departementLabel, formatCents, TIER_LABELS } from "./labels";
+import { CONSENT_METHOD_LABELS, departementLabel, TIER_LABELS } from "./labels";
 
 interface Props {
   leads: MarketLead[];

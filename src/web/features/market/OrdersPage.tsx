@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { errorMessage } from "../../api/client";
 import { useProfile } from "../../app/session";
+import { formatCents } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
 import { type Order, useOrders, useSaveOrder } from "./api";
-import { formatCents } from "./labels";
 import { OrderForm } from "./OrderForm";
 
 /** "Mes commandes": standing orders for exclusive leads, what each received this week, pause and resume. */

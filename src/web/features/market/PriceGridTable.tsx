@@ -1,6 +1,6 @@
+import { formatCents } from "../../ui/format";
 import { PRODUCTS_BY_GROUP } from "../../ui/products";
 import type { PriceGrid } from "./api";
-import { formatCents } from "./labels";
 
 type Entry = PriceGrid["entries"][number];
 const COLUMNS = [

@@ -1,6 +1,5 @@
-import { formatPhone } from "../../ui/format";
+import { formatCents, formatPhone } from "../../ui/format";
 import type { PayResult } from "./api";
-import { formatCents } from "./labels";
 
 type Purchase = Extract<PayResult, { status: "paid" }>["purchase"];
 

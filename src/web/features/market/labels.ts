@@ -20,7 +20,3 @@ export function departementLabel(code: string | null): string {
 }
 
 export const DEPARTEMENT_OPTIONS = DEPARTEMENTS.map((d) => ({ code: d.code, label: `${d.code} — ${d.name}` }));
-
-export function formatCents(cents: number): string {
-  return new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100);
-}

@@ -1,7 +1,7 @@
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
-import { formatNumber } from "../../ui/format";
+import { formatCents, formatNumber } from "../../ui/format";
 import { EmptyState } from "../../ui/States";
-import { departementLabel, formatCents } from "../market/labels";
+import { departementLabel } from "../market/labels";
 import type { LeadStats } from "./api";
 
 /** What became of the period's leads: how many sold, for how much (sale price HT), by channel and département. */
