@@ -28,9 +28,10 @@ function place(rel: string) {
 function refusal(from: string, to: string): string | null {
   const a = place(from);
   const b = place(to);
-  // rules/ is pure logic the web imports too: importing another module's index from there would pull the server into the browser.
+  // rules/ and api.ts are what the web imports too (pure logic, request/response shapes): importing another
+  // module's index from there would pull the server into the browser.
   const targetIsEntry = (inner: string) =>
-    /^(index|schema)(\.tsx?)?$/.test(inner) || inner === "" || inner === "rules" || inner.startsWith("rules/");
+    /^(index|schema|api)(\.tsx?)?$/.test(inner) || inner === "" || inner === "rules" || inner.startsWith("rules/");
   if (a.layer === "modules") {
     if (b.layer === "server") return "a module imports src/server (use src/platform)";
     if (b.layer === "web") return "a module imports the web";
@@ -89,6 +90,7 @@ describe("import boundaries", () => {
     expect(refusal("modules/followup/call/get-followup.ts", "modules/crm/load-client-record")).toMatch(/modules\/crm/);
     expect(refusal("modules/followup/call/get-followup.ts", "modules/crm")).toBeNull();
     expect(refusal("modules/followup/schema.ts", "modules/crm/schema")).toBeNull();
+    expect(refusal("modules/broker-leads/api.ts", "modules/intake/api")).toBeNull();
     expect(refusal("server/route-modules.ts", "modules/crm/routes")).toMatch(/modules\/crm/);
     expect(refusal("platform/auth.ts", "modules/accounts/sessions")).toMatch(/platform imports modules/);
     expect(refusal("lib/csv.ts", "platform/errors")).toMatch(/lib imports platform/);

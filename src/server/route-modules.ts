@@ -1,5 +1,6 @@
 import { accountRoutes } from "../modules/accounts";
 import { billingRoutes } from "../modules/billing";
+import { brokerLeadRoutes } from "../modules/broker-leads";
 import { brokerRoutes } from "../modules/brokers";
 import { catalogueRoutes } from "../modules/catalogue";
 import { consentRoutes } from "../modules/consent";
@@ -25,4 +26,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   marketRoutes,
   billingRoutes,
   brokerRoutes,
+  brokerLeadRoutes,
 ];

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { creditWallet } from "../../src/modules/billing";
 import { PARTNER_CATEGORY_KEYS } from "../../src/modules/brokers/rules/partner-categories";
 import { operatorSession, setBrokerageState, signedUpBroker } from "./brokers";
-import type { TestContext } from "./test-app";
+import { asUser, type TestContext } from "./test-app";
 
 /**
  * Makes a consent text name every partner category, as the operator would publish it, so that its leads
@@ -33,6 +33,22 @@ export async function verifiedBuyer(
       creditWallet(tx, { orgId: b.orgId, amountCents: credits, kind: "adjustment", reference: `test-${b.orgId}`, now: opts.now }),
     );
   return b;
+}
+
+/** Reserves a marketplace lead and pays it in credits, as the broker's screen does; answers the failing response if any. */
+export async function holdAndPay(ctx: TestContext, b: { session: Parameters<typeof asUser>[0] }, leadId: string, key: string) {
+  const hold = await ctx.app.inject({
+    method: "POST",
+    url: `/api/v1/market/leads/${leadId}/hold`,
+    headers: { ...asUser(b.session), "idempotency-key": key },
+  });
+  if (hold.statusCode !== 201) return hold;
+  return ctx.app.inject({
+    method: "POST",
+    url: `/api/v1/market/holds/${hold.json().id}/pay`,
+    headers: asUser(b.session),
+    payload: { method: "credits" },
+  });
 }
 
 export { operatorSession, signedUpBroker };

@@ -20,3 +20,42 @@ export const leadStatsSchema = z.object({
   }),
 });
 export type LeadStatsView = z.infer<typeof leadStatsSchema>;
+
+/** A lead's consent proof as shown on its sheet (supplier's and buyer's) and printed in the proof PDF. */
+export const consentProofSchema = z.object({
+  method: z.enum(["checkbox", "oral"]),
+  prechecked: z.boolean(),
+  textVersion: z.string(),
+  textSha256: z.string(),
+  collectedAt: z.date(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  callCenter: z.string().nullable(),
+  agent: z.string().nullable(),
+  recordingRef: z.string().nullable(),
+  fingerprint: z.string(),
+  fingerprintValid: z.boolean(),
+  recordedAt: z.date(),
+  text: z.object({
+    version: z.string(),
+    title: z.string(),
+    body: z.string(),
+    sha256: z.string(),
+    partners: z.array(z.string()),
+    publishedAt: z.date(),
+  }),
+});
+export type ConsentProofView = z.infer<typeof consentProofSchema>;
+
+/** The lead checked against the signed audit journal, as the verifier does it (evidence/lead-integrity.ts). */
+export const leadIntegritySchema = z.object({
+  status: z.enum(["verified", "pending", "altered"]),
+  checks: z.array(
+    z.object({
+      code: z.enum(["event", "foreign_event", "data", "consent", "text", "sealed", "anchored"]),
+      state: z.enum(["ok", "pending", "failed"]),
+      message: z.string(),
+    }),
+  ),
+});

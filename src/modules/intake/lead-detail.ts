@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
 import { consentTexts } from "../consent/schema";
@@ -11,14 +11,8 @@ import { leadConsents, leads } from "./schema";
  * lead's integrity against the audit journal (lead-integrity.ts).
  */
 export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string, now: Date) {
-  const [row] = await db
-    .select({ lead: leads, consent: leadConsents, text: consentTexts })
-    .from(leads)
-    .leftJoin(leadConsents, eq(leadConsents.leadId, leads.id))
-    .leftJoin(consentTexts, eq(consentTexts.id, leadConsents.consentTextId))
-    .where(and(eq(leads.id, leadId), eq(leads.supplierOrgId, orgId)))
-    .limit(1);
-  if (!row) {
+  const found = await leadWithProof(db, and(eq(leads.id, leadId), eq(leads.supplierOrgId, orgId)), now);
+  if (!found) {
     // A lead deleted in the database is not silently missing: the journal says it was recorded.
     const record = await recordOfMissingLead(db, orgId, leadId);
     if (record)
@@ -28,6 +22,31 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string, n
     // Another organisation's lead answers exactly like a missing one: its existence is not disclosed.
     throw notFound("Lead");
   }
+  // What was sent, as JSON; and when the database could not hold it exactly, the exact bytes (base64).
+  const { payload, payloadRaw, ...rest } = found.lead;
+  return {
+    ...rest,
+    submitted: payload,
+    submittedExact: payloadRaw?.toString("base64") ?? null,
+    proof: found.proof,
+    integrity: found.integrity,
+  };
+}
+
+/**
+ * A lead, its consent proof (with whether the stored fingerprint still matches the stored data) and its
+ * integrity against the audit journal. `where` is the caller's access rule: the supplier's organisation
+ * here, the buying brokerage's sale in the broker space.
+ */
+export async function leadWithProof(db: DbOrTx, where: SQL | undefined, now: Date) {
+  const [row] = await db
+    .select({ lead: leads, consent: leadConsents, text: consentTexts })
+    .from(leads)
+    .leftJoin(leadConsents, eq(leadConsents.leadId, leads.id))
+    .leftJoin(consentTexts, eq(consentTexts.id, leadConsents.consentTextId))
+    .where(where)
+    .limit(1);
+  if (!row) return null;
   const { lead, consent, text } = row;
   const proof =
     consent && text
@@ -44,9 +63,7 @@ export async function getLeadDetail(db: DbOrTx, orgId: string, leadId: string, n
         }
       : null;
   const integrity = await leadIntegrity(db, { lead, consent, textSha256: text?.sha256 ?? null }, now);
-  // What was sent, as JSON; and when the database could not hold it exactly, the exact bytes (base64).
-  const { payload, payloadRaw, ...rest } = lead;
-  return { ...rest, submitted: payload, submittedExact: payloadRaw?.toString("base64") ?? null, proof, integrity };
+  return { lead, proof, integrity };
 }
 
 function proofOf(lead: typeof leads.$inferSelect, c: typeof leadConsents.$inferSelect) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import { coverEveryCategory, operatorSession, signedUpBroker, verifiedBuyer } from "../../../tests/support/market";
+import { coverEveryCategory, holdAndPay, operatorSession, signedUpBroker, verifiedBuyer } from "../../../tests/support/market";
 import { asUser, createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { walletBalance } from "../billing";
 import { ensurePriceGrid } from "./price-grid";
@@ -34,21 +34,6 @@ async function sendLead(product = "mutuelle-sante", postalCode = "75011") {
 const buyer = (creditsCents = 100_000, categories?: { orias?: string[]; partners?: string[] }) =>
   verifiedBuyer(ctx, { operatorId, creditsCents, orias: categories?.orias, partners: categories?.partners, now });
 
-async function holdAndPay(b: { session: Parameters<typeof asUser>[0] }, leadId: string, key: string) {
-  const hold = await ctx.app.inject({
-    method: "POST",
-    url: `/api/v1/market/leads/${leadId}/hold`,
-    headers: { ...asUser(b.session), "idempotency-key": key },
-  });
-  if (hold.statusCode !== 201) return hold;
-  return ctx.app.inject({
-    method: "POST",
-    url: `/api/v1/market/holds/${hold.json().id}/pay`,
-    headers: asUser(b.session),
-    payload: { method: "credits" },
-  });
-}
-
 beforeAll(async () => {
   ctx = await createTestApp({}, { clock });
   supplier = await supplierFixture(ctx);
@@ -64,13 +49,13 @@ describe("marketplace purchase by credits", () => {
     await stockLeads(ctx.db, [leadId], now);
     const a = await buyer();
     const b = await buyer();
-    const paid = await holdAndPay(a, leadId, "achat-0000001");
+    const paid = await holdAndPay(ctx, a, leadId, "achat-0000001");
     expect(paid.statusCode, paid.body).toBe(200);
     expect(paid.json()).toMatchObject({ status: "paid", purchase: { leadId, priceCents: 1800, paidWith: "credits" } });
     expect(paid.json().purchase.contact.phone).toMatch(/^\+?\d/);
     expect(await walletBalance(ctx.db, a.orgId)).toBe(100_000 - 1800);
 
-    const late = await holdAndPay(b, leadId, "achat-0000002");
+    const late = await holdAndPay(ctx, b, leadId, "achat-0000002");
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: "lead_already_sold", message: "Ce lead a déjà été vendu" });
     expect(await walletBalance(ctx.db, b.orgId)).toBe(100_000);
@@ -102,26 +87,26 @@ describe("marketplace purchase by credits", () => {
     const leadId = await sendLead();
     await stockLeads(ctx.db, [leadId], now);
     const unverified = await signedUpBroker(ctx);
-    const refused = await holdAndPay(unverified, leadId, "refus-0000001");
+    const refused = await holdAndPay(ctx, unverified, leadId, "refus-0000001");
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe("buyer_not_eligible");
 
     const creditLead = await sendLead("credit-immobilier");
     await stockLeads(ctx.db, [creditLead], now);
     const insuranceOnly = await buyer(100_000, { orias: ["COA"] });
-    expect((await holdAndPay(insuranceOnly, creditLead, "refus-0000002")).json().error.code).toBe("buyer_not_eligible");
+    expect((await holdAndPay(ctx, insuranceOnly, creditLead, "refus-0000002")).json().error.code).toBe("buyer_not_eligible");
 
     const uncovered = await buyer(100_000, { partners: [] });
-    expect((await holdAndPay(uncovered, leadId, "refus-0000003")).json().error.code).toBe("buyer_not_eligible");
+    expect((await holdAndPay(ctx, uncovered, leadId, "refus-0000003")).json().error.code).toBe("buyer_not_eligible");
     // Refusals held nothing: an eligible broker buys it at once.
-    expect((await holdAndPay(await buyer(), leadId, "refus-0000004")).statusCode).toBe(200);
+    expect((await holdAndPay(ctx, await buyer(), leadId, "refus-0000004")).statusCode).toBe(200);
   });
 
   it("refuses a purchase the credits do not cover, and keeps the hold for a card payment", async () => {
     const leadId = await sendLead();
     await stockLeads(ctx.db, [leadId], now);
     const poor = await buyer(1000);
-    const res = await holdAndPay(poor, leadId, "pauvre-000001");
+    const res = await holdAndPay(ctx, poor, leadId, "pauvre-000001");
     expect(res.statusCode).toBe(402);
     expect(res.json().error.code).toBe("insufficient_credits");
     expect(await walletBalance(ctx.db, poor.orgId)).toBe(1000);

@@ -1,0 +1,95 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
+import { notFound } from "../../platform/errors";
+import { leadWithProof } from "../intake";
+import { leads } from "../intake/schema";
+import type { BrokerLeadDetail } from "./api";
+import { callabilityOf } from "./rules/callability";
+import type { LostReason, WorkStatus } from "./rules/work-status";
+import { describeWorkEvent } from "./work-events";
+
+interface WorkRow {
+  sale_id: string;
+  channel: "exclusive" | "marketplace";
+  sold_at: string | Date;
+  price_cents: number;
+  paid_with: "credits" | "card";
+  status: WorkStatus;
+  lost_reason: LostReason | null;
+  note: string | null;
+  failed_attempts: number;
+  status_changed_at: string | Date;
+  client_id: string | null;
+}
+
+/** The brokerage's own row of a lead it bought, or a 404 that says nothing of another brokerage's lead. */
+export async function workRowOf(db: DbOrTx, orgId: string, leadId: string): Promise<WorkRow> {
+  const [row] = await rawRows<WorkRow>(
+    db,
+    sql`select w.sale_id, w.channel, w.sold_at, w.price_cents, s.paid_with, w.status, w.lost_reason, w.note, w.failed_attempts,
+               w.status_changed_at, w.client_id
+          from lead_work w join lead_sales s on s.id = w.sale_id
+         where w.lead_id = ${leadId}::uuid and w.org_id = ${orgId}::uuid`,
+  );
+  if (!row) throw notFound("Lead");
+  return row;
+}
+
+/**
+ * The sheet of a bought lead: every field, the consent proof and its verification as the verifier does it,
+ * the 30-day call window and the legal call hours, and a timeline of what happened to the lead.
+ */
+export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string, now: Date): Promise<BrokerLeadDetail> {
+  const work = await workRowOf(db, orgId, leadId);
+  const found = await leadWithProof(db, eq(leads.id, leadId), now);
+  if (!found) throw notFound("Lead");
+  const { lead, proof, integrity } = found;
+  const events = await rawRows<{ occurred_at: string | Date; action: string; data: Record<string, unknown>; who: string | null }>(
+    db,
+    sql`select e.occurred_at, e.action, e.data, nullif(concat_ws(' ', u.first_name, u.last_name), '') as who
+          from audit_events e left join users u on u.id = e.user_id
+         where e.entity_type = 'lead' and e.entity_id = ${leadId} and e.org_id = ${orgId}::uuid
+         order by e.id`,
+  );
+  const soldAt = new Date(work.sold_at);
+  return {
+    leadId: lead.id,
+    product: lead.product,
+    leadType: lead.type as BrokerLeadDetail["leadType"],
+    receivedAt: lead.createdAt,
+    contact: {
+      firstName: lead.firstName,
+      lastName: lead.lastName,
+      phone: lead.phone,
+      email: lead.email,
+      postalCode: lead.postalCode,
+      city: lead.city,
+      departement: lead.departement,
+    },
+    fields: lead.fields,
+    sale: { saleId: work.sale_id, channel: work.channel, soldAt, priceCents: work.price_cents, paidWith: work.paid_with },
+    work: {
+      status: work.status,
+      lostReason: work.lost_reason,
+      note: work.note,
+      failedAttempts: work.failed_attempts,
+      statusChangedAt: new Date(work.status_changed_at),
+      clientId: work.client_id,
+    },
+    proof,
+    integrity,
+    callability: proof ? callabilityOf(proof.collectedAt, lead.departement, now) : null,
+    timeline: [
+      { at: lead.createdAt, kind: "received" as const, label: "Lead reçu et contrôlé par LeadsAssurance", detail: null, by: null },
+      {
+        at: soldAt,
+        kind: "sold" as const,
+        label: work.channel === "exclusive" ? "Attribué en exclusivité à votre cabinet" : "Acheté en salle de marché",
+        detail: null,
+        by: null,
+      },
+      ...events.map((e) => ({ at: new Date(e.occurred_at), ...describeWorkEvent(e.action, e.data), by: e.who })),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime()),
+  };
+}
