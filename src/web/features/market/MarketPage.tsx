@@ -3,29 +3,19 @@ import { useSearchParams } from "react-router";
 import { errorMessage } from "../../api/client";
 import { formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
+import { Pager } from "../../ui/Pager";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
+import { filtersFromParams, filtersToParams } from "../../ui/url-filters";
 import { type Hold, type MarketFilters, type MarketLead, useHoldLead, useMarket } from "./api";
 import { HoldPanel } from "./HoldPanel";
 import { MarketFiltersBar } from "./MarketFiltersBar";
 import { MarketTable } from "./MarketTable";
 
-const NUMBER_KEYS = new Set(["minPriceCents", "maxPriceCents", "page"]);
-
-function filtersFromParams(params: URLSearchParams): MarketFilters {
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of params) out[key] = NUMBER_KEYS.has(key) ? Number(value) : value;
-  return out as MarketFilters;
-}
-
-function filtersToParams(filters: MarketFilters): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])));
-}
-
 /** The "salle de marché": leads no order took, bought one at a time, by credits or card, with a 5-minute hold while paying. */
 export function MarketPage() {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const filters = useMemo(() => filtersFromParams<MarketFilters>(params, ["minPriceCents", "maxPriceCents", "page"]), [params]);
   const onChange = useCallback((next: MarketFilters) => setParams(filtersToParams(next), { replace: true }), [setParams]);
   const list = useMarket(filters);
   const holdLead = useHoldLead();
@@ -78,27 +68,7 @@ export function MarketPage() {
               <span>
                 {data.totalCapped ? `Plus de ${formatNumber(data.total)} leads en vente` : `${formatNumber(data.total)} lead(s) en vente`}
               </span>
-              <span className="inline-list">
-                <button
-                  type="button"
-                  className="button button--ghost button--small"
-                  disabled={page <= 1}
-                  onClick={() => onChange({ ...filters, page: page - 1 })}
-                >
-                  Précédent
-                </button>
-                <span className="muted">
-                  Page {page} / {formatNumber(pages)}
-                </span>
-                <button
-                  type="button"
-                  className="button button--ghost button--small"
-                  disabled={page >= pages}
-                  onClick={() => onChange({ ...filters, page: page + 1 })}
-                >
-                  Suivant
-                </button>
-              </span>
+              <Pager page={page} pages={pages} onPage={(p) => onChange({ ...filters, page: p })} />
             </div>
           </>
         )}

@@ -1,0 +1,13 @@
+import { type Feature, lazyPage } from "../../app/feature";
+
+export const brokerLeadsFeature: Feature = {
+  space: "broker",
+  routes: [
+    {
+      path: "leads",
+      Page: lazyPage(() => import("./BrokerLeadsPage"), "BrokerLeadsPage"),
+      nav: { label: "Mes leads et RDV", icon: "list", order: 5 },
+    },
+    { path: "leads/:leadId", Page: lazyPage(() => import("./BrokerLeadPage"), "BrokerLeadPage") },
+  ],
+};
