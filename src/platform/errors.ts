@@ -36,6 +36,10 @@ export const ERROR_CATALOGUE = {
   lead_deleted: { status: 410, message: "Ce lead a été supprimé de la base après son enregistrement" },
   lead_already_converted: { status: 409, message: "Ce lead a déjà été transformé en client" },
   lead_already_sold: { status: 409, message: "Ce lead a déjà été vendu" },
+  return_exists: { status: 409, message: "Ce lead a déjà fait l'objet d'une contestation" },
+  return_window_closed: { status: 409, message: "Le délai de contestation de ce lead est passé" },
+  return_cap_reached: { status: 409, message: "Votre cabinet a atteint son plafond de contestations" },
+  return_decided: { status: 409, message: "Cette contestation a déjà été tranchée" },
   lead_on_hold: {
     status: 409,
     message: "Ce lead est réservé par un autre courtier pendant son paiement : réessayez dans quelques minutes",

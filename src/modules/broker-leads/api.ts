@@ -3,6 +3,7 @@ import { DEPARTEMENTS, PRODUCT_SLUGS } from "../catalogue/rules";
 import { PRODUCT_LINE_KEYS, type ProductLine } from "../crm/rules/product-lines";
 import { consentProofSchema, leadIntegritySchema } from "../intake/api";
 import { LEAD_TYPES, SALE_CHANNELS } from "../market/rules/sale-terms";
+import { RETURN_REASONS, RETURN_STATUSES } from "./rules/returns";
 import { LOST_REASONS, WORK_STATUSES } from "./rules/work-status";
 
 /** Request and response shapes of the broker's leads and RDV: the routes validate and document with them, the web derives its types. */
@@ -103,6 +104,17 @@ export const callabilitySchema = z.object({
   nextCallHoursStart: z.date().nullable(),
 });
 
+export const returnViewSchema = z.object({
+  id: z.string(),
+  status: z.enum(RETURN_STATUSES),
+  reason: z.enum(RETURN_REASONS),
+  note: z.string().nullable(),
+  requestedAt: z.date(),
+  decidedAt: z.date().nullable(),
+  decisionComment: z.string().nullable(),
+  priceCents: z.number().int(),
+});
+
 export const brokerLeadDetailSchema = z.object({
   leadId: z.string(),
   product: z.string(),
@@ -136,6 +148,9 @@ export const brokerLeadDetailSchema = z.object({
   proof: consentProofSchema.nullable(),
   integrity: leadIntegritySchema,
   callability: callabilitySchema.nullable(),
+  /** The lead's return, if one was asked; or until when one may be. */
+  return: returnViewSchema.nullable(),
+  returnDeadline: z.date(),
   timeline: z.array(timelineEntrySchema),
 });
 export type BrokerLeadDetail = z.infer<typeof brokerLeadDetailSchema>;
@@ -170,3 +185,47 @@ export const statusChangedSchema = z.object({
 });
 
 export const attemptSchema = z.object({ failedAttempts: z.number().int() });
+
+export const returnRequestSchema = z
+  .object({
+    reason: z.enum(RETURN_REASONS).meta({ title: "le motif de contestation" }),
+    note: z.string().trim().max(1000).nullable().optional().meta({ title: "le commentaire" }),
+  })
+  .strict();
+export type ReturnRequest = z.infer<typeof returnRequestSchema>;
+
+export const returnDecisionSchema = z
+  .object({
+    decision: z.enum(["accept", "refuse"]).meta({ title: "la décision" }),
+    comment: z.string().trim().max(1000).nullable().optional().meta({ title: "le commentaire" }),
+  })
+  .strict()
+  .refine((d) => d.decision === "accept" || (d.comment ?? "").length > 0, {
+    path: ["comment"],
+    message: "Champ obligatoire : le commentaire, qui explique le refus au courtier",
+  });
+export type ReturnDecision = z.infer<typeof returnDecisionSchema>;
+
+export const returnsQuerySchema = z.object({
+  status: z.enum(RETURN_STATUSES).default("pending").meta({ title: "le statut" }),
+});
+
+export const returnQueueItemSchema = returnViewSchema.extend({
+  leadId: z.string(),
+  product: z.string(),
+  leadType: z.enum(LEAD_TYPES),
+  soldAt: z.date(),
+  failedAttempts: z.number().int(),
+  brokerage: z.object({
+    orgId: z.string(),
+    name: z.string(),
+    purchases30d: z.number().int(),
+    returns30d: z.number().int(),
+    rate: z.number(),
+  }),
+  supplierName: z.string(),
+  /** For a "doublon": the earlier lead of the same phone and product the brokerage bought within 30 days, if any. */
+  duplicateOf: z.string().nullable(),
+});
+export const returnQueueSchema = z.object({ items: z.array(returnQueueItemSchema) });
+export type ReturnQueue = z.infer<typeof returnQueueSchema>;

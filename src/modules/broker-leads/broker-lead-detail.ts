@@ -6,8 +6,9 @@ import { leadWithProof } from "../intake";
 import { leads } from "../intake/schema";
 import type { BrokerLeadDetail } from "./api";
 import { callabilityOf } from "./rules/callability";
+import { type ReturnReason, type ReturnStatus, returnDeadline } from "./rules/returns";
 import type { LostReason, WorkStatus } from "./rules/work-status";
-import { describeWorkEvent } from "./work-events";
+import { describeWorkEvent, RETURN_EVENTS } from "./work-events";
 
 interface WorkRow {
   sale_id: string;
@@ -49,8 +50,23 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
     db,
     sql`select e.occurred_at, e.action, e.data, nullif(concat_ws(' ', u.first_name, u.last_name), '') as who
           from audit_events e left join users u on u.id = e.user_id
-         where e.entity_type = 'lead' and e.entity_id = ${leadId} and e.org_id = ${orgId}::uuid
+         where e.entity_type = 'lead' and e.entity_id = ${leadId}
+           and (e.org_id = ${orgId}::uuid or e.action in (${RETURN_EVENTS.accepted}, ${RETURN_EVENTS.refused}))
          order by e.id`,
+  );
+  const [ret] = await rawRows<{
+    id: string;
+    status: ReturnStatus;
+    reason: ReturnReason;
+    note: string | null;
+    requested_at: string | Date;
+    decided_at: string | Date | null;
+    decision_comment: string | null;
+    price_cents: number;
+  }>(
+    db,
+    sql`select id, status, reason, note, requested_at, decided_at, decision_comment, price_cents
+          from lead_returns where lead_id = ${leadId}::uuid and org_id = ${orgId}::uuid`,
   );
   const soldAt = new Date(work.sold_at);
   return {
@@ -80,6 +96,19 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
     proof,
     integrity,
     callability: proof ? callabilityOf(proof.collectedAt, lead.departement, now) : null,
+    return: ret
+      ? {
+          id: ret.id,
+          status: ret.status,
+          reason: ret.reason,
+          note: ret.note,
+          requestedAt: new Date(ret.requested_at),
+          decidedAt: ret.decided_at ? new Date(ret.decided_at) : null,
+          decisionComment: ret.decision_comment,
+          priceCents: ret.price_cents,
+        }
+      : null,
+    returnDeadline: returnDeadline(soldAt),
     timeline: [
       { at: lead.createdAt, kind: "received" as const, label: "Lead reçu et contrôlé par LeadsAssurance", detail: null, by: null },
       {

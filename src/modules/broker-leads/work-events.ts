@@ -1,3 +1,4 @@
+import { RETURN_REASON_LABELS, type ReturnReason } from "./rules/returns";
 import { LOST_REASON_LABELS, type LostReason, WORK_STATUS_LABELS, type WorkStatus } from "./rules/work-status";
 
 /** Audit actions the broker space writes on a lead (entity "lead", the buying brokerage as actor). */
@@ -5,6 +6,13 @@ export const WORK_EVENTS = {
   statusChanged: "lead.status_changed",
   callFailed: "lead.call_failed",
   proofExported: "lead.proof_exported",
+} as const;
+
+/** Audit actions of a return; the operator's decision is written with the operator as actor. */
+export const RETURN_EVENTS = {
+  requested: "lead.return_requested",
+  accepted: "lead.return_accepted",
+  refused: "lead.return_refused",
 } as const;
 
 type TimelineKind = "status" | "attempt" | "return" | "delivery" | "proof";
@@ -25,7 +33,20 @@ export function describeWorkEvent(
   if (action === WORK_EVENTS.callFailed)
     return { kind: "attempt", label: `Appel sans réponse (tentative n° ${data.attempt})`, detail: null };
   if (action === WORK_EVENTS.proofExported) return { kind: "proof", label: "Preuve de consentement exportée (PDF)", detail: null };
-  if (action.startsWith("lead.return")) return { kind: "return", label: "Contestation", detail: action };
+  if (action === RETURN_EVENTS.requested)
+    return {
+      kind: "return",
+      label: `Contestation demandée : ${RETURN_REASON_LABELS[data.reason as ReturnReason] ?? data.reason}`,
+      detail: typeof data.note === "string" ? data.note : null,
+    };
+  if (action === RETURN_EVENTS.accepted)
+    return {
+      kind: "return",
+      label: "Contestation acceptée : crédits remboursés",
+      detail: typeof data.comment === "string" ? data.comment : null,
+    };
+  if (action === RETURN_EVENTS.refused)
+    return { kind: "return", label: "Contestation refusée", detail: typeof data.comment === "string" ? data.comment : null };
   if (action.startsWith("lead.deliver")) return { kind: "delivery", label: "Livraison", detail: action };
   return { kind: "status", label: action, detail: null };
 }

@@ -18,6 +18,12 @@ export const leadStatsSchema = z.object({
       z.object({ channel: saleChannel, departement: z.string().nullable(), sold: z.number().int(), revenueCents: z.number().int() }),
     ),
   }),
+  /** Returns ("contestations") of the period's leads by the brokerages that bought them, by reason. */
+  returns: z.object({
+    requested: z.number().int(),
+    accepted: z.number().int(),
+    byReason: z.array(z.object({ reason: z.string(), requested: z.number().int(), accepted: z.number().int() })),
+  }),
 });
 export type LeadStatsView = z.infer<typeof leadStatsSchema>;
 

@@ -42,6 +42,12 @@ export async function leadStats(db: DbOrTx, orgId: string, f: LeadFilters) {
     c.revenueCents += r.revenue;
     byChannel.set(r.channel, c);
   }
+  // Quality as buyers see it: returns of the period's leads (lead_returns belongs to the broker space; read-only here).
+  const returnsByReason = await rawRows<{ reason: string; requested: number; accepted: number }>(
+    db,
+    sql`select r.reason, count(*)::int as requested, count(*) filter (where r.status = 'accepted')::int as accepted
+        from ${leads} join lead_returns r on r.lead_id = ${leads.id} where ${where} group by 1 order by 2 desc, 1`,
+  );
   const reasons = byReason.map((r) => ({ ...r, message: REJECTION_MESSAGES[r.code as RejectionCode] ?? r.code }));
   return {
     totals,
@@ -52,6 +58,11 @@ export async function leadStats(db: DbOrTx, orgId: string, f: LeadFilters) {
       ...sold,
       byChannel: [...byChannel.values()].sort((a, b) => a.channel.localeCompare(b.channel)),
       byDepartement: sales.map((r) => ({ channel: r.channel, departement: r.departement, sold: r.sold, revenueCents: r.revenue })),
+    },
+    returns: {
+      requested: returnsByReason.reduce((n, r) => n + r.requested, 0),
+      accepted: returnsByReason.reduce((n, r) => n + r.accepted, 0),
+      byReason: returnsByReason,
     },
   };
 }

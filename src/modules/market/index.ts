@@ -1,5 +1,5 @@
 // What other modules may use of market; nothing else of this folder is imported from outside it.
 export { startMarketWorker } from "./market-worker";
 export { ensurePriceGrid } from "./price-grid";
-export { stockLeads } from "./stock-leads";
 export { marketRoutes } from "./routes";
+export { stockLeads } from "./stock-leads";

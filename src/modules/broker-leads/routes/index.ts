@@ -20,13 +20,16 @@ import { changeLeadStatus, recordFailedCall } from "../change-status";
 import { exportBrokerLeadsCsv } from "../export-broker-leads";
 import { exportProofPdf } from "../export-proof";
 import { listBrokerLeads } from "../list-broker-leads";
+import { returnRoutes } from "./return-routes";
 
 const tags = ["Espace courtier : leads et RDV"];
 const leadParams = z.object({ leadId: z.uuid().meta({ title: "le lead" }) });
 
 /** The leads and RDV a brokerage bought: dashboard, list, export, sheet with its proof, statuses. */
-export const brokerLeadRoutes: RouteModule = (app, { database, clock, config }) => {
+export const brokerLeadRoutes: RouteModule = (app, deps) => {
+  const { database, clock, config } = deps;
   const { db } = database;
+  returnRoutes(app, deps);
 
   app.get(
     "/api/v1/broker/dashboard",

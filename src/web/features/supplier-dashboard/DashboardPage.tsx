@@ -80,7 +80,7 @@ export function DashboardPage() {
               </div>
               <section className="card" aria-labelledby="sales-title">
                 <h2 id="sales-title">Ventes de vos leads</h2>
-                <SalesBreakdown sales={stats.data.sales} accepted={stats.data.totals.accepted} />
+                <SalesBreakdown sales={stats.data.sales} returns={stats.data.returns} accepted={stats.data.totals.accepted} />
               </section>
             </>
           )}

@@ -1,3 +1,4 @@
+import { RETURN_REASON_LABELS, type ReturnReason } from "../../../modules/broker-leads/rules/returns";
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
 import { formatCents, formatNumber } from "../../ui/format";
 import { EmptyState } from "../../ui/States";
@@ -5,10 +6,19 @@ import { departementLabel } from "../market/labels";
 import type { LeadStats } from "./api";
 
 /** What became of the period's leads: how many sold, for how much (sale price HT), by channel and département. */
-export function SalesBreakdown({ sales, accepted }: { sales: LeadStats["sales"]; accepted: number }) {
+export function SalesBreakdown({
+  sales,
+  returns,
+  accepted,
+}: {
+  sales: LeadStats["sales"];
+  returns: LeadStats["returns"];
+  accepted: number;
+}) {
   if (sales.count === 0) return <EmptyState icon="list" title="Aucun de vos leads de la période n'a encore été vendu." />;
   return (
     <>
+      <ReturnsLine returns={returns} sold={sales.count} />
       <div className="kpis">
         <div className="kpi">
           <span className="kpi__label">Leads vendus</span>
@@ -62,5 +72,17 @@ export function SalesBreakdown({ sales, accepted }: { sales: LeadStats["sales"];
         </table>
       </div>
     </>
+  );
+}
+
+/** Returns by the brokerages that bought the leads: the quality figure buyers judge a supplier by. */
+function ReturnsLine({ returns, sold }: { returns: LeadStats["returns"]; sold: number }) {
+  if (returns.requested === 0) return <p className="muted">Aucune contestation de vos leads vendus sur la période.</p>;
+  return (
+    <p data-testid="supplier-returns">
+      <strong>{formatNumber(returns.requested)}</strong> contestation(s) pour {formatNumber(sold)} lead(s) vendu(s), dont{" "}
+      {formatNumber(returns.accepted)} acceptée(s) :{" "}
+      {returns.byReason.map((r) => `${RETURN_REASON_LABELS[r.reason as ReturnReason] ?? r.reason} (${r.requested})`).join(" ; ")}.
+    </p>
   );
 }

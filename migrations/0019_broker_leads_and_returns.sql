@@ -1,3 +1,20 @@
+CREATE TABLE "lead_returns" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"lead_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"sale_id" uuid NOT NULL,
+	"supplier_org_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"note" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"price_cents" integer NOT NULL,
+	"requested_at" timestamp (3) with time zone NOT NULL,
+	"requested_by" uuid,
+	"decided_at" timestamp (3) with time zone,
+	"decided_by" uuid,
+	"decision_comment" text
+);
+--> statement-breakpoint
 CREATE TABLE "lead_work" (
 	"lead_id" uuid PRIMARY KEY NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -21,10 +38,19 @@ CREATE TABLE "lead_work" (
 	CONSTRAINT "lead_work_lost_reason" CHECK (("lead_work"."status" = 'perdu') = ("lead_work"."lost_reason" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_supplier_org_id_organisations_id_fk" FOREIGN KEY ("supplier_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_work" ADD CONSTRAINT "lead_work_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_work" ADD CONSTRAINT "lead_work_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_work" ADD CONSTRAINT "lead_work_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_work" ADD CONSTRAINT "lead_work_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "lead_returns_lead_idx" ON "lead_returns" USING btree ("lead_id");--> statement-breakpoint
+CREATE INDEX "lead_returns_status_idx" ON "lead_returns" USING btree ("status","requested_at");--> statement-breakpoint
+CREATE INDEX "lead_returns_org_idx" ON "lead_returns" USING btree ("org_id","requested_at");--> statement-breakpoint
+CREATE INDEX "lead_returns_supplier_idx" ON "lead_returns" USING btree ("supplier_org_id","requested_at");--> statement-breakpoint
 CREATE INDEX "lead_work_org_sold_idx" ON "lead_work" USING btree ("org_id","sold_at");--> statement-breakpoint
 CREATE INDEX "lead_work_org_status_idx" ON "lead_work" USING btree ("org_id","status","sold_at");--> statement-breakpoint
 CREATE INDEX "lead_work_org_product_idx" ON "lead_work" USING btree ("org_id","product","sold_at");--> statement-breakpoint
