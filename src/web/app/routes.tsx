@@ -1,7 +1,7 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
 import { billingFeature } from "../features/billing/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
-import { brokerLeadsFeature } from "../features/broker-leads/routes";
+import { brokerLeadsFeature, returnsAdminFeature } from "../features/broker-leads/routes";
 import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/routes";
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
@@ -35,4 +35,5 @@ export const FEATURES: Feature[] = [
   billingFeature,
   brokerageFeature,
   brokeragesAdminFeature,
+  returnsAdminFeature,
 ];

@@ -14,6 +14,7 @@ import { departementLabel } from "../market/labels";
 import { type BrokerLeadSheet, proofPdfUrl, useBrokerLead } from "./api";
 import { CallabilityCard } from "./CallabilityCard";
 import { LeadTimeline } from "./LeadTimeline";
+import { ReturnCard } from "./ReturnCard";
 import { WorkActions } from "./WorkActions";
 import { WorkStatusBadge } from "./WorkStatusBadge";
 
@@ -93,6 +94,7 @@ function LeadSheet({ lead }: { lead: BrokerLeadSheet }) {
         <WorkActions lead={lead} />
       </div>
       {lead.callability && <CallabilityCard callability={lead.callability} closed={closed} />}
+      <ReturnCard lead={lead} />
       <ProductFieldsCard product={lead.product} fields={lead.fields} reasons={[]} />
       {lead.proof && <ConsentProofCard proof={lead.proof} />}
       <IntegrityCard integrity={lead.integrity} />

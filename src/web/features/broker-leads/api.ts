@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Wire } from "../../../lib/wire";
-import type { BrokerDashboard, BrokerLeadDetail, BrokerLeadList, BrokerLeadsQuery, StatusChange } from "../../../modules/broker-leads/api";
+import type {
+  BrokerDashboard,
+  BrokerLeadDetail,
+  BrokerLeadList,
+  BrokerLeadsQuery,
+  ReturnDecision,
+  ReturnQueue,
+  ReturnRequest,
+  StatusChange,
+} from "../../../modules/broker-leads/api";
 import { api, toQueryString } from "../../api/client";
 
 export type BrokerLeadFilters = Partial<Omit<BrokerLeadsQuery, "pageSize">>;
@@ -56,5 +65,32 @@ export function useFailedCall(leadId: string) {
     mutationFn: () =>
       api<{ failedAttempts: number }>(`/api/v1/broker/leads/${encodeURIComponent(leadId)}/failed-calls`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export type ReturnQueueItem = Wire<ReturnQueue>["items"][number];
+
+export function useRequestReturn(leadId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Wire<ReturnRequest>) =>
+      api<{ id: string; status: string }>(`/api/v1/broker/leads/${encodeURIComponent(leadId)}/return`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export function useReturnQueue(status: "pending" | "accepted" | "refused") {
+  return useQuery({
+    queryKey: ["returns", status],
+    queryFn: async ({ signal }) => (await api<Wire<ReturnQueue>>("/api/v1/admin/returns", { query: { status }, signal })).items,
+  });
+}
+
+export function useDecideReturn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ returnId, ...body }: { returnId: string } & Wire<ReturnDecision>) =>
+      api<{ id: string; status: string }>(`/api/v1/admin/returns/${encodeURIComponent(returnId)}/decision`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["returns"] }),
   });
 }

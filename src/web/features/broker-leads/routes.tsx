@@ -11,3 +11,14 @@ export const brokerLeadsFeature: Feature = {
     { path: "leads/:leadId", Page: lazyPage(() => import("./BrokerLeadPage"), "BrokerLeadPage") },
   ],
 };
+
+export const returnsAdminFeature: Feature = {
+  space: "admin",
+  routes: [
+    {
+      path: "contestations",
+      Page: lazyPage(() => import("./ReturnsAdminPage"), "ReturnsAdminPage"),
+      nav: { label: "Contestations", icon: "alert", order: 40 },
+    },
+  ],
+};
