@@ -10,13 +10,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import type pg from "pg";
 import { Agent, request } from "undici";
 import { hashPassword } from "../src/modules/accounts/passwords";
 import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { systemClock } from "../src/platform/clock";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
-import { fmt, freshDatabase, percentile, type ServerHandle, startServer } from "./support";
+import { createBuyers, login, withFreshServer } from "./fixtures";
+import { fmt, percentile } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,7 +35,6 @@ const PURCHASES = Number(args.purchases);
 const LEADS = Number(args.leads);
 const ORDERS = Number(args.orders);
 const PHASES = new Set(args.phases.split(","));
-const PASSWORD = "bench-market-2026";
 const DEPARTEMENTS = ["13", "33", "31", "44", "69", "75", "59", "67", "06", "34"];
 /** Real communes (the intake checks the postal code against the city). */
 const COMMUNES = [
@@ -45,44 +45,6 @@ const COMMUNES = [
   ["44000", "Nantes"],
   ["75011", "Paris"],
 ] as const;
-
-/** A session for one user of the running server. */
-async function login(server: ServerHandle, email: string) {
-  const res = await request(`${server.url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${await res.body.text()}`);
-  const { csrfToken } = (await res.body.json()) as { csrfToken: string };
-  return { cookie: String(res.headers["set-cookie"]).split(";")[0] as string, "x-csrf-token": csrfToken };
-}
-
-/**
- * Verified brokerages with a buyer each and credits, written straight into the bench database (their
- * sign-up and verification are not what is measured). Consent coverage: every partner category.
- */
-async function createBuyers(c: pg.Client, n: number, creditsCents: number) {
-  const hash = await hashPassword(PASSWORD);
-  const { rows } = await c.query<{ org_id: string; email: string }>(
-    `with o as (
-       insert into organisations (kind, name, siren, orias)
-       select 'courtier', 'Cabinet bench ' || i, lpad(i::text, 9, '0'), lpad(i::text, 8, '0') from generate_series(1, $1) i
-       returning id, name
-     ), b as (
-       insert into brokerages (org_id, legal_name, siren, vat_number, address_line, postal_code, city, orias_number, orias_categories,
-                               partner_categories, verified_at)
-       select id, name, 'S' || id, 'FR00' || id, '1 rue du Banc', '75001', 'Paris', 'O' || id, array['COA','COBSP'],
-              (select array_agg(distinct c) from consent_texts, unnest(partner_categories) c), now()
-       from o returning org_id
-     ), w as (insert into wallets (org_id, balance_cents, updated_at) select org_id, $2, now() from b returning org_id)
-     insert into users (org_id, email, password_hash, role, first_name, last_name)
-     select org_id, 'acheteur-' || org_id || '@bench.local', $3, 'broker_admin', 'Bench', 'Acheteur' from w
-     returning org_id, email`,
-    [n, creditsCents, hash],
-  );
-  return rows;
-}
 
 /** `n` accepted leads with their consent and listing, as the intake and the router would leave them. */
 async function stockLeads(c: pg.Client, n: number) {
@@ -109,31 +71,6 @@ async function stockLeads(c: pg.Client, n: number) {
     [n, products, products.length, DEPARTEMENTS, DEPARTEMENTS.length],
   );
   await c.query("analyze leads; analyze lead_consents; analyze market_listings");
-}
-
-async function withFreshServer<T>(
-  base: string,
-  prepare: (c: pg.Client) => Promise<void>,
-  run: (server: ServerHandle, c: pg.Client) => Promise<T>,
-) {
-  const database = await freshDatabase("postgres", base);
-  // A first start migrates and seeds the demo; the data is prepared between the two starts.
-  const first = await startServer(database.env);
-  await first.stop();
-  const c = new pg.Client({ connectionString: database.env.DATABASE_URL });
-  await c.connect();
-  try {
-    await prepare(c);
-    const server = await startServer(database.env);
-    try {
-      return await run(server, c);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await c.end();
-    await database.drop();
-  }
 }
 
 async function listingPhase() {
