@@ -90,7 +90,9 @@ export function BrokerHomePage() {
                   <tbody>
                     {summary.data.latest.map((l) => (
                       <tr key={l.leadId}>
-                        <td>{productLabel(l.product)}</td>
+                        <td>
+                          <Link to={`/courtier/leads/${l.leadId}`}>{productLabel(l.product)}</Link>
+                        </td>
                         <td data-label="Département">{departementLabel(l.departement)}</td>
                         <td data-label="Canal">
                           <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>
