@@ -29,7 +29,7 @@ async function boughtLeads(c: pg.Client, orgId: string, n: number) {
   await c.query(
     `with src as (
        select gen_random_uuid() as id, i, ($2::text[])[1 + i % $3] as product, ($4::text[])[1 + (i / 7) % $5] as dep,
-              now() - make_interval(mins => (i * 60 * 24 * 60 / $1)::int) as at
+              now() - make_interval(mins => (i::bigint * 86400 / $1)::int) as at
        from generate_series(1, $1) i
      ), l as (
        insert into leads (id, supplier_org_id, product, type, status, reasons, channel, first_name, last_name, phone, email, postal_code,

@@ -54,6 +54,7 @@ CREATE INDEX "lead_returns_supplier_idx" ON "lead_returns" USING btree ("supplie
 CREATE INDEX "lead_work_org_sold_idx" ON "lead_work" USING btree ("org_id","sold_at");--> statement-breakpoint
 CREATE INDEX "lead_work_org_status_idx" ON "lead_work" USING btree ("org_id","status","sold_at");--> statement-breakpoint
 CREATE INDEX "lead_work_org_product_idx" ON "lead_work" USING btree ("org_id","product","sold_at");--> statement-breakpoint
+CREATE INDEX "lead_work_org_departement_idx" ON "lead_work" USING btree ("org_id","departement","sold_at");--> statement-breakpoint
 CREATE INDEX "lead_work_org_last_name_idx" ON "lead_work" USING btree ("org_id","last_name_key" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "lead_work_org_first_name_idx" ON "lead_work" USING btree ("org_id","first_name_key" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "lead_work_org_phone_idx" ON "lead_work" USING btree ("org_id","phone" text_pattern_ops);--> statement-breakpoint

@@ -49,6 +49,7 @@ export const leadWork = pgTable(
     index("lead_work_org_sold_idx").on(t.orgId, t.soldAt),
     index("lead_work_org_status_idx").on(t.orgId, t.status, t.soldAt),
     index("lead_work_org_product_idx").on(t.orgId, t.product, t.soldAt),
+    index("lead_work_org_departement_idx").on(t.orgId, t.departement, t.soldAt),
     index("lead_work_org_last_name_idx").on(t.orgId, sql`${t.lastNameKey} text_pattern_ops`),
     index("lead_work_org_first_name_idx").on(t.orgId, sql`${t.firstNameKey} text_pattern_ops`),
     index("lead_work_org_phone_idx").on(t.orgId, sql`${t.phone} text_pattern_ops`),
