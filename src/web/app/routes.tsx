@@ -5,6 +5,7 @@ import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/ro
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
+import { deliveryFeature } from "../features/delivery/routes";
 import { followupFeature } from "../features/followup/routes";
 import { leadFormFeature } from "../features/lead-form/routes";
 import { leadsFeature } from "../features/leads/routes";
@@ -33,4 +34,5 @@ export const FEATURES: Feature[] = [
   billingFeature,
   brokerageFeature,
   brokeragesAdminFeature,
+  deliveryFeature,
 ];
