@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, Fragment, useEffect, useState } from "react";
 import { DELIVERY_EVENT_LABELS, DELIVERY_STATUS_LABELS } from "../../../modules/delivery/rules/vocabulary";
 import { errorMessage, fieldErrors } from "../../api/client";
 import { Alert } from "../../ui/Alert";
@@ -225,9 +225,8 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col">Événement</th>
                 <th scope="col">Statut</th>
-                <th scope="col" className="num">
+                <th scope="col" className="num webhook-log__wide">
                   Code HTTP
                 </th>
                 <th scope="col" className="num webhook-log__wide">
@@ -245,20 +244,54 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
               {deliveries.data.map((d) => {
                 const last = d.log.at(-1);
                 return (
-                  <tr key={d.id} data-testid="delivery-row">
-                    <td>
-                      {formatDateTime(d.createdAt)}
-                      {d.replayOf && <span className="table__secondary">Renvoi</span>}
-                    </td>
-                    <td>{DELIVERY_EVENT_LABELS[d.event]}</td>
-                    <td>
-                      <span className={STATUS_CLASS[d.status]}>{DELIVERY_STATUS_LABELS[d.status]}</span>
-                      {d.status === "pending" && d.nextAttemptAt && (
-                        <span className="table__secondary">Prochain essai {formatDateTime(d.nextAttemptAt)}</span>
-                      )}
-                      {d.lastError && d.status !== "succeeded" && <span className="table__secondary">{d.lastError}</span>}
-                      {shown === d.id && (
-                        <>
+                  <Fragment key={d.id}>
+                    <tr data-testid="delivery-row">
+                      <td>
+                        <span className="table__primary">{formatDateTime(d.createdAt)}</span>
+                        <span className="table__secondary">
+                          {DELIVERY_EVENT_LABELS[d.event]}
+                          {d.replayOf && " · Renvoi"}
+                        </span>
+                      </td>
+                      <td>
+                        <span className={STATUS_CLASS[d.status]}>{DELIVERY_STATUS_LABELS[d.status]}</span>
+                        <span className="table__secondary webhook-log__narrow">
+                          {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : ""}
+                          {last ? ` · ${last.durationMs} ms · ${d.attempts} essai${d.attempts > 1 ? "s" : ""}` : ""}
+                        </span>
+                        {d.status === "pending" && d.nextAttemptAt && (
+                          <span className="table__secondary">Prochain essai {formatDateTime(d.nextAttemptAt)}</span>
+                        )}
+                        {d.lastError && d.status !== "succeeded" && <span className="table__secondary">{d.lastError}</span>}
+                      </td>
+                      <td className="num webhook-log__wide">{d.lastStatusCode ?? "—"}</td>
+                      <td className="num webhook-log__wide">{last ? `${last.durationMs} ms` : "—"}</td>
+                      <td className="num webhook-log__wide">{d.attempts}</td>
+                      <td className="actions webhook-log__actions">
+                        <button
+                          type="button"
+                          className="button button--ghost button--small"
+                          aria-expanded={shown === d.id}
+                          onClick={() => setShown(shown === d.id ? null : d.id)}
+                        >
+                          {shown === d.id ? "Masquer" : "Détails"}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          onClick={() => onReplay(d)}
+                          disabled={replay.isPending}
+                          aria-label={`Renvoyer la livraison du ${formatDateTime(d.createdAt)}`}
+                        >
+                          <Icon name="refresh" size={14} />
+                          Renvoyer
+                        </button>
+                      </td>
+                    </tr>
+                    {shown === d.id && (
+                      <tr className="webhook-log__details" data-testid="delivery-details">
+                        <td colSpan={6}>
+                          <p className="webhook-log__url">Envoyé à {d.url}</p>
                           <ol className="webhook-log__attempts">
                             {d.log.map((a) => (
                               <li key={a.attempt}>
@@ -268,32 +301,10 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
                             ))}
                           </ol>
                           <pre className="webhook-log__body">{pretty(d.body)}</pre>
-                        </>
-                      )}
-                    </td>
-                    <td className="num">{d.lastStatusCode ?? "—"}</td>
-                    <td className="num webhook-log__wide">{last ? `${last.durationMs} ms` : "—"}</td>
-                    <td className="num webhook-log__wide">{d.attempts}</td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
-                        onClick={() => setShown(shown === d.id ? null : d.id)}
-                      >
-                        {shown === d.id ? "Masquer" : "Détails"}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => onReplay(d)}
-                        disabled={replay.isPending}
-                        aria-label={`Renvoyer la livraison du ${formatDateTime(d.createdAt)}`}
-                      >
-                        <Icon name="refresh" size={14} />
-                        Renvoyer
-                      </button>
-                    </td>
-                  </tr>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>
