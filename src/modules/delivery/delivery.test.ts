@@ -6,7 +6,8 @@ import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type 
 import { startWebhookReceiver } from "../../../tests/support/webhook-receiver";
 import { runDueJobs } from "../jobs";
 import { jobs } from "../jobs/schema";
-import { ensurePriceGrid, stockLeads } from "../market";
+import { ensurePriceGrid, startMarketWorker, stockLeads } from "../market";
+import { leadSales } from "../market/schema";
 import { capturedMessages } from "../notifications/schema";
 import { deliveryJobHandlers } from "./delivery-jobs";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./rules/retry-schedule";
@@ -264,6 +265,40 @@ describe("a lead bought on the marketplace reaches the broker", () => {
       const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
       expect(notes.json().unread).toBe(1);
     }
+  });
+});
+
+describe("an exclusive lead routed to an order reaches the broker the same way", () => {
+  it("notifies, e-mails « Nouveau lead exclusif » and posts the webhook with channel exclusive", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    const order = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/market/orders",
+      headers: asUser(b.session),
+      payload: { name: "Santé", products: ["mutuelle-sante"], leadType: "lead", departements: [], weeklyCap: 5, dailyCap: null },
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/leads",
+      headers: { authorization: `Bearer ${supplier.apiKey}` },
+      payload: validLead(supplier.version, {}, "mutuelle-sante", clock()),
+    });
+    const leadId = res.json().id as string;
+    // The market worker routes it, as in the app.
+    const stop = startMarketWorker(ctx.db, { clock, onError: (e) => console.error(e) });
+    await expect
+      .poll(async () => (await ctx.db.select().from(leadSales).where(eq(leadSales.leadId, leadId))).map((s) => s.buyerOrgId))
+      .toEqual([b.orgId]);
+    await stop();
+    await runJobs();
+    expect(JSON.parse(receiver.received[0]?.body ?? "{}").lead).toMatchObject({ id: leadId, channel: "exclusive" });
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(notes.json().items[0].title).toBe("Nouveau lead exclusif : Mutuelle santé individuelle");
+    await expect
+      .poll(async () => (await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId))).map((m) => m.tag))
+      .toEqual(["market.exclusive-received"]);
   });
 });
 
