@@ -82,16 +82,22 @@ export async function assertMayBuy(db: DbOrTx, buyerOrgId: string, lead: LeadFor
  * What a brokerage may buy, for filtering a listing in SQL with the same rules as buyerProblems: the
  * products its ORIAS categories allow and the consent texts that cover it (their partner categories or its
  * name; the texts are few). Verification is not part of it: an unverified brokerage sees what it will be
- * able to buy once verified, and its purchase is refused until then. Null: not a brokerage (nothing).
+ * able to buy once verified, and its purchase is refused until then. Null: not a brokerage (nothing). A list
+ * is null when it excludes nothing (every product, every text), so the listing adds no condition for it.
  */
-export async function buyableScope(db: DbOrTx, orgId: string): Promise<{ products: string[]; consentTextIds: string[] } | null> {
+export async function buyableScope(
+  db: DbOrTx,
+  orgId: string,
+): Promise<{ products: string[] | null; consentTextIds: string[] | null } | null> {
   const [b] = await db.select().from(brokerages).where(eq(brokerages.orgId, orgId)).limit(1);
   if (!b) return null;
   const texts = await db
     .select({ id: consentTexts.id, partners: consentTexts.partners, partnerCategories: consentTexts.partnerCategories })
     .from(consentTexts);
+  const products = PRODUCTS.map((p) => p.slug).filter((slug) => oriasAllows(slug, b.oriasCategories));
+  const covering = texts.filter((t) => consentCovers(t, b)).map((t) => t.id);
   return {
-    products: PRODUCTS.map((p) => p.slug).filter((slug) => oriasAllows(slug, b.oriasCategories)),
-    consentTextIds: texts.filter((t) => consentCovers(t, b)).map((t) => t.id),
+    products: products.length === PRODUCTS.length ? null : products,
+    consentTextIds: covering.length === texts.length ? null : covering,
   };
 }

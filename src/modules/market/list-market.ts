@@ -76,9 +76,9 @@ export async function listMarket(
     sql`l.sold_at is null`,
     sql`l.expires_at > ${at}`,
     sql`(l.hold_until is null or l.hold_until <= ${at} or l.held_by = ${viewerOrgId}::uuid)`,
-    sql`l.product = any(${sql.param(scope.products)}::text[])`,
-    sql`exists (select 1 from lead_consents k where k.lead_id = l.lead_id and k.consent_text_id = any(${sql.param(scope.consentTextIds)}::uuid[]))`,
   ];
+  if (scope.products) where.push(sql`l.product = any(${sql.param(scope.products)}::text[])`);
+  if (scope.consentTextIds) where.push(sql`l.consent_text_id = any(${sql.param(scope.consentTextIds)}::uuid[])`);
   if (f.product) where.push(sql`l.product = ${f.product}`);
   if (f.leadType) where.push(sql`l.lead_type = ${f.leadType}`);
   if (f.departement) where.push(sql`l.departement = ${f.departement}`);

@@ -54,6 +54,7 @@ CREATE TABLE "webhook_endpoints" (
 	"secret_created_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "market_listings" ADD COLUMN "consent_text_id" uuid;--> statement-breakpoint
 ALTER TABLE "broker_notifications" ADD CONSTRAINT "broker_notifications_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "broker_notifications" ADD CONSTRAINT "broker_notifications_sale_id_lead_sales_id_fk" FOREIGN KEY ("sale_id") REFERENCES "public"."lead_sales"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_reads" ADD CONSTRAINT "notification_reads_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -65,4 +66,7 @@ CREATE INDEX "broker_notifications_org_idx" ON "broker_notifications" USING btre
 CREATE UNIQUE INDEX "broker_notifications_sale_idx" ON "broker_notifications" USING btree ("sale_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id","attempt");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_org_idx" ON "webhook_deliveries" USING btree ("org_id","created_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE UNIQUE INDEX "webhook_deliveries_sale_idx" ON "webhook_deliveries" USING btree ("sale_id") WHERE "webhook_deliveries"."replay_of" is null;
+CREATE UNIQUE INDEX "webhook_deliveries_sale_idx" ON "webhook_deliveries" USING btree ("sale_id") WHERE "webhook_deliveries"."replay_of" is null;--> statement-breakpoint
+-- Hand-written (decision 017): listings stocked before this migration get the consent text of their lead,
+-- so the listing's "consent covers the caller" filter sees them.
+UPDATE "market_listings" m SET "consent_text_id" = k."consent_text_id" FROM "lead_consents" k WHERE k."lead_id" = m."lead_id" AND m."consent_text_id" IS NULL;
