@@ -64,9 +64,10 @@ async function stockLeads(c: pg.Client, n: number) {
        insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, fingerprint, recorded_at)
        select src.id, 'checkbox', false, t.id, t.version, t.sha256, src.at, 'bench', src.at from src, (select * from consent_texts limit 1) t returning lead_id
      )
-     insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, received_at,
+     insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, consent_text_id, received_at,
                                   tier24_until, tier48_until, expires_at, stocked_at)
-     select id, product, 'lead', dep, dep || '000', 'Ville', 'checkbox', at, at + interval '1 day', at + interval '2 days', at + interval '3 days', at
+     select id, product, 'lead', dep, dep || '000', 'Ville', 'checkbox', (select id from consent_texts limit 1), at,
+            at + interval '1 day', at + interval '2 days', at + interval '3 days', at
      from src`,
     [n, products, products.length, DEPARTEMENTS, DEPARTEMENTS.length],
   );

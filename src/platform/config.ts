@@ -17,6 +17,8 @@ const envSchema = z.object({
   /** Port of the local SMTP capture used without SMTP_URL; 0 picks a free one. */
   MAIL_CAPTURE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MAIL_FROM: z.string().default("LeadsAssurance <no-reply@leadsassurance.local>"),
+  /** Where users reach the app (https://app.example.fr), for the links in e-mails and webhooks; relative links without it. */
+  PUBLIC_URL: z.url().optional(),
   /**
    * Proxies allowed to tell the client's address (X-Forwarded-For): "none", or their addresses and
    * CIDR ranges. Required in production ("none" when clients reach the app directly).

@@ -50,6 +50,7 @@ export const ERROR_CATALOGUE = {
   payment_declined: { status: 402, message: "Paiement refusé par la banque : essayez une autre carte" },
   payment_unavailable: { status: 502, message: "Le service de paiement ne répond pas : réessayez dans quelques minutes" },
   webhook_signature_invalid: { status: 400, message: "Signature du webhook de paiement invalide" },
+  webhook_not_configured: { status: 409, message: "Aucun webhook n'est configuré pour votre cabinet" },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;
 

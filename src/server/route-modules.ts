@@ -5,6 +5,7 @@ import { brokerRoutes } from "../modules/brokers";
 import { catalogueRoutes } from "../modules/catalogue";
 import { consentRoutes } from "../modules/consent";
 import { crmRoutes } from "../modules/crm";
+import { deliveryRoutes } from "../modules/delivery";
 import { followupRoutes } from "../modules/followup";
 import { csvImportRoutes, intakeRoutes } from "../modules/intake";
 import { marketRoutes } from "../modules/market";
@@ -27,4 +28,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   billingRoutes,
   brokerRoutes,
   brokerLeadRoutes,
+  deliveryRoutes,
 ];

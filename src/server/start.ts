@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema";
 import { checkpointHead, checkpointLog, installEvidenceKeys, loadEvidenceSetup, sealAuditChain, startAuditSealer } from "../modules/audit";
+import { paymentProviderOf, paymentReconciliationJob } from "../modules/billing";
+import { deliveryJobHandlers } from "../modules/delivery";
 import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence";
 import { followupJobHandlers, followupSchedule } from "../modules/followup";
 import { startJobRunner } from "../modules/jobs";
@@ -77,11 +79,17 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   const stopStatistics = await startStatisticsMaintenance(database, 15_000, (e) => app.log.error(e, "statistics maintenance"));
   const mailTo = config.AUDIT_CHECKPOINT_MAIL_TO;
   const checkpointMail = mailTo ? checkpointMailHandler({ notifier, to: mailTo, checkpoints, instance: evidence.instance }) : null;
-  const stopMarket = startMarketWorker(db, { clock, notifier, appUrl: null, onError: (e) => app.log.error(e, "market worker") });
+  const stopMarket = startMarketWorker(db, { clock, onError: (e) => app.log.error(e, "market worker") });
+  const reconcile = paymentReconciliationJob(paymentProviderOf(config));
   const stopJobs = startJobRunner(db, {
     clock,
-    handlers: [...followupJobHandlers({ notifier }), ...(checkpointMail ? [checkpointMail] : [])],
-    schedule: (at) => [...followupSchedule(at), ...(checkpointMail ? checkpointMailSchedule(at) : [])],
+    handlers: [
+      ...followupJobHandlers({ notifier }),
+      ...deliveryJobHandlers({ notifier, appUrl: config.PUBLIC_URL ?? null, production: config.isProduction }),
+      reconcile.handler,
+      ...(checkpointMail ? [checkpointMail] : []),
+    ],
+    schedule: (at) => [...followupSchedule(at), ...reconcile.schedule(at), ...(checkpointMail ? checkpointMailSchedule(at) : [])],
     onError: (e) => app.log.error(e, "jobs"),
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

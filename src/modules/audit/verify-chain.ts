@@ -23,7 +23,7 @@ interface ChainRow extends StoredEvent, Record<string, unknown> {
 
 /** Something the verifier found, named so that a person can go and look: which lead, consent, event or link. */
 export interface Problem {
-  kind: "event" | "chain" | "checkpoint" | "lead" | "consent" | "consent_text" | "sale";
+  kind: "event" | "chain" | "checkpoint" | "lead" | "consent" | "consent_text" | "sale" | "ledger";
   ref: string;
   message: string;
 }

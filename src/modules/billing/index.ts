@@ -12,6 +12,7 @@ export { type CreditMovement, creditWallet, debitCredits, type LedgerRow, wallet
 export { type PaymentSucceededHandler, registerPaymentPurpose, type SucceededPayment } from "./payments/payment-purposes";
 export type { PaymentProvider } from "./payments/provider";
 export { paymentProviderOf } from "./payments/provider-of";
+export { paymentReconciliationJob, type ReconcileResult, reconcilePendingPayments } from "./payments/reconcile-payments";
 export { settleCardPayment } from "./payments/settle-card-payment";
 export { type StartCardPaymentInput, type StartCardPaymentResult, startCardPayment } from "./payments/start-card-payment";
 export { billingRoutes } from "./routes";

@@ -54,6 +54,17 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
            and (e.org_id = ${orgId}::uuid or e.action in (${RETURN_EVENTS.accepted}, ${RETURN_EVENTS.refused}))
          order by e.id`,
   );
+  // Deliveries to the brokerage (delivery module's tables, read-only here): the in-app notice and each webhook attempt.
+  const deliveries = await rawRows<{ at: string | Date; label: string; detail: string | null }>(
+    db,
+    sql`select n.created_at as at, 'Notification envoyée au cabinet (application et e-mail)' as label, null as detail
+          from broker_notifications n where n.lead_id = ${leadId}::uuid and n.org_id = ${orgId}::uuid
+        union all
+        select a.started_at, 'Livraison par webhook : tentative n° ' || a.attempt,
+               coalesce('réponse HTTP ' || a.status_code, a.error)
+          from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
+         where d.lead_id = ${leadId}::uuid and d.org_id = ${orgId}::uuid`,
+  );
   const [ret] = await rawRows<{
     id: string;
     status: ReturnStatus;
@@ -119,6 +130,7 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
         by: null,
       },
       ...events.map((e) => ({ at: new Date(e.occurred_at), ...describeWorkEvent(e.action, e.data), by: e.who })),
+      ...deliveries.map((d) => ({ at: new Date(d.at), kind: "delivery" as const, label: d.label, detail: d.detail, by: null })),
     ].sort((a, b) => a.at.getTime() - b.at.getTime()),
   };
 }

@@ -15,7 +15,7 @@ export const RETURN_EVENTS = {
   refused: "lead.return_refused",
 } as const;
 
-type TimelineKind = "status" | "attempt" | "return" | "delivery" | "proof";
+type TimelineKind = "status" | "attempt" | "return" | "proof";
 
 /** How an audit event on a bought lead reads in its timeline; events of other modules fall back to their action. */
 export function describeWorkEvent(
@@ -47,6 +47,5 @@ export function describeWorkEvent(
     };
   if (action === RETURN_EVENTS.refused)
     return { kind: "return", label: "Contestation refusée", detail: typeof data.comment === "string" ? data.comment : null };
-  if (action.startsWith("lead.deliver")) return { kind: "delivery", label: "Livraison", detail: action };
   return { kind: "status", label: action, detail: null };
 }

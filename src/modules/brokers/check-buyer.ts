@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { organisations } from "../accounts/schema";
+import { PRODUCTS } from "../catalogue/rules";
 import { consentTexts } from "../consent/schema";
 import { oriasCategoryLabel } from "./rules/orias-categories";
 import { consentCovers } from "./rules/partner-categories";
@@ -75,4 +76,28 @@ export async function assertMayBuy(db: DbOrTx, buyerOrgId: string, lead: LeadFor
     message: `Votre cabinet ne peut pas acheter ce lead : ${problems.map((p) => p.message).join(" ; ")}`,
     details: problems,
   });
+}
+
+/**
+ * What a brokerage may buy, for filtering a listing in SQL with the same rules as buyerProblems: the
+ * products its ORIAS categories allow and the consent texts that cover it (their partner categories or its
+ * name; the texts are few). Verification is not part of it: an unverified brokerage sees what it will be
+ * able to buy once verified, and its purchase is refused until then. Null: not a brokerage (nothing). A list
+ * is null when it excludes nothing (every product, every text), so the listing adds no condition for it.
+ */
+export async function buyableScope(
+  db: DbOrTx,
+  orgId: string,
+): Promise<{ products: string[] | null; consentTextIds: string[] | null } | null> {
+  const [b] = await db.select().from(brokerages).where(eq(brokerages.orgId, orgId)).limit(1);
+  if (!b) return null;
+  const texts = await db
+    .select({ id: consentTexts.id, partners: consentTexts.partners, partnerCategories: consentTexts.partnerCategories })
+    .from(consentTexts);
+  const products = PRODUCTS.map((p) => p.slug).filter((slug) => oriasAllows(slug, b.oriasCategories));
+  const covering = texts.filter((t) => consentCovers(t, b)).map((t) => t.id);
+  return {
+    products: products.length === PRODUCTS.length ? null : products,
+    consentTextIds: covering.length === texts.length ? null : covering,
+  };
 }

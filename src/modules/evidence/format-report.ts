@@ -10,6 +10,7 @@ const KIND_LABELS = {
   consent: "Preuves de consentement",
   consent_text: "Textes de consentement",
   sale: "Ventes",
+  ledger: "Crédits (mouvements et soldes)",
 } as const;
 
 /** The verifier's verdict in French, one line per problem, grouped by what they are about. */

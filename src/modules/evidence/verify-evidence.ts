@@ -16,6 +16,7 @@ import {
   type StoredEvent,
   walkChain,
 } from "../audit";
+import { verifyLedger } from "../billing";
 import { bodySha256, consentTextDigest } from "../consent";
 import { consentTexts } from "../consent/schema";
 import { committedLeads, LEAD_EVENTS } from "../intake";
@@ -50,7 +51,7 @@ export interface VerifyOptions {
  * Everything that proves consent, checked against what only the application could have written: the
  * chain (links, every event's MAC, the checkpoints kept outside the database), every lead and consent
  * record against the digest its event committed to (none missing, none added), every consent text against
- * its publication event. One snapshot (repeatable read), so leads arriving meanwhile do not count.
+ * its publication event, every sale and credit movement against the event that recorded it. One snapshot (repeatable read), so leads arriving meanwhile do not count.
  */
 export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<EvidenceReport> {
   const keys = opts.keys ?? evidenceKeys();
@@ -110,6 +111,13 @@ export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<Evide
       const unsealed = await checkUnsealed(tx, keys, opts.pageSize ?? 10_000, report, commitments);
       await checkConsentTexts(tx, texts, report);
       await checkSales(tx, sales, report);
+      // Money: every credit movement against its audit event (whose MAC the chain walk checked), every balance against its movements.
+      for (const p of await verifyLedger(tx))
+        report({
+          kind: "ledger",
+          ref: p.ledgerEntryId ? `mouvement de crédits ${p.ledgerEntryId} (cabinet ${p.orgId})` : `solde du cabinet ${p.orgId}`,
+          message: p.detail,
+        });
       await checkOrphanConsents(tx, report);
       const replays = await checkReplays(tx, report);
       const [{ n: storedLeads } = { n: 0 }] = await tx.select({ n: count() }).from(leads);

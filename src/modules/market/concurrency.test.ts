@@ -349,6 +349,9 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
       parseWebhook() {
         throw new Error("not used");
       },
+      async retrievePayment() {
+        return { status: "pending" };
+      },
     };
     const cardHold = async (buyer: Buyer, leadId: string, key: string) => {
       const h = (await hold(buyer.session, leadId, key)).json();

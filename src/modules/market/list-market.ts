@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
+import { buyableScope } from "../brokers";
 import { businessHoursBetween } from "./rules/freshness";
 import type { LeadType, PriceTier } from "./rules/sale-terms";
 
@@ -57,7 +58,9 @@ interface Row {
 /**
  * The leads a broker may buy now: in stock, not sold, not expired, not held by another buyer. What is
  * shown is what the spec allows before purchase: product, zone, freshness, price and the consent method
- * (never the name, phone or e-mail, which this query does not even read).
+ * (never the name, phone or e-mail, which this query does not even read). Only what this brokerage may
+ * buy: products its ORIAS categories allow, leads whose consent text covers it (brokers' buyableScope,
+ * the rules every sale checks), so a broker is never shown a lead only to be refused at payment.
  */
 export async function listMarket(
   db: DbOrTx,
@@ -65,6 +68,8 @@ export async function listMarket(
   f: MarketFilters,
   now: Date,
 ): Promise<{ items: MarketItem[]; total: number; totalCapped: boolean }> {
+  const scope = await buyableScope(db, viewerOrgId);
+  if (!scope) return { items: [], total: 0, totalCapped: false };
   const at = sql`${now.toISOString()}::timestamptz`;
   const tierOf = sql`(case when l.tier24_until > ${at} then '24h' when l.tier48_until > ${at} then '48h' else '72h' end)`;
   const where: SQL[] = [
@@ -72,6 +77,8 @@ export async function listMarket(
     sql`l.expires_at > ${at}`,
     sql`(l.hold_until is null or l.hold_until <= ${at} or l.held_by = ${viewerOrgId}::uuid)`,
   ];
+  if (scope.products) where.push(sql`l.product = any(${sql.param(scope.products)}::text[])`);
+  if (scope.consentTextIds) where.push(sql`l.consent_text_id = any(${sql.param(scope.consentTextIds)}::uuid[])`);
   if (f.product) where.push(sql`l.product = ${f.product}`);
   if (f.leadType) where.push(sql`l.lead_type = ${f.leadType}`);
   if (f.departement) where.push(sql`l.departement = ${f.departement}`);

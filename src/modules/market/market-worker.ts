@@ -1,9 +1,7 @@
 import type { Clock } from "../../platform/clock";
 import type { Db } from "../../platform/db/client";
 import { claimAcceptedLeads } from "../intake";
-import type { Notifier } from "../notifications";
 import { expireHolds } from "./hold-lead";
-import { notifyExclusiveSales } from "./notify-exclusive";
 import { routeLeads } from "./route-leads";
 
 const BATCH = 500;
@@ -16,19 +14,19 @@ const HOLD_SWEEP_MS = 30_000;
  * sweeps expired holds. Its own loop rather than the jobs table's 5-second poll: a lead is offered within
  * a quarter of a second of its acceptance, and a full batch is followed at once by the next.
  */
-export function startMarketWorker(db: Db, deps: { clock: Clock; notifier: Notifier; appUrl: string | null; onError(e: unknown): void }) {
+export function startMarketWorker(db: Db, deps: { clock: Clock; onError(e: unknown): void }) {
   let stopped = false;
   let lastSweep = 0;
   let wake: (() => void) | null = null;
 
   const round = async (): Promise<number> => {
     const now = deps.clock();
-    const { claimed, sold } = await db.transaction(async (tx) => {
+    // Each sale queues its own delivery (notice, e-mail, webhook) in this transaction: see delivery module.
+    const claimed = await db.transaction(async (tx) => {
       const ids = await claimAcceptedLeads(tx, BATCH);
-      const routed = await routeLeads(tx, ids, now);
-      return { claimed: ids.length, sold: routed.sold };
+      await routeLeads(tx, ids, now);
+      return ids.length;
     });
-    if (sold.length > 0) await notifyExclusiveSales(db, deps.notifier, sold, deps.appUrl).catch(deps.onError);
     if (now.getTime() - lastSweep >= HOLD_SWEEP_MS) {
       lastSweep = now.getTime();
       await expireHolds(db, now);

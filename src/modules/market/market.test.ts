@@ -59,6 +59,46 @@ describe("marketplace listing", () => {
     expect(res.body).not.toMatch(/Camille|Martin|@example\.fr|"phone"|"email"|"firstName"|"lastName"/);
   });
 
+  it("lists only what the brokerage may buy: its ORIAS categories' products, leads whose consent covers it", async () => {
+    const insurance = await sendLeads(1, {}, "mutuelle-sante");
+    const credit = await sendLeads(1, {}, "credit-immobilier");
+    await stockLeads(ctx.db, [...insurance, ...credit], clock());
+    const listed = async (b: Awaited<ReturnType<typeof broker>>) => {
+      const res = await ctx.app.inject({ method: "GET", url: "/api/v1/market/leads?pageSize=100", headers: asUser(b.session) });
+      expect(res.statusCode, res.body).toBe(200);
+      return { ids: res.json().items.map((i: { leadId: string }) => i.leadId) as string[], total: res.json().total as number };
+    };
+    const both = await broker();
+    const all = await listed(both);
+    expect(all.ids).toEqual(expect.arrayContaining([...insurance, ...credit]));
+
+    // Insurance intermediary only (COA): the credit lead is not offered, the count agrees.
+    const insuranceOnly = await verifiedBuyer(ctx, { operatorId, orias: ["COA"], now: clock() });
+    const coa = await listed({ ...insuranceOnly, email: "", password: "" });
+    expect(coa.ids).toContain(insurance[0]);
+    expect(coa.ids).not.toContain(credit[0]);
+    expect(coa.total).toBe(coa.ids.length);
+    expect(coa.ids.length).toBeLessThan(all.ids.length);
+
+    // No partner category in common with the consent text, and not named in it: nothing to buy.
+    const uncovered = await verifiedBuyer(ctx, { operatorId, partners: [], now: clock() });
+    expect(await listed({ ...uncovered, email: "", password: "" })).toEqual({ ids: [], total: 0 });
+
+    // What the listing offers, a purchase accepts: the insurance-only broker buys the insurance lead.
+    const hold = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/leads/${insurance[0]}/hold`,
+      headers: { ...asUser(insuranceOnly.session), "idempotency-key": "scope-000001" },
+    });
+    expect(hold.statusCode, hold.body).toBe(201);
+    const cancel = await ctx.app.inject({
+      method: "DELETE",
+      url: `/api/v1/market/holds/${hold.json().id}`,
+      headers: asUser(insuranceOnly.session),
+    });
+    expect(cancel.statusCode).toBe(204);
+  });
+
   it("filters by freshness tier as business hours pass, and leaves the stock past 72 business hours", async () => {
     now = new Date("2026-12-07T09:00:00+01:00");
     const [id] = await sendLeads(1, {}, "rc-decennale");

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit";
+import { enqueueSaleDelivery } from "../delivery";
 import type { PriceTier, SaleChannel } from "./rules/sale-terms";
 import { leadSales, marketListings } from "./schema";
 
@@ -55,4 +56,6 @@ export async function recordSale(tx: Tx, sale: SaleInput, now: Date): Promise<vo
     },
     occurredAt: now,
   });
+  // Telling the broker (notice, e-mail, webhook) is promised in the sale's transaction: committed with it, kept across a restart.
+  await enqueueSaleDelivery(tx, sale.id, now);
 }

@@ -52,6 +52,8 @@ export const marketListings = pgTable(
     postalCode: text("postal_code"),
     city: text("city"),
     consentMethod: text("consent_method").notNull(),
+    /** The consent text the prospect accepted: the listing shows a brokerage only the leads whose text covers it. */
+    consentTextId: uuid("consent_text_id"),
     receivedAt: ts("received_at").notNull(),
     tier24Until: ts("tier24_until").notNull(),
     tier48Until: ts("tier48_until").notNull(),

@@ -6,6 +6,7 @@ import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/ro
 import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
+import { deliveryFeature } from "../features/delivery/routes";
 import { followupFeature } from "../features/followup/routes";
 import { leadFormFeature } from "../features/lead-form/routes";
 import { leadsFeature } from "../features/leads/routes";
@@ -36,4 +37,5 @@ export const FEATURES: Feature[] = [
   brokerageFeature,
   brokeragesAdminFeature,
   returnsAdminFeature,
+  deliveryFeature,
 ];

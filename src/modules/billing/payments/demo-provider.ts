@@ -20,6 +20,11 @@ export const demoPaymentProvider: PaymentProvider = {
     if (outcome === "declined") return { status: "failed", providerPaymentId, reason: "Carte refusée (carte de démonstration)" };
     return { status: "succeeded", providerPaymentId };
   },
+  // The demonstration card answers at once: a payment still pending is one whose process died before the
+  // answer was recorded. No money moved; it is failed, and the broker pays again.
+  async retrievePayment() {
+    return { status: "failed", providerPaymentId: null, reason: "Paiement non abouti (interrompu)" };
+  },
   parseWebhook() {
     throw new AppError("webhook_signature_invalid", { message: "Le paiement de démonstration n'envoie pas de webhook" });
   },

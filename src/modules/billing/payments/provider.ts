@@ -21,6 +21,12 @@ export type PaymentNotification =
   | { type: "failed"; paymentId: string; providerPaymentId: string; reason: string }
   | { type: "ignored"; eventType: string };
 
+/** What the provider says now of a payment we still hold as pending (reconciliation). */
+export type RetrievedPayment =
+  | { status: "succeeded"; providerPaymentId: string }
+  | { status: "failed"; providerPaymentId: string | null; reason: string }
+  | { status: "pending" };
+
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** True for the demonstration provider: the UI says no real payment is made. */
@@ -28,4 +34,6 @@ export interface PaymentProvider {
   createPayment(input: CreatePaymentInput): Promise<CreatePaymentResult>;
   /** Checks the signature of a webhook body and reads it; throws `webhook_signature_invalid` when forged. */
   parseWebhook(rawBody: Buffer, signature: string | undefined): PaymentNotification;
+  /** Asks the provider where a payment stands (a lost webhook, a process that died mid-payment). */
+  retrievePayment(input: { paymentId: string; providerPaymentId: string | null }): Promise<RetrievedPayment>;
 }

@@ -4,7 +4,11 @@ import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createOrgWithUser, createTestApp, json, login, type TestContext } from "../../../../tests/support/test-app";
+import { loadConfig } from "../../../platform/config";
+import { walletBalance } from "../move-credits";
 import { cardPayments, invoices, ledgerEntries } from "../schema";
+import { paymentProviderOf } from "./provider-of";
+import { reconcilePendingPayments } from "./reconcile-payments";
 
 /**
  * The Stripe SDK pointed at a local stub of its API (STRIPE_API_URL): what our server sends to Stripe is
@@ -20,8 +24,12 @@ interface StubCall {
 const WEBHOOK_SECRET = "whsec_test_local_stub";
 const calls: StubCall[] = [];
 let stub: Server;
+let stubPort = 0;
+const stubUrl = () => `http://127.0.0.1:${stubPort}`;
 let ctx: TestContext;
 let intentSeq = 0;
+/** What GET /v1/payment_intents/:id answers (reconciliation); "requires_payment_method" when unset. */
+const intentStates = new Map<string, Record<string, unknown>>();
 
 beforeAll(async () => {
   stub = createServer((req, res) => {
@@ -48,12 +56,19 @@ beforeAll(async () => {
         );
         return;
       }
+      const retrieved = req.method === "GET" ? /^\/v1\/payment_intents\/(pi_stub_\d+)/.exec(req.url ?? "")?.[1] : undefined;
+      if (retrieved) {
+        const state = intentStates.get(retrieved) ?? { status: "requires_payment_method" };
+        res.end(JSON.stringify({ id: retrieved, object: "payment_intent", metadata: {}, last_payment_error: null, ...state }));
+        return;
+      }
       res.statusCode = 404;
       res.end(JSON.stringify({ error: { type: "invalid_request_error", message: "unknown route" } }));
     });
   });
   await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
   const { port } = stub.address() as AddressInfo;
+  stubPort = port;
   ctx = await createTestApp({
     PAYMENT_PROVIDER: "stripe",
     STRIPE_SECRET_KEY: "sk_test_local_stub",
@@ -175,5 +190,34 @@ describe("Stripe PaymentIntents", () => {
   it("acknowledges events it does not handle", async () => {
     const payload = JSON.stringify({ id: "evt_other", object: "event", type: "customer.created", data: { object: { id: "cus_1" } } });
     expect((await deliver(payload)).statusCode).toBe(200);
+  });
+
+  it("reconciliation asks Stripe for intents pending over 30 minutes: succeeded credits, canceled fails, unconfirmed waits", async () => {
+    const paid = await startTopUp("pack-100");
+    const canceled = await startTopUp("pack-100");
+    const waiting = await startTopUp("pack-100");
+    const intentOf = async (orgId: string) => (await ctx.db.select().from(cardPayments).where(eq(cardPayments.orgId, orgId)))[0];
+    const [p, c, w] = [await intentOf(paid.orgId), await intentOf(canceled.orgId), await intentOf(waiting.orgId)];
+    intentStates.set(p?.providerPaymentId as string, { status: "succeeded" });
+    intentStates.set(c?.providerPaymentId as string, { status: "canceled" });
+    const provider = paymentProviderOf(
+      loadConfig({
+        NODE_ENV: "test",
+        PAYMENT_PROVIDER: "stripe",
+        STRIPE_SECRET_KEY: "sk_test_local_stub",
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: stubUrl(),
+      }),
+    );
+    const soon = new Date(Date.now() + 5 * 60_000);
+    expect((await reconcilePendingPayments(ctx.db, provider, soon, { olderThanMinutes: 30 })).checked).toBe(0);
+    const result = await reconcilePendingPayments(ctx.db, provider, new Date(Date.now() + 31 * 60_000), { olderThanMinutes: 30 });
+    expect(result).toMatchObject({ succeeded: 1, failed: 1, unreachable: 0 });
+    expect(calls.some((call) => call.method === "GET" && call.path.startsWith(`/v1/payment_intents/${p?.providerPaymentId}`))).toBe(true);
+    expect(await walletBalance(ctx.db, paid.orgId)).toBe(10_000);
+    expect((await intentOf(canceled.orgId))?.status).toBe("failed");
+    expect((await intentOf(canceled.orgId))?.failureReason).toBe("Paiement annulé");
+    expect((await intentOf(waiting.orgId))?.status).toBe("pending");
+    expect(w?.providerPaymentId).toMatch(/^pi_stub_/);
   });
 });

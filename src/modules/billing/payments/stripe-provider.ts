@@ -49,6 +49,23 @@ export function createStripeProvider(opts: StripeProviderOptions): PaymentProvid
       if (!intent.client_secret) throw new AppError("payment_unavailable");
       return { status: "requires_confirmation", providerPaymentId: intent.id, clientSecret: intent.client_secret };
     },
+    async retrievePayment({ providerPaymentId }) {
+      // No intent id: the create call never answered. Its idempotency key would give the same intent back, but
+      // nothing was confirmed in a browser without its client secret: no money can have moved.
+      if (!providerPaymentId) return { status: "failed", providerPaymentId: null, reason: "Paiement non abouti" };
+      let intent: Stripe.PaymentIntent;
+      try {
+        intent = await stripe.paymentIntents.retrieve(providerPaymentId);
+      } catch (e) {
+        throw new AppError("payment_unavailable", { details: { type: (e as { type?: string }).type ?? "unknown" } });
+      }
+      if (intent.status === "succeeded") return { status: "succeeded", providerPaymentId: intent.id };
+      if (intent.status === "canceled") return { status: "failed", providerPaymentId: intent.id, reason: "Paiement annulé" };
+      if (intent.status === "requires_payment_method" && intent.last_payment_error)
+        return { status: "failed", providerPaymentId: intent.id, reason: intent.last_payment_error.message ?? "Paiement refusé" };
+      // Not confirmed yet, or processing: the browser or the bank may still finish it; the webhook or a later round will say.
+      return { status: "pending" };
+    },
     parseWebhook(rawBody, signature) {
       let event: Stripe.Event;
       try {

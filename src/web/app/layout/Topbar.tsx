@@ -1,5 +1,6 @@
 import { useNavigate } from "react-router";
 import { errorMessage } from "../../api/client";
+import { NotificationBell } from "../../features/delivery/NotificationBell";
 import { Icon } from "../../ui/Icon";
 import { useToast } from "../../ui/Toasts";
 import { type Profile, useLogout } from "../session";
@@ -25,6 +26,7 @@ export function Topbar({ profile }: { profile: Profile }) {
         <strong className="topbar__org-name">{organisation.name}</strong>
       </div>
       <div className="topbar__user">
+        {(user.role === "broker_admin" || user.role === "broker_agent") && <NotificationBell />}
         <span className="avatar" aria-hidden="true">
           {(user.firstName[0] ?? "").toUpperCase()}
           {(user.lastName[0] ?? "").toUpperCase()}

@@ -1,0 +1,23 @@
+import type { JobHandler } from "../jobs";
+import { type DeliveryDeps, deliverSale, SALE_DELIVERY_JOB, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
+import { attemptDelivery, type SendOptions } from "./send-webhook";
+
+/**
+ * The delivery module's background work. A sale's job retries (mail server down) by the jobs table's
+ * own schedule; a webhook attempt never fails as a job: it records its outcome and queues the next
+ * attempt itself, by the webhook retry schedule (rules/retry-schedule.ts).
+ */
+export function deliveryJobHandlers(deps: DeliveryDeps & SendOptions): JobHandler[] {
+  return [
+    {
+      kind: SALE_DELIVERY_JOB,
+      maxAttempts: 5,
+      run: (payload, ctx) => deliverSale(ctx.db, deps, String(payload.saleId), ctx.now),
+    },
+    {
+      kind: WEBHOOK_ATTEMPT_JOB,
+      maxAttempts: 3,
+      run: (payload, ctx) => attemptDelivery(ctx.db, String(payload.deliveryId), ctx.now, deps, Number(payload.attempt) || undefined),
+    },
+  ];
+}

@@ -1,0 +1,379 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { validLead } from "../../../tests/factories/leads";
+import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
+import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { startWebhookReceiver } from "../../../tests/support/webhook-receiver";
+import { runDueJobs } from "../jobs";
+import { jobs } from "../jobs/schema";
+import { ensurePriceGrid, startMarketWorker, stockLeads } from "../market";
+import { leadSales } from "../market/schema";
+import { capturedMessages } from "../notifications/schema";
+import { deliveryJobHandlers } from "./delivery-jobs";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./rules/retry-schedule";
+import { webhookDeliveries } from "./schema";
+import { SIGNATURE_HEADER, verifyWebhookSignature } from "./sign-webhook";
+
+/** Tuesday 1 December 2026, 10:00 in Paris; tests move it forward to reach retries. */
+let now = new Date("2026-12-01T10:00:00+01:00");
+const clock = () => new Date(now);
+const advance = (ms: number) => {
+  now = new Date(now.getTime() + ms);
+};
+
+let ctx: TestContext;
+let supplier: Awaited<ReturnType<typeof supplierFixture>>;
+let operatorId: string;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+type Buyer = Awaited<ReturnType<typeof verifiedBuyer>>;
+
+const handlers = () => deliveryJobHandlers({ notifier: ctx.app.notifier, appUrl: "https://app.example.fr", production: false });
+const runJobs = () => runDueJobs(ctx.db, handlers(), { now: clock });
+
+async function stockedLead() {
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/v1/leads",
+    headers: { authorization: `Bearer ${supplier.apiKey}` },
+    payload: validLead(supplier.version, {}, "mutuelle-sante", clock()),
+  });
+  expect(res.json().status, res.body).toBe("accepted");
+  const leadId = res.json().id as string;
+  await stockLeads(ctx.db, [leadId], clock());
+  return leadId;
+}
+
+async function buy(b: Buyer, leadId: string) {
+  const hold = await ctx.app.inject({
+    method: "POST",
+    url: `/api/v1/market/leads/${leadId}/hold`,
+    headers: { ...asUser(b.session), "idempotency-key": `achat-${leadId}` },
+  });
+  expect(hold.statusCode, hold.body).toBe(201);
+  const paid = await ctx.app.inject({
+    method: "POST",
+    url: `/api/v1/market/holds/${hold.json().id}/pay`,
+    headers: asUser(b.session),
+    payload: { method: "credits" },
+  });
+  expect(paid.statusCode, paid.body).toBe(200);
+  return paid.json().purchase.saleId as string;
+}
+
+async function setWebhook(b: Buyer, url = receiver.url, enabled = true) {
+  const res = await ctx.app.inject({
+    method: "PUT",
+    url: "/api/v1/brokerage/webhook",
+    headers: asUser(b.session),
+    payload: { url, enabled },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { secret: string | null; webhook: { secretHint: string } };
+}
+
+const deliveriesOf = async (b: Buyer) =>
+  (await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/webhook/deliveries", headers: asUser(b.session) })).json().items as {
+    id: string;
+    status: string;
+    attempts: number;
+    event: string;
+    replayOf: string | null;
+    lastStatusCode: number | null;
+    nextAttemptAt: string | null;
+    log: { attempt: number; statusCode: number | null; durationMs: number; ok: boolean }[];
+  }[];
+
+beforeAll(async () => {
+  ctx = await createTestApp({}, { clock });
+  supplier = await supplierFixture(ctx);
+  await ensurePriceGrid(ctx.db, clock());
+  operatorId = (await operatorSession(ctx)).user.id;
+  await coverEveryCategory(ctx, supplier.version);
+  receiver = await startWebhookReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+  await ctx.close();
+});
+beforeEach(() => {
+  receiver.received.length = 0;
+});
+
+const buyer = () => verifiedBuyer(ctx, { operatorId, creditsCents: 100_000, now: clock() });
+
+describe("a lead bought on the marketplace reaches the broker", () => {
+  it("queues its delivery in the sale's transaction, then notifies in the app, e-mails, and posts a signed webhook", async () => {
+    const b = await buyer();
+    const { secret } = await setWebhook(b);
+    expect(secret).toMatch(/^whsec_/);
+    const leadId = await stockedLead();
+    const saleId = await buy(b, leadId);
+
+    // The promise to deliver committed with the sale: the job is in the table before any runner ran.
+    const [job] = await ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, "delivery.sale"), eq(jobs.dedupeKey, saleId)));
+    expect(job).toMatchObject({ status: "queued", payload: { saleId } });
+
+    expect(await runJobs()).toBeGreaterThanOrEqual(2); // the sale's job, then the webhook's first attempt
+    expect(receiver.received).toHaveLength(1);
+    const [hit] = receiver.received;
+    const body = JSON.parse(hit?.body ?? "{}");
+    expect(verifyWebhookSignature(secret as string, hit?.body ?? "", String(hit?.headers[SIGNATURE_HEADER]), now.getTime() / 1000)).toBe(
+      true,
+    );
+    expect(verifyWebhookSignature("whsec_autre", hit?.body ?? "", String(hit?.headers[SIGNATURE_HEADER]), now.getTime() / 1000)).toBe(
+      false,
+    );
+    // A captured request replayed an hour later fails the timestamp check.
+    expect(
+      verifyWebhookSignature(secret as string, hit?.body ?? "", String(hit?.headers[SIGNATURE_HEADER]), now.getTime() / 1000 + 3600),
+    ).toBe(false);
+    expect(hit?.headers["x-leadsassurance-event"]).toBe("lead.received");
+    expect(body).toMatchObject({
+      event: "lead.received",
+      lead: {
+        id: leadId,
+        saleId,
+        product: "mutuelle-sante",
+        productLabel: "Mutuelle santé individuelle",
+        type: "lead",
+        channel: "marketplace",
+        priceCents: 1800,
+        contact: { phone: expect.stringMatching(/\d/) },
+        consent: { method: expect.any(String), textVersion: supplier.version, fingerprint: expect.any(String) },
+        link: `https://app.example.fr/courtier/leads/${leadId}`,
+      },
+    });
+
+    const [delivery] = await deliveriesOf(b);
+    expect(delivery).toMatchObject({
+      status: "succeeded",
+      attempts: 1,
+      lastStatusCode: 200,
+      log: [{ attempt: 1, statusCode: 200, ok: true }],
+    });
+    expect(delivery?.log[0]?.durationMs).toBeGreaterThanOrEqual(0);
+
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(notes.json()).toMatchObject({
+      unread: 1,
+      items: [{ title: "Lead acheté : Mutuelle santé individuelle", link: `/courtier/leads/${leadId}`, unread: true }],
+    });
+    const read = await ctx.app.inject({ method: "POST", url: "/api/v1/brokerage/notifications/read", headers: asUser(b.session) });
+    expect(read.statusCode).toBe(204);
+    const after = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(after.json()).toMatchObject({ unread: 0, items: [{ unread: false }] });
+
+    await expect
+      .poll(async () => (await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId))).map((m) => m.subject))
+      .toContain("Lead acheté : Mutuelle santé individuelle");
+    // Running the jobs again delivers nothing twice.
+    expect(await runJobs()).toBe(0);
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it("retries a failing endpoint by the schedule (1 min, 5 min…) and succeeds when it answers", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    await buy(b, await stockedLead());
+    receiver.answer(500, 503);
+    await runJobs();
+    let [d] = await deliveriesOf(b);
+    expect(d).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
+    expect(new Date(d?.nextAttemptAt ?? 0).getTime()).toBe(now.getTime() + 60_000);
+
+    advance(30_000);
+    expect(await runJobs()).toBe(0);
+    advance(31_000);
+    await runJobs();
+    [d] = await deliveriesOf(b);
+    expect(d).toMatchObject({ status: "pending", attempts: 2, lastStatusCode: 503 });
+    expect(new Date(d?.nextAttemptAt ?? 0).getTime()).toBe(now.getTime() + 5 * 60_000);
+
+    advance(5 * 60_000);
+    await runJobs();
+    [d] = await deliveriesOf(b);
+    expect(d).toMatchObject({ status: "succeeded", attempts: 3, lastStatusCode: 200, nextAttemptAt: null });
+    expect(d?.log.map((a) => a.statusCode)).toEqual([500, 503, 200]);
+    expect(receiver.received).toHaveLength(3);
+    // Each attempt is signed afresh, with the instant it was sent.
+    expect(new Set(receiver.received.map((r) => r.headers[SIGNATURE_HEADER])).size).toBe(3);
+  });
+
+  it("gives up after six attempts over about fifteen hours, and the replay button sends it again", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    await buy(b, await stockedLead());
+    receiver.answer(...Array.from({ length: MAX_ATTEMPTS }, () => 500));
+    await runJobs();
+    for (const delay of RETRY_DELAYS_MS) {
+      advance(delay);
+      await runJobs();
+    }
+    advance(24 * 3_600_000);
+    expect(await runJobs()).toBe(0);
+    // A day and more went by: the broker logs in again to look at his log.
+    b.session = await login(ctx.app, b.payload.email, b.payload.password);
+    const [failed] = await deliveriesOf(b);
+    expect(failed).toMatchObject({ status: "failed", attempts: 6, nextAttemptAt: null });
+    expect(failed?.log.map((a) => a.statusCode)).toEqual([500, 500, 500, 500, 500, 500]);
+
+    const replay = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/brokerage/webhook/deliveries/${failed?.id}/replay`,
+      headers: asUser(b.session),
+    });
+    expect(replay.statusCode, replay.body).toBe(200);
+    expect(replay.json().outcome).toMatchObject({ status: "succeeded", statusCode: 200, attempt: 1 });
+    const [again, original] = await deliveriesOf(b);
+    expect(again).toMatchObject({ status: "succeeded", replayOf: failed?.id });
+    expect(original?.id).toBe(failed?.id);
+    expect(receiver.received.at(-1)?.body).toBe(receiver.received[0]?.body);
+    // The queued job of the replay's first attempt finds it done and sends nothing more.
+    const before = receiver.received.length;
+    await runJobs();
+    expect(receiver.received).toHaveLength(before);
+  });
+
+  it("survives a restart: a delivery job left running by a dead process is taken back and delivered", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    const saleId = await buy(b, await stockedLead());
+    // The process claimed the job, then died before finishing it.
+    await ctx.db
+      .update(jobs)
+      .set({ status: "running", lockedAt: clock(), attempts: 1 })
+      .where(and(eq(jobs.kind, "delivery.sale"), eq(jobs.dedupeKey, saleId)));
+    expect(await runJobs()).toBe(0);
+    advance(16 * 60_000);
+    expect(await runJobs()).toBeGreaterThanOrEqual(2);
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveriesOf(b))[0]).toMatchObject({ status: "succeeded" });
+  });
+
+  it("sends no webhook when none is set or it is switched off, but still notifies", async () => {
+    const none = await buyer();
+    await buy(none, await stockedLead());
+    const off = await buyer();
+    await setWebhook(off, receiver.url, false);
+    await buy(off, await stockedLead());
+    await runJobs();
+    expect(receiver.received).toHaveLength(0);
+    for (const b of [none, off]) {
+      const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+      expect(notes.json().unread).toBe(1);
+    }
+  });
+});
+
+describe("an exclusive lead routed to an order reaches the broker the same way", () => {
+  it("notifies, e-mails « Nouveau lead exclusif » and posts the webhook with channel exclusive", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    const order = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/market/orders",
+      headers: asUser(b.session),
+      payload: { name: "Santé", products: ["mutuelle-sante"], leadType: "lead", departements: [], weeklyCap: 5, dailyCap: null },
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/leads",
+      headers: { authorization: `Bearer ${supplier.apiKey}` },
+      payload: validLead(supplier.version, {}, "mutuelle-sante", clock()),
+    });
+    const leadId = res.json().id as string;
+    // The market worker routes it, as in the app.
+    const stop = startMarketWorker(ctx.db, { clock, onError: (e) => console.error(e) });
+    await expect
+      .poll(async () => (await ctx.db.select().from(leadSales).where(eq(leadSales.leadId, leadId))).map((s) => s.buyerOrgId))
+      .toEqual([b.orgId]);
+    await stop();
+    await runJobs();
+    expect(JSON.parse(receiver.received[0]?.body ?? "{}").lead).toMatchObject({ id: leadId, channel: "exclusive" });
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(notes.json().items[0].title).toBe("Nouveau lead exclusif : Mutuelle santé individuelle");
+    await expect
+      .poll(async () => (await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId))).map((m) => m.tag))
+      .toEqual(["market.exclusive-received"]);
+  });
+});
+
+describe("webhook settings, test and isolation", () => {
+  it("shows the secret once, keeps it when the URL changes, and regenerates it on demand", async () => {
+    const b = await buyer();
+    const first = await setWebhook(b);
+    const again = await setWebhook(b, `${receiver.url}?v=2`);
+    expect(again.secret).toBeNull();
+    const view = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/webhook", headers: asUser(b.session) });
+    expect(view.body).not.toContain(first.secret as string);
+    expect(view.json().webhook).toMatchObject({
+      url: `${receiver.url}?v=2`,
+      enabled: true,
+      secretHint: `whsec_…${(first.secret as string).slice(-4)}`,
+    });
+
+    const regenerated = await ctx.app.inject({ method: "POST", url: "/api/v1/brokerage/webhook/secret", headers: asUser(b.session) });
+    const secret = regenerated.json().secret as string;
+    expect(secret).not.toBe(first.secret);
+    const test = await ctx.app.inject({ method: "POST", url: "/api/v1/brokerage/webhook/test", headers: asUser(b.session) });
+    expect(test.json().outcome).toMatchObject({ status: "succeeded", statusCode: 200 });
+    const hit = receiver.received.at(-1);
+    expect(hit?.headers["x-leadsassurance-event"]).toBe("test");
+    expect(verifyWebhookSignature(secret, hit?.body ?? "", String(hit?.headers[SIGNATURE_HEADER]), now.getTime() / 1000)).toBe(true);
+    expect(
+      verifyWebhookSignature(first.secret as string, hit?.body ?? "", String(hit?.headers[SIGNATURE_HEADER]), now.getTime() / 1000),
+    ).toBe(false);
+  });
+
+  it("logs an unreachable endpoint's failure on the test button, with the next attempt planned", async () => {
+    const b = await buyer();
+    // A port nobody listens on: the one a receiver just gave back.
+    const closed = await startWebhookReceiver();
+    await closed.close();
+    await setWebhook(b, closed.url);
+    const test = await ctx.app.inject({ method: "POST", url: "/api/v1/brokerage/webhook/test", headers: asUser(b.session) });
+    expect(test.json().outcome).toMatchObject({ status: "pending", statusCode: null, error: "Connexion refusée" });
+  });
+
+  it("keeps each brokerage's deliveries and notices to itself", async () => {
+    const a = await buyer();
+    const other = await buyer();
+    await setWebhook(a);
+    await buy(a, await stockedLead());
+    await runJobs();
+    const [mine] = await deliveriesOf(a);
+    expect(mine).toBeDefined();
+    expect(await deliveriesOf(other)).toEqual([]);
+    const replay = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/brokerage/webhook/deliveries/${mine?.id}/replay`,
+      headers: asUser(other.session),
+    });
+    expect(replay.statusCode).toBe(404);
+    expect((await ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.orgId, other.orgId))).length).toBe(0);
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(other.session) });
+    expect(notes.json()).toEqual({ unread: 0, items: [] });
+    // No webhook set: "test" and replay say so.
+    const test = await ctx.app.inject({ method: "POST", url: "/api/v1/brokerage/webhook/test", headers: asUser(other.session) });
+    expect(test.statusCode).toBe(409);
+    expect(test.json().error.code).toBe("webhook_not_configured");
+  });
+
+  it("lets only brokerage administrators manage the webhook; agents see the notices", async () => {
+    const agent = await createOrgWithUser(ctx, "broker_agent");
+    const session = await login(ctx.app, agent.email);
+    const res = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/v1/brokerage/webhook",
+      headers: asUser(session),
+      payload: { url: receiver.url, enabled: true },
+    });
+    expect(res.statusCode).toBe(403);
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(session) });
+    expect(notes.statusCode).toBe(200);
+  });
+});
