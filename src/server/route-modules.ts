@@ -1,4 +1,5 @@
 import { accountRoutes } from "../modules/accounts";
+import { appointmentRoutes } from "../modules/appointments";
 import { billingRoutes } from "../modules/billing";
 import { brokerRoutes } from "../modules/brokers";
 import { catalogueRoutes } from "../modules/catalogue";
@@ -25,4 +26,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   marketRoutes,
   billingRoutes,
   brokerRoutes,
+  appointmentRoutes,
 ];

@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema";
+import { appointmentJobHandlers } from "../modules/appointments";
 import { checkpointHead, checkpointLog, installEvidenceKeys, loadEvidenceSetup, sealAuditChain, startAuditSealer } from "../modules/audit";
 import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence";
 import { followupJobHandlers, followupSchedule } from "../modules/followup";
@@ -78,14 +79,18 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   const mailTo = config.AUDIT_CHECKPOINT_MAIL_TO;
   const checkpointMail = mailTo ? checkpointMailHandler({ notifier, to: mailTo, checkpoints, instance: evidence.instance }) : null;
   const stopMarket = startMarketWorker(db, { clock, notifier, appUrl: null, onError: (e) => app.log.error(e, "market worker") });
+  // Links in messages need the address the server listens on, known once it does.
+  let publicUrl = `http://localhost:${config.PORT}`;
+  const appointments = appointmentJobHandlers({ notifier, secret: config.sessionSecret, appUrl: () => publicUrl });
   const stopJobs = startJobRunner(db, {
     clock,
-    handlers: [...followupJobHandlers({ notifier }), ...(checkpointMail ? [checkpointMail] : [])],
+    handlers: [...followupJobHandlers({ notifier }), ...appointments, ...(checkpointMail ? [checkpointMail] : [])],
     schedule: (at) => [...followupSchedule(at), ...(checkpointMail ? checkpointMailSchedule(at) : [])],
     onError: (e) => app.log.error(e, "jobs"),
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const url = address.replace("127.0.0.1", "localhost");
+  publicUrl = url;
   return {
     app,
     database,

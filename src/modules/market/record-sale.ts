@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
+import { queueAppointmentConfirmation } from "../appointments";
 import { appendAuditEvent } from "../audit";
 import type { PriceTier, SaleChannel } from "./rules/sale-terms";
 import { leadSales, marketListings } from "./schema";
@@ -55,4 +56,6 @@ export async function recordSale(tx: Tx, sale: SaleInput, now: Date): Promise<vo
     },
     occurredAt: now,
   });
+  // A sold RDV is confirmed to the prospect and sent to the broker by a job committed with the sale.
+  await queueAppointmentConfirmation(tx, sale, now);
 }
