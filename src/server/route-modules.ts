@@ -6,6 +6,7 @@ import { catalogueRoutes } from "../modules/catalogue";
 import { consentRoutes } from "../modules/consent";
 import { crmRoutes } from "../modules/crm";
 import { followupRoutes } from "../modules/followup";
+import { hostedFormRoutes } from "../modules/hosted-forms";
 import { csvImportRoutes, intakeRoutes } from "../modules/intake";
 import { marketRoutes } from "../modules/market";
 import { notificationRoutes } from "../modules/notifications";
@@ -27,4 +28,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   billingRoutes,
   brokerRoutes,
   appointmentRoutes,
+  hostedFormRoutes,
 ];

@@ -6,6 +6,8 @@ export { createImport } from "./csv-import/imports";
 export { markInterruptedImports } from "./csv-import/interrupted-imports";
 export { runImport } from "./csv-import/run-import";
 export { consentFingerprint } from "./fingerprint";
+export { ingestLeads } from "./ingest-leads";
 export { type ConsentEvidence, CSV_BATCH_EVENT, committedLeads, LEAD_EVENTS, type LeadEvidence, leadDigest } from "./lead-evidence";
+export { objectItem } from "./read-lead-json";
 export { csvImportRoutes } from "./routes/csv-import-routes";
 export { intakeRoutes } from "./routes/lead-routes";
