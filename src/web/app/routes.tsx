@@ -1,4 +1,5 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
+import { appointmentsFeature } from "../features/appointments/routes";
 import { billingFeature } from "../features/billing/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
 import { brokerageFeature, brokeragesAdminFeature } from "../features/brokers/routes";
@@ -6,6 +7,7 @@ import { consentAdminFeature } from "../features/consent-admin/routes";
 import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
 import { followupFeature } from "../features/followup/routes";
+import { hostedFormsFeature } from "../features/hosted-forms/routes";
 import { leadFormFeature } from "../features/lead-form/routes";
 import { leadsFeature } from "../features/leads/routes";
 import { marketFeature, priceAdminFeature } from "../features/market/routes";
@@ -23,12 +25,14 @@ export const FEATURES: Feature[] = [
   leadFormFeature,
   csvImportFeature,
   apiKeysFeature,
+  hostedFormsFeature,
   consentAdminFeature,
   brokerHomeFeature,
   crmFeature,
   followupFeature,
   outboxFeature,
   marketFeature,
+  appointmentsFeature,
   priceAdminFeature,
   billingFeature,
   brokerageFeature,

@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { isReinforcedTextVersion } from "../../../modules/hosted-forms/rules/texts";
 import { errorMessage } from "../../api/client";
 import { useConsentTexts } from "../../api/consent-texts";
 import { browserPostalCheck } from "../../api/postal-codes";
@@ -27,7 +28,7 @@ export function NewLeadPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<SubmitResult | null>(null);
   const texts = useConsentTexts();
-  const latestText = texts.data?.[0];
+  const latestText = texts.data?.find((t) => !isReinforcedTextVersion(t.version));
   const submit = useSubmitLead();
   const queryClient = useQueryClient();
   const [checkFailure, setCheckFailure] = useState<string | null>(null);
