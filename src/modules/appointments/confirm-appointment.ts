@@ -108,7 +108,7 @@ async function notifyProspect(deps: AppointmentDeps, rdv: Confirmed, slot: Date)
     text: [
       `Bonjour ${rdv.first_name} ${rdv.last_name},`,
       "",
-      `Votre rendez-vous « ${product} » avec le cabinet ${rdv.broker_name} est confirmé :`,
+      `Votre rendez-vous « ${product} » avec ${rdv.broker_name} est confirmé :`,
       `le ${formatSlot(slot)} (heure de Paris), ${CHANNEL_LABELS[rdv.channel]}.`,
       rdv.channel === "visio" ? `Rejoindre la visio : ${rdv.visio_url}` : `Le conseiller vous appellera au ${rdv.phone}.`,
       "",

@@ -21,7 +21,9 @@ input:focus,select:focus{outline:2px solid #1f6feb;outline-offset:1px}
 .chip span{display:inline-block;padding:9px 12px;border:1px solid #b8c2d0;border-radius:999px;background:#fff;font-weight:500;min-width:64px;text-align:center}
 .chip input:checked+span{background:#0d3b66;border-color:#0d3b66;color:#fff}
 .chip input:focus-visible+span{outline:2px solid #1f6feb;outline-offset:1px}
-.day{margin:10px 0 2px;font-weight:600;text-transform:capitalize}
+.day{margin:10px 0 2px;font-weight:600}
+.day::first-letter{text-transform:uppercase}
+.label{margin:14px 0 2px;font-weight:600}
 .consent{border:1px solid #d5dbe4;border-radius:10px;padding:12px;margin:0 0 14px;background:#f8fafc}
 .consent label{display:flex;gap:10px;align-items:flex-start;font-weight:600}
 .consent input[type=checkbox]{width:22px;height:22px;flex:none;margin-top:1px}

@@ -53,11 +53,11 @@ ${offeredSlots(v.now, { days: 5 }).map(
     )}</div>`,
 )}
 ${fieldErrors("appointment.availabilities")}
-<p class="day">Le rendez-vous se fera</p>${radio("appointment.channel", [
+<p class="label">Le rendez-vous se fera</p>${radio("appointment.channel", [
         ["telephone", "Par téléphone"],
         ["visio", "En visio"],
       ])}
-<p class="day">Confirmation du rendez-vous</p>${radio("appointment.confirmation", [
+<p class="label">Confirmation du rendez-vous</p>${radio("appointment.confirmation", [
         ["email", "Par e-mail"],
         ["sms", "Par SMS"],
       ])}

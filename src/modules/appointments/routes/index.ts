@@ -32,7 +32,7 @@ export const appointmentRoutes: RouteModule = async (app, deps) => {
     const rdv = leadId ? await appointmentForWithdrawal(db, leadId) : null;
     if (!leadId || !rdv)
       return { code: 404, body: page("Lien invalide", html`<h1>Lien invalide</h1><p>Ce lien d'annulation n'est pas valable.</p>`) };
-    const what = html`<p>Rendez-vous « ${productBySlug(rdv.product)?.label ?? rdv.product} »${rdv.brokerName ? html` avec le cabinet ${rdv.brokerName}` : ""}${rdv.slot ? html`, le ${formatSlot(rdv.slot)} (heure de Paris)` : ""}.</p>`;
+    const what = html`<p>Rendez-vous « ${productBySlug(rdv.product)?.label ?? rdv.product} »${rdv.brokerName ? html` avec ${rdv.brokerName}` : ""}${rdv.slot ? html`, le ${formatSlot(rdv.slot)} (heure de Paris)` : ""}.</p>`;
     if (rdv.status === "withdrawn" || done === "withdrawn" || done === "already")
       return {
         code: 200,

@@ -27,44 +27,33 @@ export function HostedFormsPage() {
             <h2 id="forms-title" className="card__pad">
               Formulaires par produit
             </h2>
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Produit</th>
-                    <th scope="col">Formulaire de demande</th>
-                    <th scope="col">Formulaire de RDV qualifié</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {embed.data.items.map((i) => (
-                    <tr key={i.product} data-product={i.product}>
-                      <th scope="row">{i.label}</th>
-                      <td>
-                        <div className="embed-actions">
-                          <a href={i.url} target="_blank" rel="noopener">
-                            Ouvrir
-                          </a>
-                          <CopyButton text={i.snippet} label="Copier l'iframe" />
-                        </div>
-                      </td>
-                      <td>
-                        {i.rdvUrl && i.rdvSnippet ? (
-                          <div className="embed-actions">
-                            <a href={i.rdvUrl} target="_blank" rel="noopener" data-testid={`rdv-link-${i.product}`}>
-                              Ouvrir
-                            </a>
-                            <CopyButton text={i.rdvSnippet} label="Copier l'iframe" />
-                          </div>
-                        ) : (
-                          <span className="muted">Non proposé en RDV</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul className="embed-list">
+              {embed.data.items.map((i) => (
+                <li key={i.product} data-product={i.product}>
+                  <strong>{i.label}</strong>
+                  <div className="embed-actions">
+                    <span className="muted">Demande :</span>
+                    <a href={i.url} target="_blank" rel="noopener">
+                      Ouvrir
+                    </a>
+                    <CopyButton text={i.snippet} label="Copier l'iframe" />
+                  </div>
+                  <div className="embed-actions">
+                    <span className="muted">RDV qualifié :</span>
+                    {i.rdvUrl && i.rdvSnippet ? (
+                      <>
+                        <a href={i.rdvUrl} target="_blank" rel="noopener" data-testid={`rdv-link-${i.product}`}>
+                          Ouvrir
+                        </a>
+                        <CopyButton text={i.rdvSnippet} label="Copier l'iframe" />
+                      </>
+                    ) : (
+                      <span className="muted">non proposé</span>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
           </section>
         </>
       )}
