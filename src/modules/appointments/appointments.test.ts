@@ -192,4 +192,49 @@ describe("an RDV sold through an exclusive order", () => {
       now = saved;
     }
   });
+
+  it("an RDV bought in the marketplace is confirmed the same way, to its buyer", async () => {
+    // No order takes RDV of this product: the router stocks it, a second brokerage buys it.
+    const sent = validRdv(supplier.version, rdvVersion, now, {}, "mutuelle-entreprise");
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/leads",
+      headers: { authorization: `Bearer ${supplier.apiKey}` },
+      payload: sent,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const leadId = res.json().id as string;
+    const buyer = await verifiedBuyer(ctx, { operatorId: (await operatorSession(ctx)).user.id, creditsCents: 500_000, now });
+    let hold = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/leads/${leadId}/hold`,
+      headers: { ...asUser(buyer.session), "idempotency-key": "rdv-achat-00001" },
+    });
+    await expect
+      .poll(
+        async () => {
+          hold = await ctx.app.inject({
+            method: "POST",
+            url: `/api/v1/market/leads/${leadId}/hold`,
+            headers: { ...asUser(buyer.session), "idempotency-key": "rdv-achat-00001" },
+          });
+          return hold.statusCode;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(201);
+    const paid = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/market/holds/${hold.json().id}/pay`,
+      headers: asUser(buyer.session),
+      payload: { method: "credits" },
+    });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(await runDueJobs(ctx.db, appointmentJobHandlers(deps()), { now: clock })).toBe(1);
+    const [a] = await ctx.db.select().from(leadAppointments).where(eq(leadAppointments.leadId, leadId));
+    expect(a).toMatchObject({ status: "confirmed", brokerOrgId: buyer.orgId });
+    const [invitation] = await mailsTo(buyer.orgId, "appointment.invitation");
+    expect(invitation?.to).toContain(buyer.payload.email);
+    expect(mimePartText(invitation?.raw ?? "", "text/calendar")).toContain("METHOD:REQUEST");
+  });
 });
