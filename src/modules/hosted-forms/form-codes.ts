@@ -21,12 +21,20 @@ export async function ensureSupplierCode(db: DbOrTx, orgId: string, now: Date): 
   return (made as { code: string }).code;
 }
 
+// A code never changes owner: once found it is kept (misses go to the database, so a new code is found at once).
+const known = new Map<string, { orgId: string; name: string }>();
+
 /** The supplier organisation a code stands for (only supplier organisations have one), or null. */
 export async function supplierOfCode(db: DbOrTx, code: string): Promise<{ orgId: string; name: string } | null> {
   if (!/^[a-z0-9]{4,20}$/.test(code)) return null;
+  const hit = known.get(code);
+  if (hit) return hit;
   const rows = (await db.execute(sql`
     select o.id, o.name from supplier_form_codes c join organisations o on o.id = c.supplier_org_id
     where c.code = ${code} and o.kind = 'apporteur'`)) as unknown as { rows: { id: string; name: string }[] };
   const row = rows.rows[0];
-  return row ? { orgId: row.id, name: row.name } : null;
+  if (!row) return null;
+  if (known.size > 10_000) known.clear();
+  known.set(code, { orgId: row.id, name: row.name });
+  return { orgId: row.id, name: row.name };
 }

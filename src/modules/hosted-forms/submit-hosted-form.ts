@@ -1,6 +1,6 @@
 import type { Db } from "../../platform/db/client";
 import type { ProductDefinition } from "../catalogue/rules";
-import { ingestLeads, objectItem } from "../intake";
+import { type IntakeBatcher, objectItem } from "../intake";
 import { checkFormToken } from "./form-token";
 import { all, type FormBody, one, readProductFields } from "./rules/read-form";
 import { allowFormPost } from "./throttle";
@@ -24,12 +24,12 @@ export type HostedResult =
   | { kind: "throttled" };
 
 /**
- * A hosted form post, into the one intake pipeline as the supplier's lead, channel "hosted_form". The
+ * A hosted form post, into the one intake pipeline (group commit) as the supplier's lead, channel "hosted_form". The
  * consent evidence is the server's own: time, IP, user-agent, page URL, and the texts the signed token
  * says the page showed; the box was served unticked. A filled honeypot is dropped without a word (a bot
  * learns nothing); a token missing, forged, too fresh or stale asks the person to send again.
  */
-export async function submitHostedForm(db: Db, secret: string, post: HostedPost, now: Date): Promise<HostedResult> {
+export async function submitHostedForm(db: Db, batcher: IntakeBatcher, secret: string, post: HostedPost, now: Date): Promise<HostedResult> {
   if (!(await allowFormPost(db, post.ip, now))) return { kind: "throttled" };
   if ((one(post.body, "website") ?? "").trim() !== "") return { kind: "bot" };
   const token = checkFormToken(secret, one(post.body, "token") ?? "", { product: post.product.slug, code: post.code }, now);
@@ -71,10 +71,8 @@ export async function submitHostedForm(db: Db, secret: string, post: HostedPost,
         }
       : undefined,
   };
-  const [result] = await db.transaction((tx) =>
-    ingestLeads(tx, { orgId: post.supplierOrgId, userId: null, apiKeyId: null }, [objectItem(submission)], { channel: "hosted_form", now }),
-  );
-  if (!result) throw new Error("no intake result");
+  // Group-committed with the other posts and API leads of the moment (intake-batcher.ts).
+  const result = await batcher.submit({ orgId: post.supplierOrgId, userId: null, apiKeyId: null }, "hosted_form", objectItem(submission));
   return result.status === "accepted"
     ? { kind: "accepted", leadId: result.id }
     : { kind: "rejected", leadId: result.id, reasons: result.reasons, rdv: t.rdv };

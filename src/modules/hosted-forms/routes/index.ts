@@ -5,6 +5,7 @@ import { access, SUPPLIER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { PRODUCTS, type ProductDefinition, productBySlug } from "../../catalogue/rules";
+import { IntakeBatcher } from "../../intake";
 import { embedSchema } from "../api";
 import { ensureSupplierCode, supplierOfCode } from "../form-codes";
 import { FORM_CSS } from "../form-css";
@@ -84,6 +85,7 @@ const sendHtml = (reply: FastifyReply, code: number, body: string) =>
 
 export const hostedFormRoutes: RouteModule = async (app, { database, clock, config }) => {
   const { db } = database;
+  const batcher = new IntakeBatcher(db, clock);
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 64 * 1024 }, (_req, body, done) => {
     const out: FormBody = {};
     for (const [k, v] of new URLSearchParams(String(body))) {
@@ -165,6 +167,7 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
       const now = clock();
       const result = await submitHostedForm(
         db,
+        batcher,
         config.sessionSecret,
         {
           product: form.product,
