@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
-import { isReinforcedTextVersion } from "./rules/texts";
+import { isReinforcedTextVersion } from "../consent/rules/text-kind";
 
 export interface TextInForce {
   version: string;

@@ -1,5 +1,5 @@
 import { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "../../../modules/catalogue/rules";
-import { isReinforcedTextVersion } from "../../../modules/hosted-forms/rules/texts";
+import { isReinforcedTextVersion } from "../../../modules/consent/rules/text-kind";
 import { useConsentTexts } from "../../api/consent-texts";
 import { CopyButton } from "../../ui/CopyButton";
 import { Icon } from "../../ui/Icon";

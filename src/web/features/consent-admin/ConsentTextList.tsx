@@ -1,5 +1,5 @@
 import { partnerCategoryLabel } from "../../../modules/brokers/rules/partner-categories";
-import { isReinforcedTextVersion } from "../../../modules/hosted-forms/rules/texts";
+import { isReinforcedTextVersion } from "../../../modules/consent/rules/text-kind";
 import type { ConsentText } from "../../api/consent-texts";
 import { formatTimestamp } from "../../ui/format";
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { productBySlug } from "../../../modules/catalogue/rules";
-import { isReinforcedTextVersion } from "../../../modules/hosted-forms/rules/texts";
+import { isReinforcedTextVersion } from "../../../modules/consent/rules/text-kind";
 import { errorMessage } from "../../api/client";
 import { useConsentTexts } from "../../api/consent-texts";
 import { browserPostalCheck } from "../../api/postal-codes";
