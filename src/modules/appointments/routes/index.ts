@@ -58,7 +58,7 @@ export const appointmentRoutes: RouteModule = async (app, deps) => {
     "/rdv/retrait/:token",
     {
       config: { access: access.public("lien d'annulation envoyé au prospect : le jeton signé tient lieu d'identification") },
-      schema: { hide: true, params: z.object({ token: z.string().max(120) }) },
+      schema: { hide: true, params: z.object({ token: z.string().max(120).meta({ title: "le lien d'annulation" }) }) },
     },
     async (req, reply) => {
       const { code, body } = await withdrawalPage(req.params.token, null);
@@ -73,7 +73,7 @@ export const appointmentRoutes: RouteModule = async (app, deps) => {
         access: access.public("retrait du consentement par le prospect : le jeton signé tient lieu d'identification"),
         rateLimit: { max: 20, timeWindow: "1 minute" },
       },
-      schema: { hide: true, params: z.object({ token: z.string().max(120) }) },
+      schema: { hide: true, params: z.object({ token: z.string().max(120).meta({ title: "le lien d'annulation" }) }) },
     },
     async (req, reply) => {
       const leadId = readWithdrawalToken(config.sessionSecret, req.params.token);
@@ -115,7 +115,7 @@ export const appointmentRoutes: RouteModule = async (app, deps) => {
       schema: {
         tags,
         summary: "Dire si le RDV a été honoré ou non (après son heure)",
-        params: z.object({ leadId: z.uuid() }),
+        params: z.object({ leadId: z.uuid().meta({ title: "le RDV" }) }),
         body: outcomeBodySchema,
         response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
       },

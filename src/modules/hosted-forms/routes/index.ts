@@ -40,8 +40,11 @@ const FRAMEABLE = {
   referrerPolicy: { policy: "same-origin" },
 } as const;
 
-const query = z.object({ a: z.string().max(40).optional(), type: z.string().max(10).optional() });
-const params = z.object({ slug: z.string().max(60) });
+const query = z.object({
+  a: z.string().max(40).optional().meta({ title: "le code apporteur" }),
+  type: z.string().max(10).optional().meta({ title: "le type de formulaire" }),
+});
+const params = z.object({ slug: z.string().max(60).meta({ title: "le produit" }) });
 
 const FIELD_LABELS: Record<string, string> = {
   "contact.firstName": "Prénom",
