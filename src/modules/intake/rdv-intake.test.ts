@@ -2,9 +2,19 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead, validRdv } from "../../../tests/factories/leads";
-import { bearer, createOrgWithUser, createTestApp, publishTestConsentText, type TestContext } from "../../../tests/support/test-app";
+import { csvOf, importedRows, uploadCsv } from "../../../tests/support/csv-import";
+import {
+  bearer,
+  createOrgWithUser,
+  createTestApp,
+  login,
+  publishTestConsentText,
+  type Session,
+  type TestContext,
+} from "../../../tests/support/test-app";
 import { leadAppointments } from "../appointments/schema";
 import { auditEvents } from "../audit/schema";
+import { csvHeader } from "../catalogue/rules/csv-columns";
 import { ensurePriceGrid } from "../market";
 import { appointmentFingerprint } from "./appointment-fingerprint";
 import { REJECTION_MESSAGES } from "./rules/rejection";
@@ -18,9 +28,12 @@ let ctx: TestContext;
 let key: string;
 let version: string;
 let rdvVersion: string;
+let session: Session;
 beforeAll(async () => {
   ctx = await createTestApp({}, { clock });
-  key = (await createOrgWithUser(ctx, "supplier")).apiKey as string;
+  const supplier = await createOrgWithUser(ctx, "supplier");
+  key = supplier.apiKey as string;
+  session = await login(ctx.app, supplier.email);
   version = (await publishTestConsentText(ctx)).version;
   rdvVersion = (await publishTestConsentText(ctx)).version;
   await ensurePriceGrid(ctx.db, now);
@@ -125,6 +138,48 @@ describe("qualified appointments (RDV) at intake", () => {
     expect(codes(await post(rdv({ appointment: sameText })))).toEqual(["rdv_consent_same_text"]);
     const unknown = appointment({ reinforcedConsent: { ...rdv().appointment?.reinforcedConsent, textVersion: "RDV-inconnu" } });
     expect(codes(await post(rdv({ appointment: unknown })))).toEqual(["rdv_consent_text_unknown"]);
+  });
+});
+
+describe("RDV by CSV import", () => {
+  it("reads the optional RDV columns (Paris times, French words) and judges each row like the API", async () => {
+    const columns = [
+      ...csvHeader("assurance-emprunteur"),
+      "type",
+      "rdv_disponibilites",
+      "rdv_canal",
+      "rdv_confirmation",
+      "rdv_consentement",
+      "rdv_consentement_version",
+      "rdv_consentement_date",
+    ];
+    const rdvCells = {
+      type: "RDV",
+      rdv_disponibilites: "02/12/2026 10:00 | 03/12/2026 14:30",
+      rdv_canal: "Visio",
+      rdv_confirmation: "e-mail",
+      rdv_consentement: "oui",
+      rdv_consentement_version: rdvVersion,
+      rdv_consentement_date: "01/12/2026 09:30",
+    };
+    const content = csvOf("assurance-emprunteur", version, [rdvCells, { ...rdvCells, rdv_disponibilites: "05/12/2026 10:00" }, {}], {
+      columns,
+    });
+    const { id, res } = await uploadCsv(ctx, session, content, { product: "assurance-emprunteur" });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    await expect.poll(async () => (await importedRows(ctx, id)).length, { timeout: 20_000 }).toBe(3);
+    const [ok, weekend, plain] = await importedRows(ctx, id);
+    expect(ok?.reasons).toEqual([]);
+    expect(ok).toMatchObject({ status: "accepted", type: "rdv" });
+    const [a] = await ctx.db
+      .select()
+      .from(leadAppointments)
+      .where(eq(leadAppointments.leadId, ok?.id as string));
+    expect(a?.availabilities.map((d) => d.toISOString())).toEqual(["2026-12-02T09:00:00.000Z", "2026-12-03T13:30:00.000Z"]);
+    expect(a).toMatchObject({ channel: "visio", confirmation: "email" });
+    expect(weekend).toMatchObject({ status: "rejected", type: "rdv" });
+    expect(weekend?.reasons.map((r) => r.code)).toEqual(["rdv_availability_outside_hours"]);
+    expect(plain).toMatchObject({ status: "accepted", type: "lead" });
   });
 });
 
