@@ -56,7 +56,7 @@ export async function confirmAppointment(db: Db, deps: AppointmentDeps, leadId: 
         where a.lead_id = ${leadId}::uuid
         for update of a`,
     );
-    if (!row || row.status !== "requested") return row ?? null;
+    if (row?.status !== "requested") return row ?? null;
     // The prospect's first choice, unless it has passed by the time a broker bought the RDV (marketplace, days later).
     const next = row.availabilities.map((a) => new Date(a)).find((a) => a.getTime() > now.getTime());
     if (!next) return { ...row, status: "no_future_slot" };
@@ -83,7 +83,7 @@ export async function confirmAppointment(db: Db, deps: AppointmentDeps, leadId: 
     });
     return { ...row, status: "confirmed", confirmed_slot: slot, visio_url: visio };
   });
-  if (!rdv || rdv.status !== "confirmed" || !rdv.confirmed_slot) return { skipped: rdv?.status ?? "absent" };
+  if (rdv?.status !== "confirmed" || !rdv.confirmed_slot) return { skipped: rdv?.status ?? "absent" };
   const slot = new Date(rdv.confirmed_slot);
   await notifyProspect(deps, rdv, slot);
   const brokers = await notifyBroker(db, deps, rdv, slot, now);

@@ -183,7 +183,7 @@ describe("hosted RDV form", () => {
   });
 
   it("answers 404 for an unknown supplier code, an unknown product, or an RDV form of a product without RDV", async () => {
-    for (const url of [formUrl("assurance-emprunteur", false, "inconnu00"), "/f/velo?a=" + code, formUrl("assurance-auto", true)]) {
+    for (const url of [formUrl("assurance-emprunteur", false, "inconnu00"), `/f/velo?a=${code}`, formUrl("assurance-auto", true)]) {
       const res = await ctx.app.inject({ method: "GET", url, remoteAddress: freshIp() });
       expect(res.statusCode, url).toBe(404);
       expect(res.body).toContain("Formulaire introuvable");
