@@ -53,6 +53,7 @@ try {
       const lead = {
         id: uuidv7(),
         product: "assurance-auto",
+        type: "lead" as const,
         status: "accepted" as const,
         reasons: [],
         externalRef: `bench-${i}`,

@@ -3,6 +3,8 @@
  *
  * 1. API: N valid leads through POST /api/v1/leads from C concurrent keep-alive clients (audit chain on).
  * 2. CSV: one R-row import through the supplier import API, on a fresh server (peak RSS is the server's).
+ * 3. Hosted form: F form posts (urlencoded, as a browser sends them) to /f/assurance-auto from C clients, each
+ *    from its own public address (X-Forwarded-For through a trusted local proxy: the per-address limit holds).
  * Each phase gets a fresh database and a fresh server process; results go to bench/results/.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -27,7 +29,8 @@ const { values: args } = parseArgs({
     leads: { type: "string", default: "50000" },
     concurrency: { type: "string", default: "32" },
     rows: { type: "string", default: "100000" },
-    phases: { type: "string", default: "api,csv" },
+    phases: { type: "string", default: "api,csv,form" },
+    forms: { type: "string", default: "5000" },
   },
 });
 const kinds = (args.db === "both" ? ["postgres", "pglite"] : [args.db]) as ("postgres" | "pglite")[];
@@ -35,6 +38,7 @@ const N = Number(args.leads);
 const C = Number(args.concurrency);
 const ROWS = Number(args.rows);
 const PHASES = new Set(args.phases.split(","));
+const F = Number(args.forms);
 const COMMUNES = [
   ["13001", "Marseille"],
   ["69003", "Lyon"],
@@ -116,6 +120,106 @@ async function apiPhase(kind: "postgres" | "pglite") {
   };
 }
 
+function formBody(i: number, token: string): string {
+  const [postalCode, city] = COMMUNES[i % COMMUNES.length] ?? COMMUNES[0];
+  const fields = sampleFieldValues("assurance-auto", systemClock()) as Record<string, unknown>;
+  const p = new URLSearchParams({
+    token,
+    website: "",
+    "contact.firstName": "Camille",
+    "contact.lastName": `Form${i}`,
+    "contact.phone": `06${1 + (i % 5)}${String(i).padStart(7, "0")}`,
+    "contact.email": `form.${i}@example.fr`,
+    "contact.postalCode": postalCode,
+    "contact.city": city,
+    consent: "oui",
+  });
+  for (const [k, v] of Object.entries(fields)) p.append(`fields.${k}`, typeof v === "boolean" ? (v ? "oui" : "non") : String(v));
+  return p.toString();
+}
+
+/** A public address per post (82.64.0.1, 82.64.0.2…): each stays far below the per-address limit. */
+const formIp = (i: number) => `82.${64 + (i >> 16)}.${(i >> 8) & 255}.${i & 255 || 1}`;
+
+async function formPhase(kind: "postgres" | "pglite") {
+  const database = await freshDatabase(kind, "la_bench_form");
+  const server = await startServer({ ...database.env, TRUST_PROXY: "127.0.0.1" });
+  const agent = new Agent({ connections: C, pipelining: 1 });
+  const login = await request(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    dispatcher: agent,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "contact@leadfactory-provence.demo", password: DEMO_PASSWORD }),
+  });
+  const cookie = String(login.headers["set-cookie"] ?? "").match(/la_session=[^;]+/)?.[0] ?? "";
+  await login.body.text();
+  const embed = await request(`${server.url}/api/v1/hosted-forms`, { dispatcher: agent, headers: { cookie } });
+  const { code } = (await embed.body.json()) as { code: string };
+  const url = `${server.url}/f/assurance-auto?a=${code}`;
+  // The page each prospect opens: its time, and the signed token its post brings back.
+  const pageLatencies: number[] = [];
+  const tokens: string[] = [];
+  const pageStart = performance.now();
+  await Promise.all(
+    Array.from({ length: C }, async (_, c) => {
+      for (let i = c; i < Math.min(F, 2000); i += C) {
+        const t0 = performance.now();
+        const res = await request(url, { dispatcher: agent, headers: { "x-forwarded-for": formIp(i) } });
+        const html = await res.body.text();
+        pageLatencies.push(performance.now() - t0);
+        if (c === 0 && i === 0) tokens.push(html.match(/name="token" value="([^"]+)"/)?.[1] ?? "");
+      }
+    }),
+  );
+  const pagesPerSecond = pageLatencies.length / ((performance.now() - pageStart) / 1000);
+  // A person takes more than the 3-second minimum to fill the form.
+  await new Promise((r) => setTimeout(r, 3_500));
+  const token = tokens[0] ?? "";
+  const bodies = Array.from({ length: F }, (_, i) => formBody(i, token));
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const cpuBefore = server.cpuSeconds();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      for (let i = next++; i < F; i = next++) {
+        const t0 = performance.now();
+        const res = await request(url, {
+          method: "POST",
+          dispatcher: agent,
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            "x-forwarded-for": formIp(i),
+            "user-agent": "Mozilla/5.0 (bench)",
+          },
+          body: bodies[i],
+        });
+        await res.body.text();
+        latencies.push(performance.now() - t0);
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const serverCpuMsPer1000 = ((server.cpuSeconds() - cpuBefore) / F) * 1e6;
+  latencies.sort((a, b) => a - b);
+  pageLatencies.sort((a, b) => a - b);
+  await agent.close();
+  await server.stop();
+  await database.drop();
+  return {
+    postsPerSecond: F / seconds,
+    seconds,
+    serverCpuMsPer1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    statuses: Object.fromEntries(statuses),
+    pagesPerSecond,
+    pageP99: percentile(pageLatencies, 99),
+  };
+}
+
 /** After the load (the server seals what is pending when it stops): does all the evidence hold, and how long does checking it take. */
 async function verifyChain(env: Record<string, string>) {
   const evidence = loadEvidenceSetup(loadConfig({ ...env, NODE_ENV: "development" }), { create: false });
@@ -173,7 +277,7 @@ async function csvPhase(kind: "postgres" | "pglite") {
   return { rowsPerSecond: summary.totalRows / seconds, seconds, serverCpuMsPer1000, peakRssMb, ...summary, sizeMb: csv.length / 1e6 };
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), leads: N, concurrency: C, rows: ROWS };
+const results: Record<string, unknown> = { date: new Date().toISOString(), leads: N, concurrency: C, rows: ROWS, forms: F };
 const lines = [`# bench:intake — ${new Date().toISOString()}`, "", `API : ${fmt(N)} leads, ${C} clients ; CSV : ${fmt(ROWS)} lignes`, ""];
 for (const kind of kinds) {
   if (PHASES.has("api")) {
@@ -191,6 +295,14 @@ for (const kind of kinds) {
     );
     console.log(lines.at(-1));
     results[`${kind}-csv`] = csv;
+  }
+  if (PHASES.has("form")) {
+    const form = await formPhase(kind);
+    lines.push(
+      `${kind.padEnd(9)} FORM ${fmt(form.postsPerSecond)} envois/s  p50 ${fmt(form.p50, 1)} ms  p99 ${fmt(form.p99, 1)} ms  CPU serveur ${fmt(form.serverCpuMsPer1000)} ms/1000  (${fmt(F)} envois en ${fmt(form.seconds, 1)} s, statuts ${JSON.stringify(form.statuses)}) ; pages servies ${fmt(form.pagesPerSecond)}/s, p99 ${fmt(form.pageP99, 1)} ms`,
+    );
+    console.log(lines.at(-1));
+    results[`${kind}-form`] = form;
   }
 }
 mkdirSync("bench/results", { recursive: true });

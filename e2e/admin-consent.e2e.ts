@@ -12,12 +12,14 @@ describe("Administration : textes de consentement", () => {
     await login(page, DEMO.admin, DEMO.password);
     expect(new URL(page.url()).pathname).toBe("/admin/consentements");
     const versions = page.locator(".version-list > li");
-    await expectCount(versions, 1);
-    await expectText(versions.first(), "LA-2026-08-v1");
-    await expectText(versions.first(), "En vigueur");
-    await expectText(versions.first(), /SHA-256\s*[0-9a-f]{64}/);
-    await versions.first().getByText("Texte intégral").click();
-    await expectText(versions.first(), "J'accepte d'être contacté(e)");
+    // The demo publishes the main text and the reinforced consent of RDV (decision 016): each is in force.
+    await expectCount(versions, 2);
+    const main = versions.filter({ hasText: "LA-2026-08-v1" });
+    await expectText(main, "En vigueur");
+    await expectText(main, /SHA-256\s*[0-9a-f]{64}/);
+    await main.getByText("Texte intégral").click();
+    await expectText(main, "J'accepte d'être contacté(e)");
+    await expectText(versions.filter({ hasText: "RDV-2026-08-v1" }), "Consentement renforcé RDV");
     await screenshot(page, "17-admin-consentements");
   });
 
@@ -45,10 +47,10 @@ describe("Administration : textes de consentement", () => {
 
     await expectText(page.locator(".toasts"), "Version LA-2026-12-v2 publiée.");
     const versions = page.locator(".version-list > li");
-    await expectCount(versions, 2);
+    await expectCount(versions, 3);
     await expectText(versions.first(), "LA-2026-12-v2");
     await expectText(versions.first(), "En vigueur");
-    expect(await versions.nth(1).textContent()).not.toContain("En vigueur");
+    expect(await versions.filter({ hasText: "LA-2026-08-v1" }).textContent()).not.toContain("En vigueur");
     await screenshot(page, "19-admin-version-publiee");
   });
 

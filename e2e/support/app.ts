@@ -15,9 +15,9 @@ export interface E2eApp {
  * The real server, in this process, on a fresh database seeded with the demo accounts
  * (NODE_ENV=development) and serving the built web app from dist/web.
  */
-export async function startApp(): Promise<E2eApp> {
+export async function startApp(env: Record<string, string> = {}): Promise<E2eApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "la-e2e-"));
-  const config = loadConfig({ NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+  const config = loadConfig({ NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", ...env });
   const running = await start(config, systemClock);
   return {
     url: running.url,

@@ -15,12 +15,12 @@ export interface E2e {
  * other like a user's session. A JavaScript error in the page, or anything the Content Security Policy
  * refused, fails the test during which it happened.
  */
-export function setupE2e(): E2e {
+export function setupE2e(env: Record<string, string> = {}): E2e {
   const e2e = {} as E2e;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    e2e.app = await startApp();
+    e2e.app = await startApp(env);
     e2e.browser = await launchBrowser();
     e2e.context = await newContext(e2e.browser, e2e.app.url);
     e2e.page = await e2e.context.newPage();

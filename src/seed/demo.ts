@@ -4,7 +4,7 @@ import { apiKeys, users } from "../modules/accounts/schema";
 import { seedDemoBrokerage } from "../modules/brokers";
 import { publishConsentText } from "../modules/consent/publish-consent-text";
 import type { Db } from "../platform/db/client";
-import { DEMO_CONSENT_TEXT } from "./demo-consent-text";
+import { DEMO_CONSENT_TEXT, DEMO_RDV_CONSENT_TEXT } from "./demo-consent-text";
 import { DEMO_CRM_USERS, seedDemoCrm } from "./demo-crm";
 import { seedDemoFollowups } from "./demo-followup";
 import { seedDemoLeads } from "./demo-leads";
@@ -97,6 +97,7 @@ export async function seedDemo(db: Db, now: Date) {
       createdBy: created[ACCOUNTS[3].email],
     });
     const text = await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_CONSENT_TEXT);
+    await publishConsentText(tx, { orgId: orgs.platform.id, userId: created[ACCOUNTS[0].email] }, DEMO_RDV_CONSENT_TEXT);
     const { lastApiLeadAt } = await seedDemoLeads(
       tx,
       { orgId: orgs.apporteur.id, userId: created[ACCOUNTS[3].email] as string },

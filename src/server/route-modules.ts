@@ -1,4 +1,5 @@
 import { accountRoutes } from "../modules/accounts";
+import { appointmentRoutes } from "../modules/appointments";
 import { billingRoutes } from "../modules/billing";
 import { brokerLeadRoutes } from "../modules/broker-leads";
 import { brokerRoutes } from "../modules/brokers";
@@ -7,6 +8,7 @@ import { consentRoutes } from "../modules/consent";
 import { crmRoutes } from "../modules/crm";
 import { deliveryRoutes } from "../modules/delivery";
 import { followupRoutes } from "../modules/followup";
+import { hostedFormRoutes } from "../modules/hosted-forms";
 import { csvImportRoutes, intakeRoutes } from "../modules/intake";
 import { marketRoutes } from "../modules/market";
 import { notificationRoutes } from "../modules/notifications";
@@ -29,4 +31,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   brokerRoutes,
   brokerLeadRoutes,
   deliveryRoutes,
+  appointmentRoutes,
+  hostedFormRoutes,
 ];

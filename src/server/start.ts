@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { users } from "../modules/accounts/schema";
+import { appointmentJobHandlers } from "../modules/appointments";
 import { checkpointHead, checkpointLog, installEvidenceKeys, loadEvidenceSetup, sealAuditChain, startAuditSealer } from "../modules/audit";
 import { paymentProviderOf, paymentReconciliationJob } from "../modules/billing";
 import { deliveryJobHandlers } from "../modules/delivery";
@@ -81,11 +82,15 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   const checkpointMail = mailTo ? checkpointMailHandler({ notifier, to: mailTo, checkpoints, instance: evidence.instance }) : null;
   const stopMarket = startMarketWorker(db, { clock, onError: (e) => app.log.error(e, "market worker") });
   const reconcile = paymentReconciliationJob(paymentProviderOf(config));
+  // Links in messages: the configured public address, else the address the server listens on, known once it does.
+  let publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const appointments = appointmentJobHandlers({ notifier, secret: config.sessionSecret, appUrl: () => publicUrl });
   const stopJobs = startJobRunner(db, {
     clock,
     handlers: [
       ...followupJobHandlers({ notifier }),
       ...deliveryJobHandlers({ notifier, appUrl: config.PUBLIC_URL ?? null, production: config.isProduction }),
+      ...appointments,
       reconcile.handler,
       ...(checkpointMail ? [checkpointMail] : []),
     ],
@@ -94,6 +99,7 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   const url = address.replace("127.0.0.1", "localhost");
+  if (!config.PUBLIC_URL) publicUrl = url;
   return {
     app,
     database,

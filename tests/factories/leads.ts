@@ -1,3 +1,4 @@
+import { offeredSlots } from "../../src/modules/appointments/rules/slots";
 import { SAMPLE_CONSENT, sampleFieldValues } from "../../src/modules/catalogue/rules";
 import type { LeadSubmission } from "../../src/modules/intake/rules/lead-submission";
 import { systemClock } from "../../src/platform/clock";
@@ -41,4 +42,35 @@ export function validLead(
     externalRef: `ext-${i}`,
     ...overrides,
   };
+}
+
+/**
+ * A qualified appointment (RDV) every rule accepts at `now`: a valid lead of an RDV product, two slots on
+ * the next business days at 10:00 and 14:00 Paris time, by phone, confirmed by e-mail, with its
+ * reinforced consent on `rdvTextVersion`.
+ */
+export function validRdv(
+  textVersion: string,
+  rdvTextVersion: string,
+  now: Date,
+  overrides: Partial<LeadSubmission> = {},
+  product = "assurance-emprunteur",
+): LeadSubmission {
+  const days = offeredSlots(now, { days: 2, leadHours: 2 });
+  const pick = (i: number, label: string) => days[i]?.slots.find((s) => s.label === label)?.at ?? days[i]?.slots[0]?.at ?? "";
+  return validLead(
+    textVersion,
+    {
+      type: "rdv",
+      appointment: {
+        availabilities: [pick(1, "10:00"), pick(1, "14:00")],
+        channel: "telephone",
+        confirmation: "email",
+        reinforcedConsent: { accepted: true, textVersion: rdvTextVersion, collectedAt: new Date(now.getTime() - 30_000).toISOString() },
+      },
+      ...overrides,
+    },
+    product,
+    now,
+  );
 }

@@ -120,6 +120,22 @@ export const brokerLeadDetailSchema = z.object({
   product: z.string(),
   leadType: z.enum(LEAD_TYPES),
   receivedAt: z.date(),
+  /** api, csv, form (the supplier's word) or hosted_form (consent recorded first-hand by the platform). */
+  source: z.string(),
+  /** An RDV's appointment: the prospect's slots, the channel, the confirmed slot and what became of it. */
+  appointment: z
+    .object({
+      availabilities: z.array(z.date()),
+      channel: z.enum(["telephone", "visio"]),
+      confirmation: z.enum(["sms", "email"]),
+      status: z.enum(["requested", "confirmed", "withdrawn", "honored", "no_show"]),
+      confirmedSlot: z.date().nullable(),
+      visioUrl: z.string().nullable(),
+      consentTextVersion: z.string(),
+      consentCollectedAt: z.date(),
+      fingerprint: z.string(),
+    })
+    .nullable(),
   contact: z.object({
     firstName: z.string().nullable(),
     lastName: z.string().nullable(),

@@ -65,6 +65,22 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
           from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
          where d.lead_id = ${leadId}::uuid and d.org_id = ${orgId}::uuid`,
   );
+  const [appointment] = await rawRows<{
+    availabilities: (string | Date)[] | string;
+    channel: "telephone" | "visio";
+    confirmation: "sms" | "email";
+    status: "requested" | "confirmed" | "withdrawn" | "honored" | "no_show";
+    confirmed_slot: string | Date | null;
+    visio_url: string | null;
+    consent_text_version: string;
+    consent_collected_at: string | Date;
+    fingerprint: string;
+  }>(
+    db,
+    sql`select array_to_json(availabilities) as availabilities, channel, confirmation, status, confirmed_slot, visio_url,
+               consent_text_version, consent_collected_at, fingerprint
+          from lead_appointments where lead_id = ${leadId}::uuid`,
+  );
   const [ret] = await rawRows<{
     id: string;
     status: ReturnStatus;
@@ -85,6 +101,23 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
     product: lead.product,
     leadType: lead.type as BrokerLeadDetail["leadType"],
     receivedAt: lead.createdAt,
+    source: lead.channel,
+    appointment: appointment
+      ? {
+          availabilities: (typeof appointment.availabilities === "string"
+            ? (JSON.parse(appointment.availabilities) as string[])
+            : appointment.availabilities
+          ).map((d) => new Date(d)),
+          channel: appointment.channel,
+          confirmation: appointment.confirmation,
+          status: appointment.status,
+          confirmedSlot: appointment.confirmed_slot ? new Date(appointment.confirmed_slot) : null,
+          visioUrl: appointment.visio_url,
+          consentTextVersion: appointment.consent_text_version,
+          consentCollectedAt: new Date(appointment.consent_collected_at),
+          fingerprint: appointment.fingerprint,
+        }
+      : null,
     contact: {
       firstName: lead.firstName,
       lastName: lead.lastName,

@@ -12,6 +12,21 @@ export interface PlatformIdentity {
 const paris = (d: Date) => `${formatDateTimeFr(d)} (heure de Paris)`;
 const orDash = (v: string | null | undefined) => (v && v.length > 0 ? v : "—");
 
+const SOURCE_LABELS: Record<string, string> = {
+  api: "API de l'apporteur (preuve transmise par l'apporteur)",
+  csv: "Import CSV de l'apporteur (preuve transmise par l'apporteur)",
+  form: "Saisie de l'apporteur (preuve transmise par l'apporteur)",
+  hosted_form: "Formulaire hébergé par LeadsAssurance : preuve recueillie de première main par la plateforme (heure, IP, navigateur, page)",
+};
+
+const RDV_STATUS: Record<string, string> = {
+  requested: "demandé",
+  confirmed: "confirmé au prospect",
+  withdrawn: "annulé par le prospect",
+  honored: "honoré",
+  no_show: "non honoré",
+};
+
 const INTEGRITY_VERDICT = {
   verified: "VÉRIFIÉE — le lead et sa preuve sont ceux que LeadsAssurance a enregistrés et scellés.",
   pending: "EN COURS DE SCELLEMENT — l'enregistrement est authentique ; son scellement dans la chaîne est en cours.",
@@ -53,6 +68,7 @@ export async function renderProofPdf(lead: BrokerLeadDetail, platform: PlatformI
       ["Commune", orDash([lead.contact.postalCode, lead.contact.city].filter(Boolean).join(" "))],
       ["Produit", `${product} (${LEAD_TYPE_LABELS[lead.leadType]})`],
       ["Reçu par la plateforme le", paris(lead.receivedAt)],
+      ["Source", SOURCE_LABELS[lead.source] ?? lead.source],
       ["Transmis au cabinet le", `${paris(lead.sale.soldAt)} — ${CHANNEL_LABELS[lead.sale.channel]}`],
     ],
   });
@@ -97,6 +113,26 @@ export async function renderProofPdf(lead: BrokerLeadDetail, platform: PlatformI
     pdf.heading("Partenaires désignés dans le texte", 3);
     if (proof.text.partners.length > 0) pdf.list(proof.text.partners);
     else pdf.paragraph("Aucun partenaire nommé.");
+  }
+
+  const rdv = lead.appointment;
+  if (rdv) {
+    pdf.heading("Le rendez-vous et son consentement renforcé", 2);
+    pdf.table({
+      columns: [
+        { header: "Élément", width: 3 },
+        { header: "Valeur", width: 7 },
+      ],
+      rows: [
+        ["Disponibilités du prospect", rdv.availabilities.map((d) => formatDateTimeFr(d)).join(" ; ")],
+        ["Canal", rdv.channel === "visio" ? "Visioconférence" : "Téléphone"],
+        ["Confirmation au prospect", rdv.confirmation === "sms" ? "SMS" : "E-mail"],
+        ["Créneau confirmé", rdv.confirmedSlot ? paris(rdv.confirmedSlot) : "—"],
+        ["Statut", RDV_STATUS[rdv.status] ?? rdv.status],
+        ["Consentement à la transmission et au rendez-vous", `texte ${rdv.consentTextVersion}, donné le ${paris(rdv.consentCollectedAt)}`],
+        ["Empreinte du rendez-vous (SHA-256)", rdv.fingerprint],
+      ],
+    });
   }
 
   pdf.heading("Vérification", 2);

@@ -33,7 +33,7 @@ describe("npm run audit:verify", () => {
     await running.stop();
     const clean = await runCli();
     expect(clean.out).toMatch(
-      /^Preuves intègres : événements scellés : [\d\s]+\(.* ; leads vérifiés : (\d[\d\s]*) sur \1 ; textes de consentement vérifiés : 1 ;/,
+      /^Preuves intègres : événements scellés : [\d\s]+\(.* ; leads vérifiés : (\d[\d\s]*) sur \1 ; textes de consentement vérifiés : 2 ;/,
     );
     expect(clean.code).toBe(0);
 

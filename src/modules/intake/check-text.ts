@@ -28,5 +28,7 @@ export function withTextOnly(s: LeadSubmission): { submission: LeadSubmission; r
   const contact = group(s.contact, "contact");
   const consent = group(s.consent, "consent");
   const fields = group(s.fields, "fields");
-  return { submission: { ...s, product, externalRef, contact, consent, fields }, reasons };
+  // The RDV part is checked as a whole: a value the database cannot hold anywhere in it voids it.
+  const appointment = s.appointment === undefined || keep(storable(s.appointment), "appointment") ? s.appointment : undefined;
+  return { submission: { ...s, product, externalRef, contact, consent, fields, appointment }, reasons };
 }

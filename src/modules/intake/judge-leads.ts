@@ -1,14 +1,16 @@
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { validateProductFields } from "../catalogue/rules";
+import { productBySlug, validateProductFields } from "../catalogue/rules";
 import { checkPostalCode } from "../reference-data";
+import { appointmentFingerprint } from "./appointment-fingerprint";
+import { type AppointmentRecord, checkAppointment } from "./check-appointment";
 import { type ConsentRecord, checkConsent } from "./check-consent";
 import { withTextOnly } from "./check-text";
 import type { PublishedText } from "./consent-text-cache";
 import { consentFingerprint, type FingerprintEvidence } from "./fingerprint";
-import { type ConsentRow, type IntakeContext, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
+import { type AppointmentRow, type ConsentRow, type IntakeContext, type LeadRow, type StoreColumns, toStoreColumns } from "./lead-columns";
 import { type CheckedContact, checkContact } from "./rules/check-contact";
 import type { LeadSubmission } from "./rules/lead-submission";
-import type { RejectionReason } from "./rules/rejection";
+import { type RejectionReason, reason } from "./rules/rejection";
 import type { StoredPayload } from "./stored-payload";
 
 /**
@@ -39,6 +41,8 @@ export interface Judged {
   reasons: RejectionReason[];
   contact: CheckedContact | null;
   consent: ConsentRecord | null;
+  /** The checked RDV part of a `type: "rdv"` lead. */
+  appointment: AppointmentRecord | null;
   fields: Record<string, unknown>;
 }
 
@@ -57,7 +61,12 @@ export async function judgeItems(texts: TextLookup, items: IngestItem[], now: Da
   const read = items.map((item) =>
     item.unreadable ? { submission: item.submission, reasons: [item.unreadable] } : withTextOnly(item.submission),
   );
-  const versions = new Set(read.map((r) => r.submission.consent?.textVersion?.trim()).filter((v): v is string => !!v));
+  const versions = new Set(
+    read
+      .flatMap((r) => [r.submission.consent?.textVersion, r.submission.appointment?.reinforcedConsent?.textVersion])
+      .map((v) => v?.trim())
+      .filter((v): v is string => !!v),
+  );
   const known = await texts([...versions]);
   return items.map((item, i) => judge(item, read[i] as ReturnType<typeof withTextOnly>, known, now));
 }
@@ -71,15 +80,39 @@ function judge(
   const s = read.submission;
   // Time-ordered ids: each batch appends to the end of the primary-key index instead of touching random pages.
   const id = uuidv7();
-  if (item.unreadable) return { id, item, submission: s, reasons: read.reasons, contact: null, consent: null, fields: {} };
+  if (item.unreadable)
+    return { id, item, submission: s, reasons: read.reasons, contact: null, consent: null, appointment: null, fields: {} };
   const reasons: RejectionReason[] = [...(item.preReasons ?? []), ...read.reasons];
   const product = validateProductFields(s.product ?? "", s.fields ?? {}, now);
   const contact = checkContact(s.contact, checkPostalCode);
   const consent = checkConsent(s.consent, texts.get(s.consent?.textVersion?.trim() ?? "") ?? null, now);
+  const rdv = s.type === "rdv" ? judgeAppointment(s, contact.contact, texts, now) : { record: null, reasons: [] };
   // A value already found unusable (a CSV cell, a wrong type, not text) is not reported again as missing.
   const seen = new Set(reasons.map((r) => r.field));
-  for (const r of [...product.reasons, ...contact.reasons, ...consent.reasons]) if (!seen.has(r.field)) reasons.push(r);
-  return { id, item, submission: s, reasons, contact: contact.contact, consent: consent.record, fields: product.values };
+  for (const r of [...product.reasons, ...contact.reasons, ...consent.reasons, ...rdv.reasons]) if (!seen.has(r.field)) reasons.push(r);
+  return {
+    id,
+    item,
+    submission: s,
+    reasons,
+    contact: contact.contact,
+    consent: consent.record,
+    appointment: rdv.record,
+    fields: product.values,
+  };
+}
+
+function judgeAppointment(s: LeadSubmission, contact: CheckedContact | null, texts: Map<string, PublishedText | null>, now: Date) {
+  const known = productBySlug(s.product ?? "");
+  const offered = known && !known.rdvAvailable ? [reason("rdv_not_available", "type", known.label)] : [];
+  const version = s.appointment?.reinforcedConsent?.textVersion?.trim() ?? "";
+  const checked = checkAppointment(s.appointment, {
+    contact,
+    text: texts.get(version) ?? null,
+    mainTextVersion: s.consent?.textVersion,
+    now,
+  });
+  return { record: offered.length > 0 ? null : checked.record, reasons: [...offered, ...checked.reasons] };
 }
 
 /** The leads accepted so far, the only ones the duplicate check looks at: where they sit in the batch, and who they are. */
@@ -116,6 +149,7 @@ export function applyRejections(judged: Judged[], rejections: Rejection[]) {
 export function storeColumnsOf(judged: Judged[], context: IntakeContext): StoreColumns {
   const rows: LeadRow[] = [];
   const consents: ConsentRow[] = [];
+  const appointments: AppointmentRow[] = [];
   for (const j of judged) {
     const s = j.submission;
     const c = j.reasons.length === 0 ? j.contact : null;
@@ -123,6 +157,7 @@ export function storeColumnsOf(judged: Judged[], context: IntakeContext): StoreC
     rows.push({
       id: j.id,
       product: s.product ?? "",
+      type: s.type === "rdv" ? "rdv" : "lead",
       status: c ? "accepted" : "rejected",
       reasons: j.reasons,
       externalRef: s.externalRef ?? null,
@@ -139,9 +174,13 @@ export function storeColumnsOf(judged: Judged[], context: IntakeContext): StoreC
       payloadRaw: sent.raw,
       importRow: j.item.importRow ?? null,
     });
-    if (c && j.consent) consents.push(consentRow(j.id, s.product ?? "", c, j.consent));
+    if (c && j.consent) {
+      const consent = consentRow(j.id, s.product ?? "", c, j.consent);
+      consents.push(consent);
+      if (j.appointment) appointments.push(appointmentRow(j.id, consent, j.appointment));
+    }
   }
-  return toStoreColumns(rows, consents, context);
+  return toStoreColumns(rows, consents, context, appointments);
 }
 
 function consentRow(leadId: string, product: string, c: CheckedContact, k: ConsentRecord): ConsentRow {
@@ -159,4 +198,18 @@ function consentRow(leadId: string, product: string, c: CheckedContact, k: Conse
     recordingRef: k.recordingRef,
   };
   return { leadId, consentTextId: k.text.id, ...record, fingerprint: consentFingerprint({ leadId, product, ...c }, record) };
+}
+
+function appointmentRow(leadId: string, consent: ConsentRow, a: AppointmentRecord): AppointmentRow {
+  const row = {
+    leadId,
+    availabilities: a.availabilities.map((d) => d.toISOString()),
+    channel: a.channel,
+    confirmation: a.confirmation,
+    consentTextId: a.text.id,
+    consentTextVersion: a.text.version,
+    consentTextSha256: a.text.sha256,
+    consentCollectedAt: a.collectedAt.toISOString(),
+  };
+  return { ...row, fingerprint: appointmentFingerprint(row, consent.fingerprint) };
 }

@@ -1,4 +1,5 @@
 import pgUtils from "pg/lib/utils";
+import type { AppointmentEvidence } from "./appointment-fingerprint";
 import type { FingerprintEvidence } from "./fingerprint";
 import { type IntakeEvent, intakeEvents, leadDigest } from "./lead-evidence";
 import type { RejectionReason } from "./rules/rejection";
@@ -9,6 +10,7 @@ import type { LeadChannel } from "./schema";
 export interface LeadRow {
   id: string;
   product: string;
+  type: "lead" | "rdv";
   status: "accepted" | "rejected";
   reasons: RejectionReason[];
   externalRef: string | null;
@@ -33,6 +35,12 @@ export interface ConsentRow extends FingerprintEvidence {
   fingerprint: string;
 }
 
+/** The RDV part of an accepted `rdv` lead, with its fingerprint (appointment-fingerprint.ts). */
+export interface AppointmentRow extends AppointmentEvidence {
+  consentTextId: string;
+  fingerprint: string;
+}
+
 /** Where and when a batch is stored: its rows' own columns, and part of what their digests commit to. */
 export interface IntakeContext {
   supplierOrgId: string;
@@ -52,6 +60,7 @@ export interface StoreColumns {
   context: IntakeContext;
   leads: Record<keyof LeadRow, string>;
   consents: Record<keyof ConsentRow, string>;
+  appointments: Record<keyof AppointmentRow, string>;
   events: IntakeEvent[];
 }
 
@@ -59,20 +68,29 @@ const { prepareValue } = pgUtils;
 // Nulls travel cheaper than "[]" and "null" (no escaping, no parsing): accepted leads send none.
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
-export function toStoreColumns(rows: LeadRow[], consents: ConsentRow[], context: IntakeContext): StoreColumns {
+export function toStoreColumns(
+  rows: LeadRow[],
+  consents: ConsentRow[],
+  context: IntakeContext,
+  appointments: AppointmentRow[] = [],
+): StoreColumns {
   const col = <T>(pick: (r: LeadRow) => T) => prepareValue(rows.map(pick));
   const kcol = <T>(pick: (c: ConsentRow) => T) => prepareValue(consents.map(pick));
+  const acol = <T>(pick: (a: AppointmentRow) => T) => prepareValue(appointments.map(pick));
+  const appointmentOf = new Map(appointments.map((a) => [a.leadId, a.fingerprint]));
   const consentOf = new Map(consents.map((c) => [c.leadId, c]));
   const createdAt = context.now.toISOString();
   const place = { supplierOrgId: context.supplierOrgId, type: "lead", channel: context.channel, importId: context.importId, createdAt };
-  const digests = rows.map((r) => leadDigest(r, place, consentOf.get(r.id) ?? null, createdAt));
+  const rdvPlace = { ...place, type: "rdv" };
+  const digests = rows.map((r) => leadDigest(r, r.type === "rdv" ? rdvPlace : place, consentOf.get(r.id) ?? null, createdAt));
   return {
     count: rows.length,
     context,
-    events: intakeEvents(rows, digests, context.channel, context.importId),
+    events: intakeEvents(rows, digests, context.channel, context.importId, appointmentOf),
     leads: {
       id: col((r) => r.id),
       product: col((r) => r.product),
+      type: col((r) => r.type),
       status: col((r) => r.status),
       reasons: col((r) => (r.reasons.length === 0 ? null : JSON.stringify(r.reasons))),
       externalRef: col((r) => r.externalRef),
@@ -103,6 +121,18 @@ export function toStoreColumns(rows: LeadRow[], consents: ConsentRow[], context:
       agent: kcol((c) => c.agent),
       recordingRef: kcol((c) => c.recordingRef),
       fingerprint: kcol((c) => c.fingerprint),
+    },
+    appointments: {
+      leadId: acol((a) => a.leadId),
+      // One JSON array per row: PostgreSQL arrays of arrays must be rectangular.
+      availabilities: acol((a) => JSON.stringify(a.availabilities)),
+      channel: acol((a) => a.channel),
+      confirmation: acol((a) => a.confirmation),
+      consentTextId: acol((a) => a.consentTextId),
+      consentTextVersion: acol((a) => a.consentTextVersion),
+      consentTextSha256: acol((a) => a.consentTextSha256),
+      consentCollectedAt: acol((a) => a.consentCollectedAt),
+      fingerprint: acol((a) => a.fingerprint),
     },
   };
 }

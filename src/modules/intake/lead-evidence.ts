@@ -102,7 +102,13 @@ type JournaledLead = Pick<LeadRow, "id" | "product" | "status" | "reasons" | "im
  * chain links to seal (decision 006), and commits to each lead's digest all the same: `digests` holds
  * them end to end, for the accepted leads then the rejected ones, in the order listed.
  */
-export function intakeEvents(leads: JournaledLead[], digests: string[], channel: string, importId: string | null): IntakeEvent[] {
+export function intakeEvents(
+  leads: JournaledLead[],
+  digests: string[],
+  channel: string,
+  importId: string | null,
+  appointments: ReadonlyMap<string, string> = new Map(),
+): IntakeEvent[] {
   if (leads.length === 0) return [];
   const digestOf = new Map(leads.map((l, i) => [l.id, digests[i] as string]));
   const codes = (l: JournaledLead) => l.reasons.map((r) => r.code);
@@ -112,6 +118,8 @@ export function intakeEvents(leads: JournaledLead[], digests: string[], channel:
       entityType: "lead",
       entityId: l.id,
       data: canonicalJson({
+        // An RDV's request and reinforced consent, by their fingerprint (appointment-fingerprint.ts).
+        appointment: appointments.get(l.id),
         channel,
         digest: digestOf.get(l.id),
         product: l.product,
@@ -124,6 +132,7 @@ export function intakeEvents(leads: JournaledLead[], digests: string[], channel:
   const rejected = byRow.filter((l) => l.status === "rejected");
   const data = {
     accepted: accepted.map((l) => l.id),
+    appointments: appointments.size > 0 ? Object.fromEntries(appointments) : undefined,
     channel,
     digests: [...accepted, ...rejected].map((l) => digestOf.get(l.id)).join(""),
     product: (byRow[0] as JournaledLead).product,

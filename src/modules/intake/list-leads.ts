@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../platform/db/client";
-import { leads } from "./schema";
+import { LEAD_CHANNELS, leads } from "./schema";
 
 export const leadFiltersSchema = z.object({
   status: z.enum(["accepted", "rejected"]).optional().meta({ title: "le statut" }),
   product: z.string().max(60).optional().meta({ title: "le produit" }),
-  channel: z.enum(["api", "csv", "form"]).optional().meta({ title: "le canal" }),
+  channel: z.enum(LEAD_CHANNELS).optional().meta({ title: "le canal" }),
   importId: z.uuid().optional().meta({ title: "l'import" }),
   from: z.iso.date().optional().meta({ title: "la date de début", description: "Date de début (incluse), AAAA-MM-JJ, heure de Paris" }),
   to: z.iso.date().optional().meta({ title: "la date de fin", description: "Date de fin (incluse), AAAA-MM-JJ, heure de Paris" }),

@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "../accounts/schema";
 import { consentTexts } from "../consent/schema";
+import { LEAD_SUBMISSION_TYPES } from "./rules/lead-submission";
 import type { RejectionReason } from "./rules/rejection";
 
 export const LEAD_STATUSES = ["accepted", "rejected"] as const;
-export const LEAD_CHANNELS = ["api", "csv", "form"] as const;
+/** form: the supplier's manual form in the app; hosted_form: the platform's public form (/f/…), whose consent evidence the server recorded itself. */
+export const LEAD_CHANNELS = ["api", "csv", "form", "hosted_form"] as const;
 export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
 export const IMPORT_STATUSES = ["pending", "running", "done", "failed", "interrupted"] as const;
@@ -58,9 +60,7 @@ export const leads = pgTable(
       .notNull()
       .references(() => organisations.id),
     product: text("product").notNull(),
-    type: text("type", { enum: ["lead"] })
-      .notNull()
-      .default("lead"),
+    type: text("type", { enum: LEAD_SUBMISSION_TYPES }).notNull().default("lead"),
     status: text("status", { enum: LEAD_STATUSES }).notNull(),
     reasons: jsonb("reasons").$type<RejectionReason[]>().notNull().default([]),
     channel: text("channel", { enum: LEAD_CHANNELS }).notNull(),

@@ -13,7 +13,11 @@ import type { StoreColumns } from "./lead-columns";
  * Accepted leads also enter the backlog the marketplace routes from, in the same statement: a lead is
  * offered to the brokers exactly when it is stored, whatever happens to the process afterwards.
  */
-export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, leads: l, consents: k, events }: StoreColumns) {
+export async function storeLeads(
+  tx: DbOrTx,
+  supplier: Actor,
+  { count, context, leads: l, consents: k, appointments: a, events }: StoreColumns,
+) {
   if (count === 0) return;
   const now = context.now.toISOString();
   const actor = { orgId: context.supplierOrgId, userId: supplier.userId ?? null, apiKeyId: supplier.apiKeyId ?? null };
@@ -21,15 +25,15 @@ export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, 
     with new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
                          postal_code, city, departement, fields, payload, payload_raw, import_id, import_row, created_at)
-      select id, ${context.supplierOrgId}::uuid, product, 'lead', status, coalesce(reasons::jsonb, '[]'::jsonb), ${context.channel},
+      select id, ${context.supplierOrgId}::uuid, product, type, status, coalesce(reasons::jsonb, '[]'::jsonb), ${context.channel},
              external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields::jsonb,
              coalesce(payload::jsonb, 'null'::jsonb), payload_raw, ${context.importId}::uuid, import_row, ${now}::timestamptz
       from unnest(
-        ${l.id}::uuid[], ${l.product}::text[], ${l.status}::text[], ${l.reasons}::text[], ${l.externalRef}::text[],
+        ${l.id}::uuid[], ${l.product}::text[], ${l.type}::text[], ${l.status}::text[], ${l.reasons}::text[], ${l.externalRef}::text[],
         ${l.firstName}::text[], ${l.lastName}::text[], ${l.phone}::text[], ${l.email}::text[],
         ${l.postalCode}::text[], ${l.city}::text[], ${l.departement}::text[], ${l.fields}::text[], ${l.payload}::text[], ${l.payloadRaw}::bytea[],
         ${l.importRow}::int[]
-      ) as u(id, product, status, reasons, external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields,
+      ) as u(id, product, type, status, reasons, external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields,
              payload, payload_raw, import_row)
       returning 1
     ), new_consents as (
@@ -41,6 +45,17 @@ export async function storeLeads(tx: DbOrTx, supplier: Actor, { count, context, 
         ${k.textSha256}::text[], ${k.collectedAt}::timestamptz[], ${k.ip}::text[], ${k.userAgent}::text[], ${k.sourceUrl}::text[],
         ${k.callCenter}::text[], ${k.agent}::text[], ${k.recordingRef}::text[], ${k.fingerprint}::text[]
       ) as k
+      returning 1
+    ), new_appointments as (
+      insert into lead_appointments (lead_id, availabilities, channel, confirmation, consent_text_id, consent_text_version,
+                                     consent_text_sha256, consent_collected_at, fingerprint, created_at)
+      select a.lead_id, array(select jsonb_array_elements_text(a.availabilities::jsonb)::timestamptz), a.channel, a.confirmation,
+             a.consent_text_id, a.consent_text_version, a.consent_text_sha256, a.consent_collected_at, a.fingerprint, ${now}::timestamptz
+      from unnest(
+        ${a.leadId}::uuid[], ${a.availabilities}::text[], ${a.channel}::text[], ${a.confirmation}::text[], ${a.consentTextId}::uuid[],
+        ${a.consentTextVersion}::text[], ${a.consentTextSha256}::text[], ${a.consentCollectedAt}::timestamptz[], ${a.fingerprint}::text[]
+      ) as a(lead_id, availabilities, channel, confirmation, consent_text_id, consent_text_version, consent_text_sha256,
+             consent_collected_at, fingerprint)
       returning 1
     ), new_backlog as (
       insert into intake_backlog (lead_id) select lead_id from unnest(${k.leadId}::uuid[]) as b(lead_id)

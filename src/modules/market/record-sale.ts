@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
+import { queueAppointmentConfirmation } from "../appointments";
 import { appendAuditEvent } from "../audit";
 import { enqueueSaleDelivery } from "../delivery";
 import type { PriceTier, SaleChannel } from "./rules/sale-terms";
@@ -58,4 +59,6 @@ export async function recordSale(tx: Tx, sale: SaleInput, now: Date): Promise<vo
   });
   // Telling the broker (notice, e-mail, webhook) is promised in the sale's transaction: committed with it, kept across a restart.
   await enqueueSaleDelivery(tx, sale.id, now);
+  // A sold RDV is confirmed to the prospect and sent to the broker by a job committed with the sale.
+  await queueAppointmentConfirmation(tx, sale, now);
 }

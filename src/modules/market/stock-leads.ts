@@ -6,6 +6,7 @@ import { freshnessDeadlines } from "./rules/freshness";
 interface StockCandidate {
   id: string;
   product: string;
+  type: string;
   departement: string | null;
   postal_code: string | null;
   city: string | null;
@@ -24,7 +25,7 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
   const candidates = await rawRows<StockCandidate>(
     db,
     sql`
-      select l.id, l.product, l.departement, l.postal_code, l.city, k.method, k.consent_text_id, l.created_at
+      select l.id, l.product, l.type, l.departement, l.postal_code, l.city, k.method, k.consent_text_id, l.created_at
       from leads l join lead_consents k on k.lead_id = l.id
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)`,
@@ -38,15 +39,15 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
       with ins as (
         insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, consent_text_id, received_at,
                                      tier24_until, tier48_until, expires_at, stocked_at)
-        select id, product, 'lead', departement, postal_code, city, method, text_id, received_at, t24, t48, exp, ${now.toISOString()}::timestamptz
-        from unnest(${col((c) => c.id)}::uuid[], ${col((c) => c.product)}::text[], ${col((c) => c.departement)}::text[],
+        select id, product, lead_type, departement, postal_code, city, method, text_id, received_at, t24, t48, exp, ${now.toISOString()}::timestamptz
+        from unnest(${col((c) => c.id)}::uuid[], ${col((c) => c.product)}::text[], ${col((c) => c.type)}::text[], ${col((c) => c.departement)}::text[],
                     ${col((c) => c.postal_code)}::text[], ${col((c) => c.city)}::text[], ${col((c) => c.method)}::text[],
                     ${col((c) => c.consent_text_id)}::uuid[],
                     ${col((c) => new Date(c.created_at).toISOString())}::timestamptz[],
                     ${col((_c, i) => deadlines[i]?.tier24Until.toISOString())}::timestamptz[],
                     ${col((_c, i) => deadlines[i]?.tier48Until.toISOString())}::timestamptz[],
                     ${col((_c, i) => deadlines[i]?.expiresAt.toISOString())}::timestamptz[])
-             as u(id, product, departement, postal_code, city, method, text_id, received_at, t24, t48, exp)
+             as u(id, product, lead_type, departement, postal_code, city, method, text_id, received_at, t24, t48, exp)
         on conflict (lead_id) do nothing
         returning 1
       ) select count(*)::int as n from ins`,

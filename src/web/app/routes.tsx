@@ -1,4 +1,5 @@
 import { apiKeysFeature } from "../features/api-keys/routes";
+import { appointmentsFeature } from "../features/appointments/routes";
 import { billingFeature } from "../features/billing/routes";
 import { brokerHomeFeature } from "../features/broker-home/routes";
 import { brokerLeadsFeature, returnsAdminFeature } from "../features/broker-leads/routes";
@@ -8,6 +9,7 @@ import { crmFeature } from "../features/crm/routes";
 import { csvImportFeature } from "../features/csv-import/routes";
 import { deliveryFeature } from "../features/delivery/routes";
 import { followupFeature } from "../features/followup/routes";
+import { hostedFormsFeature } from "../features/hosted-forms/routes";
 import { leadFormFeature } from "../features/lead-form/routes";
 import { leadsFeature } from "../features/leads/routes";
 import { marketFeature, priceAdminFeature } from "../features/market/routes";
@@ -25,6 +27,7 @@ export const FEATURES: Feature[] = [
   leadFormFeature,
   csvImportFeature,
   apiKeysFeature,
+  hostedFormsFeature,
   consentAdminFeature,
   brokerHomeFeature,
   brokerLeadsFeature,
@@ -32,6 +35,7 @@ export const FEATURES: Feature[] = [
   followupFeature,
   outboxFeature,
   marketFeature,
+  appointmentsFeature,
   priceAdminFeature,
   billingFeature,
   brokerageFeature,

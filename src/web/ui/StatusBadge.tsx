@@ -6,7 +6,12 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className="badge">{status}</span>;
 }
 
-export const CHANNEL_LABELS: Record<string, string> = { api: "API", csv: "Import CSV", form: "Saisie manuelle" };
+export const CHANNEL_LABELS: Record<string, string> = {
+  api: "API",
+  csv: "Import CSV",
+  form: "Saisie manuelle",
+  hosted_form: "Formulaire hébergé (preuve recueillie par la plateforme)",
+};
 
 export function channelLabel(channel: string): string {
   return CHANNEL_LABELS[channel] ?? channel;

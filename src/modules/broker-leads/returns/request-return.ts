@@ -70,8 +70,13 @@ export async function requestReturn(db: Db, auth: AuthContext, leadId: string, i
           message: `« Injoignable » demande ${UNREACHABLE_AFTER_CALLS} appels sans réponse notés sur la fiche (${lead.failed_attempts} à ce jour)`,
         },
       ]);
-    if (input.reason === "rdv_non_honore" && lead.lead_type !== "rdv")
-      throw validationError([{ field: "reason", message: "« RDV non honoré » ne concerne qu'un rendez-vous qualifié" }]);
+    if (input.reason === "rdv_non_honore") {
+      if (lead.lead_type !== "rdv")
+        throw validationError([{ field: "reason", message: "« RDV non honoré » ne concerne qu'un rendez-vous qualifié" }]);
+      const [rdv] = await rawRows<{ status: string }>(tx, sql`select status from lead_appointments where lead_id = ${leadId}::uuid`);
+      if (rdv?.status !== "no_show")
+        throw validationError([{ field: "reason", message: "Marquez d'abord le rendez-vous « non honoré » dans votre agenda RDV" }]);
+    }
     const rate = await returnRate(tx, auth.orgId, now);
     if (rate.returns + 1 > rate.allowance)
       throw new AppError("return_cap_reached", {

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validLead } from "../../../../tests/factories/leads";
+import { validLead, validRdv } from "../../../../tests/factories/leads";
 import { coverEveryCategory, holdAndPay, operatorSession, verifiedBuyer } from "../../../../tests/support/market";
 import { asUser, bearer, createTestApp, supplierFixture, type TestContext } from "../../../../tests/support/test-app";
 import { rawRows } from "../../../platform/db/raw-rows";
+import { DEMO_CONSENT_TEXT } from "../../../seed/demo-consent-text";
 import { walletBalance } from "../../billing";
+import { publishConsentText } from "../../consent";
 import { ensurePriceGrid, stockLeads } from "../../market";
 
 /** Wednesday 2 December 2026, 15:00 in Paris. */
@@ -20,13 +22,9 @@ let seq = 0;
 type Buyer = Awaited<ReturnType<typeof verifiedBuyer>>;
 const buyer = () => verifiedBuyer(ctx, { operatorId: operator.user.id, creditsCents: 100_000, now });
 
-async function bought(b: Buyer) {
-  const res = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/leads",
-    headers: bearer(supplier.apiKey),
-    payload: validLead(supplier.version, {}, "assurance-auto", clock()),
-  });
+async function bought(b: Buyer, payload: object = validLead(supplier.version, {}, "assurance-auto", clock())) {
+  const res = await ctx.app.inject({ method: "POST", url: "/api/v1/leads", headers: bearer(supplier.apiKey), payload });
+  expect(res.json().status, res.body).toBe("accepted");
   const leadId = res.json().id as string;
   await stockLeads(ctx.db, [leadId], now);
   expect((await holdAndPay(ctx, b, leadId, `retour-${++seq}-0000`)).statusCode).toBe(200);
@@ -152,6 +150,23 @@ describe("returns (contestations)", () => {
     expect(await walletBalance(ctx.db, b.orgId)).toBe(balance);
     const refused = (await queue("refused")).find((i: { id: string }) => i.id === returnId);
     expect(refused.decisionComment).toBe("Preuve d'enregistrement fournie par l'apporteur");
+  });
+
+  it("shows an RDV's appointment on its sheet, and takes 'RDV non honoré' only once the broker marked the no-show", async () => {
+    const rdvVersion = (
+      await publishConsentText(ctx.db, {}, { ...DEMO_CONSENT_TEXT, version: "RDV-RET-1", title: "Consentement renforcé RDV" })
+    ).version;
+    const b = await buyer();
+    const leadId = await bought(b, validRdv(supplier.version, rdvVersion, now));
+    const sheet = (await ctx.app.inject({ method: "GET", url: `/api/v1/broker/leads/${leadId}`, headers: asUser(b.session) })).json();
+    expect(sheet.leadType).toBe("rdv");
+    expect(sheet.appointment).toMatchObject({ channel: "telephone", confirmation: "email", consentTextVersion: "RDV-RET-1" });
+    expect(sheet.appointment.availabilities).toHaveLength(2);
+    const early = await ask(b, leadId, { reason: "rdv_non_honore" });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toContain("non honoré");
+    await ctx.owner.execute(sql`update lead_appointments set status = 'no_show' where lead_id = ${leadId}::uuid`);
+    expect((await ask(b, leadId, { reason: "rdv_non_honore" })).statusCode).toBe(201);
   });
 
   it("answers any return body with a 4xx naming the field, never a 500", async () => {

@@ -35,7 +35,28 @@ export const CSV_FIXED_COLUMNS: readonly FixedColumn[] = [
   { name: "teleconseiller", aliases: ["agent"] },
   { name: "ref_enregistrement", aliases: ["recordingRef"] },
   { name: "ref_externe", aliases: ["externalRef", "reference"] },
+  // Qualified appointments (decision 016): optional columns, not in the lead template.
+  { name: "type", aliases: ["type_lead"] },
+  { name: "rdv_disponibilites", aliases: ["availabilities", "disponibilites"] },
+  { name: "rdv_canal", aliases: ["channel", "canal"] },
+  { name: "rdv_confirmation", aliases: ["confirmation"] },
+  { name: "rdv_consentement", aliases: ["consentement_renforce"] },
+  { name: "rdv_consentement_version", aliases: ["version_consentement_renforce"] },
+  { name: "rdv_consentement_date", aliases: ["date_consentement_renforce"] },
 ];
+
+/** The RDV columns: read when present, never asked for by the lead template. */
+const RDV_COLUMNS = new Set<string>([
+  "type",
+  "rdv_disponibilites",
+  "rdv_canal",
+  "rdv_confirmation",
+  "rdv_consentement",
+  "rdv_consentement_version",
+  "rdv_consentement_date",
+]);
+
+const LEAD_COLUMNS = CSV_FIXED_COLUMNS.filter((c) => !RDV_COLUMNS.has(c.name));
 
 /** Header matching ignores case, accents, BOM, spaces and punctuation: "Code postal" = "code_postal" = "postalCode". */
 // A file repeats the same headers on every row (100,000 times in a big import): normalise each once.
@@ -58,7 +79,7 @@ function productOrThrow(slug: string) {
 }
 
 export function csvHeader(slug: string): string[] {
-  return [...CSV_FIXED_COLUMNS.map((c) => c.name), ...productOrThrow(slug).fields.map((f) => f.key)];
+  return [...LEAD_COLUMNS.map((c) => c.name), ...productOrThrow(slug).fields.map((f) => f.key)];
 }
 
 /**
@@ -88,7 +109,7 @@ export function csvTemplateRows(slug: string, now: Date, consentVersion: string 
     ref_enregistrement: "",
     ref_externe: "CMD-2026-000123",
   };
-  const row = [...CSV_FIXED_COLUMNS.map((c) => fixed[c.name] ?? ""), ...product.fields.map((f) => formatFieldText(f, samples[f.key]))];
+  const row = [...LEAD_COLUMNS.map((c) => fixed[c.name] ?? ""), ...product.fields.map((f) => formatFieldText(f, samples[f.key]))];
   return [csvHeader(slug), row];
 }
 
@@ -196,9 +217,34 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
       }
     }
 
+    const rdv = normalizeLabel(cell(fixed.type) ?? "") === "rdv";
+    const at = rdv ? cell(fixed.rdv_consentement_date) : undefined;
+    const reinforcedAt = at === undefined ? undefined : parseHumanDateTime(at);
+    if (at !== undefined && reinforcedAt === undefined) {
+      fieldErrors.push(
+        reason("field_invalid", "appointment.reinforcedConsent.collectedAt", `rdv_consentement_date « ${at} » : JJ/MM/AAAA HH:MM attendu`),
+      );
+    }
     const submission: LeadSubmission = compact({
       product: slug,
-      type: "lead" as const,
+      type: rdv ? ("rdv" as const) : ("lead" as const),
+      appointment: rdv
+        ? compact({
+            // Slots as suppliers write them, "02/12/2026 10:00 | 03/12/2026 14:00" (Paris time) or ISO, separated by | or ;.
+            availabilities: (cell(fixed.rdv_disponibilites) ?? "")
+              .split(/[|;]/)
+              .map((s) => s.trim())
+              .filter((s) => s !== "")
+              .map((s) => parseHumanDateTime(s) ?? s),
+            channel: channelWord(cell(fixed.rdv_canal)),
+            confirmation: confirmationWord(cell(fixed.rdv_confirmation)),
+            reinforcedConsent: compact({
+              accepted: parseBooleanText(cell(fixed.rdv_consentement) ?? ""),
+              textVersion: cell(fixed.rdv_consentement_version),
+              collectedAt: reinforcedAt,
+            }),
+          })
+        : undefined,
       contact: compact({
         firstName: cell(fixed.prenom),
         lastName: cell(fixed.nom),
@@ -225,6 +271,23 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
     return { submission, fieldErrors };
   };
   return { read, unknownColumns };
+}
+
+/** "Téléphone", "tel", "visio"… as the API's words; unknown words pass through to be rejected. */
+function channelWord(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const n = normalizeLabel(raw).replace(/[^a-z]/g, "");
+  if (["telephone", "tel", "appel"].includes(n)) return "telephone";
+  if (["visio", "visioconference", "video"].includes(n)) return "visio";
+  return raw;
+}
+
+function confirmationWord(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const n = normalizeLabel(raw).replace(/[^a-z]/g, "");
+  if (n === "sms") return "sms";
+  if (["email", "mail", "courriel"].includes(n)) return "email";
+  return raw;
 }
 
 /** One record keyed by header (a row read on its own, e.g. in tests): see csvRowReader for files. */

@@ -24,7 +24,7 @@ export function formatIsoDate(year: number, month: number, day: number): string 
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -47,7 +47,7 @@ const parisFormatter = new Intl.DateTimeFormat("en-GB", {
 // formatToParts is slow and a batch asks for the same few instants (its "now", repeated consent times).
 const wallClocks = new Map<number, WallClock>();
 
-function parisWallClock(instant: Date): WallClock {
+export function parisWallClock(instant: Date): WallClock {
   const ms = instant.getTime();
   const hit = wallClocks.get(ms);
   if (hit) return hit;

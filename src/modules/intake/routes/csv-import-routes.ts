@@ -7,6 +7,7 @@ import { AppError, notFound } from "../../../platform/errors";
 import { errorResponses } from "../../../platform/openapi";
 import { isProductSlug } from "../../catalogue/rules";
 import { listConsentTexts } from "../../consent";
+import { isReinforcedTextVersion } from "../../consent/rules/text-kind";
 import { createImport, getImport, listImports, MAX_FILE_BYTES } from "../csv-import/imports";
 import { rejectedRowsReport } from "../csv-import/report";
 import { runImport } from "../csv-import/run-import";
@@ -143,7 +144,8 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
     async (req, reply) => {
       if (!isProductSlug(req.params.slug)) throw notFound("Produit");
       reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
-      const [current] = await listConsentTexts(db);
+      // The main consent in force, not the reinforced text of RDV (decision 016).
+      const current = (await listConsentTexts(db)).find((t) => !isReinforcedTextVersion(t.version));
       return csvTemplate(req.params.slug, clock(), current?.version);
     },
   );

@@ -41,9 +41,37 @@ export const contactInputSchema = z
   .partial()
   .meta({ title: "le contact" });
 
+export const LEAD_SUBMISSION_TYPES = ["lead", "rdv"] as const;
+
+export const reinforcedConsentInputSchema = z
+  .object({
+    accepted: z.boolean().meta({ title: "l'acceptation du consentement renforcé", description: "Doit valoir true" }),
+    textVersion: text.meta({ title: "la version du texte du consentement renforcé" }),
+    collectedAt: text.meta({ title: "la date et l'heure du consentement renforcé", description: "Horodatage ISO 8601" }),
+  })
+  .partial()
+  .meta({ title: "le consentement renforcé", description: "Consentement à la transmission à un courtier et au rendez-vous" });
+
+export const appointmentInputSchema = z
+  .object({
+    availabilities: z
+      .array(z.string().trim().max(40).meta({ title: "le créneau" }))
+      .max(20)
+      .meta({
+        title: "les disponibilités du prospect",
+        description: "1 à 5 débuts de créneaux de 30 minutes, ISO 8601 avec fuseau, lundi-vendredi 9 h-19 h (Paris), hors jours fériés",
+      }),
+    channel: text.meta({ title: "le canal du RDV", description: '"telephone" ou "visio"' }),
+    confirmation: text.meta({ title: "la confirmation du RDV", description: '"sms" (mobile exigé) ou "email"' }),
+    reinforcedConsent: reinforcedConsentInputSchema,
+  })
+  .partial()
+  .meta({ title: "le rendez-vous", description: 'Obligatoire quand type vaut "rdv"' });
+
 export const leadSubmissionSchema = z.object({
   product: text.meta({ title: "le produit", description: "Slug du produit (voir GET /api/v1/catalogue)" }),
-  type: z.literal("lead").optional().default("lead").meta({ title: "le type" }),
+  type: z.enum(LEAD_SUBMISSION_TYPES).optional().default("lead").meta({ title: "le type", description: '"lead" ou "rdv" (RDV qualifié)' }),
+  appointment: appointmentInputSchema.optional(),
   contact: contactInputSchema.optional(),
   consent: consentInputSchema.optional(),
   fields: z
@@ -56,3 +84,4 @@ export const leadSubmissionSchema = z.object({
 export type LeadSubmission = z.infer<typeof leadSubmissionSchema>;
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 export type ContactInput = z.infer<typeof contactInputSchema>;
+export type AppointmentInput = z.infer<typeof appointmentInputSchema>;

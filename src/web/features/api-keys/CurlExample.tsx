@@ -1,4 +1,5 @@
 import { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "../../../modules/catalogue/rules";
+import { isReinforcedTextVersion } from "../../../modules/consent/rules/text-kind";
 import { useConsentTexts } from "../../api/consent-texts";
 import { CopyButton } from "../../ui/CopyButton";
 import { Icon } from "../../ui/Icon";
@@ -8,7 +9,7 @@ const EXAMPLE_PRODUCT = "credit-immobilier";
 /** A working request, built from the catalogue's sample lead and the consent version in force. */
 export function CurlExample() {
   const texts = useConsentTexts();
-  const version = texts.data?.[0]?.version ?? "VERSION_DU_TEXTE";
+  const version = texts.data?.find((t) => !isReinforcedTextVersion(t.version))?.version ?? "VERSION_DU_TEXTE";
   const body = {
     product: EXAMPLE_PRODUCT,
     contact: SAMPLE_CONTACT,

@@ -7,10 +7,12 @@ import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { channelLabel } from "../../ui/StatusBadge";
 import { ConsentProofCard } from "../leads/ConsentProofCard";
 import { IntegrityCard } from "../leads/IntegrityCard";
 import { ProductFieldsCard } from "../leads/ProductFieldsCard";
 import { departementLabel } from "../market/labels";
+import { AppointmentCard } from "./AppointmentCard";
 import { type BrokerLeadSheet, proofPdfUrl, useBrokerLead } from "./api";
 import { CallabilityCard } from "./CallabilityCard";
 import { LeadTimeline } from "./LeadTimeline";
@@ -83,6 +85,7 @@ function LeadSheet({ lead }: { lead: BrokerLeadSheet }) {
               { label: "E-mail", value: c.email && <a href={`mailto:${c.email}`}>{c.email}</a> },
               { label: "Commune", value: [c.postalCode, c.city].filter(Boolean).join(" ") },
               { label: "Département", value: departementLabel(c.departement) },
+              { label: "Source", value: channelLabel(lead.source) },
               {
                 label: "Prix payé (HT)",
                 value: `${formatCents(lead.sale.priceCents)} (${lead.sale.paidWith === "card" ? "carte" : "crédits"})`,
@@ -93,6 +96,7 @@ function LeadSheet({ lead }: { lead: BrokerLeadSheet }) {
         </section>
         <WorkActions lead={lead} />
       </div>
+      {lead.appointment && <AppointmentCard rdv={lead.appointment} />}
       {lead.callability && <CallabilityCard callability={lead.callability} closed={closed} />}
       <ReturnCard lead={lead} />
       <ProductFieldsCard product={lead.product} fields={lead.fields} reasons={[]} />

@@ -1,17 +1,23 @@
 import { partnerCategoryLabel } from "../../../modules/brokers/rules/partner-categories";
+import { isReinforcedTextVersion } from "../../../modules/consent/rules/text-kind";
 import type { ConsentText } from "../../api/consent-texts";
 import { formatTimestamp } from "../../ui/format";
 
 export function ConsentTextList({ texts }: { texts: ConsentText[] }) {
+  // The latest text of each kind is in force: the main consent, and the reinforced consent of RDV (decision 016).
+  const inForce = new Set(
+    [texts.find((t) => !isReinforcedTextVersion(t.version)), texts.find((t) => isReinforcedTextVersion(t.version))].map((t) => t?.id),
+  );
   return (
     <ol className="version-list">
-      {texts.map((t, i) => (
+      {texts.map((t) => (
         <li key={t.id} className="version card">
           <div className="version__head">
             <div>
               <p className="version__name">
                 Version <strong>{t.version}</strong>
-                {i === 0 && <span className="badge badge--success">En vigueur</span>}
+                {isReinforcedTextVersion(t.version) && <span className="badge badge--info">Consentement renforcé RDV</span>}
+                {inForce.has(t.id) && <span className="badge badge--success">En vigueur</span>}
               </p>
               <h3 className="version__title">{t.title}</h3>
             </div>

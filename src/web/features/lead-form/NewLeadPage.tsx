@@ -1,5 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { productBySlug } from "../../../modules/catalogue/rules";
+import { isReinforcedTextVersion } from "../../../modules/consent/rules/text-kind";
 import { errorMessage } from "../../api/client";
 import { useConsentTexts } from "../../api/consent-texts";
 import { browserPostalCheck } from "../../api/postal-codes";
@@ -14,6 +16,7 @@ import { ContactSection } from "./ContactSection";
 import { ErrorSummary } from "./ErrorSummary";
 import { type ConsentState, type ContactState, emptyForm, type FieldErrors, type LeadFormState } from "./form-state";
 import { ProductFieldsSection, ProductPicker } from "./ProductSection";
+import { RdvSection } from "./RdvSection";
 import { AcceptedPanel, RejectedSummary } from "./SubmitOutcome";
 
 function without(errors: FieldErrors, path: string): FieldErrors {
@@ -27,7 +30,8 @@ export function NewLeadPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<SubmitResult | null>(null);
   const texts = useConsentTexts();
-  const latestText = texts.data?.[0];
+  const latestText = texts.data?.find((t) => !isReinforcedTextVersion(t.version));
+  const rdvText = texts.data?.find((t) => isReinforcedTextVersion(t.version));
   const submit = useSubmitLead();
   const queryClient = useQueryClient();
   const [checkFailure, setCheckFailure] = useState<string | null>(null);
@@ -77,7 +81,7 @@ export function NewLeadPage() {
     setCheckFailure(null);
     const check = await postalCheck();
     if (!check) return;
-    const built = buildSubmission(form, latestText?.version, check);
+    const built = buildSubmission(form, latestText?.version, check, rdvText?.version);
     setErrors(built.errors);
     if (!built.submission) {
       setFocusTick((t) => t + 1);
@@ -141,6 +145,17 @@ export function NewLeadPage() {
         <ProductPicker product={form.product} errors={errors} onProductChange={setProduct} />
         <ContactSection contact={form.contact} errors={errors} onChange={setContact} />
         <ProductFieldsSection product={form.product} fields={form.fields} errors={errors} onFieldChange={setField} />
+        {productBySlug(form.product)?.rdvAvailable && (
+          <RdvSection
+            rdv={form.rdv}
+            text={rdvText}
+            errors={errors}
+            onChange={(rdv) => {
+              setForm((f) => ({ ...f, rdv }));
+              setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith("appointment."))));
+            }}
+          />
+        )}
         <ConsentSection consent={form.consent} text={latestText} loadingText={texts.isPending} errors={errors} onChange={setConsent} />
         <section className="card form-section">
           <Field

@@ -1,3 +1,4 @@
+import { MAX_AVAILABILITIES } from "../../../modules/appointments/rules/slots";
 import {
   type FieldDefinition,
   isFieldRequired,
@@ -73,6 +74,7 @@ export function buildSubmission(
   state: LeadFormState,
   textVersion: string | undefined,
   checkPostalCode: PostalCheck,
+  rdvTextVersion?: string,
 ): { submission: LeadSubmission | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!state.product) errors.product = "Choisissez un produit";
@@ -118,11 +120,34 @@ export function buildSubmission(
   if (!consent.collectedAt) errors["consent.collectedAt"] = "Indiquez la date et l'heure du recueil du consentement.";
   else if (!collectedAt) errors["consent.collectedAt"] = "Date et heure invalides.";
 
+  const rdv = state.rdv.enabled && product?.rdvAvailable ? state.rdv : null;
+  if (rdv) {
+    if (rdv.slots.length === 0)
+      errors["appointment.availabilities"] = reason("rdv_availabilities_missing", "appointment.availabilities").message;
+    if (rdv.slots.length > MAX_AVAILABILITIES)
+      errors["appointment.availabilities"] = reason("rdv_too_many_availabilities", "appointment.availabilities").message;
+    if (!rdv.channel) errors["appointment.channel"] = reason("rdv_channel_invalid", "appointment.channel").message;
+    if (!rdv.confirmation) errors["appointment.confirmation"] = reason("rdv_confirmation_invalid", "appointment.confirmation").message;
+    if (!rdv.consentConfirmed || !rdvTextVersion)
+      errors["appointment.reinforcedConsent.accepted"] = reason("rdv_consent_missing", "appointment.reinforcedConsent.accepted").message;
+  }
+
   if (Object.keys(errors).length > 0) return { submission: null, errors };
 
   const submission: LeadSubmission = {
     product: state.product,
-    type: "lead",
+    type: rdv ? "rdv" : "lead",
+    ...(rdv
+      ? {
+          appointment: {
+            availabilities: rdv.slots,
+            channel: rdv.channel,
+            confirmation: rdv.confirmation,
+            // Collected with the main consent, in the same call or on the same page.
+            reinforcedConsent: { accepted: true, textVersion: rdvTextVersion, collectedAt },
+          },
+        }
+      : {}),
     contact,
     fields: visible,
     consent:

@@ -23,8 +23,22 @@ export interface ConsentState {
   recordingRef: string;
 }
 
+/** The RDV part, for a product the catalogue offers as RDV. */
+export interface RdvState {
+  enabled: boolean;
+  /** Chosen slot starts (UTC ISO), in the order chosen. */
+  slots: string[];
+  channel: "" | "telephone" | "visio";
+  confirmation: "" | "sms" | "email";
+  /** The operator's confirmation that the prospect accepted the reinforced consent text. */
+  consentConfirmed: boolean;
+}
+
+export const EMPTY_RDV: RdvState = { enabled: false, slots: [], channel: "", confirmation: "", consentConfirmed: false };
+
 export interface LeadFormState {
   product: string;
+  rdv: RdvState;
   contact: ContactState;
   /** Raw text of each product field as typed or chosen ("oui"/"non" for booleans). */
   fields: Record<string, string>;
@@ -48,7 +62,7 @@ export const EMPTY_CONSENT: ConsentState = {
 };
 
 export function emptyForm(product = ""): LeadFormState {
-  return { product, contact: { ...EMPTY_CONTACT }, fields: {}, consent: { ...EMPTY_CONSENT }, externalRef: "" };
+  return { product, rdv: { ...EMPTY_RDV }, contact: { ...EMPTY_CONTACT }, fields: {}, consent: { ...EMPTY_CONSENT }, externalRef: "" };
 }
 
 /** Errors by the server's path convention: "contact.phone", "fields.montantProjet", "consent.ip". */

@@ -1,3 +1,21 @@
+CREATE TABLE "lead_appointments" (
+	"lead_id" uuid PRIMARY KEY NOT NULL,
+	"availabilities" timestamp (3) with time zone[] NOT NULL,
+	"channel" text NOT NULL,
+	"confirmation" text NOT NULL,
+	"consent_text_id" uuid NOT NULL,
+	"consent_text_version" text NOT NULL,
+	"consent_text_sha256" text NOT NULL,
+	"consent_collected_at" timestamp (3) with time zone NOT NULL,
+	"fingerprint" text NOT NULL,
+	"status" text DEFAULT 'requested' NOT NULL,
+	"confirmed_slot" timestamp with time zone,
+	"visio_url" text,
+	"broker_org_id" uuid,
+	"created_at" timestamp (3) with time zone NOT NULL,
+	"updated_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "lead_returns" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"lead_id" uuid NOT NULL,
@@ -94,7 +112,16 @@ CREATE TABLE "webhook_endpoints" (
 	"secret_created_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "supplier_form_codes" (
+	"code" text PRIMARY KEY NOT NULL,
+	"supplier_org_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "supplier_form_codes_supplier_org_id_unique" UNIQUE("supplier_org_id")
+);
+--> statement-breakpoint
 ALTER TABLE "market_listings" ADD COLUMN "consent_text_id" uuid;--> statement-breakpoint
+ALTER TABLE "lead_appointments" ADD CONSTRAINT "lead_appointments_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lead_appointments" ADD CONSTRAINT "lead_appointments_consent_text_id_consent_texts_id_fk" FOREIGN KEY ("consent_text_id") REFERENCES "public"."consent_texts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_lead_id_leads_id_fk" FOREIGN KEY ("lead_id") REFERENCES "public"."leads"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lead_returns" ADD CONSTRAINT "lead_returns_supplier_org_id_organisations_id_fk" FOREIGN KEY ("supplier_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -111,6 +138,8 @@ ALTER TABLE "webhook_attempts" ADD CONSTRAINT "webhook_attempts_delivery_id_webh
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_sale_id_lead_sales_id_fk" FOREIGN KEY ("sale_id") REFERENCES "public"."lead_sales"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "supplier_form_codes" ADD CONSTRAINT "supplier_form_codes_supplier_org_id_organisations_id_fk" FOREIGN KEY ("supplier_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "lead_appointments_broker_slot_idx" ON "lead_appointments" USING btree ("broker_org_id","confirmed_slot") WHERE "lead_appointments"."confirmed_slot" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "lead_returns_lead_idx" ON "lead_returns" USING btree ("lead_id");--> statement-breakpoint
 CREATE INDEX "lead_returns_status_idx" ON "lead_returns" USING btree ("status","requested_at");--> statement-breakpoint
 CREATE INDEX "lead_returns_org_idx" ON "lead_returns" USING btree ("org_id","requested_at");--> statement-breakpoint

@@ -1,0 +1,2 @@
+// What other modules may use of hosted-forms; nothing else of this folder is imported from outside it.
+export { hostedFormRoutes } from "./routes";
