@@ -149,8 +149,9 @@ export function makeLeadCsv(opts: MakeLeadCsvOptions): string {
   const collectedAt = Array.from({ length: 120 }, (_, i) => formatParisDateTime(new Date(now.getTime() - (60 + i) * 60_000)));
   const people = FIRST_NAMES.map((f) => ({ first: f, firstAscii: ascii(f) }));
   const families = LAST_NAMES.map((l) => ({ last: l, lastAscii: ascii(l) }));
-  const fixedNames = CSV_FIXED_COLUMNS.map((c) => c.name);
   const expected = csvHeader(opts.product);
+  // The template's fixed columns: the optional RDV ones are not in it.
+  const fixedNames = CSV_FIXED_COLUMNS.map((c) => c.name).filter((n) => expected.includes(n));
   if (expected.length !== fixedNames.length + product.fields.length) throw new Error("Unexpected CSV layout");
 
   const lines: string[] = [expected.map(q).join(delimiter)];
