@@ -10,7 +10,7 @@ import { clientDisplayName, loadFollowup } from "../load-followup";
 import { closingCriteriaMissing } from "../rules/closing";
 import { profileFactsFromClient, topGaps } from "../rules/gap-engine";
 import { linesHeldElsewhere } from "../rules/model";
-import { availableEvents, canOverride, STATE_BLOCKS, STATE_LABELS } from "../rules/workflow";
+import { availableEvents, canOverride, type FollowupState, STATE_BLOCKS, STATE_LABELS } from "../rules/workflow";
 import { followupSteps } from "../schema";
 import { callScriptFor } from "./call-script";
 import { proManagerOptions, tnsProposal } from "./requalify-tns";
@@ -119,7 +119,13 @@ export async function getFollowup(db: Db, viewer: { orgId: string; userId: strin
       closingMissing: closingCriteriaMissing(followup.closing),
     },
     team,
-    history: steps.map((s) => ({ ...s, userName: nameOf(s.userId) })),
+    history: steps.map((s) => ({
+      ...s,
+      fromState: s.fromState as FollowupState | null,
+      toState: s.toState as FollowupState | null,
+      data: s.data as Record<string, unknown>,
+      userName: nameOf(s.userId),
+    })),
   };
 }
 

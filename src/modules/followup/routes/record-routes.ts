@@ -2,15 +2,6 @@ import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { App, AppDeps } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
-import { writeAnswer } from "../api-schemas";
-import { dismissTns, requalifyTns } from "../call/requalify-tns";
-import { rescheduleCallback } from "../call/schedule-callback";
-import { sendContactCard } from "../call/send-contact-card";
-import { recordActionPlan } from "../record/record-action-plan";
-import { recordChecklistReviews } from "../record/record-checklist-review";
-import { recordClosingCriteria } from "../record/record-closing";
-import { recordContractValidation } from "../record/record-contract-validation";
-import { recordRebound } from "../record/record-rebound";
 import {
   actionPlanBody,
   callbackBody,
@@ -22,7 +13,16 @@ import {
   reboundBody,
   tnsBody,
   tnsDismissalBody,
-} from "../request-schemas";
+  writeAnswer,
+} from "../api";
+import { dismissTns, requalifyTns } from "../call/requalify-tns";
+import { rescheduleCallback } from "../call/schedule-callback";
+import { sendContactCard } from "../call/send-contact-card";
+import { recordActionPlan } from "../record/record-action-plan";
+import { recordChecklistReviews } from "../record/record-checklist-review";
+import { recordClosingCriteria } from "../record/record-closing";
+import { recordContractValidation } from "../record/record-contract-validation";
+import { recordRebound } from "../record/record-rebound";
 
 const tags = ["Suivi M+3"];
 const errors = errorResponses(400, 401, 403, 404, 409);

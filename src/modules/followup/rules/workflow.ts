@@ -46,7 +46,8 @@ export const STATE_LABELS: Record<FollowupState, string> = {
 };
 
 /** Screen blocks of the MVP (spec 002 §6.1). */
-export type FollowupBlock = "preparation" | "conduite" | "rebond" | "plan";
+export const FOLLOWUP_BLOCKS = ["preparation", "conduite", "rebond", "plan"] as const;
+export type FollowupBlock = (typeof FOLLOWUP_BLOCKS)[number];
 export const STATE_BLOCKS: Record<FollowupState, FollowupBlock> = {
   preparation: "preparation",
   contact_attempt: "conduite",
