@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { followupListItemSchema } from "../api";
 import type { Db } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
+import type { followupListItemSchema } from "../api";
 import { monthStart } from "../campaign/months";
 import type { FollowupState } from "../rules/workflow";
 import { clientNameSql, isoInstant } from "../sql-format";
