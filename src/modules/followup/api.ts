@@ -11,12 +11,13 @@ import {
 import { PRODUCT_LINE_KEYS, type ProductLine } from "../crm/rules/product-lines";
 import type { TnsDetection, TnsResolution } from "../crm/rules/tns";
 import { MONTH_PATTERN } from "./campaign/months";
+import { FOLLOWUP_BLOCKS } from "./rules/call-screen";
 import { CLOSING_CRITERIA, type ClosingCriteriaRecord, type ClosingCriterionKey, CONTACT_CARD_CHANNELS } from "./rules/closing";
 import { CONTACT_CHANNEL_OPTIONS } from "./rules/contact";
 import type { GapMatch } from "./rules/gap-engine";
 import { ACTION_KIND_OPTIONS, REBOUND_ANSWER_OPTIONS, type ReboundRecord } from "./rules/model";
 import type { ScriptStep } from "./rules/script";
-import { type AvailableEvent, FOLLOWUP_BLOCKS, FOLLOWUP_STATES } from "./rules/workflow";
+import { type AvailableEvent, FOLLOWUP_STATES } from "./rules/workflow";
 
 /**
  * Request and response shapes of the follow-up API, one per endpoint: the routes validate, serialize
