@@ -1,36 +1,21 @@
 import { z } from "zod";
+import { clientFieldsShape, contractFieldsShape } from "./client-input";
 import type { PreparationItem } from "./rules/checklist";
-import {
-  CIVILITY_OPTIONS,
-  type Civility,
-  CLIENT_ORIGINS,
-  CLIENT_TYPES,
-  type ClientOrigin,
-  type ClientType,
-  HOUSING_STATUSES,
-  type HousingStatus,
-  LEGAL_FORMS,
-  type LegalForm,
-  MANAGER_ROLES,
-  MARITAL_STATUSES,
-  type ManagerRole,
-  type MaritalStatus,
-  PET_SPECIES,
-  type PetSpecies,
-  PROFESSIONAL_STATUSES,
-  type ProfessionalStatus,
-} from "./rules/client-model";
-import { PRODUCT_LINE_KEYS, type ProductLine } from "./rules/product-lines";
+import { CLIENT_TYPES, type ClientType } from "./rules/client-model";
 import type { TnsSignal } from "./rules/tns";
 
+export { clientPatchSchema, contractPatchSchema, newClientSchema, newContractSchema } from "./client-input";
+
 /**
- * What the CRM routes answer, for the serializer (unknown keys are dropped) and the OpenAPI page; the
+ * What the CRM routes accept (client-input.ts, shared with the import) and answer, for the serializer (unknown keys are dropped) and the OpenAPI page; the
  * web derives its types from them (Wire<z.infer<…>>). Choices are the option lists the inputs accept.
  */
 
 const nullableString = z.string().nullable();
 const optionalNullable = <T extends z.ZodType>(t: T) => t.nullable().optional();
 const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+// A stored choice is one of the options the inputs accept: the same schemas check both ways.
+const choices = clientFieldsShape;
 const TNS_SIGNALS = [
   "flag",
   "legal_form",
@@ -46,7 +31,7 @@ export const clientSchema = z.object({
   type: oneOf<ClientType>(CLIENT_TYPES),
   isTns: z.boolean(),
   displayName: z.string().optional(),
-  civility: optionalNullable(oneOf<Civility>(CIVILITY_OPTIONS.map((o) => o.value))),
+  civility: choices.civility,
   firstName: optionalNullable(z.string()),
   lastName: optionalNullable(z.string()),
   companyName: nullableString,
@@ -56,14 +41,14 @@ export const clientSchema = z.object({
   city: nullableString,
   phone: optionalNullable(z.string()),
   email: optionalNullable(z.string()),
-  maritalStatus: optionalNullable(oneOf<MaritalStatus>(MARITAL_STATUSES)),
-  professionalStatus: optionalNullable(oneOf<ProfessionalStatus>(PROFESSIONAL_STATUSES)),
-  housing: optionalNullable(oneOf<HousingStatus>(HOUSING_STATUSES)),
-  origin: optionalNullable(oneOf<ClientOrigin>(CLIENT_ORIGINS)),
+  maritalStatus: choices.maritalStatus,
+  professionalStatus: choices.professionalStatus,
+  housing: choices.housing,
+  origin: choices.origin,
   birthDate: optionalNullable(z.string()),
   childrenCount: optionalNullable(z.number()),
   vehicleCount: optionalNullable(z.number()),
-  petSpecies: optionalNullable(z.array(oneOf<PetSpecies>(PET_SPECIES)).readonly()),
+  petSpecies: optionalNullable(z.array(choices.petSpecies.unwrap().unwrap().element).readonly()),
   incomeTaxRate: optionalNullable(z.number()),
   siret: optionalNullable(z.string()),
   nafCode: optionalNullable(z.string()),
@@ -72,8 +57,8 @@ export const clientSchema = z.object({
   headcount: optionalNullable(z.number()),
   insuranceContactName: optionalNullable(z.string()),
   managerName: optionalNullable(z.string()),
-  legalForm: optionalNullable(oneOf<LegalForm>(LEGAL_FORMS)),
-  managerRole: optionalNullable(oneOf<ManagerRole>(MANAGER_ROLES)),
+  legalForm: choices.legalForm,
+  managerRole: choices.managerRole,
   agencyId: optionalNullable(z.string()),
   accountManagerId: optionalNullable(z.string()),
   sourceLeadId: nullableString,
@@ -85,7 +70,7 @@ export const clientSchema = z.object({
 export const contractSchema = z.object({
   id: z.string(),
   clientId: z.string(),
-  productLine: oneOf<ProductLine>(PRODUCT_LINE_KEYS),
+  productLine: contractFieldsShape.productLine,
   productLineLabel: z.string().optional(),
   summary: optionalNullable(z.string()),
   isOurs: z.boolean(),

@@ -5,8 +5,18 @@ import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { searchNaf } from "../../reference-data";
 import { addContract } from "../add-contract";
-import { changeSchema, clientDetailSchema, clientListQuerySchema, clientListSchema, clientSchema, contractSchema } from "../api";
-import { clientPatchSchema, contractPatchSchema, newClientSchema, newContractSchema } from "../client-input";
+import {
+  changeSchema,
+  clientDetailSchema,
+  clientListQuerySchema,
+  clientListSchema,
+  clientPatchSchema,
+  clientSchema,
+  contractPatchSchema,
+  contractSchema,
+  newClientSchema,
+  newContractSchema,
+} from "../api";
 import { createClientWithFirstContract } from "../create-client-with-first-contract";
 import { getClientDetail } from "../get-client-detail";
 import { listClients } from "../list-clients";
