@@ -23,6 +23,16 @@ export const rejectedAnswer = z.object({ id: z.string(), status: z.literal("reje
 export const submitResultSchema = z.union([acceptedAnswer, rejectedAnswer]);
 export const batchAnswer = z.object({ accepted: z.number(), rejected: z.number(), results: z.array(submitResultSchema) });
 
+/** The lead's identity as stored and answered (null: not given); the marketplace's purchase answer gives the same. */
+export const leadContactSchema = z.object({
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+});
+
 export const leadSummarySchema = z.object({
   id: z.string(),
   product: z.string(),
@@ -30,12 +40,7 @@ export const leadSummarySchema = z.object({
   reasons: z.array(reasonSchema),
   channel: z.string(),
   externalRef: z.string().nullable(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
+  ...leadContactSchema.shape,
   createdAt: z.date(),
 });
 export const leadListSchema = z.object({
