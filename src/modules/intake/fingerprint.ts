@@ -1,4 +1,5 @@
 import { sha256Hex } from "../../lib/sha256";
+import type { ConsentRecord } from "./check-consent";
 
 /** Who the consent covers: the identity fields of the lead. */
 export interface FingerprintIdentity {
@@ -12,20 +13,8 @@ export interface FingerprintIdentity {
   city: string | null;
 }
 
-/** The collection evidence of the consent record. */
-export interface FingerprintEvidence {
-  method: string;
-  prechecked: boolean;
-  textVersion: string;
-  textSha256: string;
-  collectedAt: Date;
-  ip: string | null;
-  userAgent: string | null;
-  sourceUrl: string | null;
-  callCenter: string | null;
-  agent: string | null;
-  recordingRef: string | null;
-}
+/** The collection evidence of the consent record: what was checked at intake, the text as its version and digest. */
+export type FingerprintEvidence = Omit<ConsentRecord, "method" | "text"> & { method: string; textVersion: string; textSha256: string };
 
 /**
  * sha256 over the consent record and the identity it covers. Computed at intake and recomputed from the

@@ -1,18 +1,10 @@
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../platform/db/client";
-import { LEAD_CHANNELS, leads } from "./schema";
+import type { LeadFilters } from "./api";
+import { leads } from "./schema";
 
-export const leadFiltersSchema = z.object({
-  status: z.enum(["accepted", "rejected"]).optional().meta({ title: "le statut" }),
-  product: z.string().max(60).optional().meta({ title: "le produit" }),
-  channel: z.enum(LEAD_CHANNELS).optional().meta({ title: "le canal" }),
-  importId: z.uuid().optional().meta({ title: "l'import" }),
-  from: z.iso.date().optional().meta({ title: "la date de début", description: "Date de début (incluse), AAAA-MM-JJ, heure de Paris" }),
-  to: z.iso.date().optional().meta({ title: "la date de fin", description: "Date de fin (incluse), AAAA-MM-JJ, heure de Paris" }),
-  q: z.string().trim().max(100).optional().meta({ title: "la recherche", description: "Nom, téléphone, e-mail ou référence externe" }),
-});
-export type LeadFilters = z.infer<typeof leadFiltersSchema>;
+export type { LeadFilters };
 
 const parisDay = (d: string) => sql`(${d}::date::timestamp at time zone 'Europe/Paris')`;
 

@@ -2,15 +2,11 @@ import { sql } from "drizzle-orm";
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "../accounts/schema";
 import { consentTexts } from "../consent/schema";
+import { IMPORT_STATUSES, LEAD_CHANNELS, LEAD_STATUSES } from "./rules/lead-states";
 import { LEAD_SUBMISSION_TYPES } from "./rules/lead-submission";
 import type { RejectionReason } from "./rules/rejection";
 
-export const LEAD_STATUSES = ["accepted", "rejected"] as const;
-/** form: the supplier's manual form in the app; hosted_form: the platform's public form (/f/…), whose consent evidence the server recorded itself. */
-export const LEAD_CHANNELS = ["api", "csv", "form", "hosted_form"] as const;
-export type LeadChannel = (typeof LEAD_CHANNELS)[number];
-
-export const IMPORT_STATUSES = ["pending", "running", "done", "failed", "interrupted"] as const;
+export type { LeadChannel } from "./rules/lead-states";
 
 export const csvImports = pgTable(
   "csv_imports",

@@ -1,7 +1,9 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const CAPTURED_CHANNELS = ["email", "sms"] as const;
-export type CapturedChannel = (typeof CAPTURED_CHANNELS)[number];
+import { CAPTURED_CHANNELS } from "./api";
+
+export type { CapturedChannel } from "./api";
+export { CAPTURED_CHANNELS };
 
 export interface AttachmentMeta {
   filename: string | null;

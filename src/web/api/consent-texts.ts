@@ -1,17 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Wire } from "../../lib/wire";
+import type { ConsentTextView } from "../../modules/consent/api";
 import { api } from "./client";
 
-export interface ConsentText {
-  id: string;
-  version: string;
-  title: string;
-  body: string;
-  sha256: string;
-  partners: string[];
-  /** Partner categories (brokers/rules/partner-categories.ts): who a lead under this text may be sold to. */
-  partnerCategories: string[];
-  publishedAt: string;
-}
+export type ConsentText = Wire<ConsentTextView>;
 
 export const CONSENT_TEXTS_KEY = ["consent-texts"] as const;
 

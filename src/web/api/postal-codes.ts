@@ -1,13 +1,11 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import type { PostalCheck } from "../../modules/intake/rules/check-contact";
-import { checkPostalCodeWith, normalizePostalCode, type PostalCodeEntry } from "../../modules/reference-data/rules/communes";
+import type { PostalCodeAnswer } from "../../modules/reference-data/api";
+import { checkPostalCodeWith, normalizePostalCode } from "../../modules/reference-data/rules/communes";
 import { api } from "./client";
 
 /** GET /api/v1/reference/postal-codes/:code — a code no commune has answers postalCode null, no communes. */
-export interface PostalCodeAnswer {
-  postalCode: string | null;
-  communes: PostalCodeEntry["communes"];
-}
+export type { PostalCodeAnswer };
 
 const postalCodeQuery = (code: string) => ({
   queryKey: ["reference", "postal-code", code] as const,

@@ -1,13 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Wire } from "../../lib/wire";
+import type { ProfileView } from "../../modules/accounts/api";
 import { ApiError, api, setCsrfToken } from "../api/client";
 
-export type Role = "platform_admin" | "broker_admin" | "broker_agent" | "supplier";
-
-export interface Profile {
-  user: { id: string; email: string; firstName: string; lastName: string; role: Role };
-  organisation: { id: string; kind: string; name: string };
-  csrfToken: string;
-}
+export type Profile = Wire<ProfileView>;
+export type Role = Profile["user"]["role"];
 
 export const SESSION_KEY = ["session"] as const;
 

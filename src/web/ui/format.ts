@@ -1,6 +1,7 @@
 /** French display formats. Instants are shown in Paris time whatever the browser's zone, as in the proofs. */
 
 import { formatDateTimeFr, formatDateTimeSecondsFr, formatLongDateFr, formatNumberFr, formatShortDateFr } from "../../lib/french-format";
+import { parisDateTimeForInput } from "../../modules/catalogue/rules/dates";
 
 const PARIS = "Europe/Paris";
 
@@ -77,20 +78,7 @@ export function parisDay(offsetDays = 0, now = new Date()): string {
 }
 
 /** The current Paris wall-clock time in the format of <input type="datetime-local"> ("2026-11-21T10:15"). */
-export function parisNowForInput(now = new Date()): string {
-  const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat("en-GB", {
-    timeZone: PARIS,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  for (const p of format.formatToParts(now)) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
+export const parisNowForInput = (now = new Date()): string => parisDateTimeForInput(now);
 
 /**
  * "+33612345678" (as stored) → "06 12 34 56 78", the way French users read a number, with no-break spaces:

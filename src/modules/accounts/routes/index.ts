@@ -3,24 +3,10 @@ import { ANY_USER, access, SUPPLIER } from "../../../platform/access";
 import { authOf, SESSION_COOKIE } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
+import { apiKeySchema, createdApiKeySchema, profileSchema } from "../api";
 import { createApiKey, listApiKeys, revokeApiKey } from "../api-keys";
 import { loadProfile, login } from "../login";
 import { deleteSession, SESSION_TTL_MS } from "../sessions";
-
-const profileSchema = z.object({
-  user: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), role: z.string() }),
-  organisation: z.object({ id: z.string(), kind: z.string(), name: z.string() }),
-  csrfToken: z.string(),
-});
-
-const apiKeySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-});
 
 export const accountRoutes: RouteModule = (app, { database, config, clock }) => {
   const { db } = database;
@@ -110,7 +96,7 @@ export const accountRoutes: RouteModule = (app, { database, config, clock }) => 
         summary: "Créer une clé API (affichée une seule fois)",
         body: z.object({ name: z.string().trim().min(1).max(100).meta({ title: "le nom de la clé" }) }),
         response: {
-          201: z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.date(), secret: z.string() }),
+          201: createdApiKeySchema,
           ...errorResponses(400, 401, 403),
         },
       },

@@ -72,6 +72,12 @@ function computeParisWallClock(instant: Date): WallClock {
   };
 }
 
+/** The Paris wall-clock time in the format of <input type="datetime-local"> ("2026-11-21T10:15"). */
+export function parisDateTimeForInput(now: Date): string {
+  const w = parisWallClock(now);
+  return `${formatIsoDate(w.year, w.month, w.day)}T${String(w.hour).padStart(2, "0")}:${String(w.minute).padStart(2, "0")}`;
+}
+
 /** "Today" as French users see it: a lead sent at 00:30 in Paris is dated of that day, not of the UTC day before. */
 export function parisToday(now: Date): string {
   const w = parisWallClock(now);

@@ -4,20 +4,9 @@ import { authOf } from "../../../platform/auth";
 import { actorOf } from "../../../platform/auth-context";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
-import { PARTNER_CATEGORY_KEYS } from "../../brokers/rules/partner-categories";
+import { consentTextSchema, newConsentTextSchema } from "../api";
 import { optOut } from "../opt-out";
 import { listConsentTexts, publishConsentText } from "../publish-consent-text";
-
-const consentTextSchema = z.object({
-  id: z.string(),
-  version: z.string(),
-  title: z.string(),
-  body: z.string(),
-  sha256: z.string(),
-  partners: z.array(z.string()),
-  partnerCategories: z.array(z.string()),
-  publishedAt: z.date(),
-});
 
 export const consentRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
@@ -42,26 +31,7 @@ export const consentRoutes: RouteModule = (app, { database, clock }) => {
       schema: {
         tags: ["Consentement"],
         summary: "Publier une nouvelle version (définitive)",
-        body: z.object({
-          version: z
-            .string()
-            .trim()
-            .min(2)
-            .max(40)
-            .regex(/^[A-Za-z0-9._-]+$/)
-            .meta({ title: "la version", description: "lettres, chiffres, . _ - uniquement", examples: ["LA-2026-08-v1"] }),
-          title: z.string().trim().min(3).max(200).meta({ title: "le titre" }),
-          body: z.string().trim().min(50).max(20_000).meta({ title: "le texte du consentement" }),
-          partners: z
-            .array(z.string().trim().min(2).max(200).meta({ title: "le partenaire" }))
-            .min(1)
-            .meta({ title: "les partenaires (ou catégories de partenaires)" }),
-          partnerCategories: z
-            .array(z.enum(PARTNER_CATEGORY_KEYS).meta({ title: "la catégorie de partenaires" }))
-            .max(PARTNER_CATEGORY_KEYS.length)
-            .optional()
-            .meta({ title: "les catégories de partenaires (à qui le lead peut être vendu)" }),
-        }),
+        body: newConsentTextSchema,
         response: { 201: consentTextSchema, ...errorResponses(400, 401, 403, 409) },
       },
     },

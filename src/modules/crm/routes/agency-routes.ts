@@ -8,11 +8,11 @@ import { createAgency } from "../agencies/create-agency";
 import { deleteAgency } from "../agencies/delete-agency";
 import { listAgencies } from "../agencies/list-agencies";
 import { updateAgency } from "../agencies/update-agency";
+import { agencySchema, newTeamMemberAnswer, teamMemberSchema } from "../api";
 import { createBrokerUser, newBrokerUserSchema } from "../team/create-broker-user";
 import { listTeam } from "../team/list-team";
 import { membershipSchema } from "../team/membership-fields";
 import { setAgencyMembership } from "../team/set-agency-membership";
-import { agencySchema, teamMemberSchema } from "./response-schemas";
 
 const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant" }) });
 const tags = ["CRM — agences et équipe"];
@@ -110,7 +110,7 @@ export const agencyRoutes: RouteModule = (app, { database }) => {
         summary: "Créer un collaborateur (mot de passe initial donné par l'administrateur)",
         body: newBrokerUserSchema,
         response: {
-          201: z.object({ id: z.string(), email: z.string(), firstName: z.string(), lastName: z.string(), role: z.string() }),
+          201: newTeamMemberAnswer,
           ...errorResponses(400, 401, 403, 409),
         },
       },

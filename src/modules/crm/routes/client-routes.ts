@@ -5,17 +5,25 @@ import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { searchNaf } from "../../reference-data";
 import { addContract } from "../add-contract";
-import { clientPatchSchema, contractPatchSchema, newClientSchema, newContractSchema } from "../client-input";
+import {
+  changeSchema,
+  clientDetailSchema,
+  clientListQuerySchema,
+  clientListSchema,
+  clientPatchSchema,
+  clientSchema,
+  contractPatchSchema,
+  contractSchema,
+  newClientSchema,
+  newContractSchema,
+} from "../api";
 import { createClientWithFirstContract } from "../create-client-with-first-contract";
 import { getClientDetail } from "../get-client-detail";
 import { listClients } from "../list-clients";
-import { CLIENT_TYPES, type ClientType } from "../rules/client-model";
 import { updateClient } from "../update-client";
 import { updateContract } from "../update-contract";
-import { changeSchema, clientDetailSchema, clientListSchema, clientSchema, contractSchema } from "./response-schemas";
 
 const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant" }) });
-const uuidOrNone = z.union([z.uuid(), z.literal("none")]);
 const tags = ["CRM — clients"];
 
 export const clientRoutes: RouteModule = (app, { database, clock }) => {
@@ -29,17 +37,7 @@ export const clientRoutes: RouteModule = (app, { database, clock }) => {
       schema: {
         tags,
         summary: "Clients du cabinet (filtres, recherche, pagination)",
-        querystring: z.object({
-          agencyId: uuidOrNone.optional().meta({ title: "l'agence" }),
-          accountManagerId: uuidOrNone.optional().meta({ title: "le chargé de clientèle" }),
-          type: z
-            .enum(CLIENT_TYPES as [ClientType, ...ClientType[]])
-            .optional()
-            .meta({ title: "le type de client" }),
-          q: z.string().trim().max(100).optional().meta({ title: "la recherche" }),
-          page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ title: "la page" }),
-          pageSize: z.coerce.number().int().min(1).max(200).default(25).meta({ title: "la taille de page" }),
-        }),
+        querystring: clientListQuerySchema,
         response: { 200: clientListSchema, ...errorResponses(400, 401, 403) },
       },
     },

@@ -5,28 +5,12 @@ import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { AppError } from "../../../platform/errors";
 import { errorResponses } from "../../../platform/openapi";
+import { crmImportSchema, importPreviewSchema } from "../api";
 import { createCrmImport, getCrmImport, listCrmImports, MAX_IMPORT_BYTES } from "../import/crm-imports";
 import { importCrmCsv } from "../import/import-crm-csv";
 import { previewCrmCsv } from "../import/preview-crm-csv";
 import { crmRejectsReport } from "../import/rejects-report";
 
-const summarySchema = z.object({
-  id: z.string(),
-  filename: z.string(),
-  status: z.enum(["pending", "running", "done", "failed", "interrupted"]),
-  mapping: z.record(z.string(), z.string()),
-  sizeBytes: z.number().nullable(),
-  bytesRead: z.number(),
-  totalRows: z.number(),
-  clientsCreated: z.number(),
-  clientsUpdated: z.number(),
-  contractsCreated: z.number(),
-  contractsUpdated: z.number(),
-  rejectedRows: z.number(),
-  error: z.string().nullable(),
-  createdAt: z.date(),
-  finishedAt: z.date().nullable(),
-});
 const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'import" }) });
 const tags = ["CRM — import"];
 // Windows tags .csv files as Excel documents, and browsers pass that type on.
@@ -57,14 +41,7 @@ export const importRoutes: RouteModule = (app, { database, clock }) => {
         tags,
         summary: "Étape 1 : colonnes détectées et correspondance proposée (corps : le fichier ou son début, text/csv)",
         response: {
-          200: z.object({
-            encoding: z.string(),
-            delimiter: z.string(),
-            columns: z.array(z.string()),
-            sampleRows: z.array(z.array(z.string())),
-            suggestedMapping: z.record(z.string(), z.string().nullable()),
-            fields: z.array(z.object({ key: z.string(), label: z.string(), group: z.string() })),
-          }),
+          200: importPreviewSchema,
           ...errorResponses(400, 401, 403, 413),
         },
       },
@@ -114,7 +91,7 @@ export const importRoutes: RouteModule = (app, { database, clock }) => {
         summary: "Étape 3 : envoyer le fichier entier (text/csv) ; réponse à la fin, avancement sur GET /crm/imports/{id}",
         description: "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 50 000 lignes au plus. Une ligne = un contrat et son client.",
         params: idParams,
-        response: { 200: summarySchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: crmImportSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
     async (req, reply) => {
@@ -135,7 +112,7 @@ export const importRoutes: RouteModule = (app, { database, clock }) => {
       schema: {
         tags,
         summary: "Derniers imports CRM",
-        response: { 200: z.object({ items: z.array(summarySchema) }), ...errorResponses(401, 403) },
+        response: { 200: z.object({ items: z.array(crmImportSchema) }), ...errorResponses(401, 403) },
       },
     },
     async (req) => listCrmImports(db, authOf(req).orgId),
@@ -149,7 +126,7 @@ export const importRoutes: RouteModule = (app, { database, clock }) => {
         tags,
         summary: "Avancement et bilan d'un import",
         params: idParams,
-        response: { 200: summarySchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: crmImportSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => getCrmImport(db, authOf(req).orgId, req.params.id),

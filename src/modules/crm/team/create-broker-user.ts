@@ -69,5 +69,5 @@ export async function createBrokerUser(tx: DbOrTx, auth: CrmActor, input: NewBro
       handlesProfessionals: input.handlesProfessionals,
     });
   }
-  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role };
+  return { id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role: input.role };
 }

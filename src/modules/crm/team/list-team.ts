@@ -29,6 +29,8 @@ export async function listTeam(db: DbOrTx, orgId: string) {
   return {
     items: rows.map((r) => ({
       ...r,
+      // The query keeps broker users only.
+      role: r.role as "broker_admin" | "broker_agent",
       agencyId: r.agencyId ?? null,
       agencyName: r.agencyName ?? null,
       jobTitle: r.jobTitle ?? null,

@@ -1,20 +1,10 @@
 import { formatParisDateTime } from "../../catalogue/rules/dates";
 import { type ProductLine, productLine } from "../../crm/rules/product-lines";
 import type { FollowupAggregate } from "../load-followup";
+import { MAIN_PATH } from "../rules/call-screen";
 import type { GapMatch } from "../rules/gap-engine";
 import { buildCallScript, callbackReminderLine, type ScriptStep } from "../rules/script";
 import type { FollowupState } from "../rules/workflow";
-
-/** The main path of a call; the callback is a detour from contact_attempt and back. */
-const PATH: readonly FollowupState[] = [
-  "preparation",
-  "contact_attempt",
-  "admin_profile_update",
-  "admin_contract_validation",
-  "commercial_rebound",
-  "action_plan",
-  "closed",
-];
 
 export type StepStatus = "done" | "current" | "upcoming" | "skipped";
 
@@ -38,10 +28,10 @@ function stepStatus(step: ScriptStep, state: FollowupState, hadCallback: boolean
   if (step.state === state) return "current";
   if (step.state === "scheduled_callback") {
     if (hadCallback) return "done";
-    return PATH.indexOf(state) > PATH.indexOf("contact_attempt") ? "skipped" : "upcoming";
+    return MAIN_PATH.indexOf(state) > MAIN_PATH.indexOf("contact_attempt") ? "skipped" : "upcoming";
   }
-  if (state === "scheduled_callback") return PATH.indexOf(step.state) <= PATH.indexOf("contact_attempt") ? "done" : "upcoming";
-  return PATH.indexOf(step.state) < PATH.indexOf(state) ? "done" : "upcoming";
+  if (state === "scheduled_callback") return MAIN_PATH.indexOf(step.state) <= MAIN_PATH.indexOf("contact_attempt") ? "done" : "upcoming";
+  return MAIN_PATH.indexOf(step.state) < MAIN_PATH.indexOf(state) ? "done" : "upcoming";
 }
 
 /**

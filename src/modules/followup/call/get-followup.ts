@@ -7,10 +7,11 @@ import { proposedMissingItems } from "../../crm/rules/contract-compliance";
 import { productLineLabel } from "../../crm/rules/product-lines";
 import { effectiveClientType, guardContextOf, reviewStatuses } from "../guard-context";
 import { clientDisplayName, loadFollowup } from "../load-followup";
+import { blockOf } from "../rules/call-screen";
 import { closingCriteriaMissing } from "../rules/closing";
 import { profileFactsFromClient, topGaps } from "../rules/gap-engine";
 import { linesHeldElsewhere } from "../rules/model";
-import { availableEvents, canOverride, STATE_BLOCKS, STATE_LABELS } from "../rules/workflow";
+import { availableEvents, canOverride, type FollowupState, STATE_LABELS } from "../rules/workflow";
 import { followupSteps } from "../schema";
 import { callScriptFor } from "./call-script";
 import { proManagerOptions, tnsProposal } from "./requalify-tns";
@@ -70,7 +71,7 @@ export async function getFollowup(db: Db, viewer: { orgId: string; userId: strin
     id: followup.id,
     state: followup.state,
     stateLabel: STATE_LABELS[followup.state],
-    block: STATE_BLOCKS[followup.state],
+    block: blockOf(followup.state),
     version: followup.version,
     cohortMonth: followup.cohortMonth,
     firstContractStart: followup.firstContractStart,
@@ -119,7 +120,13 @@ export async function getFollowup(db: Db, viewer: { orgId: string; userId: strin
       closingMissing: closingCriteriaMissing(followup.closing),
     },
     team,
-    history: steps.map((s) => ({ ...s, userName: nameOf(s.userId) })),
+    history: steps.map((s) => ({
+      ...s,
+      fromState: s.fromState as FollowupState | null,
+      toState: s.toState as FollowupState | null,
+      data: s.data as Record<string, unknown>,
+      userName: nameOf(s.userId),
+    })),
   };
 }
 

@@ -6,6 +6,7 @@ import { updateClient } from "../../crm";
 import type { TnsResolution } from "../../crm/rules/tns";
 import { tnsStateOf } from "../guard-context";
 import type { FollowupAggregate } from "../load-followup";
+import { recordingOpenIn } from "../rules/call-screen";
 import type { ChecklistReview } from "../schema";
 import { type Actor, mutateFollowup } from "../write-followup";
 
@@ -54,16 +55,7 @@ export function tnsProposal(agg: FollowupAggregate, options: ManagerOption[]) {
   };
 }
 
-/** Not after closing: the record is still updated by the CRM, but no longer as part of this call. */
-export const TNS_OPEN_IN = [
-  "preparation",
-  "contact_attempt",
-  "scheduled_callback",
-  "admin_profile_update",
-  "admin_contract_validation",
-  "commercial_rebound",
-  "action_plan",
-] as const;
+const TNS_OPEN_IN = recordingOpenIn("tns");
 
 /**
  * The agent confirms the switch to "client pro / TNS" and the account manager (proposed, or chosen):

@@ -2,19 +2,12 @@ import type { Db } from "../../../platform/db/client";
 import { AppError } from "../../../platform/errors";
 import { type Notifier, sendMail, sendSms, type VCardVersion, vcardAttachment } from "../../notifications";
 import { loadFollowup, mailGreeting } from "../load-followup";
+import { recordingOpenIn } from "../rules/call-screen";
 import type { ContactCardChannel } from "../rules/closing";
 import { type Actor, mutateFollowup, stepLocked } from "../write-followup";
 import { agencyLabel, contactCardSms, loadManagerCard, vcardInputOf } from "./contact-card";
 
-/** From the first contact on: the callback script itself promises "je vous envoie mes coordonnées par SMS". */
-export const CONTACT_CARD_OPEN_IN = [
-  "contact_attempt",
-  "scheduled_callback",
-  "admin_profile_update",
-  "admin_contract_validation",
-  "commercial_rebound",
-  "action_plan",
-] as const;
+const CONTACT_CARD_OPEN_IN = recordingOpenIn("contactCard");
 
 export interface SendContactCardInput {
   channel: ContactCardChannel;
@@ -36,7 +29,7 @@ export async function sendContactCard(
 ) {
   const { db } = deps;
   const agg = await loadFollowup(db, actor.orgId, id);
-  if (!(CONTACT_CARD_OPEN_IN as readonly string[]).includes(agg.followup.state)) {
+  if (!CONTACT_CARD_OPEN_IN.includes(agg.followup.state)) {
     throw stepLocked("L'envoi de la carte de contact", agg.followup.state, CONTACT_CARD_OPEN_IN);
   }
   const card = await loadManagerCard(db, agg);

@@ -5,6 +5,7 @@ import { formatFrenchDate, parisToday } from "../../catalogue/rules/dates";
 import { referenceIssues } from "../../crm";
 import type { ProductLine } from "../../crm/rules/product-lines";
 import { actionPlanOf } from "../guard-context";
+import { recordingOpenIn } from "../rules/call-screen";
 import type { ActionKind } from "../rules/model";
 import { followupActions } from "../schema";
 import { type Actor, mutateFollowup } from "../write-followup";
@@ -17,7 +18,7 @@ export interface PlannedActionInput {
   note?: string | null;
 }
 
-export const ACTION_PLAN_OPEN_IN = ["action_plan"] as const;
+const ACTION_PLAN_OPEN_IN = recordingOpenIn("actionPlan");
 
 /**
  * What makes a plan not worth saving: an action due before today (Paris), or nothing decided and no

@@ -4,6 +4,7 @@ import { fieldMessages } from "../../../platform/field-messages";
 import { type ClientPatchInput, clientPatchSchema, updateClient } from "../../crm";
 import { checklistFor, isRecordFullyQualified, type ReviewStatus } from "../../crm/rules/checklist";
 import { effectiveClientType, reviewStatuses } from "../guard-context";
+import { recordingOpenIn } from "../rules/call-screen";
 import type { ChecklistReview } from "../schema";
 import { type Actor, mutateFollowup } from "../write-followup";
 
@@ -16,8 +17,7 @@ export interface ChecklistReviewInput {
   value?: string | number | AddressValue | null;
 }
 
-/** Reviews are recorded from the profile step on: before it the client has not agreed to the update. */
-export const CHECKLIST_OPEN_IN = ["admin_profile_update", "admin_contract_validation", "commercial_rebound", "action_plan"] as const;
+const CHECKLIST_OPEN_IN = recordingOpenIn("checklist");
 
 function invalid(field: string, message: string): AppError {
   return new AppError("validation_error", { field, message, details: [{ field, message }] });

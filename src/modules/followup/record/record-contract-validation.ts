@@ -1,9 +1,10 @@
 import type { DbOrTx } from "../../../platform/db/client";
 import { AppError, validationError } from "../../../platform/errors";
 import { CONTRACT_VALIDATION_STATUS_LABELS, type ContractValidation, contractName } from "../../crm/rules/contract-compliance";
+import { recordingOpenIn } from "../rules/call-screen";
 import { type Actor, mutateFollowup } from "../write-followup";
 
-export const CONTRACTS_OPEN_IN = ["admin_contract_validation", "commercial_rebound", "action_plan"] as const;
+const CONTRACTS_OPEN_IN = recordingOpenIn("contracts");
 
 /**
  * Signé / Pièce manquante / À relancer for one contract of ours, with the missing items and how

@@ -1,10 +1,11 @@
 import type { DbOrTx } from "../../../platform/db/client";
 import { validationError } from "../../../platform/errors";
 import { productLineLabel } from "../../crm/rules/product-lines";
+import { recordingOpenIn } from "../rules/call-screen";
 import { MAX_RETAINED_GAPS, type ReboundRecord } from "../rules/model";
 import { type Actor, mutateFollowup } from "../write-followup";
 
-export const REBOUND_OPEN_IN = ["commercial_rebound", "action_plan"] as const;
+const REBOUND_OPEN_IN = recordingOpenIn("rebound");
 
 /**
  * The commercial rebound as a whole: inventory "chez nous / ailleurs" line by line, "aucun autre

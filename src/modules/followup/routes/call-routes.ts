@@ -4,12 +4,11 @@ import { authOf } from "../../../platform/auth";
 import type { App, AppDeps } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { buildVCard, vcardFilename } from "../../notifications";
-import { followupView, listAnswer, writeAnswer } from "../api-schemas";
+import { followupViewSchema, idParams, listAnswer, listQuery, transitionAnswer, transitionBody } from "../api";
 import { loadManagerCard, vcardInputOf } from "../call/contact-card";
 import { getFollowup } from "../call/get-followup";
 import { transitionFollowup } from "../call/transition-followup";
 import { loadFollowup } from "../load-followup";
-import { idParams, listQuery, transitionBody } from "../request-schemas";
 import type { FollowupEvent } from "../rules/workflow";
 import { listFollowups } from "../team/list-followups";
 
@@ -41,7 +40,7 @@ export function callRoutes(app: App, { database, clock }: AppDeps) {
         tags,
         summary: "Écran d'appel : client, contrats, étape, actions possibles, checklist, script, manques, historique",
         params: idParams,
-        response: { 200: followupView, ...errorResponses(401, 403, 404) },
+        response: { 200: followupViewSchema, ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => getFollowup(db, authOf(req), req.params.id, clock()),
@@ -58,7 +57,7 @@ export function callRoutes(app: App, { database, clock }: AppDeps) {
           "Refus : 409 `transition_refused` avec le message et `details: { code, missing }` (transition hors tableau, contrôle non satisfait, forçage non autorisé). Version périmée : 409 `conflict`.",
         params: idParams,
         body: transitionBody,
-        response: { 200: writeAnswer.extend({ from: z.string(), overridden: z.boolean() }), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: transitionAnswer, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {

@@ -3,8 +3,8 @@ import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { App, AppDeps } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
+import { idParams } from "../api";
 import { genericPocketGuide, pocketGuideForFollowup } from "../call/pocket-guide";
-import { idParams } from "../request-schemas";
 import { GUIDE_AUDIENCES, type GuideAudience } from "../rules/pocket-guide";
 
 const tags = ["Suivi M+3"];

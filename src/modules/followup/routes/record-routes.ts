@@ -1,16 +1,9 @@
+import type { z } from "zod";
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
+import type { AuthContext } from "../../../platform/auth-context";
 import type { App, AppDeps } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
-import { writeAnswer } from "../api-schemas";
-import { dismissTns, requalifyTns } from "../call/requalify-tns";
-import { rescheduleCallback } from "../call/schedule-callback";
-import { sendContactCard } from "../call/send-contact-card";
-import { recordActionPlan } from "../record/record-action-plan";
-import { recordChecklistReviews } from "../record/record-checklist-review";
-import { recordClosingCriteria } from "../record/record-closing";
-import { recordContractValidation } from "../record/record-contract-validation";
-import { recordRebound } from "../record/record-rebound";
 import {
   actionPlanBody,
   callbackBody,
@@ -22,155 +15,106 @@ import {
   reboundBody,
   tnsBody,
   tnsDismissalBody,
-} from "../request-schemas";
+  writeAnswer,
+} from "../api";
+import { dismissTns, requalifyTns } from "../call/requalify-tns";
+import { rescheduleCallback } from "../call/schedule-callback";
+import { sendContactCard } from "../call/send-contact-card";
+import { recordActionPlan } from "../record/record-action-plan";
+import { recordChecklistReviews } from "../record/record-checklist-review";
+import { recordClosingCriteria } from "../record/record-closing";
+import { recordContractValidation } from "../record/record-contract-validation";
+import { recordRebound } from "../record/record-rebound";
+import type { FollowupState } from "../rules/workflow";
 
 const tags = ["Suivi M+3"];
 const errors = errorResponses(400, 401, 403, 404, 409);
-const answer = (id: string, done: { state: string; version: number }) => ({ id, state: done.state as never, version: done.version });
+
+type Write<B extends z.ZodType> = (
+  auth: AuthContext,
+  id: string,
+  input: z.output<B>,
+  now: Date,
+) => Promise<{ state: string; version: number }>;
 
 /**
  * What the agent records during the call. Each block opens at its step (409 `transition_refused`,
  * code `step_locked`, before that), and each write is journaled with who, when and what changed.
+ * Every recording has the same shape: a body for one follow-up, answered with its new state and version.
  */
 export function recordRoutes(app: App, deps: AppDeps) {
   const { db } = deps.database;
   const { clock } = deps;
-  const route = { config: { access: access.org(BROKER) } };
-
-  app.post(
-    "/api/v1/followups/:id/checklist-reviews",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Fiche client : Confirmé / Modifié (avec la nouvelle valeur, appliquée à la fiche) / Non communiqué",
-        params: idParams,
-        body: checklistReviewsBody,
-        response: { 200: writeAnswer, ...errors },
+  const record = <B extends z.ZodType>(method: "POST" | "PUT", what: string, summary: string, body: B, write: Write<B>) =>
+    app.route({
+      method,
+      url: `/api/v1/followups/:id/${what}`,
+      config: { access: access.org(BROKER) },
+      schema: { tags, summary, params: idParams, body, response: { 200: writeAnswer, ...errors } },
+      handler: async (req) => {
+        const { id } = req.params as z.output<typeof idParams>;
+        const done = await write(authOf(req), id, req.body as z.output<B>, clock());
+        return { id, state: done.state as FollowupState, version: done.version };
       },
-    },
-    async (req) => answer(req.params.id, await recordChecklistReviews(db, authOf(req), req.params.id, req.body.reviews, clock())),
+    });
+
+  record(
+    "POST",
+    "checklist-reviews",
+    "Fiche client : Confirmé / Modifié (avec la nouvelle valeur, appliquée à la fiche) / Non communiqué",
+    checklistReviewsBody,
+    (auth, id, body, now) => recordChecklistReviews(db, auth, id, body.reviews, now),
   );
-
-  app.post(
-    "/api/v1/followups/:id/contract-validations",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Contrat : Signé / Pièce manquante / À relancer, avec les éléments manquants et leur mode de récupération",
-        params: idParams,
-        body: contractValidationBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await recordContractValidation(db, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "POST",
+    "contract-validations",
+    "Contrat : Signé / Pièce manquante / À relancer, avec les éléments manquants et leur mode de récupération",
+    contractValidationBody,
+    (auth, id, body, now) => recordContractValidation(db, auth, id, body, now),
   );
-
-  app.put(
-    "/api/v1/followups/:id/rebound",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Rebond commercial : contrats chez nous / ailleurs, manques retenus (3 au plus)",
-        params: idParams,
-        body: reboundBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await recordRebound(db, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "PUT",
+    "rebound",
+    "Rebond commercial : contrats chez nous / ailleurs, manques retenus (3 au plus)",
+    reboundBody,
+    (auth, id, body, now) => recordRebound(db, auth, id, body, now),
   );
-
-  app.put(
-    "/api/v1/followups/:id/action-plan",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Plan d'actions daté (devis, RDV, relance : échéance et responsable), ou le motif de l'absence d'action",
-        params: idParams,
-        body: actionPlanBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await recordActionPlan(db, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "PUT",
+    "action-plan",
+    "Plan d'actions daté (devis, RDV, relance : échéance et responsable), ou le motif de l'absence d'action",
+    actionPlanBody,
+    (auth, id, body, now) => recordActionPlan(db, auth, id, body, now),
   );
-
-  app.post(
-    "/api/v1/followups/:id/callback",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Déplacer le rappel programmé",
-        params: idParams,
-        body: callbackBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await rescheduleCallback(db, authOf(req), req.params.id, req.body.callbackAt, clock())),
+  record("POST", "callback", "Déplacer le rappel programmé", callbackBody, (auth, id, body, now) =>
+    rescheduleCallback(db, auth, id, body.callbackAt, now),
   );
-
-  app.post(
-    "/api/v1/followups/:id/closing-criteria",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary:
-          "Critères de clôture (interlocuteur dédié, carte envoyée, fiche qualifiée, zones de risque) ; seuls les critères envoyés changent",
-        params: idParams,
-        body: closingCriteriaBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await recordClosingCriteria(db, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "POST",
+    "closing-criteria",
+    "Critères de clôture (interlocuteur dédié, carte envoyée, fiche qualifiée, zones de risque) ; seuls les critères envoyés changent",
+    closingCriteriaBody,
+    (auth, id, body, now) => recordClosingCriteria(db, auth, id, body, now),
   );
-
-  app.post(
-    "/api/v1/followups/:id/contact-card",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Envoyer la carte de contact du chargé de clientèle (vCard par e-mail, ou SMS)",
-        params: idParams,
-        body: contactCardBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) =>
-      answer(req.params.id, await sendContactCard({ db, notifier: deps.notifier }, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "POST",
+    "contact-card",
+    "Envoyer la carte de contact du chargé de clientèle (vCard par e-mail, ou SMS)",
+    contactCardBody,
+    (auth, id, body, now) => sendContactCard({ db, notifier: deps.notifier }, auth, id, body, now),
   );
-
-  app.post(
-    "/api/v1/followups/:id/tns-requalification",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Passer la fiche en client pro / TNS avec le chargé de clientèle confirmé",
-        params: idParams,
-        body: tnsBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await requalifyTns(db, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "POST",
+    "tns-requalification",
+    "Passer la fiche en client pro / TNS avec le chargé de clientèle confirmé",
+    tnsBody,
+    (auth, id, body, now) => requalifyTns(db, auth, id, body, now),
   );
-
-  app.post(
-    "/api/v1/followups/:id/tns-dismissal",
-    {
-      ...route,
-      schema: {
-        tags,
-        summary: "Écarter le statut TNS détecté, avec le motif (le client n'est pas travailleur non salarié)",
-        params: idParams,
-        body: tnsDismissalBody,
-        response: { 200: writeAnswer, ...errors },
-      },
-    },
-    async (req) => answer(req.params.id, await dismissTns(db, authOf(req), req.params.id, req.body, clock())),
+  record(
+    "POST",
+    "tns-dismissal",
+    "Écarter le statut TNS détecté, avec le motif (le client n'est pas travailleur non salarié)",
+    tnsDismissalBody,
+    (auth, id, body, now) => dismissTns(db, auth, id, body, now),
   );
 }

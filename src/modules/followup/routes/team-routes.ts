@@ -3,12 +3,20 @@ import { access, BROKER, BROKER_ADMIN } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { App, AppDeps } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
-import { campaignAnswer, campaignRunsAnswer, measuresAnswer, myActionsAnswer, remindersAnswer } from "../api-schemas";
+import {
+  actionParams,
+  campaignAnswer,
+  campaignBody,
+  campaignRunsAnswer,
+  measuresAnswer,
+  measuresQuery,
+  myActionsAnswer,
+  remindersAnswer,
+} from "../api";
 import { campaignRuns } from "../campaign/campaign-jobs";
 import { parisMonth } from "../campaign/months";
 import { runCampaignNow } from "../campaign/run-campaign-now";
 import { sendActionReminders } from "../campaign/send-reminders";
-import { actionParams, campaignBody, measuresQuery } from "../request-schemas";
 import { followupMeasures } from "../team/measures";
 import { completeAction, myActions } from "../team/my-actions";
 

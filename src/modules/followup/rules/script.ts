@@ -3,8 +3,9 @@ import { checklistFor, REVIEW_STATUS_OPTIONS } from "../../crm/rules/checklist";
 import { CIVILITY_LABELS, type Civility, type ClientType } from "../../crm/rules/client-model";
 import { CONTRACT_VALIDATION_STATUS_OPTIONS, RECOVERY_MODE_OPTIONS } from "../../crm/rules/contract-compliance";
 import { joinFrench, type ProductLine, productLine } from "../../crm/rules/product-lines";
+import type { FollowupBlock } from "./call-screen";
 import { ACTION_KIND_OPTIONS, MAX_RETAINED_GAPS, REBOUND_ANSWER_OPTIONS } from "./model";
-import { EVENT_LABELS, type FollowupBlock, type FollowupEvent, type FollowupState } from "./workflow";
+import { EVENT_LABELS, type FollowupEvent, type FollowupState } from "./workflow";
 
 /**
  * The M+3 call script (spec 002 §4.2-4.5, spec 003 étapes 2-3), filled with the client's data.

@@ -45,19 +45,6 @@ export const STATE_LABELS: Record<FollowupState, string> = {
   closed: "Clôturé",
 };
 
-/** Screen blocks of the MVP (spec 002 §6.1). */
-export type FollowupBlock = "preparation" | "conduite" | "rebond" | "plan";
-export const STATE_BLOCKS: Record<FollowupState, FollowupBlock> = {
-  preparation: "preparation",
-  contact_attempt: "conduite",
-  scheduled_callback: "conduite",
-  admin_profile_update: "conduite",
-  admin_contract_validation: "conduite",
-  commercial_rebound: "rebond",
-  action_plan: "plan",
-  closed: "plan",
-};
-
 export type GuardId = "callback_date" | "profile" | "contracts" | "rebound" | "closing";
 
 export interface TransitionDefinition {

@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
+import type { followupListItemSchema } from "../api";
 import { monthStart } from "../campaign/months";
 import type { FollowupState } from "../rules/workflow";
 import { clientNameSql, isoInstant } from "../sql-format";
@@ -16,23 +18,7 @@ export interface FollowupListFilters {
   offset: number;
 }
 
-export interface FollowupListItem {
-  id: string;
-  state: FollowupState;
-  version: number;
-  cohortMonth: string;
-  callbackAt: string | null;
-  reachedAt: string | null;
-  closedAt: string | null;
-  clientId: string;
-  clientName: string;
-  clientType: string;
-  clientPhone: string | null;
-  agencyName: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  openActions: number;
-}
+export type FollowupListItem = z.infer<typeof followupListItemSchema>;
 
 /**
  * "Mes appels M+3": the caller's follow-ups (or the agency's), callbacks first in their time order,

@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
 import { parisToday } from "../../catalogue/rules/dates";
+import type { MeasureRow } from "../api";
 import { addMonths, monthStart, parisMonth } from "../campaign/months";
-import type { MeasureRow } from "../rules/measures";
 
 type Counts = Omit<MeasureRow, "key" | "label">;
 

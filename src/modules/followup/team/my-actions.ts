@@ -1,25 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
 import { notFound } from "../../../platform/errors";
 import { parisToday } from "../../catalogue/rules/dates";
-import { ACTION_KIND_LABELS, type ActionKind } from "../rules/model";
+import type { myActionSchema } from "../api";
+import { ACTION_KIND_LABELS } from "../rules/model";
 import { followupActions, followupSteps } from "../schema";
 import { clientNameSql } from "../sql-format";
 
-export interface MyAction {
-  id: string;
-  followupId: string;
-  kind: ActionKind;
-  kindLabel: string;
-  origin: "action_plan" | "callback";
-  productLine: string | null;
-  dueDate: string;
-  note: string | null;
-  clientId: string;
-  clientName: string;
-  clientPhone: string | null;
-}
+export type MyAction = z.infer<typeof myActionSchema>;
 
 export const MY_ACTIONS_LIMIT = 500;
 

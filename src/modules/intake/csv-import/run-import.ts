@@ -1,8 +1,4 @@
-import { createRequire } from "node:module";
 import type { Readable } from "node:stream";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import { AsyncQueue } from "../../../lib/async-queue";
 import { CsvDecoder } from "../../../lib/csv-decode";
 import type { AuthContext } from "../../../platform/auth-context";
 import { actorOf } from "../../../platform/auth-context";
@@ -11,11 +7,10 @@ import type { Db } from "../../../platform/db/client";
 import { keepAlive } from "../../../platform/db/heartbeat";
 import { AppError } from "../../../platform/errors";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
-import { type Rejection, rejectionsOf } from "../judge-leads";
-import type { StoreColumns } from "../lead-columns";
+import { rejectionsOf } from "../judge-leads";
 import { storeLeads } from "../store-leads";
 import { missingColumns, readHeader } from "./columns";
-import type { CsvWorkerSetup, FromWorker, ToWorker } from "./csv-worker-protocol";
+import { type CsvDone, type CsvHeader, CsvWorkerClient } from "./csv-worker-client";
 import {
   addBatchCounts,
   claimImport,
@@ -39,10 +34,6 @@ import { INTERRUPTED_MESSAGE } from "./interrupted-imports";
 const BATCH_SIZE = 500;
 // Batches judged and not yet written, at most: enough to keep the worker and the database busy, bounded in memory.
 const WRITE_AHEAD = 3;
-// Body chunks sent to the worker and not yet parsed, at most (a few hundred kB): the upload waits beyond.
-const CHUNKS_AHEAD = 8;
-// The worker is the source file itself under tsx (tests, npm run dev), its bundle next to main.js once built.
-const WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./csv-worker.ts" : "./csv-worker.js", import.meta.url);
 
 /** A problem with the file found after rows were stored: the import ends "failed", the rows stay. */
 class CsvFileError extends Error {}
@@ -136,118 +127,55 @@ interface ImportRun {
   started: boolean;
 }
 
-type Batch = Extract<FromWorker, { type: "batch" }>;
-
 /**
- * Parsing and judging happen in a worker thread (csv-worker.ts); this side feeds it the upload, answers
- * its questions (consent texts) and writes its batches: the duplicate check and the storage, one
- * transaction per batch, in order. Each thread then does what it is best placed for, side by side.
+ * Parsing and judging happen in a worker thread (csv-worker.ts, driven through CsvWorkerClient); this
+ * side writes its batches: the duplicate check and the storage, one transaction per batch, in order (a
+ * batch's duplicate check must see the previous batch committed). Each thread does what it is best
+ * placed for, side by side: the worker judges the next batches while one is written.
  */
 async function importRows(run: ImportRun) {
-  const { db, auth, importId, product, counts } = run;
-  const setup: CsvWorkerSetup = {
-    product,
-    supplierOrgId: auth.orgId,
-    importId,
-    batchSize: run.batchSize,
-    maxRows: run.maxRows,
-    writeAhead: WRITE_AHEAD,
-    now: run.now,
-    resumeAfter: run.resumeAfter,
-  };
-  const worker = startWorker(setup);
-  const send = (message: ToWorker) => worker.postMessage(message);
-  const inbox = new AsyncQueue<FromWorker>();
-  // The upload goes chunk by chunk, never more than CHUNKS_AHEAD ahead of the parser.
-  const credit = new AsyncQueue<true>();
-  for (let i = 0; i < CHUNKS_AHEAD; i++) credit.push(true);
-  const rebuilds = new Map<number, { resolve(columns: StoreColumns): void; reject(e: unknown): void }>();
-  // Flow control and rebuilt batches are answered at once (a write may be waiting for one after the
-  // worker is done); the rest is handled in order by the loop below.
-  worker.on("message", (m: FromWorker) => {
-    if (m.type === "consumed") for (let i = 0; i < m.chunks; i++) credit.push(true);
-    else if (m.type === "rebuilt") {
-      rebuilds.get(m.seq)?.resolve(m.columns);
-      rebuilds.delete(m.seq);
-    } else inbox.push(m);
-  });
-  const stopped = (e: unknown) => {
-    inbox.fail(e);
-    for (const pending of rebuilds.values()) pending.reject(e);
-  };
-  worker.on("error", stopped);
-  worker.on("exit", (code) => stopped(new Error(`CSV worker stopped (exit code ${code})`)));
-
-  let stopFeeding = false;
-  const feeding = (async () => {
-    for await (const chunk of utf8Chunks(run.body, run.decoder, counts)) {
-      await credit.next();
-      if (stopFeeding) return;
-      send({ type: "chunk", data: chunk });
-    }
-    send({ type: "end" });
-  })();
-  feeding.catch((e) => inbox.fail(e));
-
+  const { db, auth, importId, counts } = run;
+  const worker = new CsvWorkerClient(
+    {
+      product: run.product,
+      supplierOrgId: auth.orgId,
+      importId,
+      batchSize: run.batchSize,
+      maxRows: run.maxRows,
+      writeAhead: WRITE_AHEAD,
+      now: run.now,
+      resumeAfter: run.resumeAfter,
+    },
+    { chunks: utf8Chunks(run.body, run.decoder, counts), bytesRead: () => counts.bytesRead, texts: databaseTexts(db) },
+  );
   const supplier = actorOf(auth);
-  const rebuild = (seq: number, rejections: Rejection[]) =>
-    new Promise<StoreColumns>((resolve, reject) => {
-      rebuilds.set(seq, { resolve, reject });
-      send({ type: "reject", seq, rejections });
-    });
-  const writeBatch = async (batch: Batch, bytesRead: number) => {
-    const accepted = await db.transaction(async (tx) => {
-      const found = await findDuplicates(tx, batch.candidates.people, batch.now);
-      const rejections = rejectionsOf(batch.candidates, found);
-      const columns = rejections.length === 0 ? batch.columns : await rebuild(batch.seq, rejections);
-      await storeLeads(tx, supplier, columns);
-      const ok = batch.candidates.index.length - rejections.length;
-      await addBatchCounts(tx, importId, bytesRead, { rows: batch.rows, accepted: ok });
-      return ok;
-    });
-    counts.totalRows += batch.rows;
-    counts.accepted += accepted;
-    counts.rejected += batch.rows - accepted;
-    send({ type: "written", seq: batch.seq });
-  };
-
-  // Writes go one at a time and in order: a batch's duplicate check must see the previous batch
-  // committed, and each holds its locks until commit. A failed write fails every later one.
-  let lastWrite: Promise<void> = Promise.resolve();
-  const writes: Promise<void>[] = [];
-  let done: Extract<FromWorker, { type: "done" }> | undefined;
+  let done: CsvDone;
   try {
-    while (!done) {
-      const m = (await inbox.next()) as Exclude<FromWorker, { type: "consumed" | "rebuilt" }>;
-      switch (m.type) {
-        case "header":
-          await checkHeader(run, m);
-          send({ type: "go" });
-          break;
-        case "need-texts": {
-          const texts = await databaseTexts(db)(m.versions);
-          send({ type: "texts", id: m.id, texts: [...texts] });
-          break;
-        }
-        case "batch": {
-          const bytesRead = counts.bytesRead;
-          lastWrite = lastWrite.then(() => writeBatch(m, bytesRead));
-          lastWrite.catch((e) => inbox.fail(e));
-          writes.push(lastWrite);
-          break;
-        }
-        case "done":
-          done = m;
-          break;
+    await checkHeader(run, await worker.header());
+    worker.go();
+    const batches = worker.batches();
+    for (let next = await batches.next(); ; next = await batches.next()) {
+      if (next.done) {
+        done = next.value;
+        break;
       }
+      const batch = next.value;
+      const accepted = await db.transaction(async (tx) => {
+        const found = await findDuplicates(tx, batch.candidates.people, batch.now);
+        const rejections = rejectionsOf(batch.candidates, found);
+        const columns = rejections.length === 0 ? batch.columns : await worker.rebuild(batch.seq, rejections);
+        await storeLeads(tx, supplier, columns);
+        const ok = batch.candidates.index.length - rejections.length;
+        await addBatchCounts(tx, importId, batch.bytesRead, { rows: batch.rows, accepted: ok });
+        return ok;
+      });
+      counts.totalRows += batch.rows;
+      counts.accepted += accepted;
+      counts.rejected += batch.rows - accepted;
+      worker.written(batch.seq);
     }
-    await lastWrite;
   } finally {
-    // Nothing is reported before the last write has settled, so the final counts are the stored ones.
-    await Promise.allSettled(writes);
-    stopFeeding = true;
-    credit.push(true);
-    await worker.terminate();
+    await worker.close();
   }
   if (done.malformed) {
     throw new CsvFileError(
@@ -262,31 +190,11 @@ async function importRows(run: ImportRun) {
   }
 }
 
-function startWorker(setup: CsvWorkerSetup): Worker {
-  const options = {
-    workerData: setup,
-    // A larger young generation than V8 gives a thread by default: most of what a row allocates dies
-    // within its batch, and collecting it there is far cheaper than promoting it. 32 MB, not 48: 48 was
-    // about 5% faster but took the server past 300 MB of RSS.
-    resourceLimits: { maxYoungGenerationSizeMb: 32 },
-  };
-  if (!WORKER_URL.pathname.endsWith(".ts")) return new Worker(WORKER_URL, options);
-  // From source, the thread registers tsx first (Node 20 ignores --import in a worker's execArgv). require
-  // resolves the CommonJS build of tsx/esm/api; its ES module build sits beside it.
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(WORKER_URL.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
-}
-
 /**
  * The journal gets the import's start (or its resumption) whatever follows; a header that cannot lead
  * to any lead is a 400; a resumption must come with the file first sent (409 otherwise, nothing read).
  */
-async function checkHeader(run: ImportRun, header: Extract<FromWorker, { type: "header" }>) {
+async function checkHeader(run: ImportRun, header: CsvHeader) {
   const columns = readHeader(header.cells ?? []);
   if (run.fingerprint !== null) {
     if (header.fingerprint !== run.fingerprint) {

@@ -8,26 +8,12 @@ import { errorResponses } from "../../../platform/openapi";
 import { isProductSlug } from "../../catalogue/rules";
 import { listConsentTexts } from "../../consent";
 import { isReinforcedTextVersion } from "../../consent/rules/text-kind";
+import { csvImportSchema, newImportSchema } from "../api";
 import { createImport, getImport, listImports, MAX_FILE_BYTES } from "../csv-import/imports";
 import { rejectedRowsReport } from "../csv-import/report";
 import { runImport } from "../csv-import/run-import";
 import { csvTemplate } from "../csv-import/template";
-import { IMPORT_STATUSES } from "../schema";
 
-const importSchema = z.object({
-  id: z.string(),
-  product: z.string(),
-  filename: z.string(),
-  status: z.enum(IMPORT_STATUSES),
-  sizeBytes: z.number().nullable(),
-  bytesRead: z.number(),
-  totalRows: z.number(),
-  accepted: z.number(),
-  rejected: z.number(),
-  error: z.string().nullable(),
-  createdAt: z.date(),
-  finishedAt: z.date().nullable(),
-});
 const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'import" }) });
 // Windows tags .csv files as Excel documents, and browsers pass that type on.
 const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
@@ -50,11 +36,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
       schema: {
         tags: ["Import CSV"],
         summary: "Déclarer un import CSV (avant l'envoi du fichier)",
-        body: z.object({
-          product: z.string().trim().min(1).max(60).meta({ title: "le produit" }),
-          filename: z.string().trim().min(1).max(255).meta({ title: "le nom du fichier" }),
-          sizeBytes: z.number().int().min(0).meta({ title: "la taille du fichier" }),
-        }),
+        body: newImportSchema,
         response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 413) },
       },
     },
@@ -73,7 +55,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
           "UTF-8 ou Windows-1252, séparateur « ; » ou « , », 100 000 lignes au plus. Chaque ligne est jugée seule ; l'avancement se lit sur GET /api/v1/imports/{id}. " +
           "Un import « interrupted » (serveur arrêté ou envoi coupé) reprend quand le même fichier est renvoyé ici : les lignes déjà enregistrées sont sautées, l'import continue à la suivante.",
         params: idParams,
-        response: { 200: importSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 200: csvImportSchema, ...errorResponses(400, 401, 403, 404, 409, 413) },
       },
     },
     async (req, reply) => {
@@ -98,7 +80,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
       schema: {
         tags: ["Import CSV"],
         summary: "Mes 50 derniers imports",
-        response: { 200: z.object({ items: z.array(importSchema) }), ...errorResponses(401, 403) },
+        response: { 200: z.object({ items: z.array(csvImportSchema) }), ...errorResponses(401, 403) },
       },
     },
     async (req) => listImports(db, authOf(req).orgId),
@@ -112,7 +94,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
         tags: ["Import CSV"],
         summary: "État et avancement d'un import",
         params: idParams,
-        response: { 200: importSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: csvImportSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => getImport(db, authOf(req).orgId, req.params.id),

@@ -4,22 +4,17 @@ import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { bodyReadByHandler } from "../../../platform/request-input";
-import { leadStatsSchema } from "../api";
+import { acceptedAnswer, batchAnswer, leadDetailSchema, leadFiltersSchema, leadListSchema, leadStatsSchema, rejectedAnswer } from "../api";
 import { exportLeadsCsv } from "../export-leads";
 import { IntakeBatcher } from "../intake-batcher";
 import { getLeadDetail } from "../lead-detail";
 import { leadStats } from "../lead-stats";
-import { countLeads, decodeCursor, leadFiltersSchema, listLeads } from "../list-leads";
+import { countLeads, decodeCursor, listLeads } from "../list-leads";
 import { MAX_BATCH_ITEMS } from "../read-lead-json";
 import { leadSubmissionSchema } from "../rules/lead-submission";
 import { REJECTION_MESSAGES } from "../rules/rejection";
 import { submitLead, submitLeadBatch } from "../submit-leads";
 
-const reasonSchema = z.object({ code: z.string(), field: z.string(), message: z.string() });
-const resultSchema = z.union([
-  z.object({ id: z.string(), status: z.literal("accepted") }),
-  z.object({ id: z.string(), status: z.literal("rejected"), reasons: z.array(reasonSchema) }),
-]);
 const idempotencyHeaders = z.object({
   "idempotency-key": z
     .string()
@@ -33,22 +28,6 @@ const idempotencyHeaders = z.object({
 const reasonsDoc = Object.entries(REJECTION_MESSAGES)
   .map(([code, message]) => `- \`${code}\` : ${message}`)
   .join("\n");
-
-const leadSummarySchema = z.object({
-  id: z.string(),
-  product: z.string(),
-  status: z.enum(["accepted", "rejected"]),
-  reasons: z.array(reasonSchema),
-  channel: z.string(),
-  externalRef: z.string().nullable(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
-  createdAt: z.date(),
-});
 
 export const intakeRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
@@ -71,8 +50,8 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
         headers: idempotencyHeaders,
         body: leadSubmissionSchema,
         response: {
-          201: z.object({ id: z.string(), status: z.literal("accepted") }),
-          422: z.object({ id: z.string(), status: z.literal("rejected"), reasons: z.array(reasonSchema) }),
+          201: acceptedAnswer,
+          422: rejectedAnswer,
           ...errorResponses(400, 401, 403, 409),
         },
       },
@@ -104,7 +83,7 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
             .meta({ title: "les leads" }),
         }),
         response: {
-          200: z.object({ accepted: z.number(), rejected: z.number(), results: z.array(resultSchema) }),
+          200: batchAnswer,
           ...errorResponses(400, 401, 403, 409),
         },
       },
@@ -129,14 +108,7 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
           cursor: z.string().max(200).optional().meta({ title: "le curseur de page" }),
         }),
         response: {
-          200: z.object({
-            items: z.array(leadSummarySchema),
-            next: z.string().nullable(),
-            total: z
-              .object({ count: z.number(), exact: z.boolean() })
-              .nullable()
-              .describe("Leads correspondant aux filtres (première page seulement ; au-delà de 10 000, exact vaut false)"),
-          }),
+          200: leadListSchema,
           ...errorResponses(400, 401, 403),
         },
       },
@@ -192,7 +164,7 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
         params: z.object({ id: z.uuid().meta({ title: "l'identifiant du lead" }) }),
         description:
           "`integrity` dit si le lead et sa preuve sont ceux que l'application a enregistrés (journal d'audit signé, chaîne ancrée). 410 : le lead a été supprimé de la base alors que le journal atteste son enregistrement.",
-        response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses(400, 401, 403, 404, 410) },
+        response: { 200: leadDetailSchema, ...errorResponses(400, 401, 403, 404, 410) },
       },
     },
     async (req) => getLeadDetail(db, authOf(req).orgId, req.params.id, clock()),

@@ -4,33 +4,13 @@ import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import type { Role } from "../../accounts/schema";
+import { outboxDetailSchema, outboxListSchema } from "../api";
 import { notifierOf } from "../notifier";
 import { getOutboxMessage, getOutboxRaw, listOutbox } from "../outbox";
 import { CAPTURED_CHANNELS } from "../schema";
 
 /** Brokers and the platform operator read what their organisation "sent"; suppliers send nothing. */
 const OUTBOX_READERS: readonly Role[] = ["platform_admin", "broker_admin", "broker_agent"];
-
-const summarySchema = z.object({
-  id: z.string(),
-  channel: z.enum(CAPTURED_CHANNELS),
-  tag: z.string().nullable(),
-  to: z.string(),
-  from: z.string(),
-  subject: z.string().nullable(),
-  attachmentCount: z.number(),
-  smsEncoding: z.string().nullable(),
-  smsSegments: z.number().nullable(),
-  receivedAt: z.date(),
-});
-
-const detailSchema = summarySchema.omit({ attachmentCount: true }).extend({
-  text: z.string(),
-  attachments: z.array(z.object({ filename: z.string().nullable(), contentType: z.string(), size: z.number() })),
-  envelope: z.object({ from: z.string().nullable(), to: z.array(z.string()) }).nullable(),
-  messageId: z.string().nullable(),
-  hasRaw: z.boolean(),
-});
 
 const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant du message" }) });
 
@@ -54,12 +34,7 @@ export const notificationRoutes: RouteModule = (app, deps) => {
           limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de messages" }),
         }),
         response: {
-          200: z.object({
-            capture: z.object({ email: z.boolean(), sms: z.boolean() }),
-            notice: z.string().nullable(),
-            items: z.array(summarySchema),
-            total: z.number().describe("Messages du canal en tout (la liste ne montre que les plus récents)"),
-          }),
+          200: outboxListSchema,
           ...errorResponses(400, 401, 403),
         },
       },
@@ -78,7 +53,7 @@ export const notificationRoutes: RouteModule = (app, deps) => {
         tags: ["Notifications"],
         summary: "Un message capturé",
         params: idParams,
-        response: { 200: detailSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: outboxDetailSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req) => getOutboxMessage(db, authOf(req).orgId, req.params.id),

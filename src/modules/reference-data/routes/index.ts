@@ -2,14 +2,10 @@ import { z } from "zod";
 import { ANY_USER, access } from "../../../platform/access";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
+import { postalCodeAnswer } from "../api";
 import { postalCodeEntry } from "../postal-codes";
 
 const collator = new Intl.Collator("fr");
-
-const entrySchema = z.object({
-  postalCode: z.string().nullable().describe("Le code postal normalisé ; null s'il est inconnu"),
-  communes: z.array(z.object({ name: z.string(), inseeCode: z.string(), routingLabels: z.array(z.string()) })),
-});
 
 /**
  * Reference data the screens check against before sending, with the server's own rules (communes.ts): the
@@ -24,7 +20,7 @@ export const referenceDataRoutes: RouteModule = (app) => {
         tags: ["Référentiels"],
         summary: "Communes desservies par un code postal (base officielle de La Poste), avec leurs libellés d'acheminement",
         params: z.object({ postalCode: z.string().trim().max(10).meta({ title: "le code postal" }) }),
-        response: { 200: entrySchema, ...errorResponses(400, 401, 403) },
+        response: { 200: postalCodeAnswer, ...errorResponses(400, 401, 403) },
       },
     },
     async (req, reply) => {

@@ -1,59 +1,55 @@
 import { formatDateTime } from "../../ui/format";
+import { type Column, Table } from "../../ui/Table";
 import type { ApiKey } from "./api";
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(key: ApiKey): void }) {
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Préfixe</th>
-            <th scope="col">Créée le</th>
-            <th scope="col">Dernière utilisation</th>
-            <th scope="col">Statut</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key.id} className={key.revokedAt ? "is-muted" : undefined}>
-              <td>
-                <span className="table__primary">{key.name}</span>
-              </td>
-              <td>
-                <code>{key.prefix}…</code>
-              </td>
-              <td className="nowrap">{formatDateTime(key.createdAt)}</td>
-              <td className="nowrap">{formatDateTime(key.lastUsedAt, "Jamais")}</td>
-              <td>
-                {key.revokedAt ? (
-                  <>
-                    <span className="badge">Révoquée</span>
-                    <span className="table__secondary nowrap">le {formatDateTime(key.revokedAt)}</span>
-                  </>
-                ) : (
-                  <span className="badge badge--success">Active</span>
-                )}
-              </td>
-              <td className="actions">
-                {!key.revokedAt && (
-                  <button
-                    type="button"
-                    className="button button--danger-ghost button--small"
-                    onClick={() => onRevoke(key)}
-                    aria-label={`Révoquer la clé ${key.name}`}
-                  >
-                    Révoquer
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<ApiKey>[] = [
+    { key: "name", header: "Nom", sortValue: (key) => key.name, cell: (key) => <span className="table__primary">{key.name}</span> },
+    { key: "prefix", header: "Préfixe", cell: (key) => <code>{key.prefix}…</code> },
+    {
+      key: "createdAt",
+      header: "Créée le",
+      className: "nowrap",
+      sortValue: (key) => key.createdAt,
+      cell: (key) => formatDateTime(key.createdAt),
+    },
+    {
+      key: "lastUsedAt",
+      header: "Dernière utilisation",
+      className: "nowrap",
+      sortValue: (key) => key.lastUsedAt,
+      cell: (key) => formatDateTime(key.lastUsedAt, "Jamais"),
+    },
+    {
+      key: "status",
+      header: "Statut",
+      cell: (key) =>
+        key.revokedAt ? (
+          <>
+            <span className="badge">Révoquée</span>
+            <span className="table__secondary nowrap">le {formatDateTime(key.revokedAt)}</span>
+          </>
+        ) : (
+          <span className="badge badge--success">Active</span>
+        ),
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      headerHidden: true,
+      className: "actions",
+      cell: (key) =>
+        !key.revokedAt && (
+          <button
+            type="button"
+            className="button button--danger-ghost button--small"
+            onClick={() => onRevoke(key)}
+            aria-label={`Révoquer la clé ${key.name}`}
+          >
+            Révoquer
+          </button>
+        ),
+    },
+  ];
+  return <Table rows={keys} columns={columns} rowKey={(key) => key.id} rowClassName={(key) => (key.revokedAt ? "is-muted" : undefined)} />;
 }

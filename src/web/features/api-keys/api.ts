@@ -1,22 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Wire } from "../../../lib/wire";
+import type { ApiKeyView, CreatedApiKeyView } from "../../../modules/accounts/api";
 import { api } from "../../api/client";
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface CreatedApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  secret: string;
-}
+export type ApiKey = Wire<ApiKeyView>;
+export type CreatedApiKey = Wire<CreatedApiKeyView>;
 
 const KEY = ["api-keys"] as const;
 

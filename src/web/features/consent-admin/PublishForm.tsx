@@ -9,7 +9,7 @@ import { type NewConsentText, usePublishConsentText } from "./api";
 
 type Errors = Partial<Record<keyof NewConsentText, string>>;
 
-const EMPTY = { version: "", title: "", body: "", partners: "", partnerCategories: [] as string[] };
+const EMPTY = { version: "", title: "", body: "", partners: "", partnerCategories: [] as NewConsentText["partnerCategories"] };
 
 function check(input: NewConsentText): Errors {
   const errors: Errors = {};

@@ -1,14 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { NewConsentText as NewConsentTextInput } from "../../../modules/consent/api";
 import { api } from "../../api/client";
 import { CONSENT_TEXTS_KEY, type ConsentText } from "../../api/consent-texts";
 
-export interface NewConsentText {
-  version: string;
-  title: string;
-  body: string;
-  partners: string[];
-  partnerCategories: string[];
-}
+export type NewConsentText = Required<NewConsentTextInput>;
 
 export function usePublishConsentText() {
   const queryClient = useQueryClient();

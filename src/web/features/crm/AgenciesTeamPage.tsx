@@ -7,6 +7,7 @@ import { Field } from "../../ui/Field";
 import { formatPhone } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { createAgency, deleteAgency, fieldErrors, updateAgency, useAgencies, useCrmMutation } from "./api";
 import "./crm.css";
@@ -82,58 +83,56 @@ function AgenciesCard() {
       ) : agencies.data.length === 0 && !editing ? (
         <EmptyState title="Aucune agence : créez la première." />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Agence</th>
-                <th scope="col">Contact</th>
-                <th scope="col">Collaborateurs</th>
-                <th scope="col">Clients</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.data.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <span className="table__primary">{a.name}</span>
-                    <span className="table__secondary">{[a.brand, a.address].filter(Boolean).join(" · ") || "—"}</span>
-                  </td>
-                  <td>{[a.phone && formatPhone(a.phone), a.email].filter(Boolean).join(" · ") || "—"}</td>
-                  <td>{a.membersCount ?? 0}</td>
-                  <td>{a.clientsCount ?? 0}</td>
-                  <td className="nowrap">
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      onClick={() => {
-                        setErrors({});
-                        setEditing({
-                          id: a.id,
-                          form: {
-                            name: a.name,
-                            brand: a.brand ?? "",
-                            phone: a.phone ?? "",
-                            email: a.email ?? "",
-                            address: a.address ?? "",
-                          },
-                        });
-                      }}
-                    >
-                      Modifier
-                    </button>
-                    <button type="button" className="button button--danger-ghost button--small" onClick={() => setToDelete(a)}>
-                      Supprimer
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          rows={agencies.data}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              key: "name",
+              header: "Agence",
+              sortValue: (a) => a.name,
+              cell: (a) => (
+                <>
+                  <span className="table__primary">{a.name}</span>
+                  <span className="table__secondary">{[a.brand, a.address].filter(Boolean).join(" · ") || "—"}</span>
+                </>
+              ),
+            },
+            {
+              key: "contact",
+              header: "Contact",
+              cell: (a) => [a.phone && formatPhone(a.phone), a.email].filter(Boolean).join(" · ") || "—",
+            },
+            { key: "members", header: "Collaborateurs", sortValue: (a) => a.membersCount ?? 0, cell: (a) => a.membersCount ?? 0 },
+            { key: "clients", header: "Clients", sortValue: (a) => a.clientsCount ?? 0, cell: (a) => a.clientsCount ?? 0 },
+            {
+              key: "actions",
+              header: "Actions",
+              headerHidden: true,
+              className: "nowrap",
+              cell: (a) => (
+                <>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => {
+                      setErrors({});
+                      setEditing({
+                        id: a.id,
+                        form: { name: a.name, brand: a.brand ?? "", phone: a.phone ?? "", email: a.email ?? "", address: a.address ?? "" },
+                      });
+                    }}
+                  >
+                    Modifier
+                  </button>
+                  <button type="button" className="button button--danger-ghost button--small" onClick={() => setToDelete(a)}>
+                    Supprimer
+                  </button>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {editing && (
         <form

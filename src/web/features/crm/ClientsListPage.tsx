@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS, type ClientType } from "../../../modules/crm/rules/client-model";
+import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS } from "../../../modules/crm/rules/client-model";
 import { Field } from "../../ui/Field";
 import { formatIsoDay, formatNumber, formatPhone, pluralize } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
+import { SearchBar } from "../../ui/SearchBar";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { PAGE_SIZE, useAgencies, useClients, useTeam } from "./api";
 import "./crm.css";
 import type { ClientFilters, ClientSummary } from "./types";
@@ -32,13 +34,6 @@ export function ClientsListPage() {
   const list = useClients(filters);
   const agencies = useAgencies();
   const team = useTeam();
-  const [q, setQ] = useState(filters.q ?? "");
-  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
-  useEffect(() => {
-    if (q.trim() === (filters.q ?? "")) return;
-    const timer = window.setTimeout(() => set("q", q.trim()), 350);
-    return () => window.clearTimeout(timer);
-  });
 
   const page = Number(filters.page ?? "1");
   const total = list.data?.total ?? 0;
@@ -57,21 +52,7 @@ export function ClientsListPage() {
         }
       />
       <form className="filters crm-filters card" aria-label="Filtrer les clients" onSubmit={(e) => e.preventDefault()}>
-        <Field id="clients-q" label="Recherche">
-          {(c) => (
-            <div className="input-icon">
-              <Icon name="search" />
-              <input
-                {...c}
-                className="input"
-                type="search"
-                placeholder="Nom, ville, téléphone, SIRET, référence"
-                value={q}
-                onChange={(e) => setQ(e.target.value)}
-              />
-            </div>
-          )}
-        </Field>
+        <SearchBar id="clients-q" placeholder="Nom, ville, téléphone, SIRET, référence" value={filters.q} onSearch={(q) => set("q", q)} />
         <Field id="clients-type" label="Type">
           {(c) => (
             <select {...c} className="input" value={filters.type ?? ""} onChange={(e) => set("type", e.target.value)}>
@@ -161,61 +142,68 @@ export function ClientsListPage() {
   );
 }
 
+const clientPath = (c: ClientSummary) => `/courtier/clients/${c.id}`;
+
+const CLIENT_COLUMNS: Column<ClientSummary>[] = [
+  {
+    key: "client",
+    header: "Client",
+    cell: (c) => (
+      <>
+        <Link to={clientPath(c)} className="table__primary" onClick={(e) => e.stopPropagation()}>
+          {c.displayName}
+        </Link>
+        <span className="table__secondary">
+          {[c.postalCode && `${c.postalCode} ${c.city ?? ""}`.trim(), formatPhone(c.phone)].filter(Boolean).join(" · ") || "—"}
+        </span>
+      </>
+    ),
+  },
+  {
+    key: "type",
+    header: "Type",
+    cell: (c) => (
+      <>
+        {CLIENT_TYPE_LABELS[c.type]}
+        {c.isTns && (
+          <>
+            {" "}
+            <span className="badge badge--info">TNS</span>
+          </>
+        )}
+      </>
+    ),
+  },
+  { key: "agency", header: "Agence", cell: (c) => c.agency?.name ?? <span className="badge badge--warning">À affecter</span> },
+  {
+    key: "manager",
+    header: "Chargé(e) de clientèle",
+    cell: (c) => c.accountManager?.name ?? <span className="badge badge--warning">À affecter</span>,
+  },
+  {
+    key: "firstContract",
+    header: "1er contrat",
+    className: "nowrap",
+    cell: (c) => (
+      <>
+        {c.firstContractStart ? formatIsoDay(c.firstContractStart) : "—"}
+        <span className="table__secondary">{pluralize(c.contractsCount, "contrat", "contrats")}</span>
+      </>
+    ),
+  },
+  {
+    key: "record",
+    header: "Dossier",
+    cell: (c) =>
+      c.toComplete === 0 ? (
+        <span className="badge badge--success">Complet</span>
+      ) : (
+        <span className="badge badge--warning">{c.toComplete} à compléter</span>
+      ),
+  },
+];
+
 function ClientsTable({ clients }: { clients: ClientSummary[] }) {
   const navigate = useNavigate();
-  return (
-    <div className="table-wrap">
-      <table className="table table--clickable">
-        <thead>
-          <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Type</th>
-            <th scope="col">Agence</th>
-            <th scope="col">Chargé(e) de clientèle</th>
-            <th scope="col">1er contrat</th>
-            <th scope="col">Dossier</th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((c) => {
-            const to = `/courtier/clients/${c.id}`;
-            return (
-              <tr key={c.id} onClick={() => navigate(to)}>
-                <td>
-                  <Link to={to} className="table__primary" onClick={(e) => e.stopPropagation()}>
-                    {c.displayName}
-                  </Link>
-                  <span className="table__secondary">
-                    {[c.postalCode && `${c.postalCode} ${c.city ?? ""}`.trim(), formatPhone(c.phone)].filter(Boolean).join(" · ") || "—"}
-                  </span>
-                </td>
-                <td>
-                  {CLIENT_TYPE_LABELS[c.type as ClientType]}
-                  {c.isTns && (
-                    <>
-                      {" "}
-                      <span className="badge badge--info">TNS</span>
-                    </>
-                  )}
-                </td>
-                <td>{c.agency?.name ?? <span className="badge badge--warning">À affecter</span>}</td>
-                <td>{c.accountManager?.name ?? <span className="badge badge--warning">À affecter</span>}</td>
-                <td className="nowrap">
-                  {c.firstContractStart ? formatIsoDay(c.firstContractStart) : "—"}
-                  <span className="table__secondary">{pluralize(c.contractsCount, "contrat", "contrats")}</span>
-                </td>
-                <td>
-                  {c.toComplete === 0 ? (
-                    <span className="badge badge--success">Complet</span>
-                  ) : (
-                    <span className="badge badge--warning">{c.toComplete} à compléter</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <Table rows={clients} columns={CLIENT_COLUMNS} rowKey={(c) => c.id} onRowClick={(c) => navigate(clientPath(c))} />;
 }

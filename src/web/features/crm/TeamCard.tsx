@@ -5,6 +5,7 @@ import { Alert } from "../../ui/Alert";
 import { Field } from "../../ui/Field";
 import { formatPhone } from "../../ui/format";
 import { LoadingState } from "../../ui/States";
+import { Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { createTeamMember, fieldErrors, setMembership, useAgencies, useCrmMutation, useTeam } from "./api";
 
@@ -90,65 +91,77 @@ export function TeamCard() {
       {team.isPending ? (
         <LoadingState />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Collaborateur</th>
-                <th scope="col">Rôle</th>
-                <th scope="col">Fonction et mobile</th>
-                <th scope="col">Agence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(team.data ?? []).map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <span className="table__primary">
-                      {u.firstName} {u.lastName}
-                    </span>
-                    <span className="table__secondary">{u.email}</span>
-                  </td>
-                  <td>
-                    {ROLE_LABELS[u.role]}
-                    {u.handlesProfessionals && <span className="badge badge--info"> Professionnels</span>}
-                  </td>
-                  <td>{[u.jobTitle, u.mobile && formatPhone(u.mobile)].filter(Boolean).join(" · ") || "—"}</td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`agency-of-${u.id}`}>
-                      Agence de {u.firstName} {u.lastName}
-                    </label>
-                    <select
-                      id={`agency-of-${u.id}`}
-                      className="input"
-                      value={u.agencyId ?? ""}
-                      disabled={move.isPending}
-                      onChange={async (e) => {
-                        try {
-                          await move.mutateAsync({ userId: u.id, body: { agencyId: e.target.value || null } });
-                          toast.success(
-                            e.target.value
-                              ? `${u.firstName} ${u.lastName} rattaché(e) à l'agence.`
-                              : `${u.firstName} ${u.lastName} détaché(e) de son agence.`,
-                          );
-                        } catch (err) {
-                          toast.error(errorMessage(err));
-                        }
-                      }}
-                    >
-                      <option value="">Aucune agence</option>
-                      {(agencies.data ?? []).map((a) => (
-                        <option key={a.id} value={a.id}>
-                          {a.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          rows={team.data ?? []}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              key: "name",
+              header: "Collaborateur",
+              sortValue: (u) => `${u.lastName} ${u.firstName}`,
+              cell: (u) => (
+                <>
+                  <span className="table__primary">
+                    {u.firstName} {u.lastName}
+                  </span>
+                  <span className="table__secondary">{u.email}</span>
+                </>
+              ),
+            },
+            {
+              key: "role",
+              header: "Rôle",
+              cell: (u) => (
+                <>
+                  {ROLE_LABELS[u.role]}
+                  {u.handlesProfessionals && <span className="badge badge--info"> Professionnels</span>}
+                </>
+              ),
+            },
+            {
+              key: "job",
+              header: "Fonction et mobile",
+              cell: (u) => [u.jobTitle, u.mobile && formatPhone(u.mobile)].filter(Boolean).join(" · ") || "—",
+            },
+            {
+              key: "agency",
+              header: "Agence",
+              sortValue: (u) => u.agencyName,
+              cell: (u) => (
+                <>
+                  <label className="visually-hidden" htmlFor={`agency-of-${u.id}`}>
+                    Agence de {u.firstName} {u.lastName}
+                  </label>
+                  <select
+                    id={`agency-of-${u.id}`}
+                    className="input"
+                    value={u.agencyId ?? ""}
+                    disabled={move.isPending}
+                    onChange={async (e) => {
+                      try {
+                        await move.mutateAsync({ userId: u.id, body: { agencyId: e.target.value || null } });
+                        toast.success(
+                          e.target.value
+                            ? `${u.firstName} ${u.lastName} rattaché(e) à l'agence.`
+                            : `${u.firstName} ${u.lastName} détaché(e) de son agence.`,
+                        );
+                      } catch (err) {
+                        toast.error(errorMessage(err));
+                      }
+                    }}
+                  >
+                    <option value="">Aucune agence</option>
+                    {(agencies.data ?? []).map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {form && (
         <form

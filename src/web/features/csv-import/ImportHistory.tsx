@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { useImports } from "./api";
 import { type CsvImport, IMPORT_STATUS_LABELS, reportUrl } from "./types";
 
@@ -16,6 +17,44 @@ const STATUS_BADGE = {
 /** The supplier's last imports; an interrupted one offers to resume it with the same file. */
 export function ImportHistory({ onResume }: { onResume(i: CsvImport): void }) {
   const imports = useImports();
+  const columns: Column<CsvImport>[] = [
+    { key: "createdAt", header: "Date", className: "nowrap", sortValue: (i) => i.createdAt, cell: (i) => formatDateTime(i.createdAt) },
+    { key: "filename", header: "Fichier", className: "wrap-anywhere", sortValue: (i) => i.filename, cell: (i) => i.filename },
+    { key: "product", header: "Produit", sortValue: (i) => productLabel(i.product), cell: (i) => productLabel(i.product) },
+    {
+      key: "status",
+      header: "Statut",
+      cell: (i) => (
+        <span className={`badge ${STATUS_BADGE[i.status]}`} title={i.error ?? undefined}>
+          {IMPORT_STATUS_LABELS[i.status]}
+        </span>
+      ),
+    },
+    { key: "totalRows", header: "Lignes", className: "num", sortValue: (i) => i.totalRows, cell: (i) => formatNumber(i.totalRows) },
+    { key: "accepted", header: "Acceptées", className: "num", sortValue: (i) => i.accepted, cell: (i) => formatNumber(i.accepted) },
+    { key: "rejected", header: "Rejetées", className: "num", sortValue: (i) => i.rejected, cell: (i) => formatNumber(i.rejected) },
+    {
+      key: "actions",
+      header: "Actions",
+      headerHidden: true,
+      className: "actions",
+      cell: (i) => (
+        <>
+          {i.status === "interrupted" && (
+            <button type="button" className="button button--secondary button--small" onClick={() => onResume(i)}>
+              Reprendre
+            </button>
+          )}
+          {i.totalRows > 0 && <Link to={`/apporteur/leads?importId=${i.id}`}>Leads</Link>}
+          {i.rejected > 0 && (
+            <a href={reportUrl(i.id)} download>
+              Rapport
+            </a>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <section className="card card--flush" aria-labelledby="imports-title">
       <h2 id="imports-title" className="card__pad card__heading">
@@ -30,60 +69,7 @@ export function ImportHistory({ onResume }: { onResume(i: CsvImport): void }) {
       ) : imports.data.length === 0 ? (
         <EmptyState icon="upload" title="Aucun import pour l'instant." />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Fichier</th>
-                <th scope="col">Produit</th>
-                <th scope="col">Statut</th>
-                <th scope="col" className="num">
-                  Lignes
-                </th>
-                <th scope="col" className="num">
-                  Acceptées
-                </th>
-                <th scope="col" className="num">
-                  Rejetées
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.data.map((i) => (
-                <tr key={i.id}>
-                  <td className="nowrap">{formatDateTime(i.createdAt)}</td>
-                  <td className="wrap-anywhere">{i.filename}</td>
-                  <td>{productLabel(i.product)}</td>
-                  <td>
-                    <span className={`badge ${STATUS_BADGE[i.status]}`} title={i.error ?? undefined}>
-                      {IMPORT_STATUS_LABELS[i.status]}
-                    </span>
-                  </td>
-                  <td className="num">{formatNumber(i.totalRows)}</td>
-                  <td className="num">{formatNumber(i.accepted)}</td>
-                  <td className="num">{formatNumber(i.rejected)}</td>
-                  <td className="actions">
-                    {i.status === "interrupted" && (
-                      <button type="button" className="button button--secondary button--small" onClick={() => onResume(i)}>
-                        Reprendre
-                      </button>
-                    )}
-                    {i.totalRows > 0 && <Link to={`/apporteur/leads?importId=${i.id}`}>Leads</Link>}
-                    {i.rejected > 0 && (
-                      <a href={reportUrl(i.id)} download>
-                        Rapport
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table rows={imports.data} columns={columns} rowKey={(i) => i.id} />
       )}
     </section>
   );

@@ -1,19 +1,9 @@
-export type ImportStatus = "pending" | "running" | "done" | "failed" | "interrupted";
+import type { Wire } from "../../../lib/wire";
+import type { CsvImportView } from "../../../modules/intake/api";
+import type { ImportStatus } from "../../../modules/intake/rules/lead-states";
 
-export interface CsvImport {
-  id: string;
-  product: string;
-  filename: string;
-  status: ImportStatus;
-  sizeBytes: number | null;
-  bytesRead: number;
-  totalRows: number;
-  accepted: number;
-  rejected: number;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** A CSV import as the browser receives it, derived from the shared schema (modules/intake/api.ts). */
+export type CsvImport = Wire<CsvImportView>;
 
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
   pending: "En attente du fichier",

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
+import { type FollowupBlock, isBlockOpen, MAIN_PATH, pathIndex } from "../../../modules/followup/rules/call-screen";
 import { CLOSING_CRITERIA } from "../../../modules/followup/rules/closing";
-import { FOLLOWUP_STATES, type FollowupState, STATE_LABELS } from "../../../modules/followup/rules/workflow";
+import { type FollowupState, STATE_LABELS } from "../../../modules/followup/rules/workflow";
 import { ApiError } from "../../api/client";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
@@ -23,18 +24,16 @@ const back = (
   </Link>
 );
 
-const PATH: FollowupState[] = FOLLOWUP_STATES.filter((s) => s !== "scheduled_callback");
-const at = (state: FollowupState) => PATH.indexOf(state === "scheduled_callback" ? "contact_attempt" : state);
+/** Why a block is not open yet (the table is the workflow's: rules/call-screen.ts); null when it is. */
+const LOCKED_UNTIL: Record<Exclude<FollowupBlock, "preparation">, string> = {
+  conduite: "Lancez l'appel depuis la préparation du dossier",
+  rebond:
+    "Verrouillé jusqu'à la fin de la mise à jour de la fiche client et de la validation des contrats : le M+3 commence toujours par l'administratif",
+  plan: "S'ouvre une fois le bilan commercial terminé",
+};
 
-/** Why a block is not open yet; null when it is. The commercial part stays shut until both admin steps are done. */
-function lockOf(block: "conduite" | "rebond" | "plan", state: FollowupState): string | null {
-  const now = `étape actuelle : « ${STATE_LABELS[state]} »`;
-  if (block === "conduite" && at(state) < at("contact_attempt")) return `Lancez l'appel depuis la préparation du dossier (${now}).`;
-  if (block === "rebond" && at(state) < at("commercial_rebound")) {
-    return `Verrouillé jusqu'à la fin de la mise à jour de la fiche client et de la validation des contrats : le M+3 commence toujours par l'administratif (${now}).`;
-  }
-  if (block === "plan" && at(state) < at("action_plan")) return `S'ouvre une fois le bilan commercial terminé (${now}).`;
-  return null;
+function lockOf(block: Exclude<FollowupBlock, "preparation">, state: FollowupState): string | null {
+  return isBlockOpen(block, state) ? null : `${LOCKED_UNTIL[block]} (étape actuelle : « ${STATE_LABELS[state]} »).`;
 }
 
 function Block({ n, title, lock, children }: { n: number; title: string; lock?: string | null; children: ReactNode }) {
@@ -141,10 +140,16 @@ function CallScreen({ view }: { view: FollowupView }) {
         }
       />
       <ol className="fu-stepper" aria-label="Étapes de l'appel">
-        {PATH.map((s) => (
+        {MAIN_PATH.map((s) => (
           <li
             key={s}
-            className={at(view.state) > at(s) || view.state === "closed" ? "is-done" : at(view.state) === at(s) ? "is-current" : ""}
+            className={
+              pathIndex(view.state) > pathIndex(s) || view.state === "closed"
+                ? "is-done"
+                : pathIndex(view.state) === pathIndex(s)
+                  ? "is-current"
+                  : ""
+            }
           >
             {s === "contact_attempt" && view.state === "scheduled_callback" ? STATE_LABELS.scheduled_callback : STATE_LABELS[s]}
           </li>

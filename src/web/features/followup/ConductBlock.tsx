@@ -81,17 +81,7 @@ function Availability({ view }: { view: FollowupView }) {
             fire("client_unavailable", { contact, ...(at ? { callbackAt: new Date(at).toISOString() } : {}) });
           }}
         >
-          <label className="field" htmlFor="callback-at">
-            <span className="field__label">Date et heure du rappel</span>
-            <input
-              id="callback-at"
-              className="input"
-              type="datetime-local"
-              min={parisNowForInput()}
-              value={at}
-              onChange={(e) => setAt(e.target.value)}
-            />
-          </label>
+          <CallbackAtField id="callback-at" label="Date et heure du rappel" value={at} onChange={setAt} />
           <button type="submit" className="button button--primary" disabled={pending}>
             Programmer le rappel
           </button>
@@ -129,22 +119,29 @@ function Callback({ view }: { view: FollowupView }) {
           if (at) record("callback", { callbackAt: new Date(at).toISOString() });
         }}
       >
-        <label className="field" htmlFor="reschedule-at">
-          <span className="field__label">Reporter le rappel au</span>
-          <input
-            id="reschedule-at"
-            className="input"
-            type="datetime-local"
-            min={parisNowForInput()}
-            value={at}
-            onChange={(e) => setAt(e.target.value)}
-          />
-        </label>
+        <CallbackAtField id="reschedule-at" label="Reporter le rappel au" value={at} onChange={setAt} />
         <button type="submit" className="button button--secondary" disabled={pending || !at}>
           Reporter
         </button>
       </form>
       {error && <Alert kind="error">{error}</Alert>}
     </div>
+  );
+}
+
+/** When to call back, not before now in Paris. */
+function CallbackAtField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(value: string): void }) {
+  return (
+    <label className="field" htmlFor={id}>
+      <span className="field__label">{label}</span>
+      <input
+        id={id}
+        className="input"
+        type="datetime-local"
+        min={parisNowForInput()}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }

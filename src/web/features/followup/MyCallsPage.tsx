@@ -5,10 +5,12 @@ import { formatDateTime, formatPhone } from "../../ui/format";
 import { ListCount, LoadMoreButton } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { type ListFilters, useFollowupList } from "./api";
 import "./followup.css";
 import { monthLabel } from "./labels";
 import { StateBadge } from "./StateBadge";
+import type { FollowupListItem } from "./types";
 
 const TABS = [
   { state: "open", label: "À traiter" },
@@ -16,6 +18,35 @@ const TABS = [
   { state: "preparation", label: "À appeler" },
   { state: "closed", label: "Clôturés" },
 ] as const;
+
+const callPath = (f: FollowupListItem) => `/courtier/appels-m3/${f.id}`;
+
+const CALL_COLUMNS: Column<FollowupListItem>[] = [
+  {
+    key: "client",
+    header: "Client",
+    cell: (f) => (
+      <>
+        <Link to={callPath(f)} className="table__primary nowrap" onClick={(e) => e.stopPropagation()}>
+          {f.clientName}
+        </Link>
+        <span className="table__secondary">{formatPhone(f.clientPhone) || "—"}</span>
+      </>
+    ),
+  },
+  { key: "state", header: "Étape", cell: (f) => <StateBadge state={f.state} /> },
+  {
+    key: "due",
+    header: "Échéance",
+    cell: (f) =>
+      f.state === "scheduled_callback" && f.callbackAt
+        ? `Rappel le ${formatDateTime(f.callbackAt)}`
+        : `Campagne de ${monthLabel(f.cohortMonth)}`,
+  },
+  { key: "agency", header: "Agence", cell: (f) => f.agencyName ?? "—" },
+  { key: "assignee", header: "Chargé(e)", className: "nowrap", cell: (f) => f.assigneeName ?? <span className="muted">Non attribué</span> },
+  { key: "openActions", header: "Actions ouvertes", className: "num th--wrap", cell: (f) => f.openActions },
+];
 
 export function MyCallsPage() {
   const { user } = useProfile();
@@ -70,52 +101,18 @@ export function MyCallsPage() {
         </section>
       ) : (
         <section className="card card--flush">
-          <div className="table-wrap">
-            <table className="table table--clickable">
-              <thead>
-                <tr>
-                  <th scope="col">Client</th>
-                  <th scope="col">Étape</th>
-                  <th scope="col">Échéance</th>
-                  <th scope="col">Agence</th>
-                  <th scope="col">Chargé(e)</th>
-                  <th scope="col" className="num th--wrap">
-                    Actions ouvertes
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((f) => {
-                  const to = `/courtier/appels-m3/${f.id}`;
-                  return (
-                    <tr key={f.id} onClick={() => navigate(to)}>
-                      <td>
-                        <Link to={to} className="table__primary nowrap" onClick={(e) => e.stopPropagation()}>
-                          {f.clientName}
-                        </Link>
-                        <span className="table__secondary">{formatPhone(f.clientPhone) || "—"}</span>
-                      </td>
-                      <td>
-                        <StateBadge state={f.state} />
-                      </td>
-                      <td>
-                        {f.state === "scheduled_callback" && f.callbackAt
-                          ? `Rappel le ${formatDateTime(f.callbackAt)}`
-                          : `Campagne de ${monthLabel(f.cohortMonth)}`}
-                      </td>
-                      <td>{f.agencyName ?? "—"}</td>
-                      <td className="nowrap">{f.assigneeName ?? <span className="muted">Non attribué</span>}</td>
-                      <td className="num">{f.openActions}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <div className="table-footer">
-            <ListCount shown={items.length} total={count(filters.state)} one="appel affiché" many="appels affichés" />
-            <LoadMoreButton list={list} />
-          </div>
+          <Table
+            rows={items}
+            columns={CALL_COLUMNS}
+            rowKey={(f) => f.id}
+            onRowClick={(f) => navigate(callPath(f))}
+            footer={
+              <>
+                <ListCount shown={items.length} total={count(filters.state)} one="appel affiché" many="appels affichés" />
+                <LoadMoreButton list={list} />
+              </>
+            }
+          />
         </section>
       )}
     </>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { FollowupListItem, FollowupView, Measures, MyAction } from "./types";
+import type { CampaignRun, CampaignRuns, FollowupList, FollowupView, Measures, MyActions, WriteAnswer } from "./types";
 
 export const followupKeys = {
   all: ["followups"] as const,
@@ -23,7 +23,7 @@ export function useFollowupList(filters: ListFilters) {
   return useInfiniteQuery({
     queryKey: followupKeys.list(filters),
     queryFn: ({ signal, pageParam }) =>
-      api<{ items: FollowupListItem[]; hasMore: boolean; counts: Record<string, number> }>("/api/v1/followups", {
+      api<FollowupList>("/api/v1/followups", {
         query: { ...filters, limit: CALLS_PAGE, offset: pageParam },
         signal,
       }),
@@ -38,7 +38,7 @@ export function useClientFollowup(clientId: string) {
   return useQuery({
     queryKey: followupKeys.list({ client: clientId }),
     queryFn: ({ signal }) =>
-      api<{ items: FollowupListItem[] }>("/api/v1/followups", { query: { assignee: "all", client: clientId, limit: 1 }, signal }),
+      api<Pick<FollowupList, "items">>("/api/v1/followups", { query: { assignee: "all", client: clientId, limit: 1 }, signal }),
     select: (data) => data.items[0] ?? null,
   });
 }
@@ -61,11 +61,7 @@ export function useMeasures(from: string, to: string) {
 export function useCampaignRuns() {
   return useQuery({
     queryKey: followupKeys.campaigns,
-    queryFn: ({ signal }) =>
-      api<{ currentMonth: string; runs: { month: string; status: string; finishedAt: string | null; created: number | null }[] }>(
-        "/api/v1/followups/campaigns",
-        { signal },
-      ),
+    queryFn: ({ signal }) => api<CampaignRuns>("/api/v1/followups/campaigns", { signal }),
   });
 }
 
@@ -73,7 +69,7 @@ export function useRunCampaign() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (month: string) =>
-      api<{ month: string; cohortFrom: string; cohortTo: string; created: number }>("/api/v1/followups/campaigns", {
+      api<CampaignRun>("/api/v1/followups/campaigns", {
         method: "POST",
         body: { month },
       }),
@@ -84,14 +80,7 @@ export function useRunCampaign() {
 export function useMyActions() {
   return useQuery({
     queryKey: followupKeys.myActions,
-    queryFn: ({ signal }) =>
-      api<{
-        today: string;
-        overdue: MyAction[];
-        dueToday: MyAction[];
-        upcoming: MyAction[];
-        counts: { overdue: number; dueToday: number; upcoming: number };
-      }>("/api/v1/followups/my-actions", { signal }),
+    queryFn: ({ signal }) => api<MyActions>("/api/v1/followups/my-actions", { signal }),
   });
 }
 
@@ -112,7 +101,7 @@ export function useFollowupWrite(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ path, method = "POST", body }: { path: string; method?: "POST" | "PUT"; body: unknown }) =>
-      api<{ state: string; version: number }>(`/api/v1/followups/${encodeURIComponent(id)}/${path}`, { method, body }),
+      api<WriteAnswer>(`/api/v1/followups/${encodeURIComponent(id)}/${path}`, { method, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: followupKeys.all }),
   });
 }

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { SubmitResult } from "../../../modules/intake/api";
 import type { LeadSubmission } from "../../../modules/intake/rules/lead-submission";
 import { apiRequest } from "../../api/client";
 import { leadKeys } from "../leads/api";
-import type { Reason } from "../leads/types";
 
-export type SubmitResult = { id: string; status: "accepted" } | { id: string; status: "rejected"; reasons: Reason[] };
+export type { SubmitResult };
 
 export function useSubmitLead() {
   const queryClient = useQueryClient();

@@ -1,7 +1,6 @@
-import { useEffect, useState } from "react";
 import { Field } from "../../ui/Field";
-import { Icon } from "../../ui/Icon";
 import { ProductSelect } from "../../ui/ProductSelect";
+import { SearchBar } from "../../ui/SearchBar";
 import { CHANNEL_LABELS } from "../../ui/StatusBadge";
 import type { LeadFilters } from "./types";
 
@@ -12,35 +11,17 @@ interface Props {
 
 /** Selects and dates apply at once; the search applies after a short pause in typing. */
 export function LeadFiltersBar({ filters, onChange }: Props) {
-  const [q, setQ] = useState(filters.q ?? "");
-
-  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
-
-  useEffect(() => {
-    if (q.trim() === (filters.q ?? "")) return;
-    const timer = window.setTimeout(() => onChange({ ...filters, q: q.trim() || undefined }), 400);
-    return () => window.clearTimeout(timer);
-  }, [q, filters, onChange]);
-
   const set = (key: keyof LeadFilters, value: string) => onChange({ ...filters, [key]: value || undefined });
 
   return (
     <form className="filters card" aria-label="Filtrer les leads" onSubmit={(e) => e.preventDefault()}>
-      <Field id="filter-q" label="Recherche" className="filters__search">
-        {(c) => (
-          <div className="input-icon">
-            <Icon name="search" />
-            <input
-              {...c}
-              className="input"
-              type="search"
-              placeholder="Nom, téléphone, e-mail, référence"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-          </div>
-        )}
-      </Field>
+      <SearchBar
+        id="filter-q"
+        className="filters__search"
+        placeholder="Nom, téléphone, e-mail, référence"
+        value={filters.q}
+        onSearch={(q) => onChange({ ...filters, q: q || undefined })}
+      />
       <Field id="filter-status" label="Statut">
         {(c) => (
           <select {...c} className="input" value={filters.status ?? ""} onChange={(e) => set("status", e.target.value)}>

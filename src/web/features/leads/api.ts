@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import type { LeadDetail, LeadFilters, LeadSummary } from "./types";
+import type { LeadDetail, LeadFilters, LeadPage } from "./types";
 
 const PAGE_SIZE = 50;
 
@@ -15,7 +15,7 @@ export function useLeadList(filters: LeadFilters) {
   return useInfiniteQuery({
     queryKey: leadKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
-      api<{ items: LeadSummary[]; next: string | null; total: { count: number; exact: boolean } | null }>("/api/v1/leads", {
+      api<LeadPage>("/api/v1/leads", {
         query: { ...filters, limit: PAGE_SIZE, cursor: pageParam },
         signal,
       }),

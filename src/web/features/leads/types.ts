@@ -1,79 +1,20 @@
-import type { RejectionReason } from "../../../modules/intake/rules/rejection";
+import type { z } from "zod";
+import type { Wire } from "../../../lib/wire";
+import type { LeadDetailView, LeadList, leadFiltersSchema, reasonSchema } from "../../../modules/intake/api";
 
-export type Reason = Pick<RejectionReason, "field" | "message"> & { code: string };
+/** The leads API's answers as the browser receives them, derived from the shared schemas (modules/intake/api.ts). */
 
-export interface LeadSummary {
-  id: string;
-  product: string;
-  status: "accepted" | "rejected";
-  reasons: Reason[];
-  channel: string;
-  externalRef: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  email: string | null;
-  postalCode: string | null;
-  city: string | null;
-  createdAt: string;
-}
+export type Reason = z.infer<typeof reasonSchema>;
+export type LeadPage = Wire<LeadList>;
+export type LeadSummary = LeadPage["items"][number];
+export type LeadDetail = Wire<LeadDetailView>;
+export type ConsentProof = NonNullable<LeadDetail["proof"]>;
+export type LeadIntegrity = LeadDetail["integrity"];
 
-export interface ConsentTextSnapshot {
-  version: string;
-  title: string;
-  body: string;
-  sha256: string;
-  partners: string[];
-  publishedAt: string;
-}
+/** Query filters shared by the list, the export and the dashboard statistics (GET /api/v1/leads…), as the address keeps them. */
+export type LeadFilters = { [K in keyof z.input<typeof leadFiltersSchema>]?: string };
 
-export interface ConsentProof {
-  method: "checkbox" | "oral";
-  prechecked: boolean;
-  textVersion: string;
-  textSha256: string;
-  collectedAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  sourceUrl: string | null;
-  callCenter: string | null;
-  agent: string | null;
-  recordingRef: string | null;
-  fingerprint: string;
-  fingerprintValid: boolean;
-  recordedAt: string;
-  text: ConsentTextSnapshot;
-}
-
-/** The lead checked against the signed audit journal (server: src/modules/evidence/lead-integrity.ts). */
-export interface LeadIntegrity {
-  status: "verified" | "pending" | "altered";
-  checks: { code: string; state: "ok" | "pending" | "failed"; message: string }[];
-}
-
-export interface LeadDetail extends LeadSummary {
-  fields: Record<string, unknown>;
-  submitted: unknown;
-  /** The exact bytes sent (base64), when `submitted` is only a readable copy of them. */
-  submittedExact: string | null;
-  proof: ConsentProof | null;
-  integrity: LeadIntegrity;
-  importId: string | null;
-  importRow: number | null;
-  departement: string | null;
-}
-
-/** Query filters shared by the list, the export and the dashboard statistics (GET /api/v1/leads…). */
-export interface LeadFilters {
-  status?: string;
-  product?: string;
-  channel?: string;
-  importId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
-
+// Spelled here so that the browser does not load zod for a list of names; the check below keeps it complete.
 export const FILTER_KEYS = [
   "status",
   "product",
@@ -83,3 +24,6 @@ export const FILTER_KEYS = [
   "to",
   "q",
 ] as const satisfies readonly (keyof LeadFilters)[];
+type MissingFilterKey = Exclude<keyof LeadFilters, (typeof FILTER_KEYS)[number]>;
+const _allFilterKeys: MissingFilterKey extends never ? true : never = true;
+void _allFilterKeys;

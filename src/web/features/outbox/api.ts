@@ -1,31 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Wire } from "../../../lib/wire";
+import type { OutboxDetailView, OutboxListView } from "../../../modules/notifications/api";
 import { api } from "../../api/client";
 
-export interface OutboxItem {
-  id: string;
-  channel: "email" | "sms";
-  tag: string | null;
-  to: string;
-  from: string;
-  subject: string | null;
-  attachmentCount: number;
-  smsEncoding: string | null;
-  smsSegments: number | null;
-  receivedAt: string;
-}
-
-export interface OutboxDetail extends Omit<OutboxItem, "attachmentCount"> {
-  text: string;
-  attachments: { filename: string | null; contentType: string; size: number }[];
-  hasRaw: boolean;
-}
-
-export interface OutboxList {
-  capture: { email: boolean; sms: boolean };
-  notice: string | null;
-  items: OutboxItem[];
-  total: number;
-}
+export type OutboxList = Wire<OutboxListView>;
+export type OutboxItem = OutboxList["items"][number];
+export type OutboxDetail = Wire<OutboxDetailView>;
 
 export function useOutbox(channel: "" | "email" | "sms") {
   return useQuery({

@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ACCEPTED_COLOR, AXIS_COLOR, GRID_COLOR, REJECTED_COLOR } from "../../ui/chart-colors";
 import { formatIsoDay, formatNumber } from "../../ui/format";
 import type { LeadStats } from "./api";
-import { ACCEPTED_COLOR, AXIS_COLOR, GRID_COLOR, REJECTED_COLOR } from "./colors";
 import { daysBetween, shortDay } from "./days";
 
 export function DailyChart({ byDay, from, to }: { byDay: LeadStats["byDay"]; from: string; to: string }) {
