@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { extractPdfText } from "../tests/support/pdf-text";
 import { DEMO } from "./support/app";
+import { buyFirstMarketLead, topUpWithDemoCard } from "./support/broker";
 import { login } from "./support/browser";
 import { expectText } from "./support/expect-text";
 import { pageOverflow, screenshotBoth } from "./support/layout";
@@ -14,15 +15,8 @@ describe("Issue 12 §1 : le courtier ouvre un lead acheté, voit la preuve véri
   it("le cabinet de démonstration recharge ses crédits et achète un lead en salle de marché", async () => {
     const { page } = e2e;
     await login(page, DEMO.broker, DEMO.password);
-    await page.getByRole("link", { name: "Crédits & factures" }).click();
-    await page.getByLabel("Pack 500 €").check();
-    await page.getByLabel("Numéro de carte (démonstration)").fill("4242 4242 4242 4242");
-    await page.getByRole("button", { name: /^Payer 600,00\s€ TTC$/ }).click();
-    await expectText(page.locator(".toasts"), "Paiement accepté");
-    await page.getByRole("link", { name: "Salle de marché" }).first().click();
-    await page.locator("main tbody tr").first().getByRole("button", { name: "Réserver" }).click();
-    await page.getByRole("button", { name: /^Payer .* en crédits$/ }).click();
-    await expectText(page.locator(".hold-panel--done"), "Lead acheté");
+    await topUpWithDemoCard(page);
+    await buyFirstMarketLead(page);
   });
 
   it("« Mes leads et RDV » : le lead est là, nouveau, avec son délai d'appel ; le tableau de bord le compte", async () => {

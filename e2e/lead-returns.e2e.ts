@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO } from "./support/app";
+import { buyFirstMarketLead, logOut, topUpWithDemoCard } from "./support/broker";
 import { login } from "./support/browser";
 import { expectText } from "./support/expect-text";
 import { pageOverflow, screenshotBoth } from "./support/layout";
@@ -12,15 +13,8 @@ describe("Issue 12 §2 : un courtier conteste un lead, l'opérateur accepte, les
   it("le courtier achète un lead puis le conteste depuis sa fiche", async () => {
     const { page } = e2e;
     await login(page, DEMO.broker, DEMO.password);
-    await page.getByRole("link", { name: "Crédits & factures" }).click();
-    await page.getByLabel("Pack 500 €").check();
-    await page.getByLabel("Numéro de carte (démonstration)").fill("4242 4242 4242 4242");
-    await page.getByRole("button", { name: /^Payer 600,00\s€ TTC$/ }).click();
-    await expectText(page.locator(".toasts"), "Paiement accepté");
-    await page.getByRole("link", { name: "Salle de marché" }).first().click();
-    await page.locator("main tbody tr").first().getByRole("button", { name: "Réserver" }).click();
-    await page.getByRole("button", { name: /^Payer .* en crédits$/ }).click();
-    await expectText(page.locator(".hold-panel--done"), "Lead acheté");
+    await topUpWithDemoCard(page);
+    await buyFirstMarketLead(page);
     await page.getByRole("link", { name: "Crédits & factures" }).click();
     const afterPurchase = await balance();
     expect(afterPurchase).not.toBe("530,00 €");
@@ -38,8 +32,7 @@ describe("Issue 12 §2 : un courtier conteste un lead, l'opérateur accepte, les
 
   it("l'opérateur l'accepte dans sa file des contestations", async () => {
     const { page } = e2e;
-    await page.getByRole("button", { name: /Se déconnecter/ }).click();
-    await page.waitForURL("**/connexion**");
+    await logOut(page);
     await login(page, DEMO.admin, DEMO.password);
     await page.getByRole("link", { name: "Contestations" }).click();
     const row = page.locator("tbody tr").first();
@@ -54,8 +47,7 @@ describe("Issue 12 §2 : un courtier conteste un lead, l'opérateur accepte, les
 
   it("le courtier retrouve ses 530 € de crédits et la contestation acceptée sur la fiche", async () => {
     const { page } = e2e;
-    await page.getByRole("button", { name: /Se déconnecter/ }).click();
-    await page.waitForURL("**/connexion**");
+    await logOut(page);
     await login(page, DEMO.broker, DEMO.password);
     await page.getByRole("link", { name: "Crédits & factures" }).click();
     await expectText(page.getByTestId("balance"), /^530,00\s€$/);

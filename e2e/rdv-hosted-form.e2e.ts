@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mimePartText } from "../tests/support/mail";
 import { DEMO } from "./support/app";
+import { buyFirstMarketLead, logOut, topUpWithDemoCard } from "./support/broker";
 import { login, screenshot } from "./support/browser";
 import { expectText } from "./support/expect-text";
 import { PHONE, pageOverflow, screenshotBoth } from "./support/layout";
@@ -23,11 +24,7 @@ describe("§5 et §3 : une prospecte prend rendez-vous sur le formulaire héberg
   it("le cabinet recharge ses crédits et passe une commande exclusive de RDV qualifiés en assurance emprunteur", async () => {
     const { page } = e2e;
     await login(page, DEMO.broker, DEMO.password);
-    await page.getByRole("link", { name: "Crédits & factures" }).click();
-    await page.getByLabel("Pack 500 €").check();
-    await page.getByLabel("Numéro de carte (démonstration)").fill("4242 4242 4242 4242");
-    await page.getByRole("button", { name: /^Payer 600,00\s€ TTC$/ }).click();
-    await expectText(page.locator(".toasts"), "Paiement accepté");
+    await topUpWithDemoCard(page);
     await page.getByRole("link", { name: "Mes commandes" }).click();
     await page.getByRole("button", { name: "Nouvelle commande" }).click();
     await page.getByLabel("Nom de la commande").fill("RDV emprunteur");
@@ -40,8 +37,7 @@ describe("§5 et §3 : une prospecte prend rendez-vous sur le formulaire héberg
 
   it("l'apporteur trouve dans « Formulaires hébergés » l'adresse et l'iframe de son formulaire de RDV", async () => {
     const { page } = e2e;
-    await page.getByRole("button", { name: /Se déconnecter/ }).click();
-    await page.waitForURL("**/connexion**");
+    await logOut(page);
     await login(page, DEMO.supplier, DEMO.password);
     await page.getByRole("link", { name: "Formulaires hébergés" }).click();
     const code = (await page.getByTestId("supplier-code").textContent()) ?? "";
@@ -137,8 +133,7 @@ describe("§5 et §3 : une prospecte prend rendez-vous sur le formulaire héberg
 
   it("le courtier voit le RDV dans son agenda de la semaine", async () => {
     const { page } = e2e;
-    await page.getByRole("button", { name: /Se déconnecter/ }).click();
-    await page.waitForURL("**/connexion**");
+    await logOut(page);
     await login(page, DEMO.broker, DEMO.password);
     await page.getByRole("link", { name: "Agenda RDV" }).click();
     const card = page.locator("article.agenda__rdv", { hasText: PROSPECT.lastName });
