@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mimePartText } from "../tests/support/mail";
 import { DEMO } from "./support/app";
-import { buyFirstMarketLead, logOut, topUpWithDemoCard } from "./support/broker";
+import { logOut, topUpWithDemoCard } from "./support/broker";
 import { login, screenshot } from "./support/browser";
 import { expectText } from "./support/expect-text";
 import { PHONE, pageOverflow, screenshotBoth } from "./support/layout";
