@@ -21,6 +21,7 @@ import { bodySha256, consentTextDigest } from "../consent";
 import { consentTexts } from "../consent/schema";
 import { committedLeads, LEAD_EVENTS } from "../intake";
 import { leadConsents, leads } from "../intake/schema";
+import { checkAppointments } from "./check-appointments";
 import { type CommittedSale, checkSales } from "./check-sales";
 import { loadStoredLeads, STORED_LEAD_COLUMNS, type StoredLead, storedLeadFaults, storedLeadJoin, storedLeadOf } from "./stored-leads";
 
@@ -111,6 +112,7 @@ export async function verifyEvidence(db: Db, opts: VerifyOptions): Promise<Evide
       const unsealed = await checkUnsealed(tx, keys, opts.pageSize ?? 10_000, report, commitments);
       await checkConsentTexts(tx, texts, report);
       await checkSales(tx, sales, report);
+      await checkAppointments(tx, report);
       // Money: every credit movement against its audit event (whose MAC the chain walk checked), every balance against its movements.
       for (const p of await verifyLedger(tx))
         report({

@@ -5,6 +5,7 @@ export { type CsvColumns, isBlankRow, readHeader, recordOf } from "./csv-import/
 export { createImport } from "./csv-import/imports";
 export { markInterruptedImports } from "./csv-import/interrupted-imports";
 export { runImport } from "./csv-import/run-import";
+export { appointmentFingerprint } from "./appointment-fingerprint";
 export { consentFingerprint } from "./fingerprint";
 export { type IngestResult, ingestLeads } from "./ingest-leads";
 export { IntakeBatcher } from "./intake-batcher";
