@@ -30,10 +30,10 @@ export function csvOf(
   product: string,
   consentVersion: string,
   overrides: Record<string, string>[],
-  opts: { delimiter?: string; columns?: string[] } = {},
+  opts: { delimiter?: string; columns?: string[]; now?: Date } = {},
 ): string {
   const columns = opts.columns ?? csvHeader(product);
-  const rows = overrides.map((o) => ({ ...templateRecord(product, consentVersion), ...o }));
+  const rows = overrides.map((o) => ({ ...templateRecord(product, consentVersion, opts.now), ...o }));
   return stringify(rows, { header: true, columns, delimiter: opts.delimiter ?? ";", record_delimiter: "windows" });
 }
 

@@ -1,11 +1,11 @@
 // What other modules may use of intake; nothing else of this folder is imported from outside it.
 
+export { appointmentFingerprint } from "./appointment-fingerprint";
 export { claimAcceptedLeads } from "./claim-accepted-leads";
 export { type CsvColumns, isBlankRow, readHeader, recordOf } from "./csv-import/columns";
 export { createImport } from "./csv-import/imports";
 export { markInterruptedImports } from "./csv-import/interrupted-imports";
 export { runImport } from "./csv-import/run-import";
-export { appointmentFingerprint } from "./appointment-fingerprint";
 export { consentFingerprint } from "./fingerprint";
 export { type IngestResult, ingestLeads } from "./ingest-leads";
 export { IntakeBatcher } from "./intake-batcher";

@@ -164,6 +164,7 @@ describe("RDV by CSV import", () => {
     };
     const content = csvOf("assurance-emprunteur", version, [rdvCells, { ...rdvCells, rdv_disponibilites: "05/12/2026 10:00" }, {}], {
       columns,
+      now,
     });
     const { id, res } = await uploadCsv(ctx, session, content, { product: "assurance-emprunteur" });
     expect(res.statusCode, res.body).toBeLessThan(300);
