@@ -69,7 +69,10 @@ interface Row {
 
 export async function listBrokerLeads(db: DbOrTx, orgId: string, query: BrokerLeadsQuery, now: Date) {
   const where = brokerLeadConditions(orgId, query);
-  const order = query.sort === "oldest" ? sql`w.sold_at asc, w.lead_id asc` : sql`w.sold_at desc, w.lead_id desc`;
+  // With a search, the few matches come from the name or phone indexes and are then sorted: "+ interval '0'" keeps
+  // the planner from walking the whole brokerage in sold_at order hoping to meet 25 of them early (60 ms at 200,000).
+  const soldAt = query.q ? sql`(w.sold_at + interval '0')` : sql`w.sold_at`;
+  const order = query.sort === "oldest" ? sql`${soldAt} asc, w.lead_id asc` : sql`${soldAt} desc, w.lead_id desc`;
   const [rows, counted] = await Promise.all([
     rawRows<Row>(
       db,
