@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEPARTEMENTS, PRODUCT_SLUGS } from "../catalogue/rules";
 import { PRODUCT_LINE_KEYS, type ProductLine } from "../crm/rules/product-lines";
-import { consentProofSchema, leadIntegritySchema } from "../intake/api";
+import { consentProofSchema, leadContactSchema, leadIntegritySchema } from "../intake/api";
 import { LEAD_TYPES, SALE_CHANNELS } from "../market/rules/sale-terms";
 import { RETURN_REASONS, RETURN_STATUSES } from "./rules/returns";
 import { LOST_REASONS, WORK_STATUSES } from "./rules/work-status";
@@ -136,15 +136,7 @@ export const brokerLeadDetailSchema = z.object({
       fingerprint: z.string(),
     })
     .nullable(),
-  contact: z.object({
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    city: z.string().nullable(),
-    departement: z.string().nullable(),
-  }),
+  contact: leadContactSchema.extend({ departement: z.string().nullable() }),
   fields: z.record(z.string(), z.unknown()),
   sale: z.object({
     saleId: z.string(),
@@ -167,6 +159,8 @@ export const brokerLeadDetailSchema = z.object({
   /** The lead's return, if one was asked; or until when one may be. */
   return: returnViewSchema.nullable(),
   returnDeadline: z.date(),
+  /** Whether a return may be asked now (within 7 days, none yet, not signed): decided on the server's clock. */
+  returnOpen: z.boolean(),
   timeline: z.array(timelineEntrySchema),
 });
 export type BrokerLeadDetail = z.infer<typeof brokerLeadDetailSchema>;

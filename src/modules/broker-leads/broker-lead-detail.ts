@@ -153,6 +153,7 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
         }
       : null,
     returnDeadline: returnDeadline(soldAt),
+    returnOpen: !ret && work.status !== "vendu" && now <= returnDeadline(soldAt),
     timeline: [
       { at: lead.createdAt, kind: "received" as const, label: "Lead reçu et contrôlé par LeadsAssurance", detail: null, by: null },
       {

@@ -179,6 +179,7 @@ describe("the broker's leads", () => {
     const leadId = await bought(a);
     const detail = (await get(a, `/api/v1/broker/leads/${leadId}`)).json();
     expect(detail.proof).toMatchObject({ method: "checkbox", prechecked: false, fingerprintValid: true });
+    expect(detail.returnOpen).toBe(true);
     expect(detail.proof.text.body.length).toBeGreaterThan(20);
     expect(["verified", "pending"]).toContain(detail.integrity.status);
     expect(detail.callability).toMatchObject({ daysLeft: 29, expired: false, withinCallHours: true, nextCallHoursStart: null });

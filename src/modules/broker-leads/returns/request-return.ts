@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type AuthContext, actorOf } from "../../../platform/auth-context";
-import type { Db } from "../../../platform/db/client";
+import type { Db, DbOrTx } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
 import { uuidv7 } from "../../../platform/db/uuid-v7";
 import { AppError, notFound, validationError } from "../../../platform/errors";
@@ -27,7 +27,7 @@ interface Locked {
 }
 
 /** A brokerage's returns (pending or accepted) against its purchases, over the last 30 days. */
-export async function returnRate(db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], orgId: string, now: Date) {
+export async function returnRate(db: DbOrTx, orgId: string, now: Date) {
   const since = new Date(now.getTime() - RATE_WINDOW_DAYS * 24 * 3600 * 1000).toISOString();
   const [row] = await rawRows<{ purchases: number; returns: number }>(
     db,

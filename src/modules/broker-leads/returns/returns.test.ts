@@ -84,6 +84,7 @@ describe("returns (contestations)", () => {
     expect(ledger).toEqual({ kind: "refund", amount_cents: item.priceCents });
     const detail = (await ctx.app.inject({ method: "GET", url: `/api/v1/broker/leads/${leadId}`, headers: asUser(b.session) })).json();
     expect(detail.return).toMatchObject({ status: "accepted", reason: "faux_numero" });
+    expect(detail.returnOpen).toBe(false);
     expect(detail.timeline.map((t: { label: string }) => t.label)).toContain("Contestation acceptée : crédits remboursés");
 
     const stats = (await ctx.app.inject({ method: "GET", url: "/api/v1/leads/stats", headers: bearer(supplier.apiKey) })).json();

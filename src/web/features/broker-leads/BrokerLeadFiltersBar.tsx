@@ -1,9 +1,8 @@
-import { useEffect, useState } from "react";
 import { WORK_STATUS_LABELS, WORK_STATUSES } from "../../../modules/broker-leads/rules/work-status";
 import { CHANNEL_LABELS as SALE_CHANNEL_LABELS, SALE_CHANNELS } from "../../../modules/market/rules/sale-terms";
 import { Field } from "../../ui/Field";
-import { Icon } from "../../ui/Icon";
 import { ProductSelect } from "../../ui/ProductSelect";
+import { SearchBar } from "../../ui/SearchBar";
 import { DEPARTEMENT_OPTIONS } from "../market/labels";
 import type { BrokerLeadFilters } from "./api";
 
@@ -12,15 +11,8 @@ interface Props {
   onChange(filters: BrokerLeadFilters): void;
 }
 
-/** Selects and dates apply at once and go back to the first page; the search applies after a short pause in typing. */
+/** Selects and dates apply at once and go back to the first page; the search (shared SearchBar) after a short pause in typing. */
 export function BrokerLeadFiltersBar({ filters, onChange }: Props) {
-  const [q, setQ] = useState(filters.q ?? "");
-  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
-  useEffect(() => {
-    if (q.trim() === (filters.q ?? "")) return;
-    const timer = window.setTimeout(() => onChange({ ...filters, q: q.trim() || undefined, page: 1 }), 350);
-    return () => window.clearTimeout(timer);
-  }, [q, filters, onChange]);
   const set = (patch: Partial<Record<keyof BrokerLeadFilters, string>>) => {
     const next: Record<string, unknown> = { ...filters, page: 1 };
     for (const [k, v] of Object.entries(patch)) next[k] = v || undefined;
@@ -29,14 +21,13 @@ export function BrokerLeadFiltersBar({ filters, onChange }: Props) {
 
   return (
     <form className="filters filters--market card" aria-label="Filtrer mes leads" onSubmit={(e) => e.preventDefault()}>
-      <Field id="bl-q" label="Recherche" className="filters__search">
-        {(c) => (
-          <div className="input-icon">
-            <Icon name="search" />
-            <input {...c} className="input" type="search" placeholder="Nom ou téléphone" value={q} onChange={(e) => setQ(e.target.value)} />
-          </div>
-        )}
-      </Field>
+      <SearchBar
+        id="bl-q"
+        className="filters__search"
+        placeholder="Nom ou téléphone"
+        value={filters.q}
+        onSearch={(q) => onChange({ ...filters, q: q || undefined, page: 1 })}
+      />
       <Field id="bl-product" label="Produit">
         {(c) => <ProductSelect {...c} value={filters.product ?? ""} emptyLabel="Tous les produits" onChange={(v) => set({ product: v })} />}
       </Field>

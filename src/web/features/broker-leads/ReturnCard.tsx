@@ -15,7 +15,7 @@ import { type BrokerLeadSheet, useRequestReturn } from "./api";
 const STATUS_BADGE = { pending: "badge--info", accepted: "badge--success", refused: "badge--danger" } as const;
 
 /** Contest the lead within 7 days of the purchase, or see where the contest stands. */
-export function ReturnCard({ lead, now = new Date() }: { lead: BrokerLeadSheet; now?: Date }) {
+export function ReturnCard({ lead }: { lead: BrokerLeadSheet }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ReturnReason | "">("");
   const [note, setNote] = useState("");
@@ -23,8 +23,7 @@ export function ReturnCard({ lead, now = new Date() }: { lead: BrokerLeadSheet; 
   const toast = useToast();
   const errors = fieldErrors(request.error);
   const ret = lead.return;
-  const open7 = new Date(lead.returnDeadline) > now && lead.work.status !== "vendu";
-  if (!ret && !open7) return null;
+  if (!ret && !lead.returnOpen) return null;
   const reasons = RETURN_REASONS.filter((r) => r !== "rdv_non_honore" || lead.leadType === "rdv");
 
   return (

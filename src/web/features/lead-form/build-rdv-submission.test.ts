@@ -5,7 +5,8 @@ import { buildSubmission } from "./build-submission";
 import { emptyForm, type LeadFormState } from "./form-state";
 
 const postal = checkPostalCode;
-const now = new Date();
+// A Tuesday morning in Paris: the slots offered are a fixed, worked week whatever day the suite runs.
+const now = new Date("2026-12-01T09:00:00+01:00");
 
 function rdvForm(): LeadFormState {
   const form = emptyForm("assurance-emprunteur");
