@@ -6,11 +6,15 @@ import { freshDatabase, type ServerHandle, startServer } from "./support";
 
 export const PASSWORD = "bench-market-2026";
 
-/** A session for one user of the running server. */
-export async function login(server: ServerHandle, email: string) {
+/**
+ * A session for one user of the running server. Logins are limited per address: each buyer logs in from
+ * its own (documentation-range) address, passed by the trusted local proxy the bench server is told of.
+ */
+export async function login(server: ServerHandle, email: string, buyerIndex = 0) {
+  const address = `203.0.${113 + (buyerIndex >> 8)}.${buyerIndex & 255}`;
   const res = await request(`${server.url}/api/v1/auth/login`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "x-forwarded-for": address },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   if (res.statusCode !== 200) throw new Error(`login ${email}: ${res.statusCode} ${await res.body.text()}`);
@@ -57,7 +61,7 @@ export async function withFreshServer<T>(
   await c.connect();
   try {
     await prepare(c);
-    const server = await startServer(database.env);
+    const server = await startServer({ ...database.env, TRUST_PROXY: "127.0.0.1" });
     try {
       return await run(server, c);
     } finally {

@@ -12,7 +12,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type pg from "pg";
 import { Agent, request } from "undici";
-import { hashPassword } from "../src/modules/accounts/passwords";
 import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { systemClock } from "../src/platform/clock";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
@@ -121,7 +120,7 @@ async function purchasePhase() {
     (c) => stockLeads(c, PURCHASES + 1000),
     async (server, c) => {
       const buyers = await createBuyers(c, BUYERS, 1_000_000_00);
-      const sessions = await Promise.all(buyers.map((b) => login(server, b.email)));
+      const sessions = await Promise.all(buyers.map((b, i) => login(server, b.email, i)));
       const { rows } = await c.query<{ lead_id: string }>("select lead_id from market_listings order by received_at desc limit $1", [
         PURCHASES,
       ]);

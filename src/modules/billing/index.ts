@@ -8,7 +8,7 @@
  */
 
 export { type Invoice, type IssueInvoiceInput, issueInvoice } from "./invoices/issue-invoice";
-export { type CreditMovement, creditWallet, debitCredits, type LedgerRow, walletBalance } from "./move-credits";
+export { type CreditMovement, creditWallet, debitCredits, debitCreditsMany, type LedgerRow, walletBalance } from "./move-credits";
 export { type PaymentSucceededHandler, registerPaymentPurpose, type SucceededPayment } from "./payments/payment-purposes";
 export type { PaymentProvider } from "./payments/provider";
 export { paymentProviderOf } from "./payments/provider-of";

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { formatEurosFr } from "../../lib/french-format";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import { type Actor, appendAuditEvent } from "../audit";
+import { type Actor, appendAuditEvents } from "../audit";
 import { type LedgerKind, ledgerEntries } from "./schema";
 
 export interface CreditMovement {
@@ -43,32 +44,35 @@ function checkAmount(m: CreditMovement, allowed: readonly LedgerKind[]) {
 
 type Rows<T> = { rows: T[] };
 
-async function recordMovement(tx: DbOrTx, m: CreditMovement, signed: number, balanceAfter: number): Promise<LedgerRow> {
-  const now = m.now;
-  const [row] = await tx
-    .insert(ledgerEntries)
-    .values({
-      orgId: m.orgId,
-      kind: m.kind,
-      amountCents: signed,
-      balanceAfterCents: balanceAfter,
-      reference: m.reference,
-      description: m.description ?? DEFAULT_DESCRIPTIONS[m.kind],
-      userId: m.userId ?? null,
-      createdAt: now,
-    })
-    .returning({ id: ledgerEntries.id, balanceAfterCents: ledgerEntries.balanceAfterCents });
-  if (!row) throw new Error("ledger insert returned nothing");
-  const actor: Actor = { orgId: m.orgId, userId: m.userId ?? null };
-  await appendAuditEvent(tx, {
-    actor,
-    action: signed > 0 ? "credits.credited" : "credits.debited",
-    entityType: "ledger_entry",
-    entityId: row.id,
-    data: { kind: m.kind, amountCents: signed, balanceAfterCents: balanceAfter, reference: m.reference },
-    occurredAt: now,
-  });
-  return row;
+/** Ledger rows and their audit events for movements already applied to the wallets, in one insert each. */
+async function recordMovements(
+  tx: DbOrTx,
+  moves: readonly { m: CreditMovement; signed: number; balanceAfter: number }[],
+): Promise<LedgerRow[]> {
+  const rows = moves.map(({ m, signed, balanceAfter }) => ({
+    id: randomUUID(),
+    orgId: m.orgId,
+    kind: m.kind,
+    amountCents: signed,
+    balanceAfterCents: balanceAfter,
+    reference: m.reference,
+    description: m.description ?? DEFAULT_DESCRIPTIONS[m.kind],
+    userId: m.userId ?? null,
+    createdAt: m.now,
+  }));
+  await tx.insert(ledgerEntries).values(rows);
+  await appendAuditEvents(
+    tx,
+    rows.map((row) => ({
+      actor: { orgId: row.orgId, userId: row.userId } satisfies Actor,
+      action: row.amountCents > 0 ? "credits.credited" : "credits.debited",
+      entityType: "ledger_entry",
+      entityId: row.id,
+      data: { kind: row.kind, amountCents: row.amountCents, balanceAfterCents: row.balanceAfterCents, reference: row.reference },
+      occurredAt: row.createdAt,
+    })),
+  );
+  return rows.map((row) => ({ id: row.id, balanceAfterCents: row.balanceAfterCents }));
 }
 
 /**
@@ -77,20 +81,44 @@ async function recordMovement(tx: DbOrTx, m: CreditMovement, signed: number, bal
  * a balance too short changes nothing and throws `insufficient_credits`.
  */
 export async function debitCredits(tx: DbOrTx, m: CreditMovement): Promise<LedgerRow> {
-  checkAmount(m, DEBIT_KINDS);
+  return (await debitCreditsMany(tx, [m]))[0] as LedgerRow;
+}
+
+/**
+ * Several debits at once (the exclusive routing of a batch), in the caller's transaction: one UPDATE of
+ * the wallets concerned, each by the sum of its debits and only if its balance covers that sum, then the
+ * ledger rows in the given order, each with the balance after it. If one wallet falls short nothing is
+ * debited (`insufficient_credits`, naming that brokerage's figures).
+ */
+export async function debitCreditsMany(tx: DbOrTx, movements: readonly CreditMovement[]): Promise<LedgerRow[]> {
+  if (movements.length === 0) return [];
+  for (const m of movements) checkAmount(m, DEBIT_KINDS);
+  const totals = new Map<string, number>();
+  for (const m of movements) totals.set(m.orgId, (totals.get(m.orgId) ?? 0) + m.amountCents);
+  const now = movements[0]?.now as Date;
   const res = (await tx.execute(sql`
-    update wallets set balance_cents = balance_cents - ${m.amountCents}, updated_at = ${m.now}
-     where org_id = ${m.orgId} and balance_cents >= ${m.amountCents}
-    returning balance_cents as "balanceCents"`)) as unknown as Rows<{ balanceCents: number }>;
-  const after = res.rows[0];
-  if (!after) {
-    const balance = await walletBalance(tx, m.orgId);
+    update wallets w set balance_cents = w.balance_cents - d.amount, updated_at = ${now}
+      from unnest(${sql.param([...totals.keys()])}::uuid[], ${sql.param([...totals.values()])}::int[]) as d(org_id, amount)
+     where w.org_id = d.org_id and w.balance_cents >= d.amount
+    returning w.org_id as "orgId", w.balance_cents as "balanceCents"`)) as unknown as Rows<{ orgId: string; balanceCents: number }>;
+  if (res.rows.length < totals.size) {
+    const short = [...totals].find(([orgId]) => !res.rows.some((r) => r.orgId === orgId)) as [string, number];
+    const balance = await walletBalance(tx, short[0]);
     throw new AppError("insufficient_credits", {
-      message: `Crédits insuffisants : ${formatEurosFr(m.amountCents)} nécessaires, ${formatEurosFr(balance)} disponibles`,
-      details: { requiredCents: m.amountCents, balanceCents: balance },
+      message: `Crédits insuffisants : ${formatEurosFr(short[1])} nécessaires, ${formatEurosFr(balance)} disponibles`,
+      details: { requiredCents: short[1], balanceCents: balance },
     });
   }
-  return recordMovement(tx, m, -m.amountCents, after.balanceCents);
+  // Each row's balance after it: the balance before the update, less the debits of that wallet up to it.
+  const running = new Map(res.rows.map((r) => [r.orgId, r.balanceCents + (totals.get(r.orgId) as number)]));
+  return recordMovements(
+    tx,
+    movements.map((m) => {
+      const balanceAfter = (running.get(m.orgId) as number) - m.amountCents;
+      running.set(m.orgId, balanceAfter);
+      return { m, signed: -m.amountCents, balanceAfter };
+    }),
+  );
 }
 
 /** Adds credits to a brokerage's wallet (created on first credit), in the caller's transaction. */
@@ -103,7 +131,7 @@ export async function creditWallet(tx: DbOrTx, m: CreditMovement): Promise<Ledge
     returning balance_cents as "balanceCents"`)) as unknown as Rows<{ balanceCents: number }>;
   const after = res.rows[0];
   if (!after) throw new Error("wallet upsert returned nothing");
-  return recordMovement(tx, m, m.amountCents, after.balanceCents);
+  return (await recordMovements(tx, [{ m, signed: m.amountCents, balanceAfter: after.balanceCents }]))[0] as LedgerRow;
 }
 
 /** The wallet's balance in cents HT (0 for a brokerage that never topped up). */

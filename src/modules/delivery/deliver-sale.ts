@@ -16,8 +16,11 @@ export const WEBHOOK_ATTEMPT_JOB = "delivery.webhook";
  * Queued in the sale's own transaction (market/record-sale.ts): the sale and the promise to tell the
  * broker commit together, and the jobs table keeps that promise across a restart.
  */
-export async function enqueueSaleDelivery(tx: DbOrTx, saleId: string, now: Date): Promise<void> {
-  await enqueueJobs(tx, [{ kind: SALE_DELIVERY_JOB, dedupeKey: saleId, payload: { saleId }, runAt: now }]);
+export async function enqueueSaleDeliveries(tx: DbOrTx, saleIds: readonly string[], now: Date): Promise<void> {
+  await enqueueJobs(
+    tx,
+    saleIds.map((saleId) => ({ kind: SALE_DELIVERY_JOB, dedupeKey: saleId, payload: { saleId }, runAt: now })),
+  );
 }
 
 export function enqueueWebhookAttempt(db: DbOrTx, deliveryId: string, attempt: number, runAt: Date) {

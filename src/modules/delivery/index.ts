@@ -1,5 +1,5 @@
 // What other modules may use of delivery; nothing else of this folder is imported from outside it.
-export { enqueueSaleDelivery } from "./deliver-sale";
+export { enqueueSaleDeliveries } from "./deliver-sale";
 export { deliveryJobHandlers } from "./delivery-jobs";
 export { deliveryRoutes } from "./routes";
 export { SIGNATURE_HEADER, verifyWebhookSignature } from "./sign-webhook";

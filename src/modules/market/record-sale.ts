@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import { queueAppointmentConfirmation } from "../appointments";
-import { appendAuditEvent } from "../audit";
-import { enqueueSaleDelivery } from "../delivery";
+import { queueAppointmentConfirmations } from "../appointments";
+import { appendAuditEvents } from "../audit";
+import { enqueueSaleDeliveries } from "../delivery";
 import type { PriceTier, SaleChannel } from "./rules/sale-terms";
 import { leadSales, marketListings } from "./schema";
 
@@ -29,36 +29,52 @@ export interface SaleInput {
  * lead, when, through which channel and at which price of which grid.
  */
 export async function recordSale(tx: Tx, sale: SaleInput, now: Date): Promise<void> {
+  await recordSales(tx, [sale], now);
+}
+
+/** Several sales at once (a routed batch), with the same rows, evidence and promises as one by one. */
+export async function recordSales(tx: Tx, sales: readonly SaleInput[], now: Date): Promise<void> {
+  if (sales.length === 0) return;
   const inserted = await tx
     .insert(leadSales)
-    .values({ ...sale, soldAt: now })
+    .values(sales.map((sale) => ({ ...sale, soldAt: now })))
     .onConflictDoNothing({ target: leadSales.leadId })
     .returning({ id: leadSales.id });
-  if (inserted.length === 0) throw new AppError("lead_already_sold");
-  await tx.update(marketListings).set({ soldAt: now, heldBy: null, holdUntil: null }).where(sql`${marketListings.leadId} = ${sale.leadId}`);
-  await appendAuditEvent(tx, {
-    // Every fact of the sale, as its row holds them: the verifier compares the two (evidence/check-sales.ts).
-    actor: { orgId: sale.buyerOrgId, userId: sale.buyerUserId },
-    action: "lead.sold",
-    entityType: "lead_sale",
-    entityId: sale.id,
-    data: {
-      leadId: sale.leadId,
-      buyerOrgId: sale.buyerOrgId,
-      channel: sale.channel,
-      orderId: sale.orderId,
-      holdId: sale.holdId,
-      priceCents: sale.priceCents,
-      priceVersion: sale.priceVersion,
-      tier: sale.tier,
-      paidWith: sale.paidWith,
-      paymentRef: sale.paymentRef,
-      soldAt: now.toISOString(),
-    },
-    occurredAt: now,
-  });
+  if (inserted.length < sales.length) throw new AppError("lead_already_sold");
+  await tx
+    .update(marketListings)
+    .set({ soldAt: now, heldBy: null, holdUntil: null })
+    .where(sql`${marketListings.leadId} = any(${sql.param(sales.map((s) => s.leadId))}::uuid[])`);
+  await appendAuditEvents(
+    tx,
+    sales.map((sale) => ({
+      // Every fact of the sale, as its row holds them: the verifier compares the two (evidence/check-sales.ts).
+      actor: { orgId: sale.buyerOrgId, userId: sale.buyerUserId },
+      action: "lead.sold",
+      entityType: "lead_sale",
+      entityId: sale.id,
+      data: {
+        leadId: sale.leadId,
+        buyerOrgId: sale.buyerOrgId,
+        channel: sale.channel,
+        orderId: sale.orderId,
+        holdId: sale.holdId,
+        priceCents: sale.priceCents,
+        priceVersion: sale.priceVersion,
+        tier: sale.tier,
+        paidWith: sale.paidWith,
+        paymentRef: sale.paymentRef,
+        soldAt: now.toISOString(),
+      },
+      occurredAt: now,
+    })),
+  );
   // Telling the broker (notice, e-mail, webhook) is promised in the sale's transaction: committed with it, kept across a restart.
-  await enqueueSaleDelivery(tx, sale.id, now);
+  await enqueueSaleDeliveries(
+    tx,
+    sales.map((sale) => sale.id),
+    now,
+  );
   // A sold RDV is confirmed to the prospect and sent to the broker by a job committed with the sale.
-  await queueAppointmentConfirmation(tx, sale, now);
+  await queueAppointmentConfirmations(tx, sales, now);
 }

@@ -46,12 +46,33 @@ export function isBusinessDay(day: string, region: HolidayRegion): boolean {
   return !publicHolidays(Number(day.slice(0, 4)), region).has(day);
 }
 
-/** The UTC instant a Paris calendar day begins (23 or 25 hours before the next one across a DST change). */
+const dayStarts = new Map<string, number>();
+const nextDays = new Map<string, string>();
+/** Both maps hold a few years of days at most; past this many entries (a long-running process) they restart. */
+const MAX_CACHED_DAYS = 5000;
+
+/**
+ * The UTC instant a Paris calendar day begins (23 or 25 hours before the next one across a DST change).
+ * Memoised: stocking a lead walks up to a week of days, and the time-zone arithmetic dominated intake's
+ * profile when each lead recomputed it.
+ */
 export function parisDayStart(day: string): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(parisLocalToUtcIso({ year, month, day: date, hour: 0, minute: 0, second: 0 }) as string);
+  let start = dayStarts.get(day);
+  if (start === undefined) {
+    const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+    start = Date.parse(parisLocalToUtcIso({ year, month, day: date, hour: 0, minute: 0, second: 0 }) as string);
+    if (dayStarts.size >= MAX_CACHED_DAYS) dayStarts.clear();
+    dayStarts.set(day, start);
+  }
+  return new Date(start);
 }
 
 export function nextDay(day: string): string {
-  return addToIsoDate(day, 0, 1);
+  let next = nextDays.get(day);
+  if (next === undefined) {
+    next = addToIsoDate(day, 0, 1);
+    if (nextDays.size >= MAX_CACHED_DAYS) nextDays.clear();
+    nextDays.set(day, next);
+  }
+  return next;
 }

@@ -42,21 +42,30 @@ export function businessHoursBetween(from: Date, to: Date, departement: string |
  * stocked, so the listing filters freshness with plain timestamp comparisons on indexed columns.
  */
 export function instantAfterBusinessHours(from: Date, hours: number, departement: string | null | undefined): Date {
+  return instantsAfterBusinessHours(from, [hours], departement)[0] as Date;
+}
+
+/** The instants `from` reaches each of `hours` (ascending) business hours, in one walk over the days. */
+function instantsAfterBusinessHours(from: Date, hours: readonly number[], departement: string | null | undefined): Date[] {
   const region: HolidayRegion = holidayRegionOf(departement);
-  let left = hours * HOUR_MS;
+  const found: Date[] = [];
+  let spent = 0;
   let day = parisToday(from);
   for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
     const next = nextDay(day);
     const nextStart = parisDayStart(next).getTime();
     if (isBusinessDay(day, region)) {
       const start = Math.max(parisDayStart(day).getTime(), from.getTime());
-      const available = nextStart - start;
-      if (available >= left) return new Date(start + left);
-      left -= Math.max(available, 0);
+      const available = Math.max(nextStart - start, 0);
+      while (found.length < hours.length && (hours[found.length] as number) * HOUR_MS - spent <= available) {
+        found.push(new Date(start + (hours[found.length] as number) * HOUR_MS - spent));
+      }
+      if (found.length === hours.length) return found;
+      spent += available;
     }
     day = next;
   }
-  throw new Error(`No ${hours} business hours within ${MAX_DAYS_SCANNED} days of ${from.toISOString()}`);
+  throw new Error(`No ${hours.at(-1)} business hours within ${MAX_DAYS_SCANNED} days of ${from.toISOString()}`);
 }
 
 export interface FreshnessDeadlines {
@@ -67,11 +76,12 @@ export interface FreshnessDeadlines {
 }
 
 export function freshnessDeadlines(receivedAt: Date, departement: string | null | undefined): FreshnessDeadlines {
-  return {
-    tier24Until: instantAfterBusinessHours(receivedAt, 24, departement),
-    tier48Until: instantAfterBusinessHours(receivedAt, 48, departement),
-    expiresAt: instantAfterBusinessHours(receivedAt, MARKET_LIFETIME_HOURS, departement),
-  };
+  const [tier24Until, tier48Until, expiresAt] = instantsAfterBusinessHours(receivedAt, [24, 48, MARKET_LIFETIME_HOURS], departement) as [
+    Date,
+    Date,
+    Date,
+  ];
+  return { tier24Until, tier48Until, expiresAt };
 }
 
 /** The tier a lead is in at `now`, or "expired" past 72 business hours. */
