@@ -91,7 +91,7 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
             <button
               type="button"
               className="button button--primary"
-              disabled={!enough || pay.isPending}
+              disabled={!enough || pay.isPending || toConfirm !== null}
               onClick={() =>
                 pay.mutate({ holdId: hold.id, method: "credits" }, { onSuccess: onPaid, onError: (e) => toast.error(errorMessage(e)) })
               }
@@ -166,7 +166,8 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
           type="button"
           className="button button--ghost"
           onClick={expired ? onClose : () => release.mutate(hold.id, { onSuccess: onClose, onError: (e) => toast.error(errorMessage(e)) })}
-          disabled={release.isPending || pay.isPending}
+          // While Stripe confirms a card, the hold stays: releasing it would turn a sale into credits.
+          disabled={release.isPending || pay.isPending || (!expired && toConfirm !== null)}
         >
           {expired ? "Fermer" : "Annuler la réservation"}
         </button>
