@@ -38,11 +38,16 @@ const envSchema = z.object({
     .optional(),
   /**
    * Card payments: "demo" (the demonstration card, no money moves; the default outside production) or
-   * "stripe" (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). Production refuses "demo".
+   * "stripe" (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_PUBLISHABLE_KEY). Production refuses "demo".
    */
   PAYMENT_PROVIDER: z.enum(["demo", "stripe"]).optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** The key Stripe.js uses in the browser to confirm the card (public by design: pk_live_… or pk_test_…). */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(live|test)_./, "clé publiable pk_live_… ou pk_test_… attendue")
+    .optional(),
   /** Another Stripe API server (stripe-mock, the tests' stub); api.stripe.com when absent. */
   STRIPE_API_URL: z.url().optional(),
   /** The platform's identity printed on invoices as seller; demonstration values outside production. */
@@ -104,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("PAYMENT_PROVIDER=demo est interdit en production : la carte de démonstration ne fait payer personne.");
   if (paymentProvider === "stripe" && (!cfg.STRIPE_SECRET_KEY || !cfg.STRIPE_WEBHOOK_SECRET))
     throw new Error("STRIPE_SECRET_KEY et STRIPE_WEBHOOK_SECRET sont obligatoires avec PAYMENT_PROVIDER=stripe.");
+  // Without it the browser cannot confirm a card: every PaymentIntent would stay unpaid.
+  if (paymentProvider === "stripe" && !cfg.STRIPE_PUBLISHABLE_KEY)
+    throw new Error("STRIPE_PUBLISHABLE_KEY (pk_live_… ou pk_test_…) est obligatoire avec PAYMENT_PROVIDER=stripe.");
   // An invoice must name the real seller: no demonstration identity in production.
   if (isProduction && (!cfg.SELLER_NAME || !cfg.SELLER_ADDRESS || !cfg.SELLER_SIREN || !cfg.SELLER_VAT_NUMBER))
     throw new Error(

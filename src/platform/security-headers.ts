@@ -8,21 +8,25 @@ import type { App } from "./deps";
  * own origin with no inline script or style, so the policy allows only 'self' (and data: images for
  * the favicon and Swagger UI's icons). Nothing may frame the app (clickjacking on the proof and the
  * call screens); HSTS and the upgrade of insecure requests only in production, which runs behind TLS.
+ * With the Stripe provider, Stripe.js must load from Stripe (never bundled: PCI), show the card field in
+ * its frames (and 3-D Secure's on hooks.stripe.com) and call Stripe's API; the demo deployment keeps 'self'.
  */
 export async function registerSecurityHeaders(app: App, config: Config) {
+  const stripe = config.PAYMENT_PROVIDER === "stripe" ? STRIPE_SOURCES : { script: [], frame: [], connect: [] };
   const policy = {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         baseUri: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...stripe.connect],
         fontSrc: ["'self'"],
         formAction: ["'self'"],
+        frameSrc: ["'self'", ...stripe.frame],
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", "data:"],
         objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...stripe.script],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'"],
         ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
@@ -44,3 +48,10 @@ export async function registerSecurityHeaders(app: App, config: Config) {
     applyPolicy(req.raw, reply.raw, (err) => done(err as Error | undefined));
   });
 }
+
+/** What Stripe.js needs (docs.stripe.com/security/guide#content-security-policy). */
+const STRIPE_SOURCES = {
+  script: ["https://js.stripe.com", "https://*.js.stripe.com"],
+  frame: ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
+  connect: ["https://api.stripe.com"],
+};

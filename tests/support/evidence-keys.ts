@@ -20,6 +20,7 @@ export const PRODUCTION_ENV = {
   PAYMENT_PROVIDER: "stripe",
   STRIPE_SECRET_KEY: "sk_test_production_tests",
   STRIPE_WEBHOOK_SECRET: "whsec_production_tests",
+  STRIPE_PUBLISHABLE_KEY: "pk_test_production_tests",
   SELLER_NAME: "LeadsAssurance SAS",
   SELLER_ADDRESS: "10 rue de la Paix ; 75002 Paris",
   SELLER_SIREN: "732829320",

@@ -14,11 +14,26 @@ export const packSchema = z.object({
   totalTtcCents: z.number().int(),
 });
 
-export const packsResponse = z.object({
-  packs: z.array(packSchema),
-  provider: z.object({ name: z.enum(["demo", "stripe"]), isDemo: z.boolean() }),
-});
+export const packsResponse = z.object({ packs: z.array(packSchema) });
 export type PacksResponse = z.infer<typeof packsResponse>;
+
+/** How the browser takes a card: the demonstration form, or Stripe.js with this publishable key. */
+export const paymentProviderResponse = z.object({
+  name: z.enum(["demo", "stripe"]),
+  isDemo: z.boolean(),
+  publishableKey: z.string().nullable(),
+});
+export type PaymentProviderResponse = z.infer<typeof paymentProviderResponse>;
+
+export const cardPaymentParams = z.object({ paymentId: z.uuid().meta({ title: "l'identifiant du paiement" }) });
+
+/** Where a card payment stands: the browser polls it after confirming with Stripe until the webhook settles it. */
+export const cardPaymentResponse = z.object({
+  paymentId: z.string(),
+  status: z.enum(["pending", "succeeded", "failed"]),
+  failureReason: z.string().nullable(),
+});
+export type CardPaymentResponse = z.infer<typeof cardPaymentResponse>;
 
 export const ledgerQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).meta({ title: "le nombre de mouvements" }),

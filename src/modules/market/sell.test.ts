@@ -125,6 +125,13 @@ describe("marketplace purchase by credits", () => {
     const invoices = await ctx.app.inject({ method: "GET", url: "/api/v1/billing/invoices", headers: asUser(poor.session) });
     expect(invoices.json().items).toHaveLength(1);
     expect(invoices.json().items[0]).toMatchObject({ totalHtCents: 1800, totalTtcCents: 2160 });
+    // What the web reads once Stripe's webhook has concluded a card sale: the buyer's purchase, nobody else's.
+    const purchaseUrl = `/api/v1/market/holds/${card.json().id}/purchase`;
+    const purchase = await ctx.app.inject({ method: "GET", url: purchaseUrl, headers: asUser(poor.session) });
+    expect(purchase.statusCode).toBe(200);
+    expect(purchase.json()).toEqual(paid.json().purchase);
+    const other = await buyer();
+    expect((await ctx.app.inject({ method: "GET", url: purchaseUrl, headers: asUser(other.session) })).statusCode).toBe(404);
   });
 });
 

@@ -1,8 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intentEvent, signWebhook, startStripeStub } from "../../../../tests/support/stripe-stub";
 import { asUser, createOrgWithUser, createTestApp, json, login, type TestContext } from "../../../../tests/support/test-app";
 import { loadConfig } from "../../../platform/config";
 import { walletBalance } from "../move-credits";
@@ -14,93 +12,24 @@ import { reconcilePendingPayments } from "./reconcile-payments";
  * The Stripe SDK pointed at a local stub of its API (STRIPE_API_URL): what our server sends to Stripe is
  * checked at the network edge, and webhooks are signed with the same secret as Stripe would.
  */
-interface StubCall {
-  method: string;
-  path: string;
-  form: URLSearchParams;
-  headers: IncomingMessage["headers"];
-}
-
 const WEBHOOK_SECRET = "whsec_test_local_stub";
-const calls: StubCall[] = [];
-let stub: Server;
-let stubPort = 0;
-const stubUrl = () => `http://127.0.0.1:${stubPort}`;
+let stub: Awaited<ReturnType<typeof startStripeStub>>;
 let ctx: TestContext;
-let intentSeq = 0;
-/** What GET /v1/payment_intents/:id answers (reconciliation); "requires_payment_method" when unset. */
-const intentStates = new Map<string, Record<string, unknown>>();
 
 beforeAll(async () => {
-  stub = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
-    });
-    req.on("end", () => {
-      const form = new URLSearchParams(body);
-      calls.push({ method: req.method ?? "", path: req.url ?? "", form, headers: req.headers });
-      res.setHeader("content-type", "application/json");
-      if (req.method === "POST" && req.url === "/v1/payment_intents") {
-        const id = `pi_stub_${++intentSeq}`;
-        res.end(
-          JSON.stringify({
-            id,
-            object: "payment_intent",
-            amount: Number(form.get("amount")),
-            currency: form.get("currency"),
-            status: "requires_payment_method",
-            client_secret: `${id}_secret_abc`,
-            metadata: { paymentId: form.get("metadata[paymentId]") },
-          }),
-        );
-        return;
-      }
-      const retrieved = req.method === "GET" ? /^\/v1\/payment_intents\/(pi_stub_\d+)/.exec(req.url ?? "")?.[1] : undefined;
-      if (retrieved) {
-        const state = intentStates.get(retrieved) ?? { status: "requires_payment_method" };
-        res.end(JSON.stringify({ id: retrieved, object: "payment_intent", metadata: {}, last_payment_error: null, ...state }));
-        return;
-      }
-      res.statusCode = 404;
-      res.end(JSON.stringify({ error: { type: "invalid_request_error", message: "unknown route" } }));
-    });
-  });
-  await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
-  const { port } = stub.address() as AddressInfo;
-  stubPort = port;
+  stub = await startStripeStub({ webhookSecret: WEBHOOK_SECRET });
   ctx = await createTestApp({
     PAYMENT_PROVIDER: "stripe",
     STRIPE_SECRET_KEY: "sk_test_local_stub",
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_API_URL: `http://127.0.0.1:${port}`,
+    STRIPE_PUBLISHABLE_KEY: "pk_test_local_stub",
+    STRIPE_API_URL: stub.url,
   });
 });
 afterAll(async () => {
   await ctx.close();
-  await new Promise((resolve) => stub.close(resolve));
+  await stub.close();
 });
-
-const signer = new Stripe("sk_test_local_stub");
-
-function intentEvent(type: string, intentId: string, paymentId: string, eventId = `evt_${Math.random().toString(36).slice(2)}`) {
-  return JSON.stringify({
-    id: eventId,
-    object: "event",
-    type,
-    api_version: "2025-01-01",
-    created: 1_790_000_000,
-    data: {
-      object: {
-        id: intentId,
-        object: "payment_intent",
-        status: type === "payment_intent.succeeded" ? "succeeded" : "requires_payment_method",
-        metadata: { paymentId },
-        last_payment_error: type === "payment_intent.payment_failed" ? { message: "Your card was declined." } : null,
-      },
-    },
-  });
-}
 
 const deliver = (payload: string, signature?: string) =>
   ctx.app.inject({
@@ -108,7 +37,7 @@ const deliver = (payload: string, signature?: string) =>
     url: "/api/v1/billing/webhooks/stripe",
     headers: {
       "content-type": "application/json",
-      "stripe-signature": signature ?? signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+      "stripe-signature": signature ?? signWebhook(payload, WEBHOOK_SECRET),
     },
     payload,
   });
@@ -125,7 +54,7 @@ describe("Stripe PaymentIntents", () => {
   it("creates a PaymentIntent for the pack's price with VAT, our payment id in metadata and as idempotency key", async () => {
     const { body, orgId } = await startTopUp("pack-250");
     expect(body).toMatchObject({ status: "requires_confirmation", clientSecret: expect.stringMatching(/^pi_stub_\d+_secret_abc$/) });
-    const call = calls.at(-1);
+    const call = stub.calls.at(-1);
     expect(call?.path).toBe("/v1/payment_intents");
     expect(call?.headers.authorization).toBe("Bearer sk_test_local_stub");
     expect(call?.headers["idempotency-key"]).toBe(`payment-${body.paymentId}`);
@@ -134,6 +63,33 @@ describe("Stripe PaymentIntents", () => {
     expect(call?.form.get("metadata[paymentId]")).toBe(body.paymentId);
     const [payment] = await ctx.db.select().from(cardPayments).where(eq(cardPayments.orgId, orgId));
     expect(payment).toMatchObject({ status: "pending", provider: "stripe", providerPaymentId: expect.stringMatching(/^pi_stub_/) });
+  });
+
+  it("tells the browser to confirm with Stripe.js and its publishable key, and allows Stripe in the CSP", async () => {
+    const admin = await createOrgWithUser(ctx, "broker_agent");
+    const res = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/billing/payment-provider",
+      headers: asUser(await login(ctx.app, admin.email)),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({ name: "stripe", isDemo: false, publishableKey: "pk_test_local_stub" });
+    const csp = String(res.headers["content-security-policy"]);
+    expect(csp).toContain("script-src 'self' https://js.stripe.com https://*.js.stripe.com;");
+    expect(csp).toContain("frame-src 'self' https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com;");
+    expect(csp).toContain("connect-src 'self' https://api.stripe.com;");
+    expect((await ctx.app.inject({ method: "GET", url: "/api/v1/billing/payment-provider" })).statusCode).toBe(401);
+  });
+
+  it("the payment's status stays pending until the webhook settles it, and only its organisation sees it", async () => {
+    const { body, headers } = await startTopUp("pack-100");
+    const status = () => ctx.app.inject({ method: "GET", url: `/api/v1/billing/payments/${body.paymentId}`, headers });
+    expect(json(await status())).toEqual({ paymentId: body.paymentId, status: "pending", failureReason: null });
+    await deliver(intentEvent("payment_intent.payment_failed", "pi_w", body.paymentId));
+    expect(json(await status())).toEqual({ paymentId: body.paymentId, status: "failed", failureReason: "Your card was declined." });
+    const other = asUser(await login(ctx.app, (await createOrgWithUser(ctx, "broker_admin")).email));
+    const res = await ctx.app.inject({ method: "GET", url: `/api/v1/billing/payments/${body.paymentId}`, headers: other });
+    expect(res.statusCode).toBe(404);
   });
 
   it("credits once for a signed payment_intent.succeeded, however many times it is delivered", async () => {
@@ -176,13 +132,13 @@ describe("Stripe PaymentIntents", () => {
   it("refuses a webhook with a bad or missing signature (400) and changes nothing", async () => {
     const { body, headers } = await startTopUp("pack-100");
     const event = intentEvent("payment_intent.succeeded", "pi_y", body.paymentId);
-    const forged = signer.webhooks.generateTestHeaderString({ payload: event, secret: "whsec_attacker" });
+    const forged = signWebhook(event, "whsec_attacker");
     for (const res of [await deliver(event, forged), await deliver(event, "")]) {
       expect(res.statusCode).toBe(400);
       expect(json(res).error.code).toBe("webhook_signature_invalid");
     }
     // The payload altered after signing.
-    const signed = signer.webhooks.generateTestHeaderString({ payload: event, secret: WEBHOOK_SECRET });
+    const signed = signWebhook(event, WEBHOOK_SECRET);
     expect((await deliver(event.replace("pi_y", "pi_z"), signed)).statusCode).toBe(400);
     expect(json(await ctx.app.inject({ method: "GET", url: "/api/v1/billing/wallet", headers })).balanceCents).toBe(0);
   });
@@ -198,22 +154,25 @@ describe("Stripe PaymentIntents", () => {
     const waiting = await startTopUp("pack-100");
     const intentOf = async (orgId: string) => (await ctx.db.select().from(cardPayments).where(eq(cardPayments.orgId, orgId)))[0];
     const [p, c, w] = [await intentOf(paid.orgId), await intentOf(canceled.orgId), await intentOf(waiting.orgId)];
-    intentStates.set(p?.providerPaymentId as string, { status: "succeeded" });
-    intentStates.set(c?.providerPaymentId as string, { status: "canceled" });
+    stub.intentStates.set(p?.providerPaymentId as string, { status: "succeeded" });
+    stub.intentStates.set(c?.providerPaymentId as string, { status: "canceled" });
     const provider = paymentProviderOf(
       loadConfig({
         NODE_ENV: "test",
         PAYMENT_PROVIDER: "stripe",
         STRIPE_SECRET_KEY: "sk_test_local_stub",
         STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        STRIPE_API_URL: stubUrl(),
+        STRIPE_PUBLISHABLE_KEY: "pk_test_local_stub",
+        STRIPE_API_URL: stub.url,
       }),
     );
     const soon = new Date(Date.now() + 5 * 60_000);
     expect((await reconcilePendingPayments(ctx.db, provider, soon, { olderThanMinutes: 30 })).checked).toBe(0);
     const result = await reconcilePendingPayments(ctx.db, provider, new Date(Date.now() + 31 * 60_000), { olderThanMinutes: 30 });
     expect(result).toMatchObject({ succeeded: 1, failed: 1, unreachable: 0 });
-    expect(calls.some((call) => call.method === "GET" && call.path.startsWith(`/v1/payment_intents/${p?.providerPaymentId}`))).toBe(true);
+    expect(stub.calls.some((call) => call.method === "GET" && call.path.startsWith(`/v1/payment_intents/${p?.providerPaymentId}`))).toBe(
+      true,
+    );
     expect(await walletBalance(ctx.db, paid.orgId)).toBe(10_000);
     expect((await intentOf(canceled.orgId))?.status).toBe("failed");
     expect((await intentOf(canceled.orgId))?.failureReason).toBe("Paiement annulé");

@@ -25,10 +25,13 @@ const topUp = (headers: Record<string, string>, payload: Record<string, unknown>
 describe("credits & invoices routes (demonstration card)", () => {
   it("lists the packs with HT, bonus, VAT and TTC, and says the card is the demonstration one", async () => {
     const b = await broker();
+    const provider = await ctx.app.inject({ method: "GET", url: "/api/v1/billing/payment-provider", headers: b.headers });
+    expect(json(provider)).toEqual({ name: "demo", isDemo: true, publishableKey: null });
+    // No Stripe.js on a demonstration deployment: the policy stays 'self'.
+    expect(provider.headers["content-security-policy"]).not.toContain("stripe.com");
     const res = await ctx.app.inject({ method: "GET", url: "/api/v1/billing/packs", headers: b.headers });
     expect(res.statusCode).toBe(200);
     const body = json(res);
-    expect(body.provider).toEqual({ name: "demo", isDemo: true });
     expect(body.packs.find((p: { id: string }) => p.id === "pack-500")).toEqual({
       id: "pack-500",
       label: "Pack 500 €",
@@ -178,6 +181,9 @@ describe("payment provider configuration", () => {
     expect(() => loadConfig({ ...prod, PAYMENT_PROVIDER: "demo" })).toThrow(/PAYMENT_PROVIDER=demo est interdit en production/);
     expect(() => loadConfig(prod)).toThrow(/STRIPE_SECRET_KEY et STRIPE_WEBHOOK_SECRET/);
     const stripe = { STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+    expect(() => loadConfig({ ...prod, ...stripe })).toThrow(/STRIPE_PUBLISHABLE_KEY/);
+    expect(() => loadConfig({ ...prod, ...stripe, STRIPE_PUBLISHABLE_KEY: "sk_live_x" })).toThrow(/clé publiable/);
+    Object.assign(stripe, { STRIPE_PUBLISHABLE_KEY: "pk_live_x" });
     expect(loadConfig({ ...prod, ...stripe }).PAYMENT_PROVIDER).toBe("stripe");
     expect(() => loadConfig({ ...prod, ...stripe, SELLER_SIREN: undefined })).toThrow(/SELLER_SIREN/);
   });

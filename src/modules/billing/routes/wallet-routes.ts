@@ -2,9 +2,19 @@ import { access, BROKER, BROKER_ADMIN } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
-import { ledgerQuery, packsResponse, topUpBody, topUpResponse, walletResponse } from "../api";
+import {
+  cardPaymentParams,
+  cardPaymentResponse,
+  ledgerQuery,
+  packsResponse,
+  paymentProviderResponse,
+  topUpBody,
+  topUpResponse,
+  walletResponse,
+} from "../api";
 import { buyTopUp } from "../buy-top-up";
 import { listLedger } from "../list-ledger";
+import { getCardPayment } from "../payments/get-card-payment";
 import type { PaymentProvider } from "../payments/provider";
 import { creditsOf, TOP_UP_PACKS } from "../rules/packs";
 import { vatOn } from "../rules/vat";
@@ -34,7 +44,7 @@ export const walletRoutes =
         config: { access: access.org(BROKER) },
         schema: {
           tags: ["Crédits et factures"],
-          summary: "Packs de recharge (prix HT, bonus, TTC) et moyen de paiement en service",
+          summary: "Packs de recharge (prix HT, bonus, TTC)",
           response: { 200: packsResponse, ...errorResponses(401, 403) },
         },
       },
@@ -43,8 +53,38 @@ export const walletRoutes =
           const t = vatOn(p.priceCents);
           return { ...p, creditsCents: creditsOf(p), vatCents: t.vatCents, totalTtcCents: t.ttcCents };
         }),
-        provider: { name: provider.name, isDemo: provider.isDemo },
       }),
+    );
+
+    app.get(
+      "/api/v1/billing/payment-provider",
+      {
+        config: { access: access.org(BROKER) },
+        schema: {
+          tags: ["Crédits et factures"],
+          summary: "Moyen de paiement par carte en service : carte de démonstration, ou Stripe et sa clé publiable",
+          response: { 200: paymentProviderResponse, ...errorResponses(401, 403) },
+        },
+      },
+      async () => ({
+        name: provider.name,
+        isDemo: provider.isDemo,
+        publishableKey: provider.name === "stripe" ? (deps.config.STRIPE_PUBLISHABLE_KEY ?? null) : null,
+      }),
+    );
+
+    app.get(
+      "/api/v1/billing/payments/:paymentId",
+      {
+        config: { access: access.org(BROKER) },
+        schema: {
+          tags: ["Crédits et factures"],
+          summary: "Où en est un paiement par carte (en attente du webhook Stripe, accepté ou refusé)",
+          params: cardPaymentParams,
+          response: { 200: cardPaymentResponse, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => getCardPayment(db, authOf(req).orgId, req.params.paymentId),
     );
 
     app.post(

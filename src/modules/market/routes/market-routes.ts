@@ -4,7 +4,15 @@ import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { paymentProviderOf } from "../../billing";
-import { holdHeadersSchema, holdSchema, marketListSchema, marketQuerySchema, payHoldBodySchema, payHoldResponseSchema } from "../api";
+import {
+  holdHeadersSchema,
+  holdSchema,
+  marketListSchema,
+  marketQuerySchema,
+  payHoldBodySchema,
+  payHoldResponseSchema,
+  purchasedLeadSchema,
+} from "../api";
 import { payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";
 import { holdLead, releaseHold } from "../hold-lead";
 import { listMarket } from "../list-market";
@@ -79,6 +87,22 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
         ? { status: "failed" as const, reason: result.reason }
         : { status: "requires_confirmation" as const, paymentId: result.paymentId, clientSecret: result.clientSecret };
     },
+  );
+
+  app.get(
+    "/api/v1/market/holds/:holdId/purchase",
+    {
+      config: { access: access.org(BROKER) },
+      schema: {
+        tags,
+        summary: "Le lead acheté avec cette réservation (après un paiement par carte conclu par le webhook Stripe)",
+        description:
+          "404 tant que la vente n'est pas faite, ou si le paiement est arrivé trop tard pour ce lead (le montant est alors crédité sur le solde).",
+        params: holdParams,
+        response: { 200: purchasedLeadSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => purchaseOf(db, authOf(req).orgId, req.params.holdId),
   );
 
   app.delete(

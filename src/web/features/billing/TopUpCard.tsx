@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useCallback, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
@@ -6,17 +7,24 @@ import { Field } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
-import { usePacks, useTopUp } from "./api";
+import { usePacks, usePaymentProvider, useTopUp } from "./api";
 import { euros } from "./format-cents";
+import { type CardPaymentOutcome, StripeCardForm } from "./StripeCardForm";
 
-/** Choose a pack and pay it by card (the demonstration card outside production). */
+const PAID = "Paiement accepté : vos crédits sont disponibles et la facture est prête.";
+
+/** Choose a pack and pay it by card: the demonstration card outside production, Stripe's form otherwise. */
 export function TopUpCard() {
   const packs = usePacks();
+  const provider = usePaymentProvider();
   const topUp = useTopUp();
   const toast = useToast();
+  const queryClient = useQueryClient();
   const [packId, setPackId] = useState("pack-250");
   const [cardNumber, setCardNumber] = useState("");
   const [declined, setDeclined] = useState<string | null>(null);
+  /** A Stripe payment started on the server, waiting for the card to be confirmed in Stripe's form. */
+  const [toConfirm, setToConfirm] = useState<{ paymentId: string; clientSecret: string } | null>(null);
   const isAdmin = useProfile().user.role === "broker_admin";
 
   function onSubmit(e: FormEvent) {
@@ -27,17 +35,29 @@ export function TopUpCard() {
       {
         onSuccess: (r) => {
           if (r.status === "succeeded") {
-            toast.success("Paiement accepté : vos crédits sont disponibles et la facture est prête.");
+            toast.success(PAID);
             setCardNumber("");
           } else if (r.status === "failed") setDeclined(r.reason);
-          else setDeclined("Le paiement par carte bancaire réelle se confirme avec Stripe : non disponible sur cet écran.");
+          else setToConfirm({ paymentId: r.paymentId, clientSecret: r.clientSecret });
         },
       },
     );
   }
 
-  if (packs.isPending) return <LoadingState />;
+  const onOutcome = useCallback(
+    (outcome: CardPaymentOutcome) => {
+      setToConfirm(null);
+      // The webhook credited the wallet and issued the invoice (or closed the payment as refused).
+      void queryClient.invalidateQueries({ queryKey: ["billing"] });
+      if (outcome.status === "succeeded") toast.success(PAID);
+      else setDeclined(outcome.reason);
+    },
+    [queryClient, toast],
+  );
+
+  if (packs.isPending || provider.isPending) return <LoadingState />;
   if (packs.isError) return <Alert kind="error">{errorMessage(packs.error)}</Alert>;
+  if (provider.isError) return <Alert kind="error">{errorMessage(provider.error)}</Alert>;
   if (!isAdmin)
     return (
       <section className="card card__pad billing-topup" aria-labelledby="topup-title">
@@ -45,13 +65,14 @@ export function TopUpCard() {
         <p className="muted">Seul l'administrateur du cabinet peut acheter des crédits.</p>
       </section>
     );
-  const { isDemo } = packs.data.provider;
+  const { isDemo, publishableKey } = provider.data;
   const chosen = packs.data.packs.find((p) => p.id === packId);
+  const amount = chosen ? `${euros(chosen.totalTtcCents)} TTC` : "";
   return (
     <section className="card card__pad billing-topup" aria-labelledby="topup-title">
       <h2 id="topup-title">Recharger mes crédits</h2>
       <form onSubmit={onSubmit} noValidate>
-        <fieldset className="billing-packs">
+        <fieldset className="billing-packs" disabled={toConfirm !== null}>
           <legend>Pack de recharge</legend>
           {packs.data.packs.map((p) => (
             <label key={p.id} className={`billing-pack ${p.id === packId ? "billing-pack--selected" : ""}`}>
@@ -87,11 +108,23 @@ export function TopUpCard() {
         ) : null}
         {declined ? <Alert kind="error">{declined}</Alert> : null}
         {topUp.isError && !fieldError(topUp.error) ? <Alert kind="error">{errorMessage(topUp.error)}</Alert> : null}
-        <button type="submit" className="button button--primary" disabled={topUp.isPending || (isDemo && !cardNumber.trim())}>
-          <Icon name="check" />
-          {topUp.isPending ? "Paiement…" : `Payer ${chosen ? euros(chosen.totalTtcCents) : ""} TTC`}
-        </button>
+        {toConfirm ? null : (
+          <button type="submit" className="button button--primary" disabled={topUp.isPending || (isDemo && !cardNumber.trim())}>
+            <Icon name="check" />
+            {topUp.isPending ? "Paiement…" : `Payer ${amount}`}
+          </button>
+        )}
       </form>
+      {toConfirm && publishableKey ? (
+        <StripeCardForm
+          publishableKey={publishableKey}
+          paymentId={toConfirm.paymentId}
+          clientSecret={toConfirm.clientSecret}
+          amountLabel={amount}
+          onOutcome={onOutcome}
+          onCancel={() => setToConfirm(null)}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Wire } from "../../../lib/wire";
-import type { BillingIdentityResponse, InvoicesResponse, PacksResponse, TopUpResponse, WalletResponse } from "../../../modules/billing/api";
+import type {
+  BillingIdentityResponse,
+  CardPaymentResponse,
+  InvoicesResponse,
+  PacksResponse,
+  PaymentProviderResponse,
+  TopUpResponse,
+  WalletResponse,
+} from "../../../modules/billing/api";
 import { api } from "../../api/client";
 
 export type Wallet = Wire<WalletResponse>;
@@ -16,6 +24,25 @@ export function useWallet() {
 
 export function usePacks() {
   return useQuery({ queryKey: ["billing", "packs"], queryFn: ({ signal }) => api<PacksResponse>("/api/v1/billing/packs", { signal }) });
+}
+
+/** The card form to show: the demonstration card, or Stripe.js with its publishable key. It does not change while the app runs. */
+export function usePaymentProvider() {
+  return useQuery({
+    queryKey: ["billing", "payment-provider"],
+    queryFn: ({ signal }) => api<PaymentProviderResponse>("/api/v1/billing/payment-provider", { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Polls a card payment confirmed in the browser until Stripe's webhook has settled it on the server. */
+export function useCardPaymentOutcome(paymentId: string | null) {
+  return useQuery({
+    queryKey: ["billing", "payments", paymentId],
+    enabled: paymentId !== null,
+    queryFn: ({ signal }) => api<CardPaymentResponse>(`/api/v1/billing/payments/${encodeURIComponent(paymentId ?? "")}`, { signal }),
+    refetchInterval: (query) => (query.state.data?.status === "pending" || !query.state.data ? 1_000 : false),
+  });
 }
 
 export function useInvoices() {

@@ -48,7 +48,7 @@ export type PayResult = Wire<PayHoldResponse>;
 export function usePayHold() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ holdId, ...body }: { holdId: string; method: "credits" } | { holdId: string; method: "card"; cardNumber: string }) =>
+    mutationFn: ({ holdId, ...body }: { holdId: string; method: "credits" } | { holdId: string; method: "card"; cardNumber?: string }) =>
       api<PayResult>(`/api/v1/market/holds/${encodeURIComponent(holdId)}/pay`, { method: "POST", body }),
     onSettled: () => {
       queryClient.invalidateQueries({ queryKey: MARKET });
@@ -56,6 +56,10 @@ export function usePayHold() {
     },
   });
 }
+
+/** The lead a hold bought, once Stripe's webhook has concluded the sale (404 until then, or if it came too late). */
+export const fetchPurchase = (holdId: string) =>
+  api<Extract<PayResult, { status: "paid" }>["purchase"]>(`/api/v1/market/holds/${encodeURIComponent(holdId)}/purchase`);
 
 export function useReleaseHold() {
   const queryClient = useQueryClient();
