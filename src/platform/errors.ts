@@ -51,6 +51,10 @@ export const ERROR_CATALOGUE = {
   payment_unavailable: { status: 502, message: "Le service de paiement ne répond pas : réessayez dans quelques minutes" },
   webhook_signature_invalid: { status: 400, message: "Signature du webhook de paiement invalide" },
   webhook_not_configured: { status: 409, message: "Aucun webhook n'est configuré pour votre cabinet" },
+  delivery_body_purged: {
+    status: 409,
+    message: "Le contenu de cette livraison a été effacé à la fin de sa durée de conservation : elle ne peut plus être renvoyée",
+  },
   internal_error: { status: 500, message: "Erreur interne : l'équipe technique a été prévenue" },
 } as const;
 

@@ -3,7 +3,7 @@ import { users } from "../modules/accounts/schema";
 import { appointmentJobHandlers } from "../modules/appointments";
 import { checkpointHead, checkpointLog, installEvidenceKeys, loadEvidenceSetup, sealAuditChain, startAuditSealer } from "../modules/audit";
 import { paymentProviderOf, paymentReconciliationJob } from "../modules/billing";
-import { deliveryJobHandlers } from "../modules/delivery";
+import { deliveryJobHandlers, purgeWebhookBodiesSchedule } from "../modules/delivery";
 import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence";
 import { followupJobHandlers, followupSchedule } from "../modules/followup";
 import { startJobRunner } from "../modules/jobs";
@@ -94,7 +94,12 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
       reconcile.handler,
       ...(checkpointMail ? [checkpointMail] : []),
     ],
-    schedule: (at) => [...followupSchedule(at), ...reconcile.schedule(at), ...(checkpointMail ? checkpointMailSchedule(at) : [])],
+    schedule: (at) => [
+      ...followupSchedule(at),
+      ...reconcile.schedule(at),
+      ...purgeWebhookBodiesSchedule(at),
+      ...(checkpointMail ? checkpointMailSchedule(at) : []),
+    ],
     onError: (e) => app.log.error(e, "jobs"),
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

@@ -60,6 +60,8 @@ export const deliverySchema = z.object({
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
   body: z.string(),
+  /** Set once the body was erased, 30 days after the delivery ended (empty body from then on). */
+  bodyPurgedAt: z.date().nullable(),
   log: z.array(attemptSchema),
 });
 export const deliveryListSchema = z.object({ items: z.array(deliverySchema) });

@@ -1,11 +1,13 @@
 import type { JobHandler } from "../jobs";
 import { type DeliveryDeps, deliverSale, SALE_DELIVERY_JOB, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
+import { purgeWebhookBodiesHandler } from "./purge-webhook-bodies";
 import { attemptDelivery, type SendOptions } from "./send-webhook";
 
 /**
  * The delivery module's background work. A sale's job retries (mail server down) by the jobs table's
  * own schedule; a webhook attempt never fails as a job: it records its outcome and queues the next
- * attempt itself, by the webhook retry schedule (rules/retry-schedule.ts).
+ * attempt itself, by the webhook retry schedule (rules/retry-schedule.ts). Each night, the bodies of
+ * deliveries ended more than 30 days ago are erased (purge-webhook-bodies.ts).
  */
 export function deliveryJobHandlers(deps: DeliveryDeps & SendOptions): JobHandler[] {
   return [
@@ -19,5 +21,6 @@ export function deliveryJobHandlers(deps: DeliveryDeps & SendOptions): JobHandle
       maxAttempts: 3,
       run: (payload, ctx) => attemptDelivery(ctx.db, String(payload.deliveryId), ctx.now, deps, Number(payload.attempt) || undefined),
     },
+    purgeWebhookBodiesHandler,
   ];
 }

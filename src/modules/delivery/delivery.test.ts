@@ -4,12 +4,13 @@ import { validLead } from "../../../tests/factories/leads";
 import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
 import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { startWebhookReceiver } from "../../../tests/support/webhook-receiver";
-import { runDueJobs } from "../jobs";
+import { enqueueJobs, runDueJobs } from "../jobs";
 import { jobs } from "../jobs/schema";
 import { ensurePriceGrid, startMarketWorker, stockLeads } from "../market";
 import { leadSales } from "../market/schema";
 import { capturedMessages } from "../notifications/schema";
 import { deliveryJobHandlers } from "./delivery-jobs";
+import { purgeWebhookBodiesSchedule, WEBHOOK_BODY_RETENTION_DAYS } from "./purge-webhook-bodies";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./rules/retry-schedule";
 import { webhookDeliveries } from "./schema";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "./sign-webhook";
@@ -235,6 +236,44 @@ describe("a lead bought on the marketplace reaches the broker", () => {
     const before = receiver.received.length;
     await runJobs();
     expect(receiver.received).toHaveLength(before);
+  });
+
+  it("erases a delivery's body (the prospect's contact) 30 days after it ended: the log keeps the outcome, replay is refused", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    await buy(b, await stockedLead());
+    await runJobs();
+    const [delivered] = await deliveriesOf(b);
+    expect(delivered).toMatchObject({ status: "succeeded" });
+    const purgeTonight = async () => {
+      await enqueueJobs(ctx.db, purgeWebhookBodiesSchedule(clock()));
+      await runJobs();
+    };
+    advance((WEBHOOK_BODY_RETENTION_DAYS - 1) * 86_400_000);
+    await purgeTonight();
+    b.session = await login(ctx.app, b.payload.email, b.payload.password);
+    const [kept] = (await deliveriesOf(b)) as unknown as { body: string; bodyPurgedAt: string | null }[];
+    expect(kept?.bodyPurgedAt).toBeNull();
+    expect(JSON.parse(kept?.body ?? "").lead.contact.phone).toMatch(/^\+33/);
+
+    advance(2 * 86_400_000);
+    await purgeTonight();
+    b.session = await login(ctx.app, b.payload.email, b.payload.password);
+    const [erased] = (await deliveriesOf(b)) as unknown as { id: string; status: string; body: string; bodyPurgedAt: string | null }[];
+    expect(erased).toMatchObject({ id: delivered?.id, status: "succeeded", body: "" });
+    expect(erased?.bodyPurgedAt).not.toBeNull();
+    const [row] = await ctx.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, delivered?.id as string));
+    expect(row?.body).toBe("");
+    const replay = await ctx.app.inject({
+      method: "POST",
+      url: `/api/v1/brokerage/webhook/deliveries/${delivered?.id}/replay`,
+      headers: asUser(b.session),
+    });
+    expect(replay.statusCode).toBe(409);
+    expect(replay.json().error.code).toBe("delivery_body_purged");
   });
 
   it("survives a restart: a delivery job left running by a dead process is taken back and delivered", async () => {

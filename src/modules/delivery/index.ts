@@ -1,5 +1,6 @@
 // What other modules may use of delivery; nothing else of this folder is imported from outside it.
 export { enqueueSaleDeliveries } from "./deliver-sale";
 export { deliveryJobHandlers } from "./delivery-jobs";
+export { purgeWebhookBodiesSchedule } from "./purge-webhook-bodies";
 export { deliveryRoutes } from "./routes";
 export { SIGNATURE_HEADER, verifyWebhookSignature } from "./sign-webhook";

@@ -31,6 +31,7 @@ export async function listDeliveries(db: Db, orgId: string, limit = 50) {
     createdAt: d.createdAt,
     finishedAt: d.finishedAt,
     body: d.body,
+    bodyPurgedAt: d.bodyPurgedAt,
     log: attempts
       .filter((a) => a.deliveryId === d.id)
       .map((a) => ({
@@ -60,6 +61,7 @@ export async function replayDelivery(db: Db, orgId: string, deliveryId: string, 
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.orgId, orgId)));
   if (!original) throw new AppError("not_found", { message: "Livraison introuvable" });
+  if (original.bodyPurgedAt) throw new AppError("delivery_body_purged");
   const endpoint = await requireEndpoint(db, orgId);
   const id = uuidv7(now.getTime());
   await db.transaction(async (tx) => {

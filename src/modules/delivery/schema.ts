@@ -71,6 +71,8 @@ export const webhookDeliveries = pgTable(
     lastError: text("last_error"),
     createdAt: ts("created_at").notNull(),
     finishedAt: ts("finished_at"),
+    /** When the body (the prospect's personal data) was erased, WEBHOOK_BODY_RETENTION_DAYS after the delivery ended. */
+    bodyPurgedAt: ts("body_purged_at"),
   },
   (t) => [
     index("webhook_deliveries_org_idx").on(t.orgId, t.createdAt.desc()),

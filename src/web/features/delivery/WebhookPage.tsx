@@ -280,7 +280,8 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
                           type="button"
                           className="button button--secondary button--small"
                           onClick={() => onReplay(d)}
-                          disabled={replay.isPending}
+                          disabled={replay.isPending || d.bodyPurgedAt !== null}
+                          title={d.bodyPurgedAt ? "Contenu effacé après 30 jours : la livraison ne peut plus être renvoyée" : undefined}
                           aria-label={`Renvoyer la livraison du ${formatDateTime(d.createdAt)}`}
                         >
                           <Icon name="refresh" size={14} />
@@ -300,7 +301,14 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
                               </li>
                             ))}
                           </ol>
-                          <pre className="webhook-log__body">{pretty(d.body)}</pre>
+                          {d.bodyPurgedAt ? (
+                            <p className="muted">
+                              Contenu effacé le {formatDateTime(d.bodyPurgedAt)} : les coordonnées du prospect ne sont conservées que 30
+                              jours après la livraison (le lead reste dans votre espace).
+                            </p>
+                          ) : (
+                            <pre className="webhook-log__body">{pretty(d.body)}</pre>
+                          )}
                         </td>
                       </tr>
                     )}

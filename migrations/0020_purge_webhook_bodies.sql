@@ -1,0 +1,1 @@
+ALTER TABLE "webhook_deliveries" ADD COLUMN "body_purged_at" timestamp (3) with time zone;
