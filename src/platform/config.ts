@@ -8,6 +8,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** PostgreSQL as the role that owns the tables: migrations and grants only (the app itself runs as DATABASE_URL's role). */
   DATABASE_OWNER_URL: z.string().url().optional(),
+  /**
+   * PostgreSQL connections of one instance. Requests hold one for their transaction; with many buyers at
+   * once a small pool makes them queue while the database is idle. Instances × pool must stay under the
+   * server's max_connections (100 by default, a few kept for migrations and psql).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z
