@@ -3,6 +3,7 @@ import { csvWriter } from "../../lib/csv-writer";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { productBySlug } from "../catalogue/rules";
+import { LEAD_CONTACT_CSV_COLUMNS, type LeadContact, leadContactCells, leadContactSelect } from "../intake";
 import { CHANNEL_LABELS, LEAD_TYPE_LABELS } from "../market/rules/sale-terms";
 import type { BrokerLeadFilters } from "./api";
 import { brokerLeadConditions } from "./list-broker-leads";
@@ -11,7 +12,7 @@ import { LOST_REASON_LABELS, WORK_STATUS_LABELS } from "./rules/work-status";
 const PAGE = 2_000;
 const parisTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 
-interface Row {
+interface Row extends LeadContact {
   lead_id: string;
   sold_at: Date | string;
   product: string;
@@ -21,12 +22,6 @@ interface Row {
   status: keyof typeof WORK_STATUS_LABELS;
   lost_reason: keyof typeof LOST_REASON_LABELS | null;
   note: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  email: string | null;
-  postal_code: string | null;
-  city: string | null;
 }
 
 /**
@@ -35,23 +30,7 @@ interface Row {
  */
 export function exportBrokerLeadsCsv(db: DbOrTx, orgId: string, f: BrokerLeadFilters) {
   const csv = csvWriter({
-    columns: [
-      "id",
-      "achete_le",
-      "produit",
-      "type",
-      "canal",
-      "prix_ht",
-      "statut",
-      "motif",
-      "commentaire",
-      "prenom",
-      "nom",
-      "telephone",
-      "email",
-      "code_postal",
-      "ville",
-    ],
+    columns: ["id", "achete_le", "produit", "type", "canal", "prix_ht", "statut", "motif", "commentaire", ...LEAD_CONTACT_CSV_COLUMNS],
   });
   (async () => {
     let before: { soldAt: string; id: string } | undefined;
@@ -60,7 +39,7 @@ export function exportBrokerLeadsCsv(db: DbOrTx, orgId: string, f: BrokerLeadFil
       const rows = await rawRows<Row>(
         db,
         sql`select w.lead_id, w.sold_at, w.product, w.lead_type, w.channel, w.price_cents, w.status, w.lost_reason, w.note,
-                   l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
+                   ${leadContactSelect}
               from lead_work w join leads l on l.id = w.lead_id
              where ${brokerLeadConditions(orgId, f)}${after}
              order by w.sold_at desc, w.lead_id desc limit ${PAGE}`,
@@ -76,12 +55,7 @@ export function exportBrokerLeadsCsv(db: DbOrTx, orgId: string, f: BrokerLeadFil
           WORK_STATUS_LABELS[r.status],
           r.lost_reason ? LOST_REASON_LABELS[r.lost_reason] : "",
           r.note ?? "",
-          r.first_name ?? "",
-          r.last_name ?? "",
-          r.phone ?? "",
-          r.email ?? "",
-          r.postal_code ?? "",
-          r.city ?? "",
+          ...leadContactCells(r),
         ]);
         if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
       }

@@ -2,6 +2,7 @@ import { and, desc, sql } from "drizzle-orm";
 import { csvWriter } from "../../lib/csv-writer";
 import type { DbOrTx } from "../../platform/db/client";
 import { productBySlug } from "../catalogue/rules";
+import { LEAD_CONTACT_CSV_COLUMNS, leadContactCells } from "./lead-contact";
 import { type LeadFilters, leadConditions, leadSummaryColumns } from "./list-leads";
 import { leads } from "./schema";
 
@@ -14,21 +15,7 @@ const parisTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", d
  */
 export function exportLeadsCsv(db: DbOrTx, orgId: string, f: LeadFilters) {
   const csv = csvWriter({
-    columns: [
-      "id",
-      "date",
-      "produit",
-      "statut",
-      "motifs",
-      "canal",
-      "ref_externe",
-      "prenom",
-      "nom",
-      "telephone",
-      "email",
-      "code_postal",
-      "ville",
-    ],
+    columns: ["id", "date", "produit", "statut", "motifs", "canal", "ref_externe", ...LEAD_CONTACT_CSV_COLUMNS],
   });
   (async () => {
     let before: { createdAt: Date; id: string } | undefined;
@@ -46,12 +33,7 @@ export function exportLeadsCsv(db: DbOrTx, orgId: string, f: LeadFilters) {
           r.reasons.map((x) => x.message).join(" | "),
           r.channel,
           r.externalRef ?? "",
-          r.firstName ?? "",
-          r.lastName ?? "",
-          r.phone ?? "",
-          r.email ?? "",
-          r.postalCode ?? "",
-          r.city ?? "",
+          ...leadContactCells(r),
         ]);
         if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
       }

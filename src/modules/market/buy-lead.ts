@@ -18,6 +18,7 @@ import {
 } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
 import { productBySlug } from "../catalogue/rules";
+import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
 import type { Hold } from "./hold-lead";
 import { leadForSale } from "./lead-for-sale";
 import { recordSale } from "./record-sale";
@@ -31,14 +32,7 @@ export interface PurchasedLead {
   leadId: string;
   priceCents: number;
   paidWith: "credits" | "card";
-  contact: {
-    firstName: string | null;
-    lastName: string | null;
-    phone: string | null;
-    email: string | null;
-    postalCode: string | null;
-    city: string | null;
-  };
+  contact: LeadContact;
 }
 
 /** Pays a hold with the brokerage's credits: debit and sale in one transaction, or neither. */
@@ -220,20 +214,10 @@ export async function purchaseOf(db: DbOrTx, orgId: string, holdId: string): Pro
 
 /** Once bought, the lead is the buyer's: who to call. */
 async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promise<PurchasedLead> {
-  const [row] = await rawRows<{
-    sale_id: string;
-    price_cents: number;
-    paid_with: "credits" | "card";
-    first_name: string | null;
-    last_name: string | null;
-    phone: string | null;
-    email: string | null;
-    postal_code: string | null;
-    city: string | null;
-  }>(
+  const [row] = await rawRows<LeadContact & { sale_id: string; price_cents: number; paid_with: "credits" | "card" }>(
     tx,
     sql`
-      select s.id as sale_id, s.price_cents, s.paid_with, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
+      select s.id as sale_id, s.price_cents, s.paid_with, ${leadContactSelect}
       from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`,
   );
   if (!row) throw notFound("Vente");
@@ -242,13 +226,6 @@ async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promis
     leadId,
     priceCents: row.price_cents,
     paidWith: row.paid_with,
-    contact: {
-      firstName: row.first_name,
-      lastName: row.last_name,
-      phone: row.phone,
-      email: row.email,
-      postalCode: row.postal_code,
-      city: row.city,
-    },
+    contact: leadContactOf(row),
   };
 }
