@@ -6,15 +6,15 @@ import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError, notFound } from "../../platform/errors";
 import type { InvoiceParty } from "../billing";
 import {
-  creditWallet,
+  checkPaidPrice,
+  creditPayment,
   debitCredits,
-  issueInvoice,
+  invoicePayment,
   type PaymentProvider,
   registerPaymentPurpose,
   type StartCardPaymentResult,
   type SucceededPayment,
   startCardPayment,
-  vatOn,
 } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
 import { productBySlug } from "../catalogue/rules";
@@ -77,7 +77,7 @@ export async function payHoldByCard(
   return startCardPayment(deps, {
     orgId: buyer.orgId,
     userId: buyer.userId,
-    amountCents: vatOn(hold.priceCents).ttcCents,
+    priceCents: hold.priceCents,
     purpose: MARKET_PURCHASE_PURPOSE,
     reference: hold.id,
     description: await purchaseLabel(deps.db, hold.leadId),
@@ -95,8 +95,7 @@ export function registerMarketPurchase(seller: InvoiceParty): void {
   registerPaymentPurpose(MARKET_PURCHASE_PURPOSE, async (tx, payment) => {
     const hold = await lockHold(tx, payment.orgId, payment.reference);
     if (hold.status === "paid") return;
-    if (vatOn(hold.priceCents).ttcCents !== payment.amountCents)
-      throw new Error(`paiement ${payment.id} : montant ${payment.amountCents} différent du prix TTC de la réservation ${hold.id}`);
+    checkPaidPrice(payment, hold.priceCents, `de la réservation ${hold.id}`);
     const now = payment.settledAt;
     const lead = await leadForSale(tx, hold.leadId);
     const stillOurs = hold.status === "active" && hold.expiresAt > now;
@@ -104,15 +103,9 @@ export function registerMarketPurchase(seller: InvoiceParty): void {
     if (eligible && (stillOurs || (await retake(tx, hold, now)))) {
       const saleId = uuidv7(now.getTime());
       await sellHold(tx, hold, { saleId, paidWith: "card", paymentRef: payment.id, userId: payment.userId }, now);
-      await issueInvoice(tx, {
-        orgId: payment.orgId,
-        kind: "card_purchase",
-        paymentId: payment.id,
-        userId: payment.userId,
-        seller,
-        issuedAt: now,
-        lines: [{ label: await purchaseLabel(tx, hold.leadId), quantity: 1, unitPriceCents: hold.priceCents }],
-      });
+      await invoicePayment(tx, payment, seller, "card_purchase", [
+        { label: await purchaseLabel(tx, hold.leadId), quantity: 1, unitPriceCents: hold.priceCents },
+      ]);
       return;
     }
     await refundAsCredits(tx, hold, payment, seller);
@@ -124,26 +117,16 @@ async function refundAsCredits(tx: Tx, hold: Hold, payment: SucceededPayment, se
     .update(marketHolds)
     .set({ status: "failed", closedAt: payment.settledAt, paymentRef: payment.id })
     .where(eq(marketHolds.id, hold.id));
-  await creditWallet(tx, {
-    orgId: payment.orgId,
-    kind: "refund",
-    amountCents: hold.priceCents,
-    reference: payment.id,
-    description: "Paiement reçu après la fin de la réservation, lead plus disponible : montant converti en crédits",
-    userId: payment.userId,
-    now: payment.settledAt,
-  });
-  await issueInvoice(tx, {
-    orgId: payment.orgId,
-    kind: "top_up",
-    paymentId: payment.id,
-    userId: payment.userId,
-    seller,
-    issuedAt: payment.settledAt,
-    lines: [
-      { label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents },
-    ],
-  });
+  await creditPayment(
+    tx,
+    payment,
+    "refund",
+    hold.priceCents,
+    "Paiement reçu après la fin de la réservation, lead plus disponible : montant converti en crédits",
+  );
+  await invoicePayment(tx, payment, seller, "top_up", [
+    { label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents },
+  ]);
 }
 
 /** A late payment's second chance: the lead is still in stock and nobody else holds it. */
