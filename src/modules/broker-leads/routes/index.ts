@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageAnswer } from "../../../lib/paging";
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
@@ -56,10 +57,7 @@ export const brokerLeadRoutes: RouteModule = (app, deps) => {
         response: { 200: brokerLeadListSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => {
-      const page = await listBrokerLeads(db, authOf(req).orgId, req.query, clock());
-      return { ...page, page: req.query.page, pageSize: req.query.pageSize };
-    },
+    async (req) => pageAnswer(req.query, await listBrokerLeads(db, authOf(req).orgId, req.query, clock())),
   );
 
   app.get(
