@@ -3,6 +3,7 @@ import { pageAnswer } from "../../../lib/paging";
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { asCsvDownload } from "../../../platform/downloads";
 import { errorResponses } from "../../../platform/openapi";
 import {
   attemptSchema,
@@ -71,8 +72,7 @@ export const brokerLeadRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => {
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="mes-leads.csv"');
-      return reply.send(exportBrokerLeadsCsv(db, authOf(req).orgId, req.query));
+      return asCsvDownload(reply, "mes-leads.csv").send(exportBrokerLeadsCsv(db, authOf(req).orgId, req.query));
     },
   );
 
