@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { csvWriter } from "../../lib/csv-writer";
+import { csvOfPages } from "../../lib/csv-writer";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { productBySlug } from "../catalogue/rules";
@@ -29,14 +29,14 @@ interface Row extends LeadContact {
  * the writer), streamed page by page with a keyset so a long history never sits whole in memory.
  */
 export function exportBrokerLeadsCsv(db: DbOrTx, orgId: string, f: BrokerLeadFilters) {
-  const csv = csvWriter({
-    columns: ["id", "achete_le", "produit", "type", "canal", "prix_ht", "statut", "motif", "commentaire", ...LEAD_CONTACT_CSV_COLUMNS],
-  });
-  (async () => {
-    let before: { soldAt: string; id: string } | undefined;
-    for (;;) {
-      const after = before ? sql` and (w.sold_at, w.lead_id) < (${before.soldAt}::timestamptz, ${before.id}::uuid)` : sql``;
-      const rows = await rawRows<Row>(
+  const columns = ["id", "achete_le", "produit", "type", "canal", "prix_ht", "statut", "motif", "commentaire", ...LEAD_CONTACT_CSV_COLUMNS];
+  return csvOfPages<Row>(columns, {
+    pageSize: PAGE,
+    pageAfter: (last) => {
+      const after = last
+        ? sql` and (w.sold_at, w.lead_id) < (${new Date(last.sold_at).toISOString()}::timestamptz, ${last.lead_id}::uuid)`
+        : sql``;
+      return rawRows<Row>(
         db,
         sql`select w.lead_id, w.sold_at, w.product, w.lead_type, w.channel, w.price_cents, w.status, w.lost_reason, w.note,
                    ${leadContactSelect}
@@ -44,26 +44,18 @@ export function exportBrokerLeadsCsv(db: DbOrTx, orgId: string, f: BrokerLeadFil
              where ${brokerLeadConditions(orgId, f)}${after}
              order by w.sold_at desc, w.lead_id desc limit ${PAGE}`,
       );
-      for (const r of rows) {
-        const ok = csv.write([
-          r.lead_id,
-          parisTime.format(new Date(r.sold_at)),
-          productBySlug(r.product)?.label ?? r.product,
-          LEAD_TYPE_LABELS[r.lead_type],
-          CHANNEL_LABELS[r.channel],
-          (r.price_cents / 100).toFixed(2).replace(".", ","),
-          WORK_STATUS_LABELS[r.status],
-          r.lost_reason ? LOST_REASON_LABELS[r.lost_reason] : "",
-          r.note ?? "",
-          ...leadContactCells(r),
-        ]);
-        if (!ok) await new Promise((resolve) => csv.once("drain", resolve));
-      }
-      const last = rows.at(-1);
-      if (rows.length < PAGE || !last) break;
-      before = { soldAt: new Date(last.sold_at).toISOString(), id: last.lead_id };
-    }
-    csv.end();
-  })().catch((e) => csv.destroy(e));
-  return csv;
+    },
+    cells: (r) => [
+      r.lead_id,
+      parisTime.format(new Date(r.sold_at)),
+      productBySlug(r.product)?.label ?? r.product,
+      LEAD_TYPE_LABELS[r.lead_type],
+      CHANNEL_LABELS[r.channel],
+      (r.price_cents / 100).toFixed(2).replace(".", ","),
+      WORK_STATUS_LABELS[r.status],
+      r.lost_reason ? LOST_REASON_LABELS[r.lost_reason] : "",
+      r.note ?? "",
+      ...leadContactCells(r),
+    ],
+  });
 }
