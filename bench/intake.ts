@@ -21,7 +21,7 @@ import { loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
 import { DEMO_PASSWORD } from "../src/seed/demo";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
-import { fmt, freshDatabase, percentile, startServer } from "./support";
+import { BENCH_COMMUNES, fmt, freshDatabase, percentile, startServer } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -39,17 +39,9 @@ const C = Number(args.concurrency);
 const ROWS = Number(args.rows);
 const PHASES = new Set(args.phases.split(","));
 const F = Number(args.forms);
-const COMMUNES = [
-  ["13001", "Marseille"],
-  ["69003", "Lyon"],
-  ["33000", "Bordeaux"],
-  ["31000", "Toulouse"],
-  ["44000", "Nantes"],
-  ["75011", "Paris"],
-] as const;
 
 function leadBody(i: number): string {
-  const [postalCode, city] = COMMUNES[i % COMMUNES.length] ?? COMMUNES[0];
+  const [postalCode, city] = BENCH_COMMUNES[i % BENCH_COMMUNES.length] ?? BENCH_COMMUNES[0];
   return JSON.stringify({
     product: "assurance-auto",
     contact: {
@@ -121,7 +113,7 @@ async function apiPhase(kind: "postgres" | "pglite") {
 }
 
 function formBody(i: number, token: string): string {
-  const [postalCode, city] = COMMUNES[i % COMMUNES.length] ?? COMMUNES[0];
+  const [postalCode, city] = BENCH_COMMUNES[i % BENCH_COMMUNES.length] ?? BENCH_COMMUNES[0];
   const fields = sampleFieldValues("assurance-auto", systemClock()) as Record<string, unknown>;
   const p = new URLSearchParams({
     token,

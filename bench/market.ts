@@ -16,7 +16,7 @@ import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules
 import { systemClock } from "../src/platform/clock";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { createBuyers, login, withFreshServer } from "./fixtures";
-import { fmt, percentile } from "./support";
+import { BENCH_COMMUNES, fmt, percentile } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,15 +35,6 @@ const LEADS = Number(args.leads);
 const ORDERS = Number(args.orders);
 const PHASES = new Set(args.phases.split(","));
 const DEPARTEMENTS = ["13", "33", "31", "44", "69", "75", "59", "67", "06", "34"];
-/** Real communes (the intake checks the postal code against the city). */
-const COMMUNES = [
-  ["13001", "Marseille"],
-  ["69003", "Lyon"],
-  ["33000", "Bordeaux"],
-  ["31000", "Toulouse"],
-  ["44000", "Nantes"],
-  ["75011", "Paris"],
-] as const;
 
 /** `n` accepted leads with their consent and listing, as the intake and the router would leave them. */
 async function stockLeads(c: pg.Client, n: number) {
@@ -183,8 +174,8 @@ function leadBody(i: number): string {
       lastName: `Route${i}`,
       phone: `06${1 + (i % 5)}${String(i).padStart(7, "0")}`,
       email: `route.${i}@example.fr`,
-      postalCode: COMMUNES[i % COMMUNES.length]?.[0],
-      city: COMMUNES[i % COMMUNES.length]?.[1],
+      postalCode: BENCH_COMMUNES[i % BENCH_COMMUNES.length]?.[0],
+      city: BENCH_COMMUNES[i % BENCH_COMMUNES.length]?.[1],
     },
     consent: { ...SAMPLE_CONSENT, textVersion: DEMO_CONSENT_TEXT.version, collectedAt: new Date(Date.now() - 60_000).toISOString() },
     fields: sampleFieldValues(product, systemClock()),

@@ -110,3 +110,13 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("fr-FR", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Real communes (the intake checks the postal code against the city). */
+export const BENCH_COMMUNES = [
+  ["13001", "Marseille"],
+  ["69003", "Lyon"],
+  ["33000", "Bordeaux"],
+  ["31000", "Toulouse"],
+  ["44000", "Nantes"],
+  ["75011", "Paris"],
+] as const;

@@ -17,18 +17,10 @@ export async function registerSecurityHeaders(app: App, config: Config) {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
+        ...SELF_ONLY,
         connectSrc: ["'self'", ...stripe.connect],
-        fontSrc: ["'self'"],
-        formAction: ["'self'"],
         frameSrc: ["'self'", ...stripe.frame],
-        frameAncestors: ["'none'"],
-        imgSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
         scriptSrc: ["'self'", ...stripe.script],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
         ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
       },
     },
@@ -55,3 +47,29 @@ const STRIPE_SOURCES = {
   frame: ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
   connect: ["https://api.stripe.com"],
 };
+
+const SELF_ONLY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  imgSrc: ["'self'", "data:"],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'"],
+};
+
+/**
+ * Helmet's options for the routes of pages that other sites may frame (the hosted forms, in suppliers'
+ * landing pages): the app's policy but for frame-ancestors, and no X-Frame-Options.
+ */
+export function frameableBy(ancestors: readonly string[]) {
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives: { ...SELF_ONLY, frameAncestors: ["'self'", ...ancestors] } },
+    frameguard: false,
+    referrerPolicy: { policy: "same-origin" },
+  } as const;
+}

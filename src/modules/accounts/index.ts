@@ -5,3 +5,4 @@ export { createOrganisation, createUser } from "./provision-accounts";
 export { accountRoutes } from "./routes";
 export { createSession, SESSION_TTL_MS } from "./sessions";
 export { randomToken, sha256 } from "./tokens";
+export { assertEmailFree, createUserOnce } from "./user-email";

@@ -56,14 +56,16 @@ export const walletResponse = z.object({
 });
 export type WalletResponse = z.infer<typeof walletResponse>;
 
+/** A card number as typed (spaces and dashes allowed); only the demonstration provider reads it. */
+export const cardNumberSchema = z
+  .string()
+  .max(32)
+  .regex(/^[\d\s-]+$/, "chiffres attendus")
+  .meta({ title: "le numéro de carte" });
+
 export const topUpBody = z.object({
   packId: z.enum(PACK_IDS).meta({ title: "le pack de recharge" }),
-  cardNumber: z
-    .string()
-    .max(32)
-    .regex(/^[\d\s-]+$/, "chiffres attendus")
-    .optional()
-    .meta({ title: "le numéro de carte" }),
+  cardNumber: cardNumberSchema.optional(),
 });
 
 export const topUpResponse = z.discriminatedUnion("status", [

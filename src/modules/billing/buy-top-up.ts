@@ -1,13 +1,11 @@
 import { formatEurosFr } from "../../lib/french-format";
 import type { Db } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import { issueInvoice } from "./invoices/issue-invoice";
-import { creditWallet } from "./move-credits";
+import { checkPaidPrice, creditPayment, invoicePayment } from "./payments/payment-effects";
 import { registerPaymentPurpose } from "./payments/payment-purposes";
 import type { PaymentProvider } from "./payments/provider";
 import { startCardPayment } from "./payments/start-card-payment";
 import { creditsOf, packById } from "./rules/packs";
-import { vatOn } from "./rules/vat";
 import type { InvoiceParty } from "./schema";
 
 export const TOP_UP_PURPOSE = "credit_top_up";
@@ -21,32 +19,20 @@ export function registerTopUpPurpose(seller: InvoiceParty): void {
   registerPaymentPurpose(TOP_UP_PURPOSE, async (tx, payment) => {
     const pack = packById(payment.reference);
     if (!pack) throw new Error(`pack inconnu : ${payment.reference}`);
-    if (vatOn(pack.priceCents).ttcCents !== payment.amountCents)
-      throw new Error(`paiement ${payment.id} : montant ${payment.amountCents} différent du prix TTC du ${pack.label}`);
-    await creditWallet(tx, {
-      orgId: payment.orgId,
-      kind: "top_up",
-      amountCents: creditsOf(pack),
-      reference: payment.id,
-      description:
-        pack.bonusCents > 0 ? `Recharge ${pack.label} (dont ${formatEurosFr(pack.bonusCents)} offerts)` : `Recharge ${pack.label}`,
-      userId: payment.userId,
-      now: payment.settledAt,
-    });
-    await issueInvoice(tx, {
-      orgId: payment.orgId,
-      kind: "top_up",
-      paymentId: payment.id,
-      userId: payment.userId,
-      seller,
-      issuedAt: payment.settledAt,
-      lines: [
-        { label: `${pack.label} — crédits prépayés LeadsAssurance`, quantity: 1, unitPriceCents: pack.priceCents },
-        ...(pack.bonusCents > 0
-          ? [{ label: `Bonus : ${formatEurosFr(pack.bonusCents)} de crédits offerts`, quantity: 1, unitPriceCents: 0 }]
-          : []),
-      ],
-    });
+    checkPaidPrice(payment, pack.priceCents, `du ${pack.label}`);
+    await creditPayment(
+      tx,
+      payment,
+      "top_up",
+      creditsOf(pack),
+      pack.bonusCents > 0 ? `Recharge ${pack.label} (dont ${formatEurosFr(pack.bonusCents)} offerts)` : `Recharge ${pack.label}`,
+    );
+    await invoicePayment(tx, payment, seller, "top_up", [
+      { label: `${pack.label} — crédits prépayés LeadsAssurance`, quantity: 1, unitPriceCents: pack.priceCents },
+      ...(pack.bonusCents > 0
+        ? [{ label: `Bonus : ${formatEurosFr(pack.bonusCents)} de crédits offerts`, quantity: 1, unitPriceCents: 0 }]
+        : []),
+    ]);
   });
 }
 
@@ -60,7 +46,7 @@ export async function buyTopUp(
   return startCardPayment(deps, {
     orgId: input.orgId,
     userId: input.userId,
-    amountCents: vatOn(pack.priceCents).ttcCents,
+    priceCents: pack.priceCents,
     purpose: TOP_UP_PURPOSE,
     reference: pack.id,
     description: `LeadsAssurance — ${pack.label} de crédits`,

@@ -4,11 +4,13 @@
  *   walletBalance to show or check a balance;
  * - startCardPayment + registerPaymentPurpose: pay something by card and have `onSucceeded` run once,
  *   in the transaction that records the payment's success;
- * - issueInvoice: the invoice of a card purchase, numbered in the caller's transaction.
+ * - checkPaidPrice / creditPayment / invoicePayment: what a purpose's `onSucceeded` does with its payment
+ *   (the invoice is numbered in that transaction).
  */
 
-export { type Invoice, type IssueInvoiceInput, issueInvoice } from "./invoices/issue-invoice";
+export type { Invoice } from "./invoices/issue-invoice";
 export { type CreditMovement, creditWallet, debitCredits, debitCreditsMany, type LedgerRow, walletBalance } from "./move-credits";
+export { checkPaidPrice, creditPayment, invoicePayment } from "./payments/payment-effects";
 export { type PaymentSucceededHandler, registerPaymentPurpose, type SucceededPayment } from "./payments/payment-purposes";
 export type { PaymentProvider } from "./payments/provider";
 export { paymentProviderOf } from "./payments/provider-of";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQueryShape, pageSchema } from "../../lib/paging";
 import { DEPARTEMENTS, PRODUCT_SLUGS } from "../catalogue/rules";
 import { PRODUCT_LINE_KEYS, type ProductLine } from "../crm/rules/product-lines";
 import { consentProofSchema, leadContactSchema, leadIntegritySchema } from "../intake/api";
@@ -31,8 +32,7 @@ export type BrokerLeadFilters = z.infer<typeof brokerLeadFiltersSchema>;
 
 export const brokerLeadsQuerySchema = brokerLeadFiltersSchema.extend({
   sort: z.enum(["recent", "oldest"]).default("recent").meta({ title: "le tri" }),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ title: "la page" }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25).meta({ title: "la taille de page" }),
+  ...pageQueryShape,
 });
 export type BrokerLeadsQuery = z.infer<typeof brokerLeadsQuerySchema>;
 
@@ -56,13 +56,7 @@ export const brokerLeadItemSchema = z.object({
 });
 export type BrokerLeadItem = z.infer<typeof brokerLeadItemSchema>;
 
-export const brokerLeadListSchema = z.object({
-  items: z.array(brokerLeadItemSchema),
-  total: z.number().int(),
-  totalCapped: z.boolean(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const brokerLeadListSchema = pageSchema(brokerLeadItemSchema);
 export type BrokerLeadList = z.infer<typeof brokerLeadListSchema>;
 
 export const dashboardQuerySchema = z.object({

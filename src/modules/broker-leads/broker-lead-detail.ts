@@ -2,11 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { notFound } from "../../platform/errors";
-import { leadWithProof } from "../intake";
+import { leadContactOf, leadWithProof } from "../intake";
 import { leads } from "../intake/schema";
 import type { BrokerLeadDetail } from "./api";
+import { type ReturnRow, returnColumns, returnOf } from "./returns/return-row";
 import { callabilityOf } from "./rules/callability";
-import { type ReturnReason, type ReturnStatus, returnDeadline } from "./rules/returns";
+import { returnDeadline } from "./rules/returns";
 import type { LostReason, WorkStatus } from "./rules/work-status";
 import { describeWorkEvent, RETURN_EVENTS } from "./work-events";
 
@@ -81,19 +82,9 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
                consent_text_version, consent_collected_at, fingerprint
           from lead_appointments where lead_id = ${leadId}::uuid`,
   );
-  const [ret] = await rawRows<{
-    id: string;
-    status: ReturnStatus;
-    reason: ReturnReason;
-    note: string | null;
-    requested_at: string | Date;
-    decided_at: string | Date | null;
-    decision_comment: string | null;
-    price_cents: number;
-  }>(
+  const [ret] = await rawRows<ReturnRow>(
     db,
-    sql`select id, status, reason, note, requested_at, decided_at, decision_comment, price_cents
-          from lead_returns where lead_id = ${leadId}::uuid and org_id = ${orgId}::uuid`,
+    sql`select ${returnColumns} from lead_returns r where r.lead_id = ${leadId}::uuid and r.org_id = ${orgId}::uuid`,
   );
   const soldAt = new Date(work.sold_at);
   return {
@@ -118,15 +109,7 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
           fingerprint: appointment.fingerprint,
         }
       : null,
-    contact: {
-      firstName: lead.firstName,
-      lastName: lead.lastName,
-      phone: lead.phone,
-      email: lead.email,
-      postalCode: lead.postalCode,
-      city: lead.city,
-      departement: lead.departement,
-    },
+    contact: { ...leadContactOf(lead), departement: lead.departement },
     fields: lead.fields,
     sale: { saleId: work.sale_id, channel: work.channel, soldAt, priceCents: work.price_cents, paidWith: work.paid_with },
     work: {
@@ -140,18 +123,7 @@ export async function brokerLeadDetail(db: DbOrTx, orgId: string, leadId: string
     proof,
     integrity,
     callability: proof ? callabilityOf(proof.collectedAt, lead.departement, now) : null,
-    return: ret
-      ? {
-          id: ret.id,
-          status: ret.status,
-          reason: ret.reason,
-          note: ret.note,
-          requestedAt: new Date(ret.requested_at),
-          decidedAt: ret.decided_at ? new Date(ret.decided_at) : null,
-          decisionComment: ret.decision_comment,
-          priceCents: ret.price_cents,
-        }
-      : null,
+    return: ret ? returnOf(ret) : null,
     returnDeadline: returnDeadline(soldAt),
     returnOpen: !ret && work.status !== "vendu" && now <= returnDeadline(soldAt),
     timeline: [

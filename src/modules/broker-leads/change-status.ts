@@ -5,27 +5,22 @@ import { rawRows } from "../../platform/db/raw-rows";
 import { AppError, notFound, validationError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit";
 import { createClientWithFirstContract } from "../crm";
+import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
 import type { ConversionInput, StatusChange } from "./api";
 import { clientTypeFor } from "./rules/conversion";
 import { mayMove, WORK_STATUS_LABELS, type WorkStatus } from "./rules/work-status";
 import { WORK_EVENTS } from "./work-events";
 
-interface Locked {
+interface Locked extends LeadContact {
   status: WorkStatus;
   failed_attempts: number;
   product: string;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  email: string | null;
-  postal_code: string | null;
-  city: string | null;
 }
 
 async function lockWork(tx: Tx, orgId: string, leadId: string): Promise<Locked> {
   const [row] = await rawRows<Locked>(
     tx,
-    sql`select w.status, w.failed_attempts, l.product, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
+    sql`select w.status, w.failed_attempts, l.product, ${leadContactSelect}
           from lead_work w join leads l on l.id = w.lead_id
          where w.lead_id = ${leadId}::uuid and w.org_id = ${orgId}::uuid
          for update of w`,
@@ -59,12 +54,7 @@ async function convert(tx: Tx, auth: AuthContext, leadId: string, lead: Locked, 
     {
       client: {
         type: c.clientType ?? clientTypeFor(lead.product),
-        firstName: lead.first_name,
-        lastName: lead.last_name,
-        phone: lead.phone,
-        email: lead.email,
-        postalCode: lead.postal_code,
-        city: lead.city,
+        ...leadContactOf(lead),
         origin: "lead",
         agencyId: c.agencyId ?? null,
         accountManagerId: c.accountManagerId ?? null,

@@ -1,4 +1,4 @@
-import { formatDateTimeFr, PdfWriter } from "../../lib/pdf";
+import { type Content, formatDateTimeFr, PdfWriter } from "../../lib/pdf";
 import { productBySlug } from "../catalogue/rules";
 import { CHANNEL_LABELS, LEAD_TYPE_LABELS } from "../market/rules/sale-terms";
 import type { BrokerLeadDetail } from "./api";
@@ -48,6 +48,15 @@ export async function renderProofPdf(lead: BrokerLeadDetail, platform: PlatformI
     createdAt: printedAt,
     footer: `${platform.name} — preuve de consentement du lead ${lead.leadId}`,
   });
+  /** A table of what is known: each item and its value. */
+  const facts = (item: string, rows: readonly (readonly Content[])[]) =>
+    pdf.table({
+      columns: [
+        { header: item, width: 3 },
+        { header: "Valeur", width: 7 },
+      ],
+      rows,
+    });
   pdf.heading("Preuve de consentement", 1);
   pdf.paragraph(
     `Document établi le ${paris(printedAt)} par ${platform.name}, ${platform.address.replace(/\n/g, ", ")} (SIREN ${platform.siren}).`,
@@ -55,23 +64,17 @@ export async function renderProofPdf(lead: BrokerLeadDetail, platform: PlatformI
   pdf.space(4);
 
   pdf.heading("Le prospect et sa demande", 2);
-  pdf.table({
-    columns: [
-      { header: "Champ", width: 3 },
-      { header: "Valeur", width: 7 },
-    ],
-    rows: [
-      ["Identifiant du lead", lead.leadId],
-      ["Nom", name],
-      ["Téléphone", orDash(lead.contact.phone)],
-      ["E-mail", orDash(lead.contact.email)],
-      ["Commune", orDash([lead.contact.postalCode, lead.contact.city].filter(Boolean).join(" "))],
-      ["Produit", `${product} (${LEAD_TYPE_LABELS[lead.leadType]})`],
-      ["Reçu par la plateforme le", paris(lead.receivedAt)],
-      ["Source", SOURCE_LABELS[lead.source] ?? lead.source],
-      ["Transmis au cabinet le", `${paris(lead.sale.soldAt)} — ${CHANNEL_LABELS[lead.sale.channel]}`],
-    ],
-  });
+  facts("Champ", [
+    ["Identifiant du lead", lead.leadId],
+    ["Nom", name],
+    ["Téléphone", orDash(lead.contact.phone)],
+    ["E-mail", orDash(lead.contact.email)],
+    ["Commune", orDash([lead.contact.postalCode, lead.contact.city].filter(Boolean).join(" "))],
+    ["Produit", `${product} (${LEAD_TYPE_LABELS[lead.leadType]})`],
+    ["Reçu par la plateforme le", paris(lead.receivedAt)],
+    ["Source", SOURCE_LABELS[lead.source] ?? lead.source],
+    ["Transmis au cabinet le", `${paris(lead.sale.soldAt)} — ${CHANNEL_LABELS[lead.sale.channel]}`],
+  ]);
 
   pdf.heading("Le consentement", 2);
   const proof = lead.proof;
@@ -90,24 +93,18 @@ export async function renderProofPdf(lead: BrokerLeadDetail, platform: PlatformI
             ["Navigateur (user-agent)", orDash(proof.userAgent)],
             ["Page du formulaire (URL)", orDash(proof.sourceUrl)],
           ];
-    pdf.table({
-      columns: [
-        { header: "Élément", width: 3 },
-        { header: "Valeur", width: 7 },
+    facts("Élément", [
+      ["Méthode", proof.method === "oral" ? "Consentement oral enregistré (centre d'appels)" : "Case à cocher sur un formulaire web"],
+      [
+        "Case pré-cochée",
+        proof.method === "oral" ? "Sans objet" : proof.prechecked ? "OUI (non conforme)" : "Non — cochée par le prospect",
       ],
-      rows: [
-        ["Méthode", proof.method === "oral" ? "Consentement oral enregistré (centre d'appels)" : "Case à cocher sur un formulaire web"],
-        [
-          "Case pré-cochée",
-          proof.method === "oral" ? "Sans objet" : proof.prechecked ? "OUI (non conforme)" : "Non — cochée par le prospect",
-        ],
-        ["Consentement donné le", paris(proof.collectedAt)],
-        ["Enregistré par la plateforme le", paris(proof.recordedAt)],
-        ...source,
-        ["Version du texte", `${proof.text.version} — « ${proof.text.title} », publiée le ${paris(proof.text.publishedAt)}`],
-        ["SHA-256 du texte", proof.text.sha256],
-      ],
-    });
+      ["Consentement donné le", paris(proof.collectedAt)],
+      ["Enregistré par la plateforme le", paris(proof.recordedAt)],
+      ...source,
+      ["Version du texte", `${proof.text.version} — « ${proof.text.title} », publiée le ${paris(proof.text.publishedAt)}`],
+      ["SHA-256 du texte", proof.text.sha256],
+    ]);
     pdf.heading("Texte accepté, en entier", 3);
     pdf.paragraph(proof.text.body, { callout: { background: "#f8fafc", bar: "#94a3b8" } });
     pdf.heading("Partenaires désignés dans le texte", 3);
@@ -118,21 +115,15 @@ export async function renderProofPdf(lead: BrokerLeadDetail, platform: PlatformI
   const rdv = lead.appointment;
   if (rdv) {
     pdf.heading("Le rendez-vous et son consentement renforcé", 2);
-    pdf.table({
-      columns: [
-        { header: "Élément", width: 3 },
-        { header: "Valeur", width: 7 },
-      ],
-      rows: [
-        ["Disponibilités du prospect", rdv.availabilities.map((d) => formatDateTimeFr(d)).join(" ; ")],
-        ["Canal", rdv.channel === "visio" ? "Visioconférence" : "Téléphone"],
-        ["Confirmation au prospect", rdv.confirmation === "sms" ? "SMS" : "E-mail"],
-        ["Créneau confirmé", rdv.confirmedSlot ? paris(rdv.confirmedSlot) : "—"],
-        ["Statut", RDV_STATUS[rdv.status] ?? rdv.status],
-        ["Consentement à la transmission et au rendez-vous", `texte ${rdv.consentTextVersion}, donné le ${paris(rdv.consentCollectedAt)}`],
-        ["Empreinte du rendez-vous (SHA-256)", rdv.fingerprint],
-      ],
-    });
+    facts("Élément", [
+      ["Disponibilités du prospect", rdv.availabilities.map((d) => formatDateTimeFr(d)).join(" ; ")],
+      ["Canal", rdv.channel === "visio" ? "Visioconférence" : "Téléphone"],
+      ["Confirmation au prospect", rdv.confirmation === "sms" ? "SMS" : "E-mail"],
+      ["Créneau confirmé", rdv.confirmedSlot ? paris(rdv.confirmedSlot) : "—"],
+      ["Statut", RDV_STATUS[rdv.status] ?? rdv.status],
+      ["Consentement à la transmission et au rendez-vous", `texte ${rdv.consentTextVersion}, donné le ${paris(rdv.consentCollectedAt)}`],
+      ["Empreinte du rendez-vous (SHA-256)", rdv.fingerprint],
+    ]);
   }
 
   pdf.heading("Vérification", 2);

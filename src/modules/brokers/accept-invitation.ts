@@ -1,16 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError } from "../../platform/errors";
-import { createUser } from "../accounts";
+import { createUserOnce } from "../accounts";
 import { appendAuditEvents } from "../audit";
 import { findOpenInvitation } from "./invite-colleague";
 import { brokerInvitations } from "./schema";
-
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause)
-    if ((err as { code?: string }).code === "23505") return true;
-  return false;
-};
 
 /** The invited colleague chooses a name and a password: the account is created in the inviting cabinet, once. */
 export async function acceptInvitation(
@@ -28,22 +22,14 @@ export async function acceptInvitation(
     .where(and(eq(brokerInvitations.id, inv.id), isNull(brokerInvitations.acceptedAt)))
     .returning({ id: brokerInvitations.id });
   if (claimed.length === 0) throw new AppError("invitation_invalid", { field: "token" });
-  let user: Awaited<ReturnType<typeof createUser>>;
-  try {
-    user = await tx.transaction((inner) =>
-      createUser(inner, {
-        orgId: inv.orgId,
-        role: inv.role,
-        email: inv.email,
-        password: input.password,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-      }),
-    );
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    throw new AppError("email_taken", { field: "email" });
-  }
+  const user = await createUserOnce(tx, {
+    orgId: inv.orgId,
+    role: inv.role,
+    email: inv.email,
+    password: input.password,
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+  });
   await tx.update(brokerInvitations).set({ acceptedUserId: user.id }).where(eq(brokerInvitations.id, inv.id));
   const actor = { orgId: inv.orgId, userId: user.id };
   await appendAuditEvents(tx, [

@@ -1,14 +1,12 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import { AppError } from "../../platform/errors";
-import { randomToken, sha256 } from "../accounts";
-import { users } from "../accounts/schema";
+import { validationError } from "../../platform/errors";
+import { assertEmailFree, randomToken, sha256 } from "../accounts";
 import { type Actor, appendAuditEvent } from "../audit";
 import { isValidEmail, normalizeEmail } from "../reference-data";
 import type { InvitationView } from "./api";
 import type { BrokerRole } from "./rules/roles";
 import { brokerInvitations } from "./schema";
-import { validationError } from "./sign-up-brokerage";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 
@@ -24,12 +22,7 @@ export interface BrokerAdmin extends Actor {
 export async function inviteColleague(tx: DbOrTx, admin: BrokerAdmin, input: { email: string; role: BrokerRole }, now: Date) {
   if (!isValidEmail(input.email)) throw validationError([{ field: "email", message: "Adresse e-mail du collègue invalide" }]);
   const email = normalizeEmail(input.email);
-  const [taken] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email))
-    .limit(1);
-  if (taken) throw new AppError("email_taken", { field: "email" });
+  await assertEmailFree(tx, email);
   const token = randomToken();
   const [row] = await tx
     .insert(brokerInvitations)

@@ -1,26 +1,12 @@
-import { eq, or, sql } from "drizzle-orm";
+import { eq, or } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import { AppError } from "../../platform/errors";
-import { createOrganisation, createUser } from "../accounts";
-import { users } from "../accounts/schema";
+import { uniqueViolation } from "../../platform/db/unique-violation";
+import { AppError, validationError } from "../../platform/errors";
+import { assertEmailFree, createOrganisation, createUser } from "../accounts";
 import { appendAuditEvents } from "../audit";
 import type { SignupBody } from "./api";
-import { checkSignup, type FieldIssue } from "./check-signup";
+import { checkSignup } from "./check-signup";
 import { brokerages } from "./schema";
-
-export function validationError(issues: readonly FieldIssue[]): AppError {
-  const first = issues[0] ?? { field: "body", message: "Requête invalide" };
-  return new AppError("validation_error", { field: first.field, message: first.message, details: issues });
-}
-
-/** The unique index a PostgreSQL error violated, or null for any other error. */
-const violatedIndex = (e: unknown): string | null => {
-  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause) {
-    const { code, constraint } = err as { code?: string; constraint?: string };
-    if (code === "23505") return constraint ?? "";
-  }
-  return null;
-};
 
 /**
  * "Créer un compte courtier": the organisation (kind courtier), its brokerage row (legal identity and
@@ -42,12 +28,7 @@ export async function signUpBrokerage(tx: DbOrTx, input: SignupBody, now: Date) 
       message: field === "siren" ? "Un cabinet est déjà inscrit avec ce SIREN" : "Un cabinet est déjà inscrit avec ce numéro ORIAS",
     });
   }
-  const [emailTaken] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, values.email))
-    .limit(1);
-  if (emailTaken) throw new AppError("email_taken", { field: "email" });
+  await assertEmailFree(tx, values.email);
 
   try {
     // A savepoint: two sign-ups racing for the same SIREN or e-mail get a 409, not a broken transaction.
@@ -107,7 +88,7 @@ export async function signUpBrokerage(tx: DbOrTx, input: SignupBody, now: Date) 
       return { org, user, brokerage };
     });
   } catch (e) {
-    const index = violatedIndex(e);
+    const index = uniqueViolation(e);
     if (index === null) throw e;
     if (index === "users_email_lower_idx") throw new AppError("email_taken", { field: "email" });
     throw new AppError("brokerage_exists", { field: index === "brokerages_orias_number_idx" ? "oriasNumber" : "siren" });

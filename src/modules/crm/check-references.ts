@@ -42,12 +42,3 @@ export async function referenceIssues(db: DbOrTx, orgId: string, refs: readonly 
       message: r.kind === "agency" ? "Agence inconnue dans votre cabinet" : "Collaborateur inconnu dans votre cabinet",
     }));
 }
-
-/** Drizzle wraps driver errors; PostgreSQL and PGlite both put the SQLSTATE on the original one. */
-export function uniqueViolation(e: unknown): string | null {
-  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause) {
-    const { code, constraint } = err as { code?: string; constraint?: string };
-    if (code === "23505") return constraint ?? "";
-  }
-  return null;
-}

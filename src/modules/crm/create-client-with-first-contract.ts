@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
+import { uniqueViolation } from "../../platform/db/unique-violation";
 import { AppError, validationError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit";
 import { parisToday } from "../catalogue/rules/dates";
 import { leads } from "../intake/schema";
 import { checkClientFields, checkContractFields } from "./check-client";
-import { referenceIssues, uniqueViolation } from "./check-references";
+import { referenceIssues } from "./check-references";
 import type { NewClientInput, NewContractInput } from "./client-input";
 import { clients, contracts } from "./schema";
 

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
+import { uniqueViolation } from "../../platform/db/unique-violation";
 import { AppError, notFound, validationError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit";
 import { parisToday } from "../catalogue/rules/dates";
 import { checkClientFields } from "./check-client";
-import { referenceIssues, uniqueViolation } from "./check-references";
+import { referenceIssues } from "./check-references";
 import type { ClientPatchInput } from "./client-input";
 import type { CrmActor } from "./create-client-with-first-contract";
 import { mailingAddressOf, toClientRecord } from "./load-client-record";

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
+import { uniqueViolation } from "../../platform/db/unique-violation";
 import { AppError, notFound, validationError } from "../../platform/errors";
 import { appendAuditEvent } from "../audit";
 import { checkContractFields } from "./check-client";
-import { referenceIssues, uniqueViolation } from "./check-references";
+import { referenceIssues } from "./check-references";
 import type { ContractPatchInput } from "./client-input";
 import type { CrmActor } from "./create-client-with-first-contract";
 import { toClientContract } from "./load-client-record";

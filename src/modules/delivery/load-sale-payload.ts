@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { productBySlug } from "../catalogue/rules";
+import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
 import { leadLink } from "./rules/links";
 
-interface SaleRow {
+interface SaleRow extends LeadContact {
   sale_id: string;
   buyer_org_id: string;
   legal_name: string | null;
@@ -14,12 +15,6 @@ interface SaleRow {
   lead_id: string;
   product: string;
   lead_type: "lead" | "rdv";
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  email: string | null;
-  postal_code: string | null;
-  city: string | null;
   departement: string | null;
   fields: Record<string, unknown>;
   method: string | null;
@@ -42,15 +37,7 @@ export interface LeadPayload {
   channel: "exclusive" | "marketplace";
   priceCents: number;
   soldAt: string;
-  contact: {
-    firstName: string | null;
-    lastName: string | null;
-    phone: string | null;
-    email: string | null;
-    postalCode: string | null;
-    city: string | null;
-    departement: string | null;
-  };
+  contact: LeadContact & { departement: string | null };
   fields: Record<string, unknown>;
   consent: {
     method: string;
@@ -77,8 +64,7 @@ export async function loadSalePayload(
     db,
     sql`
       select s.id as sale_id, s.buyer_org_id, s.channel, s.price_cents, s.sold_at,
-             l.id as lead_id, l.product, l.type as lead_type, l.first_name, l.last_name, l.phone, l.email,
-             l.postal_code, l.city, l.departement, l.fields,
+             l.id as lead_id, l.product, l.type as lead_type, ${leadContactSelect}, l.departement, l.fields,
              k.method, k.text_version, k.text_sha256, k.collected_at, k.source_url, k.fingerprint,
              t.partners, t.partner_categories
       from lead_sales s
@@ -99,15 +85,7 @@ export async function loadSalePayload(
       channel: r.channel,
       priceCents: r.price_cents,
       soldAt: iso(r.sold_at),
-      contact: {
-        firstName: r.first_name,
-        lastName: r.last_name,
-        phone: r.phone,
-        email: r.email,
-        postalCode: r.postal_code,
-        city: r.city,
-        departement: r.departement,
-      },
+      contact: { ...leadContactOf(r), departement: r.departement },
       fields: r.fields ?? {},
       consent:
         r.method && r.collected_at

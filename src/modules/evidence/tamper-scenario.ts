@@ -5,8 +5,7 @@ import { Readable } from "node:stream";
 import { asc, eq, sql } from "drizzle-orm";
 import { validLead } from "../../../tests/factories/leads";
 import { csvOf } from "../../../tests/support/csv-import";
-import { bearer, createOrgWithUser, createTestApp, publishTestConsentText, type TestContext } from "../../../tests/support/test-app";
-import type { AuthContext } from "../../platform/auth-context";
+import { bearer, createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { checkpointLog, readCheckpoints, sealAuditChain } from "../audit";
 import { createImport, runImport } from "../intake";
 import { leads } from "../intake/schema";
@@ -21,9 +20,7 @@ export async function tamperScenario() {
   const ctx: TestContext = await createTestApp();
   const dir = mkdtempSync(path.join(os.tmpdir(), "la-tamper-"));
   const checkpoints = checkpointLog(dir, "instance-1");
-  const supplier = await createOrgWithUser(ctx, "supplier");
-  const key = supplier.apiKey as string;
-  const version = (await publishTestConsentText(ctx)).version;
+  const { apiKey: key, version, auth } = await supplierFixture(ctx);
   const post = (body: unknown) =>
     ctx.app
       .inject({ method: "POST", url: "/api/v1/leads", headers: bearer(key), payload: body as object })
@@ -38,16 +35,6 @@ export async function tamperScenario() {
   const rejected: string[] = [];
   for (const email of ["pas-un-email", "toujours-pas", "encore@"])
     rejected.push(await post(validLead(version, { contact: { ...validLead(version).contact, email } })));
-  const auth: AuthContext = {
-    userId: supplier.user.id,
-    orgId: supplier.org.id,
-    orgKind: "apporteur",
-    orgName: supplier.org.name,
-    role: "supplier",
-    apiKeyId: null,
-    via: "session",
-    csrfToken: null,
-  };
   const csv = Buffer.from(csvOf("assurance-auto", version, [{}, { telephone: "12" }, {}]));
   const created = await createImport(ctx.db, auth, { product: "assurance-auto", filename: "t.csv", sizeBytes: csv.length });
   await runImport(ctx.db, auth, created.id, Readable.from([csv]), { batchSize: 2, clock: ctx.clock });

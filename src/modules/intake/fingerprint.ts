@@ -1,16 +1,11 @@
 import { sha256Hex } from "../../lib/sha256";
 import type { ConsentRecord } from "./check-consent";
+import type { LeadContact } from "./lead-contact";
 
 /** Who the consent covers: the identity fields of the lead. */
-export interface FingerprintIdentity {
+export interface FingerprintIdentity extends LeadContact {
   leadId: string;
   product: string;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  email: string | null;
-  postalCode: string | null;
-  city: string | null;
 }
 
 /** The collection evidence of the consent record: what was checked at intake, the text as its version and digest. */

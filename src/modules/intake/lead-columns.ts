@@ -1,25 +1,20 @@
 import pgUtils from "pg/lib/utils";
 import type { AppointmentEvidence } from "./appointment-fingerprint";
 import type { FingerprintEvidence } from "./fingerprint";
+import type { LeadContact } from "./lead-contact";
 import { type IntakeEvent, intakeEvents, leadDigest } from "./lead-evidence";
 import type { RejectionReason } from "./rules/rejection";
 import type { LeadChannel } from "./schema";
 
 /** Leads as stored, and the column form in which a batch of them travels to the database. */
 
-export interface LeadRow {
+export interface LeadRow extends LeadContact {
   id: string;
   product: string;
   type: "lead" | "rdv";
   status: "accepted" | "rejected";
   reasons: RejectionReason[];
   externalRef: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  email: string | null;
-  postalCode: string | null;
-  city: string | null;
   departement: string | null;
   fields: Record<string, unknown>;
   payload: unknown;

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { pageQueryShape, pageSchema } from "../../lib/paging";
+import { cardNumberSchema } from "../billing/api";
 import { DEPARTEMENTS, PRODUCT_SLUGS } from "../catalogue/rules";
+import { leadContactSchema } from "../intake/api";
 import { HOLD_MINUTES, LEAD_TYPES, PRICE_TIERS, SALE_CHANNELS } from "./rules/sale-terms";
 
 /** Request and response shapes of the marketplace: the routes validate and document with them, the web derives its types. */
@@ -15,8 +18,7 @@ export const marketQuerySchema = z.object({
   minPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix minimum" }),
   maxPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix maximum" }),
   sort: z.enum(["recent", "oldest", "price_asc", "price_desc"]).default("recent").meta({ title: "le tri" }),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ title: "la page" }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25).meta({ title: "la taille de page" }),
+  ...pageQueryShape,
 });
 export type MarketQuery = z.infer<typeof marketQuerySchema>;
 
@@ -36,13 +38,7 @@ export const marketItemSchema = z.object({
   expiresAt: z.date(),
   heldUntil: z.date().nullable(),
 });
-export const marketListSchema = z.object({
-  items: z.array(marketItemSchema),
-  total: z.number().int(),
-  totalCapped: z.boolean(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const marketListSchema = pageSchema(marketItemSchema);
 export type MarketList = z.infer<typeof marketListSchema>;
 export type MarketItem = z.infer<typeof marketItemSchema>;
 
@@ -88,7 +84,8 @@ export const orderPreviewInputSchema = z
   .object({ products: orderFields.products, leadType: orderFields.leadType, departements: orderFields.departements })
   .strict();
 
-export const orderSchema = z.object({
+/** An order as its brokerage and the operator see it: what it asks for and what it got this week. */
+const orderViewFields = {
   id: z.string(),
   name: z.string(),
   products: z.array(z.string()),
@@ -97,9 +94,13 @@ export const orderSchema = z.object({
   weeklyCap: z.number().int(),
   dailyCap: z.number().int().nullable(),
   status: z.enum(["active", "paused"]),
-  createdAt: z.date(),
   receivedThisWeek: z.number().int(),
   receivedToday: z.number().int(),
+};
+
+export const orderSchema = z.object({
+  ...orderViewFields,
+  createdAt: z.date(),
   receivedTotal: z.number().int(),
   spentCents: z.number().int(),
 });
@@ -131,12 +132,7 @@ export const payHoldBodySchema = z.discriminatedUnion("method", [
   z
     .object({
       method: z.literal("card").meta({ title: "le moyen de paiement" }),
-      cardNumber: z
-        .string()
-        .max(32)
-        .regex(/^[\d\s-]+$/, "chiffres attendus")
-        .optional()
-        .meta({ title: "le numéro de carte" }),
+      cardNumber: cardNumberSchema.optional(),
     })
     .strict(),
 ]);
@@ -146,14 +142,7 @@ export const purchasedLeadSchema = z.object({
   leadId: z.string(),
   priceCents: z.number().int(),
   paidWith: z.enum(["credits", "card"]),
-  contact: z.object({
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    city: z.string().nullable(),
-  }),
+  contact: leadContactSchema,
 });
 export type PurchasedLeadView = z.infer<typeof purchasedLeadSchema>;
 
@@ -183,18 +172,9 @@ export const marketSummarySchema = z.object({
 export type MarketSummaryView = z.infer<typeof marketSummarySchema>;
 
 export const orderOverviewSchema = z.object({
-  id: z.string(),
+  ...orderViewFields,
   orgId: z.string(),
   brokerage: z.string(),
-  name: z.string(),
-  products: z.array(z.string()),
-  leadType: z.enum(LEAD_TYPES),
-  departements: z.array(z.string()),
-  weeklyCap: z.number().int(),
-  dailyCap: z.number().int().nullable(),
-  status: z.enum(["active", "paused"]),
-  receivedThisWeek: z.number().int(),
-  receivedToday: z.number().int(),
   lastServedAt: z.date().nullable(),
 });
 export const ordersOverviewSchema = z.object({ items: z.array(orderOverviewSchema) });

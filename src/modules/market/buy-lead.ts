@@ -6,18 +6,19 @@ import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError, notFound } from "../../platform/errors";
 import type { InvoiceParty } from "../billing";
 import {
-  creditWallet,
+  checkPaidPrice,
+  creditPayment,
   debitCredits,
-  issueInvoice,
+  invoicePayment,
   type PaymentProvider,
   registerPaymentPurpose,
   type StartCardPaymentResult,
   type SucceededPayment,
   startCardPayment,
-  vatOn,
 } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
 import { productBySlug } from "../catalogue/rules";
+import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
 import type { Hold } from "./hold-lead";
 import { leadForSale } from "./lead-for-sale";
 import { recordSale } from "./record-sale";
@@ -31,14 +32,7 @@ export interface PurchasedLead {
   leadId: string;
   priceCents: number;
   paidWith: "credits" | "card";
-  contact: {
-    firstName: string | null;
-    lastName: string | null;
-    phone: string | null;
-    email: string | null;
-    postalCode: string | null;
-    city: string | null;
-  };
+  contact: LeadContact;
 }
 
 /** Pays a hold with the brokerage's credits: debit and sale in one transaction, or neither. */
@@ -83,7 +77,7 @@ export async function payHoldByCard(
   return startCardPayment(deps, {
     orgId: buyer.orgId,
     userId: buyer.userId,
-    amountCents: vatOn(hold.priceCents).ttcCents,
+    priceCents: hold.priceCents,
     purpose: MARKET_PURCHASE_PURPOSE,
     reference: hold.id,
     description: await purchaseLabel(deps.db, hold.leadId),
@@ -101,8 +95,7 @@ export function registerMarketPurchase(seller: InvoiceParty): void {
   registerPaymentPurpose(MARKET_PURCHASE_PURPOSE, async (tx, payment) => {
     const hold = await lockHold(tx, payment.orgId, payment.reference);
     if (hold.status === "paid") return;
-    if (vatOn(hold.priceCents).ttcCents !== payment.amountCents)
-      throw new Error(`paiement ${payment.id} : montant ${payment.amountCents} différent du prix TTC de la réservation ${hold.id}`);
+    checkPaidPrice(payment, hold.priceCents, `de la réservation ${hold.id}`);
     const now = payment.settledAt;
     const lead = await leadForSale(tx, hold.leadId);
     const stillOurs = hold.status === "active" && hold.expiresAt > now;
@@ -110,15 +103,9 @@ export function registerMarketPurchase(seller: InvoiceParty): void {
     if (eligible && (stillOurs || (await retake(tx, hold, now)))) {
       const saleId = uuidv7(now.getTime());
       await sellHold(tx, hold, { saleId, paidWith: "card", paymentRef: payment.id, userId: payment.userId }, now);
-      await issueInvoice(tx, {
-        orgId: payment.orgId,
-        kind: "card_purchase",
-        paymentId: payment.id,
-        userId: payment.userId,
-        seller,
-        issuedAt: now,
-        lines: [{ label: await purchaseLabel(tx, hold.leadId), quantity: 1, unitPriceCents: hold.priceCents }],
-      });
+      await invoicePayment(tx, payment, seller, "card_purchase", [
+        { label: await purchaseLabel(tx, hold.leadId), quantity: 1, unitPriceCents: hold.priceCents },
+      ]);
       return;
     }
     await refundAsCredits(tx, hold, payment, seller);
@@ -130,26 +117,16 @@ async function refundAsCredits(tx: Tx, hold: Hold, payment: SucceededPayment, se
     .update(marketHolds)
     .set({ status: "failed", closedAt: payment.settledAt, paymentRef: payment.id })
     .where(eq(marketHolds.id, hold.id));
-  await creditWallet(tx, {
-    orgId: payment.orgId,
-    kind: "refund",
-    amountCents: hold.priceCents,
-    reference: payment.id,
-    description: "Paiement reçu après la fin de la réservation, lead plus disponible : montant converti en crédits",
-    userId: payment.userId,
-    now: payment.settledAt,
-  });
-  await issueInvoice(tx, {
-    orgId: payment.orgId,
-    kind: "top_up",
-    paymentId: payment.id,
-    userId: payment.userId,
-    seller,
-    issuedAt: payment.settledAt,
-    lines: [
-      { label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents },
-    ],
-  });
+  await creditPayment(
+    tx,
+    payment,
+    "refund",
+    hold.priceCents,
+    "Paiement reçu après la fin de la réservation, lead plus disponible : montant converti en crédits",
+  );
+  await invoicePayment(tx, payment, seller, "top_up", [
+    { label: "Crédits prépayés LeadsAssurance (paiement d'un lead devenu indisponible)", quantity: 1, unitPriceCents: hold.priceCents },
+  ]);
 }
 
 /** A late payment's second chance: the lead is still in stock and nobody else holds it. */
@@ -220,20 +197,10 @@ export async function purchaseOf(db: DbOrTx, orgId: string, holdId: string): Pro
 
 /** Once bought, the lead is the buyer's: who to call. */
 async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promise<PurchasedLead> {
-  const [row] = await rawRows<{
-    sale_id: string;
-    price_cents: number;
-    paid_with: "credits" | "card";
-    first_name: string | null;
-    last_name: string | null;
-    phone: string | null;
-    email: string | null;
-    postal_code: string | null;
-    city: string | null;
-  }>(
+  const [row] = await rawRows<LeadContact & { sale_id: string; price_cents: number; paid_with: "credits" | "card" }>(
     tx,
     sql`
-      select s.id as sale_id, s.price_cents, s.paid_with, l.first_name, l.last_name, l.phone, l.email, l.postal_code, l.city
+      select s.id as sale_id, s.price_cents, s.paid_with, ${leadContactSelect}
       from lead_sales s join leads l on l.id = s.lead_id where s.lead_id = ${leadId}::uuid and s.buyer_org_id = ${buyerOrgId}::uuid`,
   );
   if (!row) throw notFound("Vente");
@@ -242,13 +209,6 @@ async function purchasedLead(tx: Tx, buyerOrgId: string, leadId: string): Promis
     leadId,
     priceCents: row.price_cents,
     paidWith: row.paid_with,
-    contact: {
-      firstName: row.first_name,
-      lastName: row.last_name,
-      phone: row.phone,
-      email: row.email,
-      postalCode: row.postal_code,
-      city: row.city,
-    },
+    contact: leadContactOf(row),
   };
 }

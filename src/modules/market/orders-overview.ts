@@ -1,24 +1,12 @@
 import { sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
+import type { orderOverviewSchema } from "./api";
 import { orderPeriods } from "./rules/order-periods";
 import type { LeadType } from "./rules/sale-terms";
 
-export interface OrderOverviewRow {
-  id: string;
-  orgId: string;
-  brokerage: string;
-  name: string;
-  products: string[];
-  leadType: LeadType;
-  departements: string[];
-  weeklyCap: number;
-  dailyCap: number | null;
-  status: "active" | "paused";
-  receivedThisWeek: number;
-  receivedToday: number;
-  lastServedAt: Date | null;
-}
+export type OrderOverviewRow = z.infer<typeof orderOverviewSchema>;
 
 /**
  * The operator's view of every standing order across brokerages (active first, then paused), with what each

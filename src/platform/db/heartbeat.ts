@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Clock } from "../clock";
 import type { DbOrTx } from "./client";
 import { rawRows } from "./raw-rows";
 
@@ -12,6 +13,14 @@ export const HEARTBEAT_MS = 10_000;
 export const PRESUMED_GONE_AFTER_S = 60;
 
 type WorkTable = "csv_imports" | "crm_imports";
+
+/** How an uploaded file's import runs: the clock, the length the request announced, smaller batches or row caps in tests. */
+export interface ImportRunOptions {
+  clock: Clock;
+  contentLength?: number;
+  batchSize?: number;
+  maxRows?: number;
+}
 
 export async function heartbeat(db: DbOrTx, table: WorkTable, id: string): Promise<void> {
   await db.execute(sql`update ${sql.identifier(table)} set heartbeat_at = now() where id = ${id} and status = 'running'`);

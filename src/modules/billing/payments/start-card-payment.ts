@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
 import { appendAuditEvent } from "../../audit";
+import { vatOn } from "../rules/vat";
 import { cardPayments } from "../schema";
 import { paymentPurposeHandler } from "./payment-purposes";
 import type { PaymentProvider } from "./provider";
@@ -9,8 +10,8 @@ import { settleCardPayment } from "./settle-card-payment";
 export interface StartCardPaymentInput {
   orgId: string;
   userId?: string | null;
-  /** Charged to the card, VAT included. */
-  amountCents: number;
+  /** The price before VAT: the card is charged the price with VAT. */
+  priceCents: number;
   purpose: string;
   reference: string;
   description: string;
@@ -32,6 +33,7 @@ export async function startCardPayment(
   input: StartCardPaymentInput,
 ): Promise<StartCardPaymentResult> {
   paymentPurposeHandler(input.purpose); // an unknown purpose fails before anything is charged
+  const amountCents = vatOn(input.priceCents).ttcCents;
   const now = deps.now();
   const payment = await deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -39,7 +41,7 @@ export async function startCardPayment(
       .values({
         orgId: input.orgId,
         userId: input.userId ?? null,
-        amountCents: input.amountCents,
+        amountCents,
         purpose: input.purpose,
         reference: input.reference,
         provider: deps.provider.name,
@@ -62,7 +64,7 @@ export async function startCardPayment(
   try {
     outcome = await deps.provider.createPayment({
       paymentId: payment.id,
-      amountCents: input.amountCents,
+      amountCents,
       description: input.description,
       cardNumber: input.cardNumber,
     });

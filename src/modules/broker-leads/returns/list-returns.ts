@@ -2,17 +2,10 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
 import type { ReturnQueue } from "../api";
-import { RATE_WINDOW_DAYS, type ReturnReason, type ReturnStatus } from "../rules/returns";
+import { RATE_WINDOW_DAYS, type ReturnStatus } from "../rules/returns";
+import { type ReturnRow, returnColumns, returnOf } from "./return-row";
 
-interface Row {
-  id: string;
-  status: ReturnStatus;
-  reason: ReturnReason;
-  note: string | null;
-  requested_at: string | Date;
-  decided_at: string | Date | null;
-  decision_comment: string | null;
-  price_cents: number;
+interface Row extends ReturnRow {
   lead_id: string;
   product: string;
   lead_type: "lead" | "rdv";
@@ -35,7 +28,7 @@ export async function listReturns(db: DbOrTx, status: ReturnStatus, now: Date): 
   const since = new Date(now.getTime() - RATE_WINDOW_DAYS * 24 * 3600 * 1000).toISOString();
   const rows = await rawRows<Row>(
     db,
-    sql`select r.id, r.status, r.reason, r.note, r.requested_at, r.decided_at, r.decision_comment, r.price_cents,
+    sql`select ${returnColumns},
                r.lead_id, w.product, w.lead_type, w.sold_at, w.failed_attempts, r.org_id, o.name as org_name, so.name as supplier_name,
                (select count(*) from lead_work p where p.org_id = r.org_id and p.sold_at >= ${since}::timestamptz)::int as purchases,
                (select count(*) from lead_returns q where q.org_id = r.org_id and q.requested_at >= ${since}::timestamptz
@@ -52,14 +45,7 @@ export async function listReturns(db: DbOrTx, status: ReturnStatus, now: Date): 
          limit 200`,
   );
   return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    reason: r.reason,
-    note: r.note,
-    requestedAt: new Date(r.requested_at),
-    decidedAt: r.decided_at ? new Date(r.decided_at) : null,
-    decisionComment: r.decision_comment,
-    priceCents: r.price_cents,
+    ...returnOf(r),
     leadId: r.lead_id,
     product: r.product,
     leadType: r.lead_type,

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { pageAnswer } from "../../../lib/paging";
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { asCsvDownload } from "../../../platform/downloads";
 import { errorResponses } from "../../../platform/openapi";
 import {
   attemptSchema,
@@ -56,10 +58,7 @@ export const brokerLeadRoutes: RouteModule = (app, deps) => {
         response: { 200: brokerLeadListSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => {
-      const page = await listBrokerLeads(db, authOf(req).orgId, req.query, clock());
-      return { ...page, page: req.query.page, pageSize: req.query.pageSize };
-    },
+    async (req) => pageAnswer(req.query, await listBrokerLeads(db, authOf(req).orgId, req.query, clock())),
   );
 
   app.get(
@@ -73,8 +72,7 @@ export const brokerLeadRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => {
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="mes-leads.csv"');
-      return reply.send(exportBrokerLeadsCsv(db, authOf(req).orgId, req.query));
+      return asCsvDownload(reply, "mes-leads.csv").send(exportBrokerLeadsCsv(db, authOf(req).orgId, req.query));
     },
   );
 

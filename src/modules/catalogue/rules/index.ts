@@ -28,25 +28,5 @@ export {
   productBySlug,
 } from "./products";
 export { SAMPLE_CONSENT, SAMPLE_CONTACT, sampleFieldValues } from "./samples";
-export type {
-  AmountField,
-  Band,
-  BandField,
-  BooleanField,
-  ChoiceField,
-  ChoiceOption,
-  DateBounds,
-  DateField,
-  DecimalField,
-  DepartementsField,
-  FieldDefinition,
-  FieldType,
-  IntegerField,
-  ParseResult,
-  ProductDefinition,
-  ProductGroup,
-  ProductGroupKey,
-  RequiredWhen,
-  TextField,
-} from "./types";
+export type * from "./types";
 export { type FieldsValidation, isFieldRequired, validateProductFields } from "./validate-fields";

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../../platform/db/client";
+import { uniqueViolation } from "../../../platform/db/unique-violation";
 import { AppError, notFound, validationError } from "../../../platform/errors";
 import { appendAuditEvent } from "../../audit";
-import { uniqueViolation } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { agencies } from "../schema";
 import { type AgencyPatch, agencyNameTaken, checkAgencyFields } from "./agency-fields";

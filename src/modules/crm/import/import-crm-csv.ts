@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
-import type { Clock } from "../../../platform/clock";
 import type { Db } from "../../../platform/db/client";
-import { keepAlive } from "../../../platform/db/heartbeat";
+import { type ImportRunOptions, keepAlive } from "../../../platform/db/heartbeat";
 import { AppError } from "../../../platform/errors";
 import { parisToday } from "../../catalogue/rules/dates";
 import type { CrmActor } from "../create-client-with-first-contract";
@@ -23,19 +22,12 @@ import { type ImportMemory, writeImportBatch } from "./write-import-batch";
 // database other requests get their turn between two batches.
 const BATCH_SIZE = 500;
 
-export interface ImportOptions {
-  clock: Clock;
-  contentLength?: number;
-  batchSize?: number;
-  maxRows?: number;
-}
-
 /**
  * Imports the file of a CRM import whose mapping was confirmed, as it arrives: each row is checked
  * like the form would, then written with its batch. A problem with the whole file before any row is
  * a 400; after, the import ends "failed" with its counts and the rows already written are kept.
  */
-export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, body: Readable, opts: ImportOptions) {
+export async function importCrmCsv(db: Db, auth: CrmActor, importId: string, body: Readable, opts: ImportRunOptions) {
   const claimed = await claimCrmImport(db, auth.orgId, importId, opts.contentLength);
   const stopBeating = keepAlive(db, "crm_imports", importId);
   const batchSize = opts.batchSize ?? BATCH_SIZE;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { access, BROKER_ADMIN } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { asCsvDownload } from "../../../platform/downloads";
 import { AppError } from "../../../platform/errors";
 import { errorResponses } from "../../../platform/openapi";
 import { crmImportSchema, importPreviewSchema } from "../api";
@@ -22,8 +23,6 @@ const rawCsv = (body: unknown): Readable => {
 };
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, since file names carry accents. */
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const importRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
@@ -137,7 +136,7 @@ export const importRoutes: RouteModule = (app, { database, clock }) => {
     { config: { access: admin }, schema: { tags, summary: "Lignes rejetées et motifs (CSV pour Excel)", params: idParams } },
     async (req, reply) => {
       const { csv, filename } = await crmRejectsReport(db, authOf(req).orgId, req.params.id);
-      return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(filename)).send(csv);
+      return asCsvDownload(reply, filename).send(csv);
     },
   );
 };

@@ -1,12 +1,10 @@
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../../../platform/db/client";
-import { AppError, validationError } from "../../../platform/errors";
-import { createUser } from "../../accounts";
-import { users } from "../../accounts/schema";
+import { validationError } from "../../../platform/errors";
+import { assertEmailFree, createUserOnce } from "../../accounts";
 import { appendAuditEvent } from "../../audit";
 import { isValidEmail, normalizeEmail } from "../../reference-data";
-import { referenceIssues, uniqueViolation } from "../check-references";
+import { referenceIssues } from "../check-references";
 import type { CrmActor } from "../create-client-with-first-contract";
 import { checkMobile, membershipShape } from "./membership-fields";
 import { setAgencyMembership } from "./set-agency-membership";
@@ -36,30 +34,15 @@ export async function createBrokerUser(tx: DbOrTx, auth: CrmActor, input: NewBro
   ];
   if (issues.length > 0) throw validationError(issues);
   const email = normalizeEmail(input.email);
-  const [taken] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email))
-    .limit(1);
-  if (taken) throw new AppError("email_taken", { field: "email" });
-
-  let user: Awaited<ReturnType<typeof createUser>>;
-  try {
-    user = await tx.transaction((inner) =>
-      createUser(inner, {
-        orgId: auth.orgId,
-        role: input.role,
-        email,
-        password: input.password,
-        firstName: input.firstName,
-        lastName: input.lastName,
-      }),
-    );
-  } catch (e) {
-    // Two admins creating the same address at once: the unique index decides.
-    if (uniqueViolation(e) === null) throw e;
-    throw new AppError("email_taken", { field: "email" });
-  }
+  await assertEmailFree(tx, email);
+  const user = await createUserOnce(tx, {
+    orgId: auth.orgId,
+    role: input.role,
+    email,
+    password: input.password,
+    firstName: input.firstName,
+    lastName: input.lastName,
+  });
   await appendAuditEvent(tx, { actor: auth, action: "user.created", entityType: "user", entityId: user.id, data: { role: input.role } });
   if (input.agencyId) {
     await setAgencyMembership(tx, auth, user.id, {

@@ -4,6 +4,7 @@ import { type Html, html } from "../../../lib/html-page";
 import { access, SUPPLIER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { frameableBy } from "../../../platform/security-headers";
 import { PRODUCTS, type ProductDefinition, productBySlug } from "../../catalogue/rules";
 import { IntakeBatcher } from "../../intake";
 import { embedSchema } from "../api";
@@ -19,26 +20,7 @@ import { textsInForce } from "../texts-in-force";
  * The hosted forms may be framed by suppliers' landing pages (any https site): on these routes only, the
  * CSP's frame-ancestors is widened and X-Frame-Options dropped. Everything else stays as the app's policy.
  */
-const FRAMEABLE = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      baseUri: ["'self'"],
-      connectSrc: ["'self'"],
-      fontSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'self'", "https:"],
-      imgSrc: ["'self'", "data:"],
-      objectSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      scriptSrcAttr: ["'none'"],
-      styleSrc: ["'self'"],
-    },
-  },
-  frameguard: false,
-  referrerPolicy: { policy: "same-origin" },
-} as const;
+const FRAMEABLE = frameableBy(["https:"]);
 
 const query = z.object({
   a: z.string().max(40).optional().meta({ title: "le code apporteur" }),
@@ -114,17 +96,13 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
     const texts = await textsInForce(db, clock());
     if (!texts.main || (rdv && !texts.rdv))
       return { problem: { code: 503, page: renderMessage("Formulaire indisponible", "Ce formulaire est momentanément indisponible.") } };
-    return { product, rdv, supplier, code: q.a as string, texts: { main: texts.main, rdv: texts.rdv } };
+    return { form: { product, rdv, supplier, code: q.a as string, texts: { main: texts.main, rdv: texts.rdv } } };
   };
+  type Form = Exclude<Awaited<ReturnType<typeof formContext>>["form"], undefined>;
 
   const action = (slug: string, code: string, rdv: boolean) =>
     `/f/${encodeURIComponent(slug)}?a=${encodeURIComponent(code)}${rdv ? "&type=rdv" : ""}`;
-  const tokenFor = (c: {
-    product: ProductDefinition;
-    code: string;
-    rdv: boolean;
-    texts: { main: { version: string }; rdv: { version: string } | null };
-  }) =>
+  const tokenFor = (c: Form) =>
     issueFormToken(config.sessionSecret, {
       product: c.product.slug,
       code: c.code,
@@ -133,23 +111,20 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
       rdvTextVersion: c.rdv ? (c.texts.rdv?.version ?? null) : null,
       issuedAt: clock().getTime(),
     });
+  /** The form's page, blank or sent back with the answers given and what is wrong with them. */
+  const formPage = (form: Form, now: Date, answered?: Pick<Parameters<typeof renderForm>[0], "values" | "errors">) =>
+    renderForm({ ...form, action: action(form.product.slug, form.code, form.rdv), token: tokenFor(form), now, ...answered });
+  const formRoute = { schema: { hide: true, params, querystring: query }, helmet: FRAMEABLE } as const;
 
   app.get(
     "/f/:slug",
     {
       config: { access: access.public("formulaire hébergé : le prospect n'a pas de compte ; le code apporteur attribue le lead") },
-      schema: { hide: true, params, querystring: query },
-      helmet: FRAMEABLE,
+      ...formRoute,
     },
     async (req, reply) => {
       const c = await formContext(req.params.slug, req.query);
-      if ("problem" in c && c.problem) return sendHtml(reply, c.problem.code, c.problem.page);
-      const form = c as Exclude<typeof c, { problem: unknown }>;
-      return sendHtml(
-        reply,
-        200,
-        renderForm({ ...form, action: action(form.product.slug, form.code, form.rdv), token: tokenFor(form), now: clock() }),
-      );
+      return c.problem ? sendHtml(reply, c.problem.code, c.problem.page) : sendHtml(reply, 200, formPage(c.form, clock()));
     },
   );
 
@@ -159,13 +134,12 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
       config: {
         access: access.public("envoi d'un formulaire hébergé : anti-robot par jeton signé, délai minimal, piège et limite par adresse IP"),
       },
-      schema: { hide: true, params, querystring: query },
-      helmet: FRAMEABLE,
+      ...formRoute,
     },
     async (req, reply) => {
       const c = await formContext(req.params.slug, req.query);
-      if ("problem" in c && c.problem) return sendHtml(reply, c.problem.code, c.problem.page);
-      const form = c as Exclude<typeof c, { problem: unknown }>;
+      if (c.problem) return sendHtml(reply, c.problem.code, c.problem.page);
+      const { form } = c;
       const body = (req.body && typeof req.body === "object" ? req.body : {}) as FormBody;
       const now = clock();
       const result = await submitHostedForm(
@@ -184,11 +158,7 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
         now,
       );
       const again = (code: number, errors: { byField: Map<string, string[]>; general: string[] }) =>
-        sendHtml(
-          reply,
-          code,
-          renderForm({ ...form, action: action(form.product.slug, form.code, form.rdv), token: tokenFor(form), now, values: body, errors }),
-        );
+        sendHtml(reply, code, formPage(form, now, { values: body, errors }));
       switch (result.kind) {
         case "accepted":
         case "bot":

@@ -1,5 +1,6 @@
 import { readableText } from "../../../lib/json-text";
 import { CSV_FIXED_COLUMNS, normalizeHeader, productBySlug } from "../../catalogue/rules";
+import { LEAD_CONTACT_CSV_COLUMNS } from "../lead-contact";
 
 /**
  * The header line of an upload: which columns it has, and whether the file can be imported at all.
@@ -7,17 +8,7 @@ import { CSV_FIXED_COLUMNS, normalizeHeader, productBySlug } from "../../catalog
  * on the method (IP for a checkbox, call centre for an oral consent) are judged row by row.
  */
 
-const REQUIRED_FIXED = new Set([
-  "prenom",
-  "nom",
-  "telephone",
-  "email",
-  "code_postal",
-  "ville",
-  "consentement_methode",
-  "consentement_version",
-  "consentement_date",
-]);
+const REQUIRED_FIXED = new Set<string>([...LEAD_CONTACT_CSV_COLUMNS, "consentement_methode", "consentement_version", "consentement_date"]);
 
 /** Columns our rejection report adds: a corrected report can be re-uploaded, and its report must not repeat them. */
 export const REPORT_COLUMNS = ["ligne", "motifs_rejet", "codes_rejet"] as const;

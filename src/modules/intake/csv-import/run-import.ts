@@ -2,9 +2,8 @@ import type { Readable } from "node:stream";
 import { CsvDecoder } from "../../../lib/csv-decode";
 import type { AuthContext } from "../../../platform/auth-context";
 import { actorOf } from "../../../platform/auth-context";
-import type { Clock } from "../../../platform/clock";
 import type { Db } from "../../../platform/db/client";
-import { keepAlive } from "../../../platform/db/heartbeat";
+import { type ImportRunOptions, keepAlive } from "../../../platform/db/heartbeat";
 import { AppError } from "../../../platform/errors";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
 import { rejectionsOf } from "../judge-leads";
@@ -42,13 +41,6 @@ class UploadCutError extends CsvFileError {}
 /** A resumption sent with another file: refused before anything is read past the header. */
 class NotTheSameFile extends AppError {}
 
-export interface RunImportOptions {
-  clock: Clock;
-  contentLength?: number;
-  batchSize?: number;
-  maxRows?: number;
-}
-
 /**
  * Reads an uploaded CSV as it arrives and feeds it, one transaction per batch, to the intake pipeline.
  * Problems with the file as a whole (unreadable, empty, columns missing) are a 400 before any row is
@@ -56,7 +48,7 @@ export interface RunImportOptions {
  * An interrupted import (server stopped, upload cut) is resumed by sending the same file again: the
  * rows stored before are read past, and the import goes on from the next one.
  */
-export async function runImport(db: Db, auth: AuthContext, importId: string, body: Readable, opts: RunImportOptions) {
+export async function runImport(db: Db, auth: AuthContext, importId: string, body: Readable, opts: ImportRunOptions) {
   const claimed = await claimImport(db, auth.orgId, importId, opts.contentLength);
   const stopBeating = keepAlive(db, "csv_imports", importId);
   const counts: ImportCounts = { bytesRead: 0, totalRows: 0, accepted: 0, rejected: 0 };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { access, SUPPLIER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { asCsvDownload } from "../../../platform/downloads";
 import { AppError, notFound } from "../../../platform/errors";
 import { errorResponses } from "../../../platform/openapi";
 import { isProductSlug } from "../../catalogue/rules";
@@ -19,8 +20,6 @@ const idParams = z.object({ id: z.uuid().meta({ title: "l'identifiant de l'impor
 const CSV_CONTENT_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel"];
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, since supplier file names carry accents. */
-const attachment = (name: string) =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
   const { db } = database;
@@ -108,8 +107,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
     },
     async (req, reply) => {
       const { csv, filename } = await rejectedRowsReport(db, authOf(req).orgId, req.params.id);
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(filename));
-      return reply.send(csv);
+      return asCsvDownload(reply, filename).send(csv);
     },
   );
 
@@ -125,7 +123,7 @@ export const csvImportRoutes: RouteModule = (app, { database, clock }) => {
     },
     async (req, reply) => {
       if (!isProductSlug(req.params.slug)) throw notFound("Produit");
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", attachment(`modele-${req.params.slug}.csv`));
+      asCsvDownload(reply, `modele-${req.params.slug}.csv`);
       // The main consent in force, not the reinforced text of RDV (decision 016).
       const current = (await listConsentTexts(db)).find((t) => !isReinforcedTextVersion(t.version));
       return csvTemplate(req.params.slug, clock(), current?.version);

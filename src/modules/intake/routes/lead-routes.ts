@@ -2,6 +2,7 @@ import { z } from "zod";
 import { access, SUPPLIER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { asCsvDownload } from "../../../platform/downloads";
 import { errorResponses } from "../../../platform/openapi";
 import { bodyReadByHandler } from "../../../platform/request-input";
 import { acceptedAnswer, batchAnswer, leadDetailSchema, leadFiltersSchema, leadListSchema, leadStatsSchema, rejectedAnswer } from "../api";
@@ -149,8 +150,7 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
       schema: { tags: ["Leads"], summary: "Export CSV (Excel) des leads filtrés", querystring: leadFiltersSchema },
     },
     async (req, reply) => {
-      reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="leads.csv"');
-      return reply.send(exportLeadsCsv(db, authOf(req).orgId, req.query));
+      return asCsvDownload(reply, "leads.csv").send(exportLeadsCsv(db, authOf(req).orgId, req.query));
     },
   );
 

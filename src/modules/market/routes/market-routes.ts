@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageAnswer } from "../../../lib/paging";
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
@@ -38,10 +39,7 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
         response: { 200: marketListSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (req) => {
-      const page = await listMarket(db, authOf(req).orgId, req.query, clock());
-      return { ...page, page: req.query.page, pageSize: req.query.pageSize };
-    },
+    async (req) => pageAnswer(req.query, await listMarket(db, authOf(req).orgId, req.query, clock())),
   );
 
   app.post(
