@@ -54,6 +54,7 @@ const SELF_ONLY = {
   connectSrc: ["'self'"],
   fontSrc: ["'self'"],
   formAction: ["'self'"],
+  frameSrc: ["'self'"],
   frameAncestors: ["'none'"],
   imgSrc: ["'self'", "data:"],
   objectSrc: ["'none'"],
