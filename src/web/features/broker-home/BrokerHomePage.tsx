@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
 import { useProfile } from "../../app/session";
+import { departementLabel } from "../../ui/departements";
 import { formatCents, formatDateTime, formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useMarketSummary } from "../market/api";
-import { departementLabel } from "../market/labels";
 import { WeekChart } from "./WeekChart";
 
 /** The broker's home: this month's spend (HT), this week's leads by product, the credit balance and the latest leads. */

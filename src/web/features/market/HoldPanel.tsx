@@ -1,6 +1,7 @@
 import { useCallback, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
+import { departementLabel } from "../../ui/departements";
 import { Field } from "../../ui/Field";
 import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
@@ -8,7 +9,7 @@ import { useToast } from "../../ui/Toasts";
 import { useWallet } from "../billing/api";
 import { type Hold, type MarketLead, type PayResult, usePayHold, useReleaseHold } from "./api";
 import { HoldCountdown } from "./HoldCountdown";
-import { departementLabel, TIER_LABELS } from "./labels";
+import { TIER_LABELS } from "./labels";
 import { PurchaseDone } from "./PurchaseDone";
 
 interface Props {

@@ -1,7 +1,8 @@
+import { departementLabel } from "../../ui/departements";
 import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import type { MarketLead } from "./api";
-import { CONSENT_METHOD_LABELS, departementLabel, TIER_LABELS } from "./labels";
+import { CONSENT_METHOD_LABELS, TIER_LABELS } from "./labels";
 
 interface Props {
   leads: MarketLead[];

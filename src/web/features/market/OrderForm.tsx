@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { ApiError, errorMessage } from "../../api/client";
+import { DEPARTEMENT_OPTIONS } from "../../ui/departements";
 import { Field } from "../../ui/Field";
 import { formatNumber } from "../../ui/format";
 import { PRODUCTS_BY_GROUP } from "../../ui/products";
+import { Options, SelectField } from "../../ui/SelectField";
 import { type OrderInput, useOrderPreview, useSaveOrder } from "./api";
-import { DEPARTEMENT_OPTIONS } from "./labels";
+import { LEAD_TYPE_OPTIONS } from "./labels";
 
 const EMPTY: OrderInput = { name: "", products: [], leadType: "lead", departements: [], weeklyCap: 20, dailyCap: null };
 
@@ -55,19 +57,13 @@ export function OrderForm({ onDone }: { onDone(): void }) {
         {fieldError("products") && <p className="field__error">{fieldError("products")}</p>}
       </fieldset>
       <div className="form-grid">
-        <Field id="order-type" label="Type">
-          {(c) => (
-            <select
-              {...c}
-              className="input"
-              value={order.leadType}
-              onChange={(e) => setOrder({ ...order, leadType: e.target.value as OrderInput["leadType"] })}
-            >
-              <option value="lead">Leads</option>
-              <option value="rdv">RDV qualifiés</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="order-type"
+          label="Type"
+          value={order.leadType}
+          options={LEAD_TYPE_OPTIONS}
+          onChange={(v) => setOrder({ ...order, leadType: v as OrderInput["leadType"] })}
+        />
         <Field id="order-deps" label="Départements" hint="Aucun choisi : toute la France. Ctrl/Cmd pour en choisir plusieurs.">
           {(c) => (
             <select
@@ -78,11 +74,7 @@ export function OrderForm({ onDone }: { onDone(): void }) {
               value={order.departements}
               onChange={(e) => setOrder({ ...order, departements: [...e.target.selectedOptions].map((o) => o.value) })}
             >
-              {DEPARTEMENT_OPTIONS.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.label}
-                </option>
-              ))}
+              <Options options={DEPARTEMENT_OPTIONS} />
             </select>
           )}
         </Field>

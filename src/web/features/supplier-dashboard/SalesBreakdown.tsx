@@ -1,8 +1,8 @@
 import { RETURN_REASON_LABELS, type ReturnReason } from "../../../modules/broker-leads/rules/returns";
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
+import { departementLabel } from "../../ui/departements";
 import { formatCents, formatNumber } from "../../ui/format";
 import { EmptyState } from "../../ui/States";
-import { departementLabel } from "../market/labels";
 import type { LeadStats } from "./api";
 
 /** What became of the period's leads: how many sold, for how much (sale price HT), by channel and département. */
