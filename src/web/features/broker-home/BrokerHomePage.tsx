@@ -6,8 +6,26 @@ import { formatCents, formatDateTime, formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { useMarketSummary } from "../market/api";
+import { type Column, Table } from "../../ui/Table";
+import { type MarketSummary, useMarketSummary } from "../market/api";
 import { WeekChart } from "./WeekChart";
+
+const LATEST_COLUMNS: Column<MarketSummary["latest"][number]>[] = [
+  {
+    key: "product",
+    header: "Produit",
+    cardTitle: true,
+    cell: (l) => <Link to={`/courtier/leads/${l.leadId}`}>{productLabel(l.product)}</Link>,
+  },
+  { key: "departement", header: "Département", cell: (l) => departementLabel(l.departement) },
+  {
+    key: "channel",
+    header: "Canal",
+    cell: (l) => <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>,
+  },
+  { key: "price", header: "Prix HT", className: "numeric nowrap", cell: (l) => formatCents(l.priceCents) },
+  { key: "soldAt", header: "Reçu le", className: "nowrap", cell: (l) => formatDateTime(l.soldAt) },
+];
 
 /** The broker's home: this month's spend (HT), this week's leads by product, the credit balance and the latest leads. */
 export function BrokerHomePage() {
@@ -74,40 +92,7 @@ export function BrokerHomePage() {
             {summary.data.latest.length === 0 ? (
               <EmptyState icon="list" title="Aucun lead reçu pour l'instant." />
             ) : (
-              <div className="table-wrap">
-                <table className="table table--cards">
-                  <thead>
-                    <tr>
-                      <th scope="col">Produit</th>
-                      <th scope="col">Département</th>
-                      <th scope="col">Canal</th>
-                      <th scope="col" className="numeric">
-                        Prix HT
-                      </th>
-                      <th scope="col">Reçu le</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {summary.data.latest.map((l) => (
-                      <tr key={l.leadId}>
-                        <td>
-                          <Link to={`/courtier/leads/${l.leadId}`}>{productLabel(l.product)}</Link>
-                        </td>
-                        <td data-label="Département">{departementLabel(l.departement)}</td>
-                        <td data-label="Canal">
-                          <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>
-                        </td>
-                        <td data-label="Prix HT" className="numeric nowrap">
-                          {formatCents(l.priceCents)}
-                        </td>
-                        <td data-label="Reçu le" className="nowrap">
-                          {formatDateTime(l.soldAt)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table rows={summary.data.latest} columns={LATEST_COLUMNS} rowKey={(l) => l.leadId} cards />
             )}
           </section>
         </>

@@ -7,7 +7,7 @@ import { Field } from "../../ui/Field";
 import { formatPhone } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { Table } from "../../ui/Table";
+import { actionsColumn, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { createAgency, deleteAgency, fieldErrors, updateAgency, useAgencies, useCrmMutation } from "./api";
 import "./crm.css";
@@ -83,7 +83,7 @@ function AgenciesCard() {
       ) : agencies.data.length === 0 && !editing ? (
         <EmptyState title="Aucune agence : créez la première." />
       ) : (
-        <Table
+        <Table<Agency>
           rows={agencies.data}
           rowKey={(a) => a.id}
           columns={[
@@ -105,12 +105,8 @@ function AgenciesCard() {
             },
             { key: "members", header: "Collaborateurs", sortValue: (a) => a.membersCount ?? 0, cell: (a) => a.membersCount ?? 0 },
             { key: "clients", header: "Clients", sortValue: (a) => a.clientsCount ?? 0, cell: (a) => a.clientsCount ?? 0 },
-            {
-              key: "actions",
-              header: "Actions",
-              headerHidden: true,
-              className: "nowrap",
-              cell: (a) => (
+            actionsColumn(
+              (a) => (
                 <>
                   <button
                     type="button"
@@ -130,7 +126,8 @@ function AgenciesCard() {
                   </button>
                 </>
               ),
-            },
+              { className: "nowrap" },
+            ),
           ]}
         />
       )}

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
+import { type Column, Table } from "../../ui/Table";
 import { rejectsUrl, useImports } from "./api";
 import type { CrmImport } from "./types";
 
@@ -59,6 +60,45 @@ export function ImportReport({ summary, onAnother }: { summary: CrmImport; onAno
   );
 }
 
+const HISTORY_COLUMNS: Column<CrmImport>[] = [
+  { key: "date", header: "Date", className: "nowrap", cell: (i) => formatDateTime(i.createdAt) },
+  {
+    key: "file",
+    header: "Fichier",
+    cell: (i) => (
+      <>
+        {i.filename}
+        {i.status === "failed" && <span className="badge badge--danger"> Interrompu</span>}
+        {i.status === "running" && <span className="badge badge--info"> En cours</span>}
+        {i.status === "interrupted" && (
+          <span className="badge badge--warning" title={i.error ?? undefined}>
+            {" "}
+            Arrêt du serveur : renvoyez le fichier
+          </span>
+        )}
+      </>
+    ),
+  },
+  { key: "rows", header: "Lignes", cell: (i) => formatNumber(i.totalRows) },
+  {
+    key: "clients",
+    header: "Clients créés / mis à jour",
+    cell: (i) => `${formatNumber(i.clientsCreated)} / ${formatNumber(i.clientsUpdated)}`,
+  },
+  {
+    key: "rejected",
+    header: "Rejetées",
+    cell: (i) =>
+      i.rejectedRows > 0 ? (
+        <a href={rejectsUrl(i.id)} download>
+          {formatNumber(i.rejectedRows)}
+        </a>
+      ) : (
+        "0"
+      ),
+  },
+];
+
 export function ImportHistory() {
   const imports = useImports();
   const items = imports.data ?? [];
@@ -68,50 +108,7 @@ export function ImportHistory() {
       <h2 id="crm-import-history-title" className="crm-history-title">
         Derniers imports
       </h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Fichier</th>
-              <th scope="col">Lignes</th>
-              <th scope="col">Clients créés / mis à jour</th>
-              <th scope="col">Rejetées</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td className="nowrap">{formatDateTime(i.createdAt)}</td>
-                <td>
-                  {i.filename}
-                  {i.status === "failed" && <span className="badge badge--danger"> Interrompu</span>}
-                  {i.status === "running" && <span className="badge badge--info"> En cours</span>}
-                  {i.status === "interrupted" && (
-                    <span className="badge badge--warning" title={i.error ?? undefined}>
-                      {" "}
-                      Arrêt du serveur : renvoyez le fichier
-                    </span>
-                  )}
-                </td>
-                <td>{formatNumber(i.totalRows)}</td>
-                <td>
-                  {formatNumber(i.clientsCreated)} / {formatNumber(i.clientsUpdated)}
-                </td>
-                <td>
-                  {i.rejectedRows > 0 ? (
-                    <a href={rejectsUrl(i.id)} download>
-                      {formatNumber(i.rejectedRows)}
-                    </a>
-                  ) : (
-                    "0"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table rows={items} columns={HISTORY_COLUMNS} rowKey={(i) => i.id} />
     </section>
   );
 }
