@@ -3,6 +3,7 @@ import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
 import { useProfile } from "../../app/session";
 import { departementLabel } from "../../ui/departements";
 import { formatCents, formatDateTime, formatNumber } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
@@ -50,30 +51,14 @@ export function BrokerHomePage() {
         <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
       ) : (
         <>
-          <div className="kpis">
-            <div className="kpi">
-              <span className="kpi__label">Dépenses du mois (HT)</span>
-              <span className="kpi__value" data-testid="kpi-month-spent">
-                {formatCents(summary.data.monthSpentCents)}
-              </span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Leads achetés ce mois</span>
-              <span className="kpi__value">{formatNumber(summary.data.monthLeads)}</span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Leads reçus cette semaine</span>
-              <span className="kpi__value" data-testid="kpi-week">
-                {formatNumber(weekTotal)}
-              </span>
-            </div>
-            <div className="kpi kpi--success">
-              <span className="kpi__label">Solde de crédits</span>
-              <span className="kpi__value" data-testid="kpi-balance">
-                {formatCents(summary.data.balanceCents)}
-              </span>
-            </div>
-          </div>
+          <Kpis
+            items={[
+              { label: "Dépenses du mois (HT)", value: formatCents(summary.data.monthSpentCents), testId: "kpi-month-spent" },
+              { label: "Leads achetés ce mois", value: formatNumber(summary.data.monthLeads) },
+              { label: "Leads reçus cette semaine", value: formatNumber(weekTotal), testId: "kpi-week" },
+              { label: "Solde de crédits", value: formatCents(summary.data.balanceCents), testId: "kpi-balance", kind: "success" },
+            ]}
+          />
           <section className="card" aria-labelledby="home-week-title">
             <h2 id="home-week-title">Leads reçus cette semaine, par produit</h2>
             {weekTotal === 0 ? (

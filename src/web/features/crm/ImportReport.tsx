@@ -2,22 +2,23 @@ import { Link } from "react-router";
 import { Alert } from "../../ui/Alert";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
+import { type Kpi, Kpis } from "../../ui/Kpis";
 import { type Column, Table } from "../../ui/Table";
 import { rejectsUrl, useImports } from "./api";
 import type { CrmImport } from "./types";
 
 export function ImportReport({ summary, onAnother }: { summary: CrmImport; onAnother(): void }) {
   const failed = summary.status === "failed";
-  const kpis = [
-    { label: "Lignes", value: summary.totalRows, id: "crm-import-total" },
-    { label: "Clients créés", value: summary.clientsCreated, id: "crm-import-clients-created", kind: "success" },
-    { label: "Clients mis à jour", value: summary.clientsUpdated, id: "crm-import-clients-updated" },
+  const kpis: Kpi[] = [
+    { label: "Lignes", value: formatNumber(summary.totalRows), testId: "crm-import-total" },
+    { label: "Clients créés", value: formatNumber(summary.clientsCreated), testId: "crm-import-clients-created", kind: "success" },
+    { label: "Clients mis à jour", value: formatNumber(summary.clientsUpdated), testId: "crm-import-clients-updated" },
     {
       label: "Contrats créés / mis à jour",
       value: `${formatNumber(summary.contractsCreated)} / ${formatNumber(summary.contractsUpdated)}`,
-      id: "crm-import-contracts",
+      testId: "crm-import-contracts",
     },
-    { label: "Lignes rejetées", value: summary.rejectedRows, id: "crm-import-rejected", kind: "danger" },
+    { label: "Lignes rejetées", value: formatNumber(summary.rejectedRows), testId: "crm-import-rejected", kind: "danger" },
   ];
   return (
     <section
@@ -32,16 +33,7 @@ export function ImportReport({ summary, onAnother }: { summary: CrmImport; onAno
           <p>{summary.error}</p>
         </Alert>
       )}
-      <div className="kpis crm-kpis">
-        {kpis.map((k) => (
-          <div key={k.id} className={`kpi${k.kind ? ` kpi--${k.kind}` : ""}`}>
-            <span className="kpi__label">{k.label}</span>
-            <span className="kpi__value" data-testid={k.id}>
-              {typeof k.value === "number" ? formatNumber(k.value) : k.value}
-            </span>
-          </div>
-        ))}
-      </div>
+      <Kpis className="crm-kpis" items={kpis} />
       <div className="inline-list">
         {summary.rejectedRows > 0 && (
           <a className="button button--primary" href={rejectsUrl(summary.id)} download>

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { Alert } from "../../ui/Alert";
 import { formatNumber } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
+import { Kpis } from "../../ui/Kpis";
 import { productLabel } from "../../ui/products";
 import { type CsvImport, reportUrl } from "./types";
 
@@ -23,26 +24,14 @@ export function ImportSummary({ summary, onAnother }: { summary: CsvImport; onAn
           <p>{summary.error}</p>
         </Alert>
       )}
-      <div className="kpis kpis--compact">
-        <div className="kpi">
-          <span className="kpi__label">Lignes</span>
-          <span className="kpi__value" data-testid="import-total">
-            {formatNumber(summary.totalRows)}
-          </span>
-        </div>
-        <div className="kpi kpi--success">
-          <span className="kpi__label">Acceptées</span>
-          <span className="kpi__value" data-testid="import-accepted">
-            {formatNumber(summary.accepted)}
-          </span>
-        </div>
-        <div className="kpi kpi--danger">
-          <span className="kpi__label">Rejetées</span>
-          <span className="kpi__value" data-testid="import-rejected">
-            {formatNumber(summary.rejected)}
-          </span>
-        </div>
-      </div>
+      <Kpis
+        className="kpis--compact"
+        items={[
+          { label: "Lignes", value: formatNumber(summary.totalRows), testId: "import-total" },
+          { label: "Acceptées", value: formatNumber(summary.accepted), testId: "import-accepted", kind: "success" },
+          { label: "Rejetées", value: formatNumber(summary.rejected), testId: "import-rejected", kind: "danger" },
+        ]}
+      />
       <div className="inline-list">
         {summary.rejected > 0 && (
           <a className="button button--primary" href={reportUrl(summary.id)} download>

@@ -2,6 +2,7 @@ import { RETURN_REASON_LABELS, type ReturnReason } from "../../../modules/broker
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
 import { departementLabel } from "../../ui/departements";
 import { formatCents, formatNumber } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 import { EmptyState } from "../../ui/States";
 import type { LeadStats } from "./api";
 
@@ -19,28 +20,27 @@ export function SalesBreakdown({
   return (
     <>
       <ReturnsLine returns={returns} sold={sales.count} />
-      <div className="kpis">
-        <div className="kpi">
-          <span className="kpi__label">Leads vendus</span>
-          <span className="kpi__value" data-testid="kpi-sold">
-            {formatNumber(sales.count)}
-          </span>
-          <span className="muted">sur {formatNumber(accepted)} acceptés</span>
-        </div>
-        <div className="kpi kpi--success">
-          <span className="kpi__label">Chiffre d'affaires au prix de vente (HT)</span>
-          <span className="kpi__value" data-testid="kpi-revenue">
-            {formatCents(sales.revenueCents)}
-          </span>
-        </div>
-        {sales.byChannel.map((c) => (
-          <div className="kpi" key={c.channel}>
-            <span className="kpi__label">{CHANNEL_LABELS[c.channel]}</span>
-            <span className="kpi__value">{formatNumber(c.sold)}</span>
-            <span className="muted">{formatCents(c.revenueCents)} HT</span>
-          </div>
-        ))}
-      </div>
+      <Kpis
+        items={[
+          {
+            label: "Leads vendus",
+            value: formatNumber(sales.count),
+            testId: "kpi-sold",
+            note: <span className="muted">sur {formatNumber(accepted)} acceptés</span>,
+          },
+          {
+            label: "Chiffre d'affaires au prix de vente (HT)",
+            value: formatCents(sales.revenueCents),
+            testId: "kpi-revenue",
+            kind: "success",
+          },
+          ...sales.byChannel.map((c) => ({
+            label: CHANNEL_LABELS[c.channel],
+            value: formatNumber(c.sold),
+            note: <span className="muted">{formatCents(c.revenueCents)} HT</span>,
+          })),
+        ]}
+      />
       <div className="table-wrap">
         <table className="table table--cards">
           <thead>
