@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { departementLabel } from "../../ui/departements";
-import { Field } from "../../ui/Field";
+import { TextField } from "../../ui/Field";
 import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { useToast } from "../../ui/Toasts";
@@ -84,22 +84,15 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
             }}
           >
             <h3>Par carte</h3>
-            <Field
+            <TextField
               id="hold-card"
               label="Numéro de carte"
               hint="Carte de démonstration — aucun paiement réel : 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée)."
-            >
-              {(c) => (
-                <input
-                  {...c}
-                  className="input"
-                  inputMode="numeric"
-                  autoComplete="cc-number"
-                  value={card}
-                  onChange={(e) => setCard(e.target.value)}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+              autoComplete="cc-number"
+              value={card}
+              onChange={setCard}
+            />
             <button type="submit" className="button button--secondary" disabled={pay.isPending || card.trim() === ""}>
               Payer {formatCents(Math.round(hold.priceCents * VAT))} TTC par carte
             </button>
