@@ -59,7 +59,7 @@ export function LoginPage() {
         autoComplete="username"
         value={email}
         onChange={setEmail}
-        // biome-ignore lint/a11y/noAutofocus: the login form is the page's only purpose
+        // The login form is the page's only purpose: the e-mail field takes the focus.
         autoFocus
       />
       <TextField

@@ -2,8 +2,8 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
-import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
+import { BackLink } from "../../ui/RecordPage";
 import { useToast } from "../../ui/Toasts";
 import { createClient, fieldErrors, useAgencies, useCrmMutation, useTeam } from "./api";
 import { ClientFields } from "./ClientFields";
@@ -11,11 +11,7 @@ import { ContractFields } from "./ContractFields";
 import "./crm.css";
 import { clientPayload, contractPayload, emptyClientForm, emptyContractForm, numberProblems } from "./form-state";
 
-const backLink = (
-  <Link to="/courtier/clients" className="back-link">
-    <Icon name="arrowLeft" size={16} /> Clients
-  </Link>
-);
+const backLink = <BackLink to="/courtier/clients">Clients</BackLink>;
 
 /** Client and first contract in one form, saved together or not at all. */
 export function NewClientPage() {
