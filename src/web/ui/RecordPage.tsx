@@ -14,6 +14,9 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
   );
 }
 
+/** The supplier's and the broker's sheets of a lead, while the lead is not there. */
+export const LEAD_RECORD = { title: "Lead", loadingLabel: "Chargement du lead…" };
+
 interface RecordQuery<T> {
   isPending: boolean;
   isError: boolean;

@@ -6,7 +6,7 @@ import { formatCents, formatPhone, formatTimestamp } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
-import { BackLink, RecordPage } from "../../ui/RecordPage";
+import { BackLink, LEAD_RECORD, RecordPage } from "../../ui/RecordPage";
 import { channelLabel } from "../../ui/StatusBadge";
 import { ConsentProofCard } from "../leads/ConsentProofCard";
 import { IntegrityCard } from "../leads/IntegrityCard";
@@ -27,9 +27,8 @@ export function BrokerLeadPage() {
   return (
     <RecordPage
       query={useBrokerLead(leadId)}
-      title="Lead"
+      {...LEAD_RECORD}
       back={backLink}
-      loadingLabel="Chargement du lead…"
       notFound="Ce lead est introuvable parmi ceux de votre cabinet."
     >
       {(lead) => <LeadSheet lead={lead} />}

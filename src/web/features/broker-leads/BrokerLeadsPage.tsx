@@ -1,4 +1,4 @@
-import { Icon } from "../../ui/Icon";
+import { ExportCsvLink } from "../../ui/ActionLinks";
 import { ListCard } from "../../ui/ListCard";
 import { PageHeader } from "../../ui/PageHeader";
 import { PagedFooter } from "../../ui/Pager";
@@ -21,12 +21,7 @@ export function BrokerLeadsPage() {
       <PageHeader
         title="Mes leads et RDV"
         subtitle="Les leads et rendez-vous achetés par votre cabinet, avec leur preuve de consentement. Appelez dans les 30 jours qui suivent le consentement."
-        actions={
-          <a className="button button--secondary" href={exportUrl(filters)} download>
-            <Icon name="download" />
-            Exporter en CSV
-          </a>
-        }
+        actions={<ExportCsvLink href={exportUrl(filters)} />}
       />
       <BrokerDashboardCard />
       <BrokerLeadFiltersBar filters={filters} onChange={onChange} />

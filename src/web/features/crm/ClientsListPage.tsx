@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS } from "../../../modules/crm/rules/client-model";
+import { NewLink } from "../../ui/ActionLinks";
 import { Field } from "../../ui/Field";
 import { formatIsoDay, formatNumber, formatPhone, pluralize } from "../../ui/format";
-import { Icon } from "../../ui/Icon";
 import { ListCard } from "../../ui/ListCard";
 import { PageHeader } from "../../ui/PageHeader";
 import { SearchBar } from "../../ui/SearchBar";
@@ -45,12 +45,7 @@ export function ClientsListPage() {
       <PageHeader
         title="Clients"
         subtitle="Les clients du cabinet, leurs contrats et ce qu'il reste à compléter dans leur dossier."
-        actions={
-          <Link className="button button--primary" to="/courtier/nouveau-client">
-            <Icon name="plus" />
-            Nouveau client
-          </Link>
-        }
+        actions={<NewLink to="/courtier/nouveau-client">Nouveau client</NewLink>}
       />
       <form className="filters crm-filters card" aria-label="Filtrer les clients" onSubmit={(e) => e.preventDefault()}>
         <SearchBar id="clients-q" placeholder="Nom, ville, téléphone, SIRET, référence" value={filters.q} onSearch={(q) => set("q", q)} />

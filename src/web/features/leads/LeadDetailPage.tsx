@@ -6,7 +6,7 @@ import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { ReasonsList } from "../../ui/ReasonsList";
-import { BackLink, RecordPage } from "../../ui/RecordPage";
+import { BackLink, LEAD_RECORD, RecordPage } from "../../ui/RecordPage";
 import { channelLabel, StatusBadge } from "../../ui/StatusBadge";
 import { useLead } from "./api";
 import { ConsentProofCard } from "./ConsentProofCard";
@@ -22,9 +22,8 @@ export function LeadDetailPage() {
   return (
     <RecordPage
       query={useLead(id)}
-      title="Lead"
+      {...LEAD_RECORD}
       back={backLink}
-      loadingLabel="Chargement du lead…"
       notFound="Ce lead est introuvable."
       otherError={(error) =>
         // 410: the lead was deleted in the database while the audit journal says it was recorded.

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { ExportCsvLink, NewLink } from "../../ui/ActionLinks";
 import { Icon } from "../../ui/Icon";
 import { ListCard } from "../../ui/ListCard";
 import { ListCount, LoadMoreButton } from "../../ui/ListCount";
@@ -26,14 +27,8 @@ export function LeadsListPage() {
         subtitle="Tous les leads envoyés, acceptés et rejetés, avec leurs motifs."
         actions={
           <>
-            <a className="button button--secondary" href={exportUrl(filters)} download>
-              <Icon name="download" />
-              Exporter en CSV
-            </a>
-            <Link className="button button--primary" to="/apporteur/nouveau">
-              <Icon name="plus" />
-              Nouveau lead
-            </Link>
+            <ExportCsvLink href={exportUrl(filters)} />
+            <NewLink to="/apporteur/nouveau">Nouveau lead</NewLink>
           </>
         }
       />
