@@ -4,6 +4,7 @@ import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Field } from "../../ui/Field";
+import { InlineForm } from "../../ui/FormActions";
 import { formatPhone } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
@@ -132,13 +133,11 @@ function AgenciesCard() {
         />
       )}
       {editing && (
-        <form
-          className="form-section"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+        <InlineForm
+          onSubmit={() => void submit()}
+          onCancel={() => setEditing(null)}
+          busy={save.isPending}
+          submitLabel="Enregistrer l'agence"
         >
           <h3>{editing.id ? "Modifier l'agence" : "Nouvelle agence"}</h3>
           <div className="form-grid">
@@ -163,15 +162,7 @@ function AgenciesCard() {
               </Field>
             ))}
           </div>
-          <div className="form-actions">
-            <button type="button" className="button button--ghost" onClick={() => setEditing(null)}>
-              Annuler
-            </button>
-            <button type="submit" className="button button--primary" disabled={save.isPending}>
-              Enregistrer l'agence
-            </button>
-          </div>
-        </form>
+        </InlineForm>
       )}
       <ConfirmDialog
         open={toDelete !== null}

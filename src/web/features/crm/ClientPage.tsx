@@ -5,6 +5,7 @@ import { CLIENT_TYPE_LABELS } from "../../../modules/crm/rules/client-model";
 import { STATE_LABELS } from "../../../modules/followup/rules/workflow";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
+import { FormActions } from "../../ui/FormActions";
 import { formatPhone } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
@@ -160,14 +161,7 @@ function EditClient({ detail, onDone }: { detail: ClientDetail; onDone(): void }
         </Alert>
       )}
       <ClientFields form={form} errors={errors} prefix="" agencies={agencies.data ?? []} team={team.data ?? []} onChange={setForm} />
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Annuler
-        </button>
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          Enregistrer la fiche
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={save.isPending} submitLabel="Enregistrer la fiche" />
     </form>
   );
 }

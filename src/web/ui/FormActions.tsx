@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+
+interface FormActionsProps {
+  onCancel(): void;
+  /** While the form is being saved: the save button waits. */
+  busy: boolean;
+  submitLabel: ReactNode;
+}
+
+/** Under a form: "Annuler", then the button that saves it. */
+export function FormActions({ onCancel, busy, submitLabel }: FormActionsProps) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="button button--ghost" onClick={onCancel}>
+        Annuler
+      </button>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A form opened under a list (a new agency, member, contract): the browser's checks off (the server's messages are
+ * shown by the fields), its fields, then Annuler and the save button.
+ */
+export function InlineForm({ onSubmit, children, ...actions }: FormActionsProps & { onSubmit(): void; children: ReactNode }) {
+  return (
+    <form
+      className="form-section"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <FormActions {...actions} />
+    </form>
+  );
+}
