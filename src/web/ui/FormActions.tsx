@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { FormHTMLAttributes, ReactNode } from "react";
 
 interface FormActionsProps {
   onCancel(): void;
@@ -21,22 +21,28 @@ export function FormActions({ onCancel, busy, submitLabel }: FormActionsProps) {
   );
 }
 
+/** A form the page sends itself (by a mutation), without the browser's submission and its reload. */
+export function Form({ onSubmit, ...props }: Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit"> & { onSubmit(): void }) {
+  return (
+    <form
+      {...props}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    />
+  );
+}
+
 /**
  * A form opened under a list (a new agency, member, contract): the browser's checks off (the server's messages are
  * shown by the fields), its fields, then Annuler and the save button.
  */
 export function InlineForm({ onSubmit, children, ...actions }: FormActionsProps & { onSubmit(): void; children: ReactNode }) {
   return (
-    <form
-      className="form-section"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
+    <Form className="form-section" noValidate onSubmit={onSubmit}>
       {children}
       <FormActions {...actions} />
-    </form>
+    </Form>
   );
 }

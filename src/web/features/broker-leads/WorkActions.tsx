@@ -11,17 +11,18 @@ import {
 import { PRODUCT_LINES, type ProductLine } from "../../../modules/crm/rules/product-lines";
 import { errorMessage, fieldErrors } from "../../api/client";
 import { Field } from "../../ui/Field";
+import { Form } from "../../ui/FormActions";
 import { formatTimestamp } from "../../ui/format";
 import { useToast } from "../../ui/Toasts";
 import { useAgencies } from "../crm/api";
 import { type BrokerLeadSheet, useChangeStatus, useFailedCall } from "./api";
 import { WorkStatusBadge } from "./WorkStatusBadge";
 
-type Form = null | "perdu" | "vendu";
+type OpenForm = null | "perdu" | "vendu";
 
 /** Where the brokerage stands with the lead, and the moves it may make from there (the server checks them again). */
 export function WorkActions({ lead }: { lead: BrokerLeadSheet }) {
-  const [form, setForm] = useState<Form>(null);
+  const [form, setForm] = useState<OpenForm>(null);
   const change = useChangeStatus(lead.leadId);
   const failedCall = useFailedCall(lead.leadId);
   const toast = useToast();
@@ -97,11 +98,10 @@ function LostForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
   const toast = useToast();
   const errors = fieldErrors(change.error);
   return (
-    <form
+    <Form
       className="subform"
       aria-label="Marquer perdu"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         change.mutate(
           { status: "perdu", lostReason: reason || null, note: note.trim() || null },
           {
@@ -136,7 +136,7 @@ function LostForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
           Annuler
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -154,11 +154,10 @@ function WonForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
   const errors = fieldErrors(change.error);
   const premiumCents = premium.trim() === "" ? null : Math.round(Number(premium.replace(",", ".")) * 100);
   return (
-    <form
+    <Form
       className="subform"
       aria-label="Marquer vendu"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         change.mutate(
           {
             status: "vendu",
@@ -233,6 +232,6 @@ function WonForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
           Annuler
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

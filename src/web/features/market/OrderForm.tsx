@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { ApiError, errorMessage } from "../../api/client";
 import { DEPARTEMENT_OPTIONS } from "../../ui/departements";
-import { Field } from "../../ui/Field";
+import { Field, TextField } from "../../ui/Field";
+import { Form } from "../../ui/FormActions";
 import { formatNumber } from "../../ui/format";
 import { PRODUCTS_BY_GROUP } from "../../ui/products";
 import { Options, SelectField } from "../../ui/SelectField";
@@ -9,6 +10,11 @@ import { type OrderInput, useOrderPreview, useSaveOrder } from "./api";
 import { LEAD_TYPE_OPTIONS } from "./labels";
 
 const EMPTY: OrderInput = { name: "", products: [], leadType: "lead", departements: [], weeklyCap: 20, dailyCap: null };
+
+const CAPS = [
+  { key: "weeklyCap", id: "order-weekly", label: "Plafond par semaine" },
+  { key: "dailyCap", id: "order-daily", label: "Plafond par jour (facultatif)" },
+] as const;
 
 /** A new standing order, with how many leads matched last week for what it asks. */
 export function OrderForm({ onDone }: { onDone(): void }) {
@@ -20,14 +26,7 @@ export function OrderForm({ onDone }: { onDone(): void }) {
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
-    <form
-      className="card order-form"
-      aria-label="Nouvelle commande"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(order, { onSuccess: onDone });
-      }}
-    >
+    <Form className="card order-form" aria-label="Nouvelle commande" onSubmit={() => save.mutate(order, { onSuccess: onDone })}>
       <h2>Nouvelle commande exclusive</h2>
       <Field id="order-name" label="Nom de la commande" required error={fieldError("name")}>
         {(c) => (
@@ -78,32 +77,20 @@ export function OrderForm({ onDone }: { onDone(): void }) {
             </select>
           )}
         </Field>
-        <Field id="order-weekly" label="Plafond par semaine" required error={fieldError("weeklyCap")}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="number"
-              min={1}
-              max={10000}
-              value={order.weeklyCap}
-              onChange={(e) => setOrder({ ...order, weeklyCap: Number(e.target.value) })}
-            />
-          )}
-        </Field>
-        <Field id="order-daily" label="Plafond par jour (facultatif)" error={fieldError("dailyCap")}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="number"
-              min={1}
-              max={10000}
-              value={order.dailyCap ?? ""}
-              onChange={(e) => setOrder({ ...order, dailyCap: e.target.value === "" ? null : Number(e.target.value) })}
-            />
-          )}
-        </Field>
+        {CAPS.map((cap) => (
+          <TextField
+            key={cap.key}
+            id={cap.id}
+            label={cap.label}
+            required={cap.key === "weeklyCap"}
+            error={fieldError(cap.key)}
+            type="number"
+            min={1}
+            max={10000}
+            value={String(order[cap.key] ?? "")}
+            onChange={(v) => setOrder({ ...order, [cap.key]: v === "" && cap.key === "dailyCap" ? null : Number(v) })}
+          />
+        ))}
       </div>
       <p className="muted" aria-live="polite">
         {order.products.length === 0
@@ -121,6 +108,6 @@ export function OrderForm({ onDone }: { onDone(): void }) {
           Annuler
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
