@@ -86,7 +86,7 @@ function ContractItem({ contract, team }: { contract: Contract; team: TeamMember
       </p>
       {contract.summary && <p className="small">{contract.summary}</p>}
       {contract.isOurs && contract.documents.length > 0 && (
-        <ul className="crm-docs" aria-label="Pièces au dossier">
+        <ul className="chip-row" aria-label="Pièces au dossier">
           {contract.documents.map((d) => (
             <li key={d.key} className={`chip${d.provided ? "" : " chip--danger"}`}>
               {d.provided ? "✓" : "✗"} {d.label}

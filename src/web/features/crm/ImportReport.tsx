@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import { Alert } from "../../ui/Alert";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
-import { type Kpi, Kpis } from "../../ui/Kpis";
+import { ImportOutcome } from "../../ui/ImportOutcome";
+import type { Kpi } from "../../ui/Kpis";
 import { type Column, Table } from "../../ui/Table";
 import { rejectsUrl, useImports } from "./api";
 import type { CrmImport } from "./types";
@@ -21,34 +21,27 @@ export function ImportReport({ summary, onAnother }: { summary: CrmImport; onAno
     { label: "Lignes rejetées", value: formatNumber(summary.rejectedRows), testId: "crm-import-rejected", kind: "danger" },
   ];
   return (
-    <section
-      className={`card outcome ${failed ? "outcome--danger" : "outcome--success"}`}
-      aria-labelledby="crm-import-report-title"
-      aria-live="polite"
+    <ImportOutcome
+      id="crm-import-report-title"
+      failed={failed}
+      file={summary.filename}
+      error={summary.error}
+      kpis={kpis}
+      kpisClassName="crm-kpis"
     >
-      <h2 id="crm-import-report-title">{failed ? "Import interrompu" : "Import terminé"}</h2>
-      <p className="muted">{summary.filename}</p>
-      {summary.error && (
-        <Alert kind="error">
-          <p>{summary.error}</p>
-        </Alert>
+      {summary.rejectedRows > 0 && (
+        <a className="button button--primary" href={rejectsUrl(summary.id)} download>
+          <Icon name="download" />
+          Télécharger les lignes rejetées et leurs motifs
+        </a>
       )}
-      <Kpis className="crm-kpis" items={kpis} />
-      <div className="inline-list">
-        {summary.rejectedRows > 0 && (
-          <a className="button button--primary" href={rejectsUrl(summary.id)} download>
-            <Icon name="download" />
-            Télécharger les lignes rejetées et leurs motifs
-          </a>
-        )}
-        <Link className="button button--secondary" to="/courtier/clients">
-          Voir les clients
-        </Link>
-        <button type="button" className="button button--ghost" onClick={onAnother}>
-          Nouvel import
-        </button>
-      </div>
-    </section>
+      <Link className="button button--secondary" to="/courtier/clients">
+        Voir les clients
+      </Link>
+      <button type="button" className="button button--ghost" onClick={onAnother}>
+        Nouvel import
+      </button>
+    </ImportOutcome>
   );
 }
 

@@ -34,7 +34,7 @@ function lockOf(block: Exclude<FollowupBlock, "preparation">, state: FollowupSta
 function Block({ n, title, lock, children }: { n: number; title: string; lock?: string | null; children: ReactNode }) {
   return (
     <section className={`card fu-block${lock ? " fu-block--locked" : ""}`} aria-labelledby={`block-${n}`} data-testid={`block-${n}`}>
-      <div className="fu-block__head">
+      <div className="card__title-row">
         <h2 id={`block-${n}`}>
           <span className="fu-block__number">{n}</span> {title}
         </h2>
