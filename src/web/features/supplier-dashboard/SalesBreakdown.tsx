@@ -4,7 +4,15 @@ import { departementLabel } from "../../ui/departements";
 import { formatCents, formatNumber } from "../../ui/format";
 import { Kpis } from "../../ui/Kpis";
 import { EmptyState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import type { LeadStats } from "./api";
+
+const DEPARTEMENT_COLUMNS: Column<LeadStats["sales"]["byDepartement"][number]>[] = [
+  { key: "departement", header: "Département", cardTitle: true, cell: (d) => departementLabel(d.departement) },
+  { key: "channel", header: "Canal", cell: (d) => CHANNEL_LABELS[d.channel] },
+  { key: "sold", header: "Vendus", className: "numeric", cell: (d) => formatNumber(d.sold) },
+  { key: "revenue", header: "Montant HT", className: "numeric nowrap", cell: (d) => formatCents(d.revenueCents) },
+];
 
 /** What became of the period's leads: how many sold, for how much (sale price HT), by channel and département. */
 export function SalesBreakdown({
@@ -41,36 +49,7 @@ export function SalesBreakdown({
           })),
         ]}
       />
-      <div className="table-wrap">
-        <table className="table table--cards">
-          <thead>
-            <tr>
-              <th scope="col">Département</th>
-              <th scope="col">Canal</th>
-              <th scope="col" className="numeric">
-                Vendus
-              </th>
-              <th scope="col" className="numeric">
-                Montant HT
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sales.byDepartement.map((d) => (
-              <tr key={`${d.channel}|${d.departement ?? ""}`}>
-                <td>{departementLabel(d.departement)}</td>
-                <td data-label="Canal">{CHANNEL_LABELS[d.channel]}</td>
-                <td data-label="Vendus" className="numeric">
-                  {formatNumber(d.sold)}
-                </td>
-                <td data-label="Montant HT" className="numeric nowrap">
-                  {formatCents(d.revenueCents)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table rows={sales.byDepartement} columns={DEPARTEMENT_COLUMNS} rowKey={(d) => `${d.channel}|${d.departement ?? ""}`} cards />
     </>
   );
 }
