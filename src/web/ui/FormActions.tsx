@@ -5,20 +5,23 @@ interface FormActionsProps {
   /** While the form is being saved: the save button waits. */
   busy: boolean;
   submitLabel: ReactNode;
+  /** The save button first (a short form inside a card, read from the save), "Annuler" after it. */
+  saveFirst?: boolean;
 }
 
-/** Under a form: "Annuler", then the button that saves it. */
-export function FormActions({ onCancel, busy, submitLabel }: FormActionsProps) {
-  return (
-    <div className="form-actions">
-      <button type="button" className="button button--ghost" onClick={onCancel}>
-        Annuler
-      </button>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {submitLabel}
-      </button>
-    </div>
+/** Under a form: "Annuler", then the button that saves it (or the other way round). */
+export function FormActions({ onCancel, busy, submitLabel, saveFirst }: FormActionsProps) {
+  const cancel = (
+    <button key="cancel" type="button" className="button button--ghost" onClick={onCancel}>
+      Annuler
+    </button>
   );
+  const save = (
+    <button key="save" type="submit" className="button button--primary" disabled={busy}>
+      {submitLabel}
+    </button>
+  );
+  return <div className="form-actions">{saveFirst ? [save, cancel] : [cancel, save]}</div>;
 }
 
 /** A form the page sends itself (by a mutation), without the browser's submission and its reload. */
