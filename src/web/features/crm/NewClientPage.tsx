@@ -4,6 +4,7 @@ import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { PageHeader } from "../../ui/PageHeader";
 import { BackLink } from "../../ui/RecordPage";
+import { StepSection } from "../../ui/StepSection";
 import { useToast } from "../../ui/Toasts";
 import { createClient, fieldErrors, useAgencies, useCrmMutation, useTeam } from "./api";
 import { ClientFields } from "./ClientFields";
@@ -66,10 +67,7 @@ export function NewClientPage() {
             <p>{failure}</p>
           </Alert>
         )}
-        <section className="card form-section" aria-labelledby="new-client-title">
-          <h2 id="new-client-title">
-            <span className="step">1</span> Fiche client
-          </h2>
+        <StepSection id="new-client-title" step={1} title="Fiche client">
           <ClientFields
             form={client}
             errors={errors}
@@ -78,13 +76,10 @@ export function NewClientPage() {
             team={team.data ?? []}
             onChange={setClient}
           />
-        </section>
-        <section className="card form-section" aria-labelledby="new-contract-title">
-          <h2 id="new-contract-title">
-            <span className="step">2</span> Premier contrat
-          </h2>
+        </StepSection>
+        <StepSection id="new-contract-title" step={2} title="Premier contrat">
           <ContractFields form={contract} errors={errors} prefix="contract." team={team.data ?? []} firstContract onChange={setContract} />
-        </section>
+        </StepSection>
         <div className="form-actions">
           <Link className="button button--ghost" to="/courtier/clients">
             Annuler

@@ -3,6 +3,7 @@ import { Alert } from "../../ui/Alert";
 import { Field, FieldSet, TextField } from "../../ui/Field";
 import { formatDate, parisNowForInput } from "../../ui/format";
 import { LoadingState } from "../../ui/States";
+import { StepSection } from "../../ui/StepSection";
 import type { ConsentState, FieldErrors } from "./form-state";
 
 interface Props {
@@ -83,10 +84,7 @@ function EvidenceFields({
 
 export function ConsentSection({ consent, text, loadingText, errors, onChange }: Props) {
   return (
-    <section className="card form-section" aria-labelledby="section-consent">
-      <h2 id="section-consent">
-        <span className="step">4</span> Consentement du prospect
-      </h2>
+    <StepSection id="section-consent" step={4} title="Consentement du prospect">
       {loadingText ? (
         <LoadingState label="Chargement du texte de consentement…" />
       ) : text ? (
@@ -174,6 +172,6 @@ export function ConsentSection({ consent, text, loadingText, errors, onChange }:
           )}
         </Field>
       </div>
-    </section>
+    </StepSection>
   );
 }
