@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 export interface ControlProps {
   id: string;
@@ -89,5 +89,23 @@ export function FieldSet({
         </p>
       )}
     </fieldset>
+  );
+}
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "className"> {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange(value: string): void;
+  hint?: ReactNode;
+  error?: ReactNode;
+}
+
+/** A labelled text input (e-mail, password, card number…): the Field and its input, the other attributes passed on to the input. */
+export function TextField({ id, label, value, onChange, required, hint, error, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} required={required} hint={hint} error={error}>
+      {(c) => <input {...c} className="input" value={value} onChange={(e) => onChange(e.target.value)} required={required} {...input} />}
+    </Field>
   );
 }

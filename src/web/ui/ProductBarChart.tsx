@@ -1,5 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_COLOR, GRID_COLOR } from "./chart-colors";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "./ChartFrame";
+import { AXIS_TICK, GRID_COLOR } from "./chart-colors";
 import { formatNumber } from "./format";
 import { productLabel } from "./products";
 
@@ -29,32 +30,23 @@ export function ProductBarChart<K extends string>({
   const data = rows.map((p) => ({ ...p, label: productLabel(p.product) }));
   const height = Math.max(160, data.length * 40 + 60);
   return (
-    <div className="chart" role="img" aria-label={label}>
-      <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
-          <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
-          <XAxis
-            type="number"
-            allowDecimals={false}
-            tickFormatter={formatNumber}
-            tick={{ fill: AXIS_COLOR, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={labelWidth}
-            tick={{ fill: "#2a3346", fontSize: 13 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <Tooltip formatter={(value) => formatNumber(Number(value))} cursor={{ fill: "rgba(29, 78, 216, 0.06)" }} />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
-          <Bar dataKey={first.key} name={first.name} stackId="leads" fill={first.color} maxBarSize={22} />
-          <Bar dataKey={second.key} name={second.name} stackId="leads" fill={second.color} maxBarSize={22} radius={[0, 3, 3, 0]} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label={label} height={height}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 0 }}>
+        <CartesianGrid stroke={GRID_COLOR} horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tickFormatter={formatNumber} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth}
+          tick={{ fill: "#2a3346", fontSize: 13 }}
+          tickLine={false}
+          axisLine={false}
+        />
+        <Tooltip formatter={(value) => formatNumber(Number(value))} cursor={{ fill: "rgba(29, 78, 216, 0.06)" }} />
+        <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
+        <Bar dataKey={first.key} name={first.name} stackId="leads" fill={first.color} maxBarSize={22} />
+        <Bar dataKey={second.key} name={second.name} stackId="leads" fill={second.color} maxBarSize={22} radius={[0, 3, 3, 0]} />
+      </BarChart>
+    </ChartFrame>
   );
 }

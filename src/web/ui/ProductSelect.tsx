@@ -1,5 +1,6 @@
 import type { ControlProps } from "./Field";
-import { PRODUCTS_BY_GROUP } from "./products";
+import { PRODUCT_OPTIONS } from "./products";
+import { Options } from "./SelectField";
 
 interface ProductSelectProps extends Partial<ControlProps> {
   value: string;
@@ -13,15 +14,7 @@ export function ProductSelect({ value, onChange, emptyLabel = "Choisir un produi
   return (
     <select className="input" value={value} onChange={(e) => onChange(e.target.value)} {...control}>
       <option value="">{emptyLabel}</option>
-      {PRODUCTS_BY_GROUP.map((g) => (
-        <optgroup key={g.key} label={g.label}>
-          {g.products.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.label}
-            </option>
-          ))}
-        </optgroup>
-      ))}
+      <Options options={PRODUCT_OPTIONS} />
     </select>
   );
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 
 /** One column: its header, what each row shows in it, and how to sort by it (when it may be). */
 export interface Column<T> {
@@ -11,6 +11,18 @@ export interface Column<T> {
   className?: string;
   /** The value the column sorts by; a column without it is not sortable. */
   sortValue?(row: T): string | number | null;
+  /** The cells are the rows' headers (<th scope="row">), as a product in a price grid. */
+  rowHeader?: boolean;
+  /** In a table shown as cards on a phone, the cell heads its card rather than standing under its column's name. */
+  cardTitle?: boolean;
+}
+
+/**
+ * The column of a row's buttons or links: named for screen readers only ("Actions" unless told), its cells on one
+ * line and, unless told otherwise, aligned right.
+ */
+export function actionsColumn<T>(cell: (row: T) => ReactNode, { header = "Actions", className = "actions" } = {}): Column<T> {
+  return { key: "actions", header, headerHidden: true, className, cell };
 }
 
 export type SortState = { key: string; direction: "asc" | "desc" };
@@ -28,7 +40,13 @@ interface TableProps<T> {
   /** The whole row is clickable for the mouse; the row keeps its own link for the keyboard. */
   onRowClick?(row: T): void;
   rowClassName?(row: T): string | undefined;
+  /** The row's data-… attributes, for the tests that find a row by what it shows. */
+  rowData?(row: T): Record<`data-${string}`, string>;
+  /** What follows a row (its details unfolded, as <tr>s of their own), when it has something. */
+  rowDetail?(row: T): ReactNode;
   initialSort?: SortState;
+  /** On a phone each row is a card, each cell under its column's name. */
+  cards?: boolean;
   className?: string;
 }
 
@@ -45,7 +63,21 @@ function compare(a: string | number | null, b: string | number | null): number {
  * The app's table: columns declared once, optional sorting by a column (on the rows it is given), an empty
  * state, a footer for the total, and a horizontal scroll inside its card when the screen is narrower than it.
  */
-export function Table<T>({ rows, columns, rowKey, label, empty, footer, onRowClick, rowClassName, initialSort, className }: TableProps<T>) {
+export function Table<T>({
+  rows,
+  columns,
+  rowKey,
+  label,
+  empty,
+  footer,
+  onRowClick,
+  rowClassName,
+  rowData,
+  rowDetail,
+  initialSort,
+  cards,
+  className,
+}: TableProps<T>) {
   const [sort, setSort] = useState<SortState | undefined>(initialSort);
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
 
@@ -57,7 +89,8 @@ export function Table<T>({ rows, columns, rowKey, label, empty, footer, onRowCli
       })
     : rows;
   const toggle = (key: string) => setSort((s) => ({ key, direction: s?.key === key && s.direction === "asc" ? "desc" : "asc" }));
-  const classes = ["table", onRowClick && "table--clickable", className].filter(Boolean).join(" ");
+  const classes = ["table", onRowClick && "table--clickable", cards && "table--cards", className].filter(Boolean).join(" ");
+  const cardLabel = (c: Column<T>) => (cards && !c.cardTitle && !c.headerHidden && typeof c.header === "string" ? c.header : undefined);
 
   return (
     <>
@@ -92,13 +125,22 @@ export function Table<T>({ rows, columns, rowKey, label, empty, footer, onRowCli
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={rowKey(row)} className={rowClassName?.(row)} onClick={onRowClick && (() => onRowClick(row))}>
-                {columns.map((c) => (
-                  <td key={c.key} className={c.className}>
-                    {c.cell(row)}
-                  </td>
-                ))}
-              </tr>
+              <Fragment key={rowKey(row)}>
+                <tr className={rowClassName?.(row)} onClick={onRowClick && (() => onRowClick(row))} {...rowData?.(row)}>
+                  {columns.map((c) =>
+                    c.rowHeader ? (
+                      <th key={c.key} scope="row" className={c.className}>
+                        {c.cell(row)}
+                      </th>
+                    ) : (
+                      <td key={c.key} className={c.className} data-label={cardLabel(c)}>
+                        {c.cell(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+                {rowDetail?.(row)}
+              </Fragment>
             ))}
           </tbody>
         </table>

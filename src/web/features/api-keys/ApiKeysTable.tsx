@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../ui/format";
-import { type Column, Table } from "../../ui/Table";
+import { actionsColumn, type Column, Table } from "../../ui/Table";
 import type { ApiKey } from "./api";
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(key: ApiKey): void }) {
@@ -33,12 +33,8 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(key:
           <span className="badge badge--success">Active</span>
         ),
     },
-    {
-      key: "actions",
-      header: "Actions",
-      headerHidden: true,
-      className: "actions",
-      cell: (key) =>
+    actionsColumn(
+      (key) =>
         !key.revokedAt && (
           <button
             type="button"
@@ -49,7 +45,7 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke(key:
             Révoquer
           </button>
         ),
-    },
+    ),
   ];
   return <Table rows={keys} columns={columns} rowKey={(key) => key.id} rowClassName={(key) => (key.revokedAt ? "is-muted" : undefined)} />;
 }

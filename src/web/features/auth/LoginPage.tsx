@@ -5,7 +5,8 @@ import { FullPageLoading } from "../../app/pages/FullPage";
 import { type Role, useLogin, useSession } from "../../app/session";
 import { spaceOf } from "../../app/spaces";
 import { Alert } from "../../ui/Alert";
-import { Field } from "../../ui/Field";
+import { AuthPanel } from "../../ui/AuthPanel";
+import { TextField } from "../../ui/Field";
 import { usePageTitle } from "../../ui/PageHeader";
 
 /** Only a page of the user's own space: "retour" comes from the URL and must not send him elsewhere. */
@@ -36,60 +37,43 @@ export function LoginPage() {
   }
 
   return (
-    <div className="login">
-      <div className="login__panel">
-        <div className="login__brand">
-          <span className="brand-mark brand-mark--large" aria-hidden="true">
-            LA
-          </span>
-          <div>
-            <p className="login__name">LeadsAssurance</p>
-            <p className="login__tagline">Leads et rendez-vous qualifiés, avec preuve de consentement</p>
-          </div>
-        </div>
-        <form className="card login__card" onSubmit={onSubmit} noValidate>
-          <h1>Connexion</h1>
-          {login.isError && (
-            <Alert kind="error" title="Connexion impossible">
-              <p>{errorMessage(login.error)}</p>
-            </Alert>
-          )}
-          <Field id="login-email" label="Adresse e-mail" required>
-            {(c) => (
-              <input
-                {...c}
-                className="input"
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                required
-                // biome-ignore lint/a11y/noAutofocus: the login form is the page's only purpose
-                autoFocus
-              />
-            )}
-          </Field>
-          <Field id="login-password" label="Mot de passe" required>
-            {(c) => (
-              <input
-                {...c}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                required
-              />
-            )}
-          </Field>
-          <button type="submit" className="button button--primary button--block" disabled={login.isPending || !email || !password}>
-            {login.isPending ? "Connexion…" : "Se connecter"}
-          </button>
-        </form>
-        <p className="login__footer">
+    <AuthPanel
+      title="Connexion"
+      onSubmit={onSubmit}
+      footer={
+        <>
           Accès réservé aux courtiers et apporteurs partenaires. Courtier ? <Link to="/inscription-courtier">Créer un compte courtier</Link>
-        </p>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {login.isError && (
+        <Alert kind="error" title="Connexion impossible">
+          <p>{errorMessage(login.error)}</p>
+        </Alert>
+      )}
+      <TextField
+        id="login-email"
+        label="Adresse e-mail"
+        required
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        // The login form is the page's only purpose: the e-mail field takes the focus.
+        autoFocus
+      />
+      <TextField
+        id="login-password"
+        label="Mot de passe"
+        required
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
+      <button type="submit" className="button button--primary button--block" disabled={login.isPending || !email || !password}>
+        {login.isPending ? "Connexion…" : "Se connecter"}
+      </button>
+    </AuthPanel>
   );
 }

@@ -2,11 +2,51 @@ import { LEDGER_KIND_LABELS } from "../../../modules/billing/rules/ledger-kinds"
 import { formatDate, formatDateTime } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { useInvoices, useWallet } from "./api";
+import { actionsColumn, type Column, Table } from "../../ui/Table";
+import { type InvoiceItem, type LedgerItem, useInvoices, useWallet } from "./api";
 import { BillingIdentityCard } from "./BillingIdentityCard";
 import { euros, signedEuros } from "./format-cents";
 import { TopUpCard } from "./TopUpCard";
 import "./billing.css";
+
+/** On a narrow screen the ledger and the invoices keep their essential columns (billing-narrow-hide). */
+const LEDGER_COLUMNS: Column<LedgerItem>[] = [
+  { key: "date", header: "Date", className: "nowrap", cell: (e) => formatDateTime(e.createdAt) },
+  {
+    key: "kind",
+    header: "Type",
+    className: "billing-narrow-hide",
+    cell: (e) => <span className={`badge ${e.amountCents > 0 ? "badge--success" : ""}`}>{LEDGER_KIND_LABELS[e.kind]}</span>,
+  },
+  { key: "description", header: "Opération", className: "table__wrap", cell: (e) => e.description },
+  {
+    key: "amount",
+    header: "Montant",
+    className: "num nowrap",
+    cell: (e) => <span className={e.amountCents > 0 ? "billing-credit" : undefined}>{signedEuros(e.amountCents)}</span>,
+  },
+  { key: "balance", header: "Solde", className: "num nowrap billing-narrow-hide", cell: (e) => euros(e.balanceAfterCents) },
+];
+
+const INVOICE_COLUMNS: Column<InvoiceItem>[] = [
+  { key: "number", header: "Numéro", cell: (inv) => <span className="table__primary">{inv.number}</span> },
+  { key: "date", header: "Date", className: "nowrap billing-narrow-hide", cell: (inv) => formatDate(inv.issuedAt) },
+  { key: "ht", header: "HT", className: "num nowrap billing-narrow-hide", cell: (inv) => euros(inv.totalHtCents) },
+  { key: "vat", header: "TVA", className: "num nowrap billing-narrow-hide", cell: (inv) => euros(inv.vatCents) },
+  { key: "ttc", header: "TTC", className: "num nowrap", cell: (inv) => euros(inv.totalTtcCents) },
+  actionsColumn(
+    (inv) => (
+      <a
+        className="button button--secondary button--small"
+        href={`/api/v1/billing/invoices/${inv.id}/pdf`}
+        aria-label={`Télécharger la facture ${inv.number} (PDF)`}
+      >
+        PDF
+      </a>
+    ),
+    { header: "Télécharger" },
+  ),
+];
 
 /** "Crédits & factures": the balance, its movements, buying credits, and the invoices to download. */
 export function CreditsPage() {
@@ -46,38 +86,7 @@ export function CreditsPage() {
         {wallet.isPending ? null : wallet.isError ? null : wallet.data.items.length === 0 ? (
           <EmptyState icon="list" title="Aucun mouvement pour l'instant." />
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col" className="billing-narrow-hide">
-                    Type
-                  </th>
-                  <th scope="col">Opération</th>
-                  <th scope="col" className="num">
-                    Montant
-                  </th>
-                  <th scope="col" className="num billing-narrow-hide">
-                    Solde
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {wallet.data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-                    <td className="billing-narrow-hide">
-                      <span className={`badge ${e.amountCents > 0 ? "badge--success" : ""}`}>{LEDGER_KIND_LABELS[e.kind]}</span>
-                    </td>
-                    <td className="table__wrap">{e.description}</td>
-                    <td className={`num nowrap ${e.amountCents > 0 ? "billing-credit" : ""}`}>{signedEuros(e.amountCents)}</td>
-                    <td className="num nowrap billing-narrow-hide">{euros(e.balanceAfterCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table rows={wallet.data.items} columns={LEDGER_COLUMNS} rowKey={(e) => e.id} />
         )}
       </section>
       <InvoicesCard />
@@ -101,52 +110,7 @@ function InvoicesCard() {
       ) : invoices.data.length === 0 ? (
         <EmptyState icon="file" title="Aucune facture pour l'instant." />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Numéro</th>
-                <th scope="col" className="billing-narrow-hide">
-                  Date
-                </th>
-                <th scope="col" className="num billing-narrow-hide">
-                  HT
-                </th>
-                <th scope="col" className="num billing-narrow-hide">
-                  TVA
-                </th>
-                <th scope="col" className="num">
-                  TTC
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Télécharger</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.data.map((inv) => (
-                <tr key={inv.id}>
-                  <td>
-                    <span className="table__primary">{inv.number}</span>
-                  </td>
-                  <td className="nowrap billing-narrow-hide">{formatDate(inv.issuedAt)}</td>
-                  <td className="num nowrap billing-narrow-hide">{euros(inv.totalHtCents)}</td>
-                  <td className="num nowrap billing-narrow-hide">{euros(inv.vatCents)}</td>
-                  <td className="num nowrap">{euros(inv.totalTtcCents)}</td>
-                  <td className="actions">
-                    <a
-                      className="button button--secondary button--small"
-                      href={`/api/v1/billing/invoices/${inv.id}/pdf`}
-                      aria-label={`Télécharger la facture ${inv.number} (PDF)`}
-                    >
-                      PDF
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table rows={invoices.data} columns={INVOICE_COLUMNS} rowKey={(inv) => inv.id} />
       )}
     </section>
   );

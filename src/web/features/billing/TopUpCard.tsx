@@ -3,7 +3,7 @@ import { type FormEvent, useCallback, useState } from "react";
 import { errorMessage } from "../../api/client";
 import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
-import { Field } from "../../ui/Field";
+import { TextField } from "../../ui/Field";
 import { Icon } from "../../ui/Icon";
 import { LoadingState } from "../../ui/States";
 import { useToast } from "../../ui/Toasts";
@@ -91,20 +91,17 @@ export function TopUpCard() {
           </div>
         ) : null}
         {isDemo ? (
-          <Field id="card-number" label="Numéro de carte (démonstration)" error={fieldError(topUp.error)}>
-            {(c) => (
-              <input
-                {...c}
-                className="input"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder="4242 4242 4242 4242"
-                maxLength={23}
-                value={cardNumber}
-                onChange={(e) => setCardNumber(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id="card-number"
+            label="Numéro de carte (démonstration)"
+            error={fieldError(topUp.error)}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="4242 4242 4242 4242"
+            maxLength={23}
+            value={cardNumber}
+            onChange={setCardNumber}
+          />
         ) : null}
         {declined ? <Alert kind="error">{declined}</Alert> : null}
         {topUp.isError && !fieldError(topUp.error) ? <Alert kind="error">{errorMessage(topUp.error)}</Alert> : null}

@@ -1,13 +1,32 @@
 import { Link } from "react-router";
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
 import { useProfile } from "../../app/session";
+import { departementLabel } from "../../ui/departements";
 import { formatCents, formatDateTime, formatNumber } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { useMarketSummary } from "../market/api";
-import { departementLabel } from "../market/labels";
+import { type Column, Table } from "../../ui/Table";
+import { type MarketSummary, useMarketSummary } from "../market/api";
 import { WeekChart } from "./WeekChart";
+
+const LATEST_COLUMNS: Column<MarketSummary["latest"][number]>[] = [
+  {
+    key: "product",
+    header: "Produit",
+    cardTitle: true,
+    cell: (l) => <Link to={`/courtier/leads/${l.leadId}`}>{productLabel(l.product)}</Link>,
+  },
+  { key: "departement", header: "Département", cell: (l) => departementLabel(l.departement) },
+  {
+    key: "channel",
+    header: "Canal",
+    cell: (l) => <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>,
+  },
+  { key: "price", header: "Prix HT", className: "numeric nowrap", cell: (l) => formatCents(l.priceCents) },
+  { key: "soldAt", header: "Reçu le", className: "nowrap", cell: (l) => formatDateTime(l.soldAt) },
+];
 
 /** The broker's home: this month's spend (HT), this week's leads by product, the credit balance and the latest leads. */
 export function BrokerHomePage() {
@@ -32,30 +51,14 @@ export function BrokerHomePage() {
         <ErrorState error={summary.error} onRetry={() => summary.refetch()} />
       ) : (
         <>
-          <div className="kpis">
-            <div className="kpi">
-              <span className="kpi__label">Dépenses du mois (HT)</span>
-              <span className="kpi__value" data-testid="kpi-month-spent">
-                {formatCents(summary.data.monthSpentCents)}
-              </span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Leads achetés ce mois</span>
-              <span className="kpi__value">{formatNumber(summary.data.monthLeads)}</span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Leads reçus cette semaine</span>
-              <span className="kpi__value" data-testid="kpi-week">
-                {formatNumber(weekTotal)}
-              </span>
-            </div>
-            <div className="kpi kpi--success">
-              <span className="kpi__label">Solde de crédits</span>
-              <span className="kpi__value" data-testid="kpi-balance">
-                {formatCents(summary.data.balanceCents)}
-              </span>
-            </div>
-          </div>
+          <Kpis
+            items={[
+              { label: "Dépenses du mois (HT)", value: formatCents(summary.data.monthSpentCents), testId: "kpi-month-spent" },
+              { label: "Leads achetés ce mois", value: formatNumber(summary.data.monthLeads) },
+              { label: "Leads reçus cette semaine", value: formatNumber(weekTotal), testId: "kpi-week" },
+              { label: "Solde de crédits", value: formatCents(summary.data.balanceCents), testId: "kpi-balance", kind: "success" },
+            ]}
+          />
           <section className="card" aria-labelledby="home-week-title">
             <h2 id="home-week-title">Leads reçus cette semaine, par produit</h2>
             {weekTotal === 0 ? (
@@ -74,40 +77,7 @@ export function BrokerHomePage() {
             {summary.data.latest.length === 0 ? (
               <EmptyState icon="list" title="Aucun lead reçu pour l'instant." />
             ) : (
-              <div className="table-wrap">
-                <table className="table table--cards">
-                  <thead>
-                    <tr>
-                      <th scope="col">Produit</th>
-                      <th scope="col">Département</th>
-                      <th scope="col">Canal</th>
-                      <th scope="col" className="numeric">
-                        Prix HT
-                      </th>
-                      <th scope="col">Reçu le</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {summary.data.latest.map((l) => (
-                      <tr key={l.leadId}>
-                        <td>
-                          <Link to={`/courtier/leads/${l.leadId}`}>{productLabel(l.product)}</Link>
-                        </td>
-                        <td data-label="Département">{departementLabel(l.departement)}</td>
-                        <td data-label="Canal">
-                          <span className={l.channel === "exclusive" ? "badge badge--info" : "badge"}>{CHANNEL_LABELS[l.channel]}</span>
-                        </td>
-                        <td data-label="Prix HT" className="numeric nowrap">
-                          {formatCents(l.priceCents)}
-                        </td>
-                        <td data-label="Reçu le" className="nowrap">
-                          {formatDateTime(l.soldAt)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table rows={summary.data.latest} columns={LATEST_COLUMNS} rowKey={(l) => l.leadId} cards />
             )}
           </section>
         </>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { formatCents, formatNumber } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { WeekChart } from "../broker-home/WeekChart";
 import { useBrokerDashboard } from "./api";
@@ -30,35 +31,21 @@ export function BrokerDashboardCard() {
         <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
       ) : (
         <>
-          <div className="kpis kpis--compact">
-            <div className="kpi">
-              <span className="kpi__label">Leads et RDV reçus</span>
-              <span className="kpi__value" data-testid="bl-received">
-                {formatNumber(d.received)}
-              </span>
-              <span className="kpi__label">dont {formatNumber(d.rdv)} RDV</span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Taux de contact</span>
-              <span className="kpi__value" data-testid="bl-contact-rate">
-                {percent(d.contactRate)}
-              </span>
-            </div>
-            <div className="kpi kpi--success">
-              <span className="kpi__label">Taux de transformation</span>
-              <span className="kpi__value" data-testid="bl-conversion-rate">
-                {percent(d.conversionRate)}
-              </span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Dépense (HT)</span>
-              <span className="kpi__value">{formatCents(d.spendCents)}</span>
-            </div>
-            <div className="kpi">
-              <span className="kpi__label">Coût par client gagné</span>
-              <span className="kpi__value">{d.costPerWonCents === null ? "—" : formatCents(d.costPerWonCents)}</span>
-            </div>
-          </div>
+          <Kpis
+            className="kpis--compact"
+            items={[
+              {
+                label: "Leads et RDV reçus",
+                value: formatNumber(d.received),
+                testId: "bl-received",
+                note: <span className="kpi__label">dont {formatNumber(d.rdv)} RDV</span>,
+              },
+              { label: "Taux de contact", value: percent(d.contactRate), testId: "bl-contact-rate" },
+              { label: "Taux de transformation", value: percent(d.conversionRate), testId: "bl-conversion-rate", kind: "success" },
+              { label: "Dépense (HT)", value: formatCents(d.spendCents) },
+              { label: "Coût par client gagné", value: d.costPerWonCents === null ? "—" : formatCents(d.costPerWonCents) },
+            ]}
+          />
           {d.byProduct.length === 0 ? (
             <EmptyState icon="dashboard" title={period === "week" ? "Aucun lead reçu cette semaine." : "Aucun lead reçu ce mois-ci."} />
           ) : (

@@ -1,17 +1,16 @@
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { CHANNEL_LABELS, LEAD_TYPE_LABELS } from "../../../modules/market/rules/sale-terms";
-import { ApiError } from "../../api/client";
 import { DataList } from "../../ui/DataList";
+import { departementLabel } from "../../ui/departements";
 import { formatCents, formatPhone, formatTimestamp } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { BackLink, LEAD_RECORD, RecordPage } from "../../ui/RecordPage";
 import { channelLabel } from "../../ui/StatusBadge";
 import { ConsentProofCard } from "../leads/ConsentProofCard";
 import { IntegrityCard } from "../leads/IntegrityCard";
 import { ProductFieldsCard } from "../leads/ProductFieldsCard";
-import { departementLabel } from "../market/labels";
 import { AppointmentCard } from "./AppointmentCard";
 import { type BrokerLeadSheet, proofPdfUrl, useBrokerLead } from "./api";
 import { CallabilityCard } from "./CallabilityCard";
@@ -20,31 +19,21 @@ import { ReturnCard } from "./ReturnCard";
 import { WorkActions } from "./WorkActions";
 import { WorkStatusBadge } from "./WorkStatusBadge";
 
-const backLink = (
-  <Link to="/courtier/leads" className="back-link">
-    <Icon name="arrowLeft" size={16} /> Mes leads et RDV
-  </Link>
-);
+const backLink = <BackLink to="/courtier/leads">Mes leads et RDV</BackLink>;
 
 /** The sheet of a bought lead ("fiche détaillée"): the prospect, when to call, the consent proof and its verification, the history. */
 export function BrokerLeadPage() {
   const { leadId = "" } = useParams();
-  const lead = useBrokerLead(leadId);
-  if (lead.isPending) return <LoadingState label="Chargement du lead…" />;
-  if (lead.isError) {
-    const missing = lead.error instanceof ApiError && (lead.error.status === 404 || lead.error.status === 400);
-    return (
-      <>
-        <PageHeader title="Lead" back={backLink} />
-        {missing ? (
-          <EmptyState title="Ce lead est introuvable parmi ceux de votre cabinet." />
-        ) : (
-          <ErrorState error={lead.error} onRetry={() => lead.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <LeadSheet lead={lead.data} />;
+  return (
+    <RecordPage
+      query={useBrokerLead(leadId)}
+      {...LEAD_RECORD}
+      back={backLink}
+      notFound="Ce lead est introuvable parmi ceux de votre cabinet."
+    >
+      {(lead) => <LeadSheet lead={lead} />}
+    </RecordPage>
+  );
 }
 
 function LeadSheet({ lead }: { lead: BrokerLeadSheet }) {

@@ -8,6 +8,7 @@ import {
 } from "../../../modules/broker-leads/rules/returns";
 import { errorMessage, fieldErrors } from "../../api/client";
 import { Field } from "../../ui/Field";
+import { FormActions } from "../../ui/FormActions";
 import { formatCents, formatDateTime, formatTimestamp } from "../../ui/format";
 import { useToast } from "../../ui/Toasts";
 import { type BrokerLeadSheet, useRequestReturn } from "./api";
@@ -91,14 +92,7 @@ export function ReturnCard({ lead }: { lead: BrokerLeadSheet }) {
             {(c) => <textarea {...c} className="input" rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />}
           </Field>
           {request.isError && !Object.keys(errors).length && <p className="text-danger">{errorMessage(request.error)}</p>}
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={request.isPending}>
-              Envoyer la contestation
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>
-              Annuler
-            </button>
-          </div>
+          <FormActions onCancel={() => setOpen(false)} busy={request.isPending} submitLabel="Envoyer la contestation" saveFirst />
         </form>
       )}
     </section>

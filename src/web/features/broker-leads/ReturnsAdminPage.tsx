@@ -8,9 +8,11 @@ import {
 import { LEAD_TYPE_LABELS } from "../../../modules/market/rules/sale-terms";
 import { errorMessage } from "../../api/client";
 import { formatCents, formatDateTime } from "../../ui/format";
+import { ListCard } from "../../ui/ListCard";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { EmptyState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { type ReturnQueueItem, useDecideReturn, useReturnQueue } from "./api";
 
@@ -34,41 +36,96 @@ export function ReturnsAdminPage() {
           </label>
         ))}
       </div>
-      <section className="card card--flush" aria-live="polite">
-        {queue.isPending ? (
-          <LoadingState label="Chargement des contestations…" />
-        ) : queue.isError ? (
-          <div className="card__pad">
-            <ErrorState error={queue.error} onRetry={() => queue.refetch()} />
-          </div>
-        ) : queue.data.length === 0 ? (
-          <EmptyState icon="check" title={status === "pending" ? "Aucune contestation à traiter." : "Aucune contestation."} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table table--cards">
-              <thead>
-                <tr>
-                  <th scope="col">Demandée le</th>
-                  <th scope="col">Cabinet</th>
-                  <th scope="col">Lead</th>
-                  <th scope="col">Motif</th>
-                  <th scope="col">{status === "pending" ? "Décision" : "Commentaire"}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.data.map((r) => (
-                  <ReturnRow key={r.id} item={r} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ListCard
+        query={queue}
+        loadingLabel="Chargement des contestations…"
+        isEmpty={queue.data?.length === 0}
+        empty={<EmptyState icon="check" title={status === "pending" ? "Aucune contestation à traiter." : "Aucune contestation."} />}
+      >
+        {() =>
+          queue.data && (
+            <Table
+              rows={queue.data}
+              columns={[...COLUMNS, status === "pending" ? DECISION : COMMENT]}
+              rowKey={(r) => r.id}
+              rowData={(r) => ({ "data-return": r.id })}
+              cards
+            />
+          )
+        }
+      </ListCard>
     </>
   );
 }
 
-function ReturnRow({ item: r }: { item: ReturnQueueItem }) {
+const COLUMNS: Column<ReturnQueueItem>[] = [
+  { key: "requestedAt", header: "Demandée le", className: "nowrap", cell: (r) => formatDateTime(r.requestedAt) },
+  {
+    key: "brokerage",
+    header: "Cabinet",
+    className: "table__wrap",
+    cell: (r) => (
+      <>
+        <span className="table__primary">{r.brokerage.name}</span>
+        <span className="table__secondary">
+          {r.brokerage.returns30d} contestation(s) / {r.brokerage.purchases30d} achat(s) sur 30 j ({percent(r.brokerage.rate)})
+        </span>
+        {r.brokerage.rate > RETURN_RATE_CAP && <span className="badge badge--warning">Au-delà de {percent(RETURN_RATE_CAP)}</span>}
+      </>
+    ),
+  },
+  {
+    key: "lead",
+    header: "Lead",
+    className: "table__wrap",
+    cell: (r) => (
+      <>
+        {productLabel(r.product)} — {LEAD_TYPE_LABELS[r.leadType]}
+        <span className="table__secondary">
+          Acheté le {formatDateTime(r.soldAt)}, {formatCents(r.priceCents)} HT · apporteur {r.supplierName}
+        </span>
+      </>
+    ),
+  },
+  {
+    key: "reason",
+    header: "Motif",
+    className: "table__wrap",
+    cell: (r) => (
+      <>
+        {RETURN_REASON_LABELS[r.reason]}
+        {r.note && <span className="table__secondary">« {r.note} »</span>}
+        <span className="table__secondary">{r.failedAttempts} appel(s) sans réponse noté(s)</span>
+        {r.reason === "doublon" && (
+          <span className="table__secondary">
+            {r.duplicateOf
+              ? `Même téléphone et produit achetés le mois précédent (lead ${r.duplicateOf.slice(0, 8)})`
+              : "Aucun achat antérieur du même numéro trouvé"}
+          </span>
+        )}
+      </>
+    ),
+  },
+];
+const DECISION: Column<ReturnQueueItem> = {
+  key: "decision",
+  header: "Décision",
+  className: "table__wrap",
+  cell: (r) => <DecisionCell item={r} />,
+};
+const COMMENT: Column<ReturnQueueItem> = {
+  key: "comment",
+  header: "Commentaire",
+  className: "table__wrap",
+  cell: (r) => r.decisionComment ?? <span className="muted">—</span>,
+};
+
+const DECISIONS = [
+  { decision: "accept", label: "Accepter", className: "button--primary" },
+  { decision: "refuse", label: "Refuser", className: "button--danger" },
+] as const;
+
+function DecisionCell({ item: r }: { item: ReturnQueueItem }) {
   const [comment, setComment] = useState("");
   const decide = useDecideReturn();
   const toast = useToast();
@@ -83,74 +140,32 @@ function ReturnRow({ item: r }: { item: ReturnQueueItem }) {
         onError: (e) => toast.error(errorMessage(e)),
       },
     );
-  const overCap = r.brokerage.rate > RETURN_RATE_CAP;
   return (
-    <tr data-return={r.id}>
-      <td className="nowrap" data-label="Demandée le">
-        {formatDateTime(r.requestedAt)}
-      </td>
-      <td className="table__wrap" data-label="Cabinet">
-        <span className="table__primary">{r.brokerage.name}</span>
-        <span className="table__secondary">
-          {r.brokerage.returns30d} contestation(s) / {r.brokerage.purchases30d} achat(s) sur 30 j ({percent(r.brokerage.rate)})
-        </span>
-        {overCap && <span className="badge badge--warning">Au-delà de {percent(RETURN_RATE_CAP)}</span>}
-      </td>
-      <td className="table__wrap" data-label="Lead">
-        {productLabel(r.product)} — {LEAD_TYPE_LABELS[r.leadType]}
-        <span className="table__secondary">
-          Acheté le {formatDateTime(r.soldAt)}, {formatCents(r.priceCents)} HT · apporteur {r.supplierName}
-        </span>
-      </td>
-      <td className="table__wrap" data-label="Motif">
-        {RETURN_REASON_LABELS[r.reason]}
-        {r.note && <span className="table__secondary">« {r.note} »</span>}
-        <span className="table__secondary">{r.failedAttempts} appel(s) sans réponse noté(s)</span>
-        {r.reason === "doublon" && (
-          <span className="table__secondary">
-            {r.duplicateOf
-              ? `Même téléphone et produit achetés le mois précédent (lead ${r.duplicateOf.slice(0, 8)})`
-              : "Aucun achat antérieur du même numéro trouvé"}
-          </span>
-        )}
-      </td>
-      <td className="table__wrap" data-label={r.status === "pending" ? "Décision" : "Commentaire"}>
-        {r.status === "pending" ? (
-          <div className="stack-small">
-            <label className="visually-hidden" htmlFor={`comment-${r.id}`}>
-              Commentaire pour le cabinet
-            </label>
-            <input
-              id={`comment-${r.id}`}
-              className="input"
-              placeholder="Commentaire (obligatoire pour refuser)"
-              maxLength={1000}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
-            <span className="inline-list">
-              <button
-                type="button"
-                className="button button--primary button--small"
-                disabled={decide.isPending}
-                onClick={() => send("accept")}
-              >
-                Accepter
-              </button>
-              <button
-                type="button"
-                className="button button--danger button--small"
-                disabled={decide.isPending}
-                onClick={() => send("refuse")}
-              >
-                Refuser
-              </button>
-            </span>
-          </div>
-        ) : (
-          (r.decisionComment ?? <span className="muted">—</span>)
-        )}
-      </td>
-    </tr>
+    <div className="stack-small">
+      <label className="visually-hidden" htmlFor={`comment-${r.id}`}>
+        Commentaire pour le cabinet
+      </label>
+      <input
+        id={`comment-${r.id}`}
+        className="input"
+        placeholder="Commentaire (obligatoire pour refuser)"
+        maxLength={1000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
+      <span className="inline-list">
+        {DECISIONS.map((d) => (
+          <button
+            key={d.decision}
+            type="button"
+            className={`button ${d.className} button--small`}
+            disabled={decide.isPending}
+            onClick={() => send(d.decision)}
+          >
+            {d.label}
+          </button>
+        ))}
+      </span>
+    </div>
   );
 }

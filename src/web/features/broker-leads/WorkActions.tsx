@@ -11,17 +11,18 @@ import {
 import { PRODUCT_LINES, type ProductLine } from "../../../modules/crm/rules/product-lines";
 import { errorMessage, fieldErrors } from "../../api/client";
 import { Field } from "../../ui/Field";
+import { Form, FormActions } from "../../ui/FormActions";
 import { formatTimestamp } from "../../ui/format";
 import { useToast } from "../../ui/Toasts";
 import { useAgencies } from "../crm/api";
 import { type BrokerLeadSheet, useChangeStatus, useFailedCall } from "./api";
 import { WorkStatusBadge } from "./WorkStatusBadge";
 
-type Form = null | "perdu" | "vendu";
+type OpenForm = null | "perdu" | "vendu";
 
 /** Where the brokerage stands with the lead, and the moves it may make from there (the server checks them again). */
 export function WorkActions({ lead }: { lead: BrokerLeadSheet }) {
-  const [form, setForm] = useState<Form>(null);
+  const [form, setForm] = useState<OpenForm>(null);
   const change = useChangeStatus(lead.leadId);
   const failedCall = useFailedCall(lead.leadId);
   const toast = useToast();
@@ -90,28 +91,29 @@ export function WorkActions({ lead }: { lead: BrokerLeadSheet }) {
   );
 }
 
+/** A move that asks for more than a click ("perdu", "vendu"): sent, it is said and its form closes. */
+function useMove(lead: BrokerLeadSheet, onDone: () => void) {
+  const change = useChangeStatus(lead.leadId);
+  const toast = useToast();
+  const send = (input: Parameters<typeof change.mutate>[0], done: string) =>
+    change.mutate(input, {
+      onSuccess: () => {
+        toast.success(done);
+        onDone();
+      },
+    });
+  return { change, errors: fieldErrors(change.error), send };
+}
+
 function LostForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
   const [reason, setReason] = useState<LostReason | "">("");
   const [note, setNote] = useState("");
-  const change = useChangeStatus(lead.leadId);
-  const toast = useToast();
-  const errors = fieldErrors(change.error);
+  const { change, errors, send } = useMove(lead, onDone);
   return (
-    <form
+    <Form
       className="subform"
       aria-label="Marquer perdu"
-      onSubmit={(e) => {
-        e.preventDefault();
-        change.mutate(
-          { status: "perdu", lostReason: reason || null, note: note.trim() || null },
-          {
-            onSuccess: () => {
-              toast.success("Lead marqué perdu");
-              onDone();
-            },
-          },
-        );
-      }}
+      onSubmit={() => send({ status: "perdu", lostReason: reason || null, note: note.trim() || null }, "Lead marqué perdu")}
     >
       <Field id="bl-lost-reason" label="Motif" required error={errors.lostReason}>
         {(c) => (
@@ -128,15 +130,8 @@ function LostForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
       <Field id="bl-lost-note" label="Commentaire" required={reason === "autre"} error={errors.note}>
         {(c) => <textarea {...c} className="input" rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
-          Enregistrer
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
-    </form>
+      <FormActions onCancel={onDone} busy={change.isPending} submitLabel="Enregistrer" saveFirst />
+    </Form>
   );
 }
 
@@ -149,17 +144,14 @@ function WonForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
   const [premium, setPremium] = useState("");
   const [agencyId, setAgencyId] = useState("");
   const agencies = useAgencies();
-  const change = useChangeStatus(lead.leadId);
-  const toast = useToast();
-  const errors = fieldErrors(change.error);
+  const { change, errors, send } = useMove(lead, onDone);
   const premiumCents = premium.trim() === "" ? null : Math.round(Number(premium.replace(",", ".")) * 100);
   return (
-    <form
+    <Form
       className="subform"
       aria-label="Marquer vendu"
-      onSubmit={(e) => {
-        e.preventDefault();
-        change.mutate(
+      onSubmit={() =>
+        send(
           {
             status: "vendu",
             client: createClient
@@ -172,14 +164,9 @@ function WonForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
                 }
               : null,
           },
-          {
-            onSuccess: () => {
-              toast.success(createClient ? "Vendu : client créé dans le CRM" : "Lead marqué vendu");
-              onDone();
-            },
-          },
-        );
-      }}
+          createClient ? "Vendu : client créé dans le CRM" : "Lead marqué vendu",
+        )
+      }
     >
       <label className="checkbox">
         <input type="checkbox" checked={createClient} onChange={(e) => setCreateClient(e.target.checked)} /> Créer le client dans mon CRM
@@ -225,14 +212,7 @@ function WonForm({ lead, onDone }: { lead: BrokerLeadSheet; onDone(): void }) {
         </div>
       )}
       {change.isError && !Object.keys(errors).length && <p className="text-danger">{errorMessage(change.error)}</p>}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
-          Confirmer : vendu
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Annuler
-        </button>
-      </div>
-    </form>
+      <FormActions onCancel={onDone} busy={change.isPending} submitLabel="Confirmer : vendu" saveFirst />
+    </Form>
   );
 }

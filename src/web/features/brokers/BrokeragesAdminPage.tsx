@@ -8,12 +8,85 @@ import { Field } from "../../ui/Field";
 import { formatDateTime } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { type AdminBrokerage, useAdminBrokerages, useReviewBrokerage } from "./api";
 import "./brokers.css";
 
 const STATUS_LABELS: Record<BrokerageStatus, string> = { pending: "À vérifier", verified: "Vérifié", refused: "Refusé" };
 const STATUS_BADGES: Record<BrokerageStatus, string> = { pending: "badge--warning", verified: "badge--success", refused: "badge--danger" };
+
+const COLUMNS: Column<AdminBrokerage>[] = [
+  {
+    key: "brokerage",
+    header: "Cabinet",
+    cardTitle: true,
+    cell: (b) => (
+      <>
+        <div className="table__primary">{b.legalName}</div>
+        <div className="table__secondary">
+          SIREN {b.siren} · TVA {b.vatNumber}
+          <br />
+          {b.addressLine}, {b.postalCode} {b.city}
+          {b.adminEmail && (
+            <>
+              <br />
+              {b.adminEmail}
+            </>
+          )}
+        </div>
+      </>
+    ),
+  },
+  {
+    key: "orias",
+    header: "ORIAS",
+    cell: (b) => (
+      <>
+        <a href={b.oriasSearchUrl} target="_blank" rel="noopener noreferrer">
+          {b.oriasNumber}
+        </a>
+        <div className="category-list">
+          {b.oriasCategories.map((c) => (
+            <span key={c} className="badge badge--info" title={oriasCategoryLabel(c)}>
+              {c}
+            </span>
+          ))}
+        </div>
+      </>
+    ),
+  },
+  {
+    key: "partners",
+    header: "Catégories de partenaires",
+    cell: (b) =>
+      b.partnerCategories.length === 0 ? (
+        <span className="table__secondary">Aucune</span>
+      ) : (
+        <ul className="table__secondary">
+          {b.partnerCategories.map((c) => (
+            <li key={c}>{partnerCategoryLabel(c)}</li>
+          ))}
+        </ul>
+      ),
+  },
+  {
+    key: "status",
+    header: "Statut",
+    cell: (b) => (
+      <>
+        <span className={`badge ${STATUS_BADGES[b.status]}`}>{STATUS_LABELS[b.status]}</span>
+        <div className="table__secondary">
+          {b.status === "verified" &&
+            b.verifiedAt &&
+            `le ${formatDateTime(b.verifiedAt)}${b.verifiedByName ? ` par ${b.verifiedByName}` : ""}`}
+          {b.status === "refused" && b.refusalReason}
+          {b.status === "pending" && `inscrit le ${formatDateTime(b.createdAt)}`}
+        </div>
+      </>
+    ),
+  },
+];
 
 /** The operator's queue: check each ORIAS number on orias.fr, then verify or refuse; set partner categories. */
 export function BrokeragesAdminPage() {
@@ -33,6 +106,37 @@ export function BrokeragesAdminPage() {
       },
       onError: (e) => toast.error(errorMessage(e)),
     });
+
+  const actions: Column<AdminBrokerage> = {
+    key: "actions",
+    header: "Actions",
+    cell: (b) => (
+      <div className="brokerage-actions">
+        {b.status !== "verified" && (
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={review.isPending}
+            onClick={() => run({ kind: "verify", orgId: b.orgId }, `${b.legalName} : inscription ORIAS vérifiée.`)}
+          >
+            Vérifier
+          </button>
+        )}
+        {b.status !== "refused" && (
+          <button type="button" className="button button--danger-ghost button--small" onClick={() => setRefusing(b)}>
+            Refuser…
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setEditing({ b, categories: b.partnerCategories })}
+        >
+          Catégories…
+        </button>
+      </div>
+    ),
+  };
 
   return (
     <>
@@ -67,98 +171,13 @@ export function BrokeragesAdminPage() {
         ) : list.data.length === 0 ? (
           <EmptyState icon="shield" title={status === "pending" ? "Aucun cabinet à vérifier." : "Aucun cabinet."} />
         ) : (
-          <div className="table-wrap">
-            <table className="table brokerage-table">
-              <thead>
-                <tr>
-                  <th scope="col">Cabinet</th>
-                  <th scope="col">ORIAS</th>
-                  <th scope="col">Catégories de partenaires</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((b) => (
-                  <tr key={b.orgId} data-orias={b.oriasNumber}>
-                    <td>
-                      <div className="table__primary">{b.legalName}</div>
-                      <div className="table__secondary">
-                        SIREN {b.siren} · TVA {b.vatNumber}
-                        <br />
-                        {b.addressLine}, {b.postalCode} {b.city}
-                        {b.adminEmail && (
-                          <>
-                            <br />
-                            {b.adminEmail}
-                          </>
-                        )}
-                      </div>
-                    </td>
-                    <td data-label="ORIAS">
-                      <a href={b.oriasSearchUrl} target="_blank" rel="noopener noreferrer">
-                        {b.oriasNumber}
-                      </a>
-                      <div className="category-list">
-                        {b.oriasCategories.map((c) => (
-                          <span key={c} className="badge badge--info" title={oriasCategoryLabel(c)}>
-                            {c}
-                          </span>
-                        ))}
-                      </div>
-                    </td>
-                    <td data-label="Catégories de partenaires">
-                      {b.partnerCategories.length === 0 ? (
-                        <span className="table__secondary">Aucune</span>
-                      ) : (
-                        <ul className="table__secondary">
-                          {b.partnerCategories.map((c) => (
-                            <li key={c}>{partnerCategoryLabel(c)}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td data-label="Statut">
-                      <span className={`badge ${STATUS_BADGES[b.status]}`}>{STATUS_LABELS[b.status]}</span>
-                      <div className="table__secondary">
-                        {b.status === "verified" &&
-                          b.verifiedAt &&
-                          `le ${formatDateTime(b.verifiedAt)}${b.verifiedByName ? ` par ${b.verifiedByName}` : ""}`}
-                        {b.status === "refused" && b.refusalReason}
-                        {b.status === "pending" && `inscrit le ${formatDateTime(b.createdAt)}`}
-                      </div>
-                    </td>
-                    <td data-label="Actions">
-                      <div className="brokerage-actions">
-                        {b.status !== "verified" && (
-                          <button
-                            type="button"
-                            className="button button--primary button--small"
-                            disabled={review.isPending}
-                            onClick={() => run({ kind: "verify", orgId: b.orgId }, `${b.legalName} : inscription ORIAS vérifiée.`)}
-                          >
-                            Vérifier
-                          </button>
-                        )}
-                        {b.status !== "refused" && (
-                          <button type="button" className="button button--danger-ghost button--small" onClick={() => setRefusing(b)}>
-                            Refuser…
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => setEditing({ b, categories: b.partnerCategories })}
-                        >
-                          Catégories…
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            rows={list.data}
+            columns={[...COLUMNS, actions]}
+            rowKey={(b) => b.orgId}
+            rowData={(b) => ({ "data-orias": b.oriasNumber })}
+            cards
+          />
         )}
       </section>
       <ConfirmDialog

@@ -9,8 +9,9 @@ import { Field } from "../../ui/Field";
 import { formatDateTime } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
-import { type Brokerage, useInvitations, useInvite, useMyBrokerage } from "./api";
+import { type Brokerage, type Invitation, useInvitations, useInvite, useMyBrokerage } from "./api";
 import "./brokers.css";
 
 function StatusAlert({ b }: { b: Brokerage }) {
@@ -32,6 +33,24 @@ function StatusAlert({ b }: { b: Brokerage }) {
     </Alert>
   );
 }
+
+const INVITATION_COLUMNS: Column<Invitation>[] = [
+  { key: "email", header: "E-mail", cell: (i) => i.email },
+  { key: "role", header: "Rôle", cell: (i) => BROKER_ROLE_LABELS[i.role as BrokerRole] ?? i.role },
+  { key: "sent", header: "Envoyée", cell: (i) => formatDateTime(i.createdAt) },
+  {
+    key: "state",
+    header: "État",
+    cell: (i) =>
+      i.acceptedAt ? (
+        <span className="badge badge--success">Acceptée</span>
+      ) : Date.parse(i.expiresAt) < Date.now() ? (
+        <span className="badge">Expirée</span>
+      ) : (
+        <span className="badge badge--info">En attente</span>
+      ),
+  },
+];
 
 function InviteCard() {
   const invitations = useInvitations(true);
@@ -82,36 +101,7 @@ function InviteCard() {
         </button>
       </form>
       {invitations.data && invitations.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">E-mail</th>
-                <th scope="col">Rôle</th>
-                <th scope="col">Envoyée</th>
-                <th scope="col">État</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.data.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td>
-                  <td>{BROKER_ROLE_LABELS[i.role as BrokerRole] ?? i.role}</td>
-                  <td>{formatDateTime(i.createdAt)}</td>
-                  <td>
-                    {i.acceptedAt ? (
-                      <span className="badge badge--success">Acceptée</span>
-                    ) : Date.parse(i.expiresAt) < Date.now() ? (
-                      <span className="badge">Expirée</span>
-                    ) : (
-                      <span className="badge badge--info">En attente</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table rows={invitations.data} columns={INVITATION_COLUMNS} rowKey={(i) => i.id} />
       )}
     </section>
   );

@@ -6,7 +6,8 @@ import { errorMessage, fieldErrors } from "../../api/client";
 import { useSession } from "../../app/session";
 import { spaceOf } from "../../app/spaces";
 import { Alert } from "../../ui/Alert";
-import { Field } from "../../ui/Field";
+import { AuthPanel } from "../../ui/AuthPanel";
+import { TextField } from "../../ui/Field";
 import { usePageTitle } from "../../ui/PageHeader";
 import { useSignup } from "./api";
 import "./brokers.css";
@@ -88,104 +89,95 @@ export function SignupPage() {
     label: string,
     props: { hint?: string; type?: string; autoComplete?: string } = {},
   ) => (
-    <Field id={`signup-${key}`} label={label} required hint={props.hint} error={errors[key] || undefined}>
-      {(c) => (
-        <input
-          {...c}
-          className="input"
-          type={props.type ?? "text"}
-          autoComplete={props.autoComplete}
-          value={draft[key]}
-          onChange={(e) => set(key, e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      id={`signup-${key}`}
+      label={label}
+      required
+      hint={props.hint}
+      error={errors[key] || undefined}
+      type={props.type ?? "text"}
+      autoComplete={props.autoComplete}
+      value={draft[key]}
+      onChange={(v) => set(key, v)}
+    />
   );
 
   const unplaced = signup.isError && Object.keys(fieldErrors(signup.error)).every((k) => !(k in EMPTY));
 
   return (
-    <div className="login">
-      <div className="login__panel signup__panel">
-        <div className="login__brand">
-          <span className="brand-mark brand-mark--large" aria-hidden="true">
-            LA
-          </span>
-          <div>
-            <p className="login__name">LeadsAssurance</p>
-            <p className="login__tagline">Leads et rendez-vous qualifiés, avec preuve de consentement</p>
+    <AuthPanel
+      title="Créer un compte courtier"
+      className="signup__panel"
+      onSubmit={onSubmit}
+      footer={
+        <>
+          Déjà inscrit ? <Link to="/connexion">Se connecter</Link>
+        </>
+      }
+    >
+      <p className="signup__intro">
+        Votre cabinet pourra consulter la salle de marché dès l'inscription, et acheter des leads une fois son inscription ORIAS vérifiée
+        par LeadsAssurance.
+      </p>
+      {unplaced && (
+        <Alert kind="error" title="Inscription impossible">
+          <p>{errorMessage(signup.error)}</p>
+        </Alert>
+      )}
+      <fieldset className="signup__group">
+        <legend>Le cabinet</legend>
+        <div className="form-grid">
+          <div className="form-grid__wide">{text("companyName", "Raison sociale", { autoComplete: "organization" })}</div>
+          {text("siren", "SIREN", { hint: "9 chiffres" })}
+          {text("vatNumber", "N° de TVA intracommunautaire", { hint: "Ex. FR44732829320" })}
+          <div className="form-grid__wide">{text("addressLine", "Adresse", { autoComplete: "address-line1" })}</div>
+          {text("postalCode", "Code postal", { autoComplete: "postal-code" })}
+          {text("city", "Ville", { autoComplete: "address-level2" })}
+        </div>
+      </fieldset>
+      <fieldset className="signup__group">
+        <legend>Inscription ORIAS</legend>
+        {text("oriasNumber", "Numéro ORIAS", { hint: "8 chiffres, tel qu'inscrit sur orias.fr" })}
+        <fieldset className={`field signup__group${errors.oriasCategories ? " field--invalid" : ""}`}>
+          <legend className="field__label">Catégories d'inscription</legend>
+          {(["assurance", "credit", "finance"] as const).map((domain) => (
+            <div key={domain} className="signup__categories">
+              <p className="signup__domain">{DOMAIN_LABELS[domain]}</p>
+              {ORIAS_CATEGORIES.filter((c) => c.domain === domain).map((c) => (
+                <label key={c.code} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={draft.oriasCategories.includes(c.code)}
+                    onChange={(e) => toggle(c.code, e.target.checked)}
+                  />
+                  <span>
+                    <strong>{c.code}</strong> — {c.label}
+                  </span>
+                </label>
+              ))}
+            </div>
+          ))}
+          {errors.oriasCategories && (
+            <p className="field__error" id="signup-oriasCategories-error">
+              {errors.oriasCategories}
+            </p>
+          )}
+        </fieldset>
+      </fieldset>
+      <fieldset className="signup__group">
+        <legend>Premier administrateur</legend>
+        <div className="form-grid">
+          {text("firstName", "Prénom", { autoComplete: "given-name" })}
+          {text("lastName", "Nom", { autoComplete: "family-name" })}
+          <div className="form-grid__wide">{text("email", "Adresse e-mail", { type: "email", autoComplete: "email" })}</div>
+          <div className="form-grid__wide">
+            {text("password", "Mot de passe", { type: "password", autoComplete: "new-password", hint: "10 caractères au moins" })}
           </div>
         </div>
-        <form className="card login__card" onSubmit={onSubmit} noValidate>
-          <h1>Créer un compte courtier</h1>
-          <p className="signup__intro">
-            Votre cabinet pourra consulter la salle de marché dès l'inscription, et acheter des leads une fois son inscription ORIAS
-            vérifiée par LeadsAssurance.
-          </p>
-          {unplaced && (
-            <Alert kind="error" title="Inscription impossible">
-              <p>{errorMessage(signup.error)}</p>
-            </Alert>
-          )}
-          <fieldset className="signup__group">
-            <legend>Le cabinet</legend>
-            <div className="form-grid">
-              <div className="form-grid__wide">{text("companyName", "Raison sociale", { autoComplete: "organization" })}</div>
-              {text("siren", "SIREN", { hint: "9 chiffres" })}
-              {text("vatNumber", "N° de TVA intracommunautaire", { hint: "Ex. FR44732829320" })}
-              <div className="form-grid__wide">{text("addressLine", "Adresse", { autoComplete: "address-line1" })}</div>
-              {text("postalCode", "Code postal", { autoComplete: "postal-code" })}
-              {text("city", "Ville", { autoComplete: "address-level2" })}
-            </div>
-          </fieldset>
-          <fieldset className="signup__group">
-            <legend>Inscription ORIAS</legend>
-            {text("oriasNumber", "Numéro ORIAS", { hint: "8 chiffres, tel qu'inscrit sur orias.fr" })}
-            <fieldset className={`field signup__group${errors.oriasCategories ? " field--invalid" : ""}`}>
-              <legend className="field__label">Catégories d'inscription</legend>
-              {(["assurance", "credit", "finance"] as const).map((domain) => (
-                <div key={domain} className="signup__categories">
-                  <p className="signup__domain">{DOMAIN_LABELS[domain]}</p>
-                  {ORIAS_CATEGORIES.filter((c) => c.domain === domain).map((c) => (
-                    <label key={c.code} className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={draft.oriasCategories.includes(c.code)}
-                        onChange={(e) => toggle(c.code, e.target.checked)}
-                      />
-                      <span>
-                        <strong>{c.code}</strong> — {c.label}
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              ))}
-              {errors.oriasCategories && (
-                <p className="field__error" id="signup-oriasCategories-error">
-                  {errors.oriasCategories}
-                </p>
-              )}
-            </fieldset>
-          </fieldset>
-          <fieldset className="signup__group">
-            <legend>Premier administrateur</legend>
-            <div className="form-grid">
-              {text("firstName", "Prénom", { autoComplete: "given-name" })}
-              {text("lastName", "Nom", { autoComplete: "family-name" })}
-              <div className="form-grid__wide">{text("email", "Adresse e-mail", { type: "email", autoComplete: "email" })}</div>
-              <div className="form-grid__wide">
-                {text("password", "Mot de passe", { type: "password", autoComplete: "new-password", hint: "10 caractères au moins" })}
-              </div>
-            </div>
-          </fieldset>
-          <button type="submit" className="button button--primary button--block" disabled={signup.isPending}>
-            {signup.isPending ? "Création du compte…" : "Créer le compte du cabinet"}
-          </button>
-        </form>
-        <p className="login__footer">
-          Déjà inscrit ? <Link to="/connexion">Se connecter</Link>
-        </p>
-      </div>
-    </div>
+      </fieldset>
+      <button type="submit" className="button button--primary button--block" disabled={signup.isPending}>
+        {signup.isPending ? "Création du compte…" : "Créer le compte du cabinet"}
+      </button>
+    </AuthPanel>
   );
 }

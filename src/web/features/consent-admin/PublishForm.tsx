@@ -3,7 +3,7 @@ import { PARTNER_CATEGORIES } from "../../../modules/brokers/rules/partner-categ
 import { ApiError, errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
-import { Field } from "../../ui/Field";
+import { Field, TextField } from "../../ui/Field";
 import { useToast } from "../../ui/Toasts";
 import { type NewConsentText, usePublishConsentText } from "./api";
 
@@ -93,30 +93,27 @@ export function PublishForm({ onPublished }: { onPublished(): void }) {
         </Alert>
       )}
       <div className="form-grid">
-        <Field id="ct-version" label="Identifiant de version" required hint="Ex. LA-2026-12-v2" error={errors.version}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="text"
-              maxLength={40}
-              value={draft.version}
-              onChange={(e) => set("version", e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="ct-title" label="Titre" required error={errors.title}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="text"
-              maxLength={200}
-              value={draft.title}
-              onChange={(e) => set("title", e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="ct-version"
+          label="Identifiant de version"
+          required
+          hint="Ex. LA-2026-12-v2"
+          error={errors.version}
+          type="text"
+          maxLength={40}
+          value={draft.version}
+          onChange={(v) => set("version", v)}
+        />
+        <TextField
+          id="ct-title"
+          label="Titre"
+          required
+          error={errors.title}
+          type="text"
+          maxLength={200}
+          value={draft.title}
+          onChange={(v) => set("title", v)}
+        />
         <div className="form-grid__wide">
           <Field id="ct-body" label="Texte présenté au prospect" required hint={`${input.body.length} caractères`} error={errors.body}>
             {(c) => (

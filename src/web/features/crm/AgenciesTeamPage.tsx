@@ -4,10 +4,11 @@ import { useProfile } from "../../app/session";
 import { Alert } from "../../ui/Alert";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Field } from "../../ui/Field";
+import { InlineForm } from "../../ui/FormActions";
 import { formatPhone } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { Table } from "../../ui/Table";
+import { actionsColumn, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { createAgency, deleteAgency, fieldErrors, updateAgency, useAgencies, useCrmMutation } from "./api";
 import "./crm.css";
@@ -83,7 +84,7 @@ function AgenciesCard() {
       ) : agencies.data.length === 0 && !editing ? (
         <EmptyState title="Aucune agence : créez la première." />
       ) : (
-        <Table
+        <Table<Agency>
           rows={agencies.data}
           rowKey={(a) => a.id}
           columns={[
@@ -105,12 +106,8 @@ function AgenciesCard() {
             },
             { key: "members", header: "Collaborateurs", sortValue: (a) => a.membersCount ?? 0, cell: (a) => a.membersCount ?? 0 },
             { key: "clients", header: "Clients", sortValue: (a) => a.clientsCount ?? 0, cell: (a) => a.clientsCount ?? 0 },
-            {
-              key: "actions",
-              header: "Actions",
-              headerHidden: true,
-              className: "nowrap",
-              cell: (a) => (
+            actionsColumn(
+              (a) => (
                 <>
                   <button
                     type="button"
@@ -130,18 +127,17 @@ function AgenciesCard() {
                   </button>
                 </>
               ),
-            },
+              { className: "nowrap" },
+            ),
           ]}
         />
       )}
       {editing && (
-        <form
-          className="form-section"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+        <InlineForm
+          onSubmit={() => void submit()}
+          onCancel={() => setEditing(null)}
+          busy={save.isPending}
+          submitLabel="Enregistrer l'agence"
         >
           <h3>{editing.id ? "Modifier l'agence" : "Nouvelle agence"}</h3>
           <div className="form-grid">
@@ -166,15 +162,7 @@ function AgenciesCard() {
               </Field>
             ))}
           </div>
-          <div className="form-actions">
-            <button type="button" className="button button--ghost" onClick={() => setEditing(null)}>
-              Annuler
-            </button>
-            <button type="submit" className="button button--primary" disabled={save.isPending}>
-              Enregistrer l'agence
-            </button>
-          </div>
-        </form>
+        </InlineForm>
       )}
       <ConfirmDialog
         open={toDelete !== null}

@@ -3,12 +3,13 @@ import { Link, useParams } from "react-router";
 import { PREPARATION_KIND_LABELS } from "../../../modules/crm/rules/checklist";
 import { CLIENT_TYPE_LABELS } from "../../../modules/crm/rules/client-model";
 import { STATE_LABELS } from "../../../modules/followup/rules/workflow";
-import { ApiError, errorMessage } from "../../api/client";
+import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
+import { FormActions } from "../../ui/FormActions";
 import { formatPhone } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { BackLink, RecordPage } from "../../ui/RecordPage";
 import { useToast } from "../../ui/Toasts";
 import { useClientFollowup } from "../followup/api";
 import { fieldErrors, updateClient, useAgencies, useClient, useCrmMutation, useTeam } from "./api";
@@ -19,26 +20,21 @@ import "./crm.css";
 import { clientFormOf, clientPatch, numberProblems } from "./form-state";
 import type { ClientDetail } from "./types";
 
-const backLink = (
-  <Link to="/courtier/clients" className="back-link">
-    <Icon name="arrowLeft" size={16} /> Clients
-  </Link>
-);
+const backLink = <BackLink to="/courtier/clients">Clients</BackLink>;
 
 export function ClientPage() {
   const { id = "" } = useParams();
-  const client = useClient(id);
-  if (client.isPending) return <LoadingState label="Chargement du client…" />;
-  if (client.isError) {
-    const missing = client.error instanceof ApiError && (client.error.status === 404 || client.error.status === 400);
-    return (
-      <>
-        <PageHeader title="Client" back={backLink} />
-        {missing ? <EmptyState title="Ce client est introuvable." /> : <ErrorState error={client.error} onRetry={() => client.refetch()} />}
-      </>
-    );
-  }
-  return <ClientView detail={client.data} />;
+  return (
+    <RecordPage
+      query={useClient(id)}
+      title="Client"
+      back={backLink}
+      loadingLabel="Chargement du client…"
+      notFound="Ce client est introuvable."
+    >
+      {(detail) => <ClientView detail={detail} />}
+    </RecordPage>
+  );
 }
 
 function ClientView({ detail }: { detail: ClientDetail }) {
@@ -165,14 +161,7 @@ function EditClient({ detail, onDone }: { detail: ClientDetail; onDone(): void }
         </Alert>
       )}
       <ClientFields form={form} errors={errors} prefix="" agencies={agencies.data ?? []} team={team.data ?? []} onChange={setForm} />
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Annuler
-        </button>
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          Enregistrer la fiche
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={save.isPending} submitLabel="Enregistrer la fiche" />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 import { useMemo } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { CLIENT_TYPE_LABELS, CLIENT_TYPE_OPTIONS } from "../../../modules/crm/rules/client-model";
+import { NewLink } from "../../ui/ActionLinks";
 import { Field } from "../../ui/Field";
 import { formatIsoDay, formatNumber, formatPhone, pluralize } from "../../ui/format";
-import { Icon } from "../../ui/Icon";
+import { ListCard } from "../../ui/ListCard";
 import { PageHeader } from "../../ui/PageHeader";
 import { SearchBar } from "../../ui/SearchBar";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { EmptyState } from "../../ui/States";
 import { type Column, Table } from "../../ui/Table";
 import { PAGE_SIZE, useAgencies, useClients, useTeam } from "./api";
 import "./crm.css";
@@ -44,12 +45,7 @@ export function ClientsListPage() {
       <PageHeader
         title="Clients"
         subtitle="Les clients du cabinet, leurs contrats et ce qu'il reste à compléter dans leur dossier."
-        actions={
-          <Link className="button button--primary" to="/courtier/nouveau-client">
-            <Icon name="plus" />
-            Nouveau client
-          </Link>
-        }
+        actions={<NewLink to="/courtier/nouveau-client">Nouveau client</NewLink>}
       />
       <form className="filters crm-filters card" aria-label="Filtrer les clients" onSubmit={(e) => e.preventDefault()}>
         <SearchBar id="clients-q" placeholder="Nom, ville, téléphone, SIRET, référence" value={filters.q} onSearch={(q) => set("q", q)} />
@@ -97,47 +93,48 @@ export function ClientsListPage() {
           )}
         </Field>
       </form>
-      <section className="card card--flush" aria-live="polite" aria-busy={list.isFetching}>
-        {list.isPending ? (
-          <LoadingState label="Chargement des clients…" />
-        ) : list.isError ? (
-          <div className="card__pad">
-            <ErrorState error={list.error} onRetry={() => list.refetch()} />
-          </div>
-        ) : list.data.items.length === 0 ? (
+      <ListCard
+        query={list}
+        loadingLabel="Chargement des clients…"
+        isEmpty={list.data?.items.length === 0}
+        empty={
           <EmptyState icon="list" title="Aucun client ne correspond à ces critères.">
             <p>Créez un client ou importez l'export de votre CRM.</p>
           </EmptyState>
-        ) : (
-          <>
-            <ClientsTable clients={list.data.items} />
-            <div className="table-footer">
-              <span className="muted">{pluralize(total, "client", "clients")}</span>
-              <span className="crm-pager">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={page <= 1}
-                  onClick={() => apply({ ...filters, page: String(page - 1) })}
-                >
-                  Précédents
-                </button>
-                <span className="small">
-                  Page {formatNumber(page)} / {formatNumber(pages)}
+        }
+      >
+        {() =>
+          list.data && (
+            <>
+              <ClientsTable clients={list.data.items} />
+              <div className="table-footer">
+                <span className="muted">{pluralize(total, "client", "clients")}</span>
+                <span className="crm-pager">
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={page <= 1}
+                    onClick={() => apply({ ...filters, page: String(page - 1) })}
+                  >
+                    Précédents
+                  </button>
+                  <span className="small">
+                    Page {formatNumber(page)} / {formatNumber(pages)}
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={page >= pages}
+                    onClick={() => apply({ ...filters, page: String(page + 1) })}
+                  >
+                    Suivants
+                  </button>
                 </span>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={page >= pages}
-                  onClick={() => apply({ ...filters, page: String(page + 1) })}
-                >
-                  Suivants
-                </button>
-              </span>
-            </div>
-          </>
-        )}
-      </section>
+              </div>
+            </>
+          )
+        }
+      </ListCard>
     </>
   );
 }

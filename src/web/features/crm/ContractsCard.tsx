@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
+import { InlineForm } from "../../ui/FormActions";
 import { formatEuros, formatIsoDay } from "../../ui/format";
 import { useToast } from "../../ui/Toasts";
 import { fieldErrors, updateContract, useCrmMutation } from "./api";
@@ -85,7 +86,7 @@ function ContractItem({ contract, team }: { contract: Contract; team: TeamMember
       </p>
       {contract.summary && <p className="small">{contract.summary}</p>}
       {contract.isOurs && contract.documents.length > 0 && (
-        <ul className="crm-docs" aria-label="Pièces au dossier">
+        <ul className="chip-row" aria-label="Pièces au dossier">
           {contract.documents.map((d) => (
             <li key={d.key} className={`chip${d.provided ? "" : " chip--danger"}`}>
               {d.provided ? "✓" : "✗"} {d.label}
@@ -94,25 +95,15 @@ function ContractItem({ contract, team }: { contract: Contract; team: TeamMember
         </ul>
       )}
       {form ? (
-        <form
-          className="form-section"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
+        <InlineForm
+          onSubmit={() => void submit()}
+          onCancel={() => setForm(null)}
+          busy={save.isPending}
+          submitLabel="Enregistrer le contrat"
         >
           {failure && <Alert kind="error">{failure}</Alert>}
           <ContractFields form={form} errors={errors} prefix="" team={team} lineLocked onChange={setForm} />
-          <div className="form-actions">
-            <button type="button" className="button button--ghost" onClick={() => setForm(null)}>
-              Annuler
-            </button>
-            <button type="submit" className="button button--primary" disabled={save.isPending}>
-              Enregistrer le contrat
-            </button>
-          </div>
-        </form>
+        </InlineForm>
       ) : (
         <div>
           <button

@@ -8,6 +8,7 @@ import { formatBytes, formatNumber } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { EmptyState } from "../../ui/States";
+import { StepSection } from "../../ui/StepSection";
 import { crmKeys, useImportProgress } from "./api";
 import "./crm.css";
 import { ImportHistory, ImportReport } from "./ImportReport";
@@ -78,10 +79,7 @@ export function ImportCrmPage() {
         subtitle="Importez les clients et contrats exportés de votre CRM : une ligne = un contrat et son client."
       />
       {state.step === "file" && (
-        <section className="card form-section" aria-labelledby="crm-import-file-title">
-          <h2 id="crm-import-file-title">
-            <span className="step">1</span> Fichier
-          </h2>
+        <StepSection id="crm-import-file-title" step={1} title="Fichier">
           {state.error && (
             <Alert kind="error" title="Import impossible">
               <p>{state.error}</p>
@@ -101,7 +99,7 @@ export function ImportCrmPage() {
               {busy ? "Analyse…" : "Analyser les colonnes"}
             </button>
           </div>
-        </section>
+        </StepSection>
       )}
       {state.step === "mapping" && (
         <MappingStep
@@ -113,10 +111,7 @@ export function ImportCrmPage() {
         />
       )}
       {state.step === "running" && (
-        <section className="card form-section" aria-labelledby="crm-import-running-title" aria-live="polite">
-          <h2 id="crm-import-running-title">
-            <span className="step">3</span> Import en cours
-          </h2>
+        <StepSection id="crm-import-running-title" step={3} title="Import en cours" live>
           <ProgressBar
             label="Envoi du fichier"
             value={state.sent}
@@ -129,7 +124,7 @@ export function ImportCrmPage() {
             max={progress.data?.sizeBytes ?? state.total}
             detail={`${formatNumber(progress.data?.totalRows ?? 0)} lignes traitées`}
           />
-        </section>
+        </StepSection>
       )}
       {state.step === "report" && (
         <ImportReport
@@ -161,10 +156,7 @@ function MappingStep({
   const problems = mappingProblems(state.preview, state.mapping);
   const mapped = Object.values(state.mapping).filter(Boolean).length;
   return (
-    <section className="card form-section" aria-labelledby="crm-import-mapping-title">
-      <h2 id="crm-import-mapping-title">
-        <span className="step">2</span> Correspondance des colonnes
-      </h2>
+    <StepSection id="crm-import-mapping-title" step={2} title="Correspondance des colonnes">
       <p className="muted">
         {filename} — {state.preview.columns.length} colonnes, encodage{" "}
         {state.preview.encoding === "windows-1252" ? "Windows (Excel)" : "UTF-8"}, séparateur « {state.preview.delimiter} ». {mapped}{" "}
@@ -188,6 +180,6 @@ function MappingStep({
           Lancer l'import
         </button>
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -1,63 +1,88 @@
 import { Link } from "react-router";
-import { Alert } from "../../ui/Alert";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
+import { ImportOutcome } from "../../ui/ImportOutcome";
+import type { Kpi } from "../../ui/Kpis";
+import { type Column, Table } from "../../ui/Table";
 import { rejectsUrl, useImports } from "./api";
 import type { CrmImport } from "./types";
 
 export function ImportReport({ summary, onAnother }: { summary: CrmImport; onAnother(): void }) {
   const failed = summary.status === "failed";
-  const kpis = [
-    { label: "Lignes", value: summary.totalRows, id: "crm-import-total" },
-    { label: "Clients créés", value: summary.clientsCreated, id: "crm-import-clients-created", kind: "success" },
-    { label: "Clients mis à jour", value: summary.clientsUpdated, id: "crm-import-clients-updated" },
+  const kpis: Kpi[] = [
+    { label: "Lignes", value: formatNumber(summary.totalRows), testId: "crm-import-total" },
+    { label: "Clients créés", value: formatNumber(summary.clientsCreated), testId: "crm-import-clients-created", kind: "success" },
+    { label: "Clients mis à jour", value: formatNumber(summary.clientsUpdated), testId: "crm-import-clients-updated" },
     {
       label: "Contrats créés / mis à jour",
       value: `${formatNumber(summary.contractsCreated)} / ${formatNumber(summary.contractsUpdated)}`,
-      id: "crm-import-contracts",
+      testId: "crm-import-contracts",
     },
-    { label: "Lignes rejetées", value: summary.rejectedRows, id: "crm-import-rejected", kind: "danger" },
+    { label: "Lignes rejetées", value: formatNumber(summary.rejectedRows), testId: "crm-import-rejected", kind: "danger" },
   ];
   return (
-    <section
-      className={`card outcome ${failed ? "outcome--danger" : "outcome--success"}`}
-      aria-labelledby="crm-import-report-title"
-      aria-live="polite"
+    <ImportOutcome
+      id="crm-import-report-title"
+      failed={failed}
+      file={summary.filename}
+      error={summary.error}
+      kpis={kpis}
+      kpisClassName="crm-kpis"
     >
-      <h2 id="crm-import-report-title">{failed ? "Import interrompu" : "Import terminé"}</h2>
-      <p className="muted">{summary.filename}</p>
-      {summary.error && (
-        <Alert kind="error">
-          <p>{summary.error}</p>
-        </Alert>
+      {summary.rejectedRows > 0 && (
+        <a className="button button--primary" href={rejectsUrl(summary.id)} download>
+          <Icon name="download" />
+          Télécharger les lignes rejetées et leurs motifs
+        </a>
       )}
-      <div className="kpis crm-kpis">
-        {kpis.map((k) => (
-          <div key={k.id} className={`kpi${k.kind ? ` kpi--${k.kind}` : ""}`}>
-            <span className="kpi__label">{k.label}</span>
-            <span className="kpi__value" data-testid={k.id}>
-              {typeof k.value === "number" ? formatNumber(k.value) : k.value}
-            </span>
-          </div>
-        ))}
-      </div>
-      <div className="inline-list">
-        {summary.rejectedRows > 0 && (
-          <a className="button button--primary" href={rejectsUrl(summary.id)} download>
-            <Icon name="download" />
-            Télécharger les lignes rejetées et leurs motifs
-          </a>
-        )}
-        <Link className="button button--secondary" to="/courtier/clients">
-          Voir les clients
-        </Link>
-        <button type="button" className="button button--ghost" onClick={onAnother}>
-          Nouvel import
-        </button>
-      </div>
-    </section>
+      <Link className="button button--secondary" to="/courtier/clients">
+        Voir les clients
+      </Link>
+      <button type="button" className="button button--ghost" onClick={onAnother}>
+        Nouvel import
+      </button>
+    </ImportOutcome>
   );
 }
+
+const HISTORY_COLUMNS: Column<CrmImport>[] = [
+  { key: "date", header: "Date", className: "nowrap", cell: (i) => formatDateTime(i.createdAt) },
+  {
+    key: "file",
+    header: "Fichier",
+    cell: (i) => (
+      <>
+        {i.filename}
+        {i.status === "failed" && <span className="badge badge--danger"> Interrompu</span>}
+        {i.status === "running" && <span className="badge badge--info"> En cours</span>}
+        {i.status === "interrupted" && (
+          <span className="badge badge--warning" title={i.error ?? undefined}>
+            {" "}
+            Arrêt du serveur : renvoyez le fichier
+          </span>
+        )}
+      </>
+    ),
+  },
+  { key: "rows", header: "Lignes", cell: (i) => formatNumber(i.totalRows) },
+  {
+    key: "clients",
+    header: "Clients créés / mis à jour",
+    cell: (i) => `${formatNumber(i.clientsCreated)} / ${formatNumber(i.clientsUpdated)}`,
+  },
+  {
+    key: "rejected",
+    header: "Rejetées",
+    cell: (i) =>
+      i.rejectedRows > 0 ? (
+        <a href={rejectsUrl(i.id)} download>
+          {formatNumber(i.rejectedRows)}
+        </a>
+      ) : (
+        "0"
+      ),
+  },
+];
 
 export function ImportHistory() {
   const imports = useImports();
@@ -68,50 +93,7 @@ export function ImportHistory() {
       <h2 id="crm-import-history-title" className="crm-history-title">
         Derniers imports
       </h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Fichier</th>
-              <th scope="col">Lignes</th>
-              <th scope="col">Clients créés / mis à jour</th>
-              <th scope="col">Rejetées</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td className="nowrap">{formatDateTime(i.createdAt)}</td>
-                <td>
-                  {i.filename}
-                  {i.status === "failed" && <span className="badge badge--danger"> Interrompu</span>}
-                  {i.status === "running" && <span className="badge badge--info"> En cours</span>}
-                  {i.status === "interrupted" && (
-                    <span className="badge badge--warning" title={i.error ?? undefined}>
-                      {" "}
-                      Arrêt du serveur : renvoyez le fichier
-                    </span>
-                  )}
-                </td>
-                <td>{formatNumber(i.totalRows)}</td>
-                <td>
-                  {formatNumber(i.clientsCreated)} / {formatNumber(i.clientsUpdated)}
-                </td>
-                <td>
-                  {i.rejectedRows > 0 ? (
-                    <a href={rejectsUrl(i.id)} download>
-                      {formatNumber(i.rejectedRows)}
-                    </a>
-                  ) : (
-                    "0"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table rows={items} columns={HISTORY_COLUMNS} rowKey={(i) => i.id} />
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { Options } from "../../ui/SelectField";
+import { type Column, Table } from "../../ui/Table";
 import type { ImportPreview } from "./types";
 
 const REQUIRED: readonly (readonly string[])[] = [["productLine"], ["lastName", "companyName"]];
@@ -16,6 +18,8 @@ export function mappingProblems(preview: ImportPreview, mapping: Record<string, 
   return problems;
 }
 
+const GROUP_LABELS: Record<string, string> = { client: "Client", contract: "Contrat" };
+
 export function MappingTable({
   preview,
   mapping,
@@ -25,60 +29,50 @@ export function MappingTable({
   mapping: Record<string, string>;
   onChange(next: Record<string, string>): void;
 }) {
-  const groups = [
-    { key: "client", label: "Client" },
-    { key: "contract", label: "Contrat" },
-  ] as const;
-  return (
-    <div className="table-wrap">
-      <table className="table crm-mapping">
-        <thead>
-          <tr>
-            <th scope="col">Colonne du fichier</th>
-            <th scope="col">Exemples</th>
-            <th scope="col">Champ LeadsAssurance</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.columns.map((column, i) => {
-            const samples = preview.sampleRows.map((r) => r[i] ?? "").filter((v) => v.trim() !== "");
-            const selectId = `mapping-${i}`;
-            return (
-              <tr key={column}>
-                <td>
-                  <label htmlFor={selectId} className="table__primary">
-                    {column}
-                  </label>
-                </td>
-                <td className="crm-mapping__sample" title={samples.join(" | ")}>
-                  {samples.slice(0, 3).join(" · ") || <span className="muted">(vide)</span>}
-                </td>
-                <td>
-                  <select
-                    id={selectId}
-                    className="input"
-                    value={mapping[column] ?? ""}
-                    onChange={(e) => onChange({ ...mapping, [column]: e.target.value })}
-                  >
-                    <option value="">— Ignorer cette colonne —</option>
-                    {groups.map((g) => (
-                      <optgroup key={g.key} label={g.label}>
-                        {preview.fields
-                          .filter((f) => f.group === g.key)
-                          .map((f) => (
-                            <option key={f.key} value={f.key}>
-                              {f.label}
-                            </option>
-                          ))}
-                      </optgroup>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+  const index = (column: string) => preview.columns.indexOf(column);
+  const selectId = (column: string) => `mapping-${index(column)}`;
+  const samplesOf = (column: string) => preview.sampleRows.map((r) => r[index(column)] ?? "").filter((v) => v.trim() !== "");
+  // The fields grouped Client, then Contrat.
+  const fields = ["client", "contract"].flatMap((group) =>
+    preview.fields.filter((f) => f.group === group).map((f) => ({ value: f.key, label: f.label, group: GROUP_LABELS[group] })),
   );
+  const columns: Column<string>[] = [
+    {
+      key: "column",
+      header: "Colonne du fichier",
+      cell: (column) => (
+        <label htmlFor={selectId(column)} className="table__primary">
+          {column}
+        </label>
+      ),
+    },
+    {
+      key: "samples",
+      header: "Exemples",
+      cell: (column) => {
+        const samples = samplesOf(column);
+        return (
+          <span className="crm-mapping__sample" title={samples.join(" | ")}>
+            {samples.slice(0, 3).join(" · ") || <span className="muted">(vide)</span>}
+          </span>
+        );
+      },
+    },
+    {
+      key: "field",
+      header: "Champ LeadsAssurance",
+      cell: (column) => (
+        <select
+          id={selectId(column)}
+          className="input"
+          value={mapping[column] ?? ""}
+          onChange={(e) => onChange({ ...mapping, [column]: e.target.value })}
+        >
+          <option value="">— Ignorer cette colonne —</option>
+          <Options options={fields} />
+        </select>
+      ),
+    },
+  ];
+  return <Table rows={preview.columns} columns={columns} rowKey={(column) => column} className="crm-mapping" />;
 }

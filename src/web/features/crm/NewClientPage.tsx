@@ -2,8 +2,9 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
-import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
+import { BackLink } from "../../ui/RecordPage";
+import { StepSection } from "../../ui/StepSection";
 import { useToast } from "../../ui/Toasts";
 import { createClient, fieldErrors, useAgencies, useCrmMutation, useTeam } from "./api";
 import { ClientFields } from "./ClientFields";
@@ -11,11 +12,7 @@ import { ContractFields } from "./ContractFields";
 import "./crm.css";
 import { clientPayload, contractPayload, emptyClientForm, emptyContractForm, numberProblems } from "./form-state";
 
-const backLink = (
-  <Link to="/courtier/clients" className="back-link">
-    <Icon name="arrowLeft" size={16} /> Clients
-  </Link>
-);
+const backLink = <BackLink to="/courtier/clients">Clients</BackLink>;
 
 /** Client and first contract in one form, saved together or not at all. */
 export function NewClientPage() {
@@ -70,10 +67,7 @@ export function NewClientPage() {
             <p>{failure}</p>
           </Alert>
         )}
-        <section className="card form-section" aria-labelledby="new-client-title">
-          <h2 id="new-client-title">
-            <span className="step">1</span> Fiche client
-          </h2>
+        <StepSection id="new-client-title" step={1} title="Fiche client">
           <ClientFields
             form={client}
             errors={errors}
@@ -82,13 +76,10 @@ export function NewClientPage() {
             team={team.data ?? []}
             onChange={setClient}
           />
-        </section>
-        <section className="card form-section" aria-labelledby="new-contract-title">
-          <h2 id="new-contract-title">
-            <span className="step">2</span> Premier contrat
-          </h2>
+        </StepSection>
+        <StepSection id="new-contract-title" step={2} title="Premier contrat">
           <ContractFields form={contract} errors={errors} prefix="contract." team={team.data ?? []} firstContract onChange={setContract} />
-        </section>
+        </StepSection>
         <div className="form-actions">
           <Link className="button button--ghost" to="/courtier/clients">
             Annuler

@@ -3,6 +3,7 @@ import { errorMessage } from "../../api/client";
 import { ROLE_LABELS } from "../../app/spaces";
 import { Alert } from "../../ui/Alert";
 import { Field } from "../../ui/Field";
+import { InlineForm } from "../../ui/FormActions";
 import { formatPhone } from "../../ui/format";
 import { LoadingState } from "../../ui/States";
 import { Table } from "../../ui/Table";
@@ -164,14 +165,7 @@ export function TeamCard() {
         />
       )}
       {form && (
-        <form
-          className="form-section"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <InlineForm onSubmit={() => void submit()} onCancel={() => setForm(null)} busy={create.isPending} submitLabel="Créer le compte">
           <h3>Nouveau collaborateur</h3>
           {errors._ && <Alert kind="error">{errors._}</Alert>}
           <div className="form-grid">
@@ -212,15 +206,7 @@ export function TeamCard() {
               </label>
             )}
           </div>
-          <div className="form-actions">
-            <button type="button" className="button button--ghost" onClick={() => setForm(null)}>
-              Annuler
-            </button>
-            <button type="submit" className="button button--primary" disabled={create.isPending}>
-              Créer le compte
-            </button>
-          </div>
-        </form>
+        </InlineForm>
       )}
     </section>
   );

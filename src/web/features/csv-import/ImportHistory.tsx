@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { formatDateTime, formatNumber } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
-import { type Column, Table } from "../../ui/Table";
+import { actionsColumn, type Column, Table } from "../../ui/Table";
 import { useImports } from "./api";
 import { type CsvImport, IMPORT_STATUS_LABELS, reportUrl } from "./types";
 
@@ -33,27 +33,21 @@ export function ImportHistory({ onResume }: { onResume(i: CsvImport): void }) {
     { key: "totalRows", header: "Lignes", className: "num", sortValue: (i) => i.totalRows, cell: (i) => formatNumber(i.totalRows) },
     { key: "accepted", header: "Acceptées", className: "num", sortValue: (i) => i.accepted, cell: (i) => formatNumber(i.accepted) },
     { key: "rejected", header: "Rejetées", className: "num", sortValue: (i) => i.rejected, cell: (i) => formatNumber(i.rejected) },
-    {
-      key: "actions",
-      header: "Actions",
-      headerHidden: true,
-      className: "actions",
-      cell: (i) => (
-        <>
-          {i.status === "interrupted" && (
-            <button type="button" className="button button--secondary button--small" onClick={() => onResume(i)}>
-              Reprendre
-            </button>
-          )}
-          {i.totalRows > 0 && <Link to={`/apporteur/leads?importId=${i.id}`}>Leads</Link>}
-          {i.rejected > 0 && (
-            <a href={reportUrl(i.id)} download>
-              Rapport
-            </a>
-          )}
-        </>
-      ),
-    },
+    actionsColumn((i) => (
+      <>
+        {i.status === "interrupted" && (
+          <button type="button" className="button button--secondary button--small" onClick={() => onResume(i)}>
+            Reprendre
+          </button>
+        )}
+        {i.totalRows > 0 && <Link to={`/apporteur/leads?importId=${i.id}`}>Leads</Link>}
+        {i.rejected > 0 && (
+          <a href={reportUrl(i.id)} download>
+            Rapport
+          </a>
+        )}
+      </>
+    )),
   ];
   return (
     <section className="card card--flush" aria-labelledby="imports-title">

@@ -1,4 +1,4 @@
-import { type FormEvent, Fragment, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { DELIVERY_EVENT_LABELS, DELIVERY_STATUS_LABELS } from "../../../modules/delivery/rules/vocabulary";
 import { errorMessage, fieldErrors } from "../../api/client";
 import { Alert } from "../../ui/Alert";
@@ -9,6 +9,7 @@ import { formatDateTime } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { actionsColumn, type Column, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import {
   type Delivery,
@@ -191,6 +192,79 @@ function outcomeText(sent: SentDelivery): string {
   return `Échec du test : ${o.error ?? `HTTP ${o.statusCode}`}. Nouvel essai automatique dans 1 minute.`;
 }
 
+const COLUMNS: Column<Delivery>[] = [
+  {
+    key: "date",
+    header: "Date",
+    cell: (d) => (
+      <>
+        <span className="table__primary">{formatDateTime(d.createdAt)}</span>
+        <span className="table__secondary">
+          {DELIVERY_EVENT_LABELS[d.event]}
+          {d.replayOf && " · Renvoi"}
+        </span>
+      </>
+    ),
+  },
+  {
+    key: "status",
+    header: "Statut",
+    cell: (d) => {
+      const last = d.log.at(-1);
+      return (
+        <>
+          <span className={STATUS_CLASS[d.status]}>{DELIVERY_STATUS_LABELS[d.status]}</span>
+          <span className="table__secondary webhook-log__narrow">
+            {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : ""}
+            {last ? ` · ${last.durationMs} ms · ${d.attempts} essai${d.attempts > 1 ? "s" : ""}` : ""}
+          </span>
+          {d.status === "pending" && d.nextAttemptAt && (
+            <span className="table__secondary">Prochain essai {formatDateTime(d.nextAttemptAt)}</span>
+          )}
+          {d.lastError && d.status !== "succeeded" && <span className="table__secondary">{d.lastError}</span>}
+        </>
+      );
+    },
+  },
+  { key: "code", header: "Code HTTP", className: "num webhook-log__wide", cell: (d) => d.lastStatusCode ?? "—" },
+  {
+    key: "duration",
+    header: "Durée",
+    className: "num webhook-log__wide",
+    cell: (d) => {
+      const last = d.log.at(-1);
+      return last ? `${last.durationMs} ms` : "—";
+    },
+  },
+  { key: "attempts", header: "Essais", className: "num webhook-log__wide", cell: (d) => d.attempts },
+];
+
+/** A delivery unfolded: where it went, each attempt, and the body sent (or when it was erased). */
+function DeliveryDetails({ delivery: d, colSpan }: { delivery: Delivery; colSpan: number }) {
+  return (
+    <tr className="webhook-log__details" data-testid="delivery-details">
+      <td colSpan={colSpan}>
+        <p className="webhook-log__url">Envoyé à {d.url}</p>
+        <ol className="webhook-log__attempts">
+          {d.log.map((a) => (
+            <li key={a.attempt}>
+              {formatDateTime(a.startedAt)} — {a.statusCode ? `HTTP ${a.statusCode}` : (a.error ?? "—")} en {a.durationMs} ms
+            </li>
+          ))}
+        </ol>
+        {d.bodyPurgedAt ? (
+          <p className="muted">
+            Contenu effacé le {formatDateTime(d.bodyPurgedAt)} : les coordonnées du prospect ne sont conservées que 30 jours après la
+            livraison (le lead reste dans votre espace).
+          </p>
+        ) : (
+          <pre className="webhook-log__body">{pretty(d.body)}</pre>
+        )}
+      </td>
+    </tr>
+  );
+}
+
 function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveries> }) {
   const replay = useReplay();
   const toast = useToast();
@@ -203,6 +277,36 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
       onError: (err) => toast.error(errorMessage(err)),
     });
   }
+
+  const columns: Column<Delivery>[] = [
+    ...COLUMNS,
+    actionsColumn(
+      (d) => (
+        <>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-expanded={shown === d.id}
+            onClick={() => setShown(shown === d.id ? null : d.id)}
+          >
+            {shown === d.id ? "Masquer" : "Détails"}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => onReplay(d)}
+            disabled={replay.isPending || d.bodyPurgedAt !== null}
+            title={d.bodyPurgedAt ? "Contenu effacé après 30 jours : la livraison ne peut plus être renvoyée" : undefined}
+            aria-label={`Renvoyer la livraison du ${formatDateTime(d.createdAt)}`}
+          >
+            <Icon name="refresh" size={14} />
+            Renvoyer
+          </button>
+        </>
+      ),
+      { className: "actions webhook-log__actions" },
+    ),
+  ];
 
   return (
     <section className="card card--flush webhook-log" aria-labelledby="log-title">
@@ -220,104 +324,13 @@ function DeliveryLog({ deliveries }: { deliveries: ReturnType<typeof useDeliveri
           <p>Envoyez un test pour vérifier votre serveur.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Statut</th>
-                <th scope="col" className="num webhook-log__wide">
-                  Code HTTP
-                </th>
-                <th scope="col" className="num webhook-log__wide">
-                  Durée
-                </th>
-                <th scope="col" className="num webhook-log__wide">
-                  Essais
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.map((d) => {
-                const last = d.log.at(-1);
-                return (
-                  <Fragment key={d.id}>
-                    <tr data-testid="delivery-row">
-                      <td>
-                        <span className="table__primary">{formatDateTime(d.createdAt)}</span>
-                        <span className="table__secondary">
-                          {DELIVERY_EVENT_LABELS[d.event]}
-                          {d.replayOf && " · Renvoi"}
-                        </span>
-                      </td>
-                      <td>
-                        <span className={STATUS_CLASS[d.status]}>{DELIVERY_STATUS_LABELS[d.status]}</span>
-                        <span className="table__secondary webhook-log__narrow">
-                          {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : ""}
-                          {last ? ` · ${last.durationMs} ms · ${d.attempts} essai${d.attempts > 1 ? "s" : ""}` : ""}
-                        </span>
-                        {d.status === "pending" && d.nextAttemptAt && (
-                          <span className="table__secondary">Prochain essai {formatDateTime(d.nextAttemptAt)}</span>
-                        )}
-                        {d.lastError && d.status !== "succeeded" && <span className="table__secondary">{d.lastError}</span>}
-                      </td>
-                      <td className="num webhook-log__wide">{d.lastStatusCode ?? "—"}</td>
-                      <td className="num webhook-log__wide">{last ? `${last.durationMs} ms` : "—"}</td>
-                      <td className="num webhook-log__wide">{d.attempts}</td>
-                      <td className="actions webhook-log__actions">
-                        <button
-                          type="button"
-                          className="button button--ghost button--small"
-                          aria-expanded={shown === d.id}
-                          onClick={() => setShown(shown === d.id ? null : d.id)}
-                        >
-                          {shown === d.id ? "Masquer" : "Détails"}
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          onClick={() => onReplay(d)}
-                          disabled={replay.isPending || d.bodyPurgedAt !== null}
-                          title={d.bodyPurgedAt ? "Contenu effacé après 30 jours : la livraison ne peut plus être renvoyée" : undefined}
-                          aria-label={`Renvoyer la livraison du ${formatDateTime(d.createdAt)}`}
-                        >
-                          <Icon name="refresh" size={14} />
-                          Renvoyer
-                        </button>
-                      </td>
-                    </tr>
-                    {shown === d.id && (
-                      <tr className="webhook-log__details" data-testid="delivery-details">
-                        <td colSpan={6}>
-                          <p className="webhook-log__url">Envoyé à {d.url}</p>
-                          <ol className="webhook-log__attempts">
-                            {d.log.map((a) => (
-                              <li key={a.attempt}>
-                                {formatDateTime(a.startedAt)} — {a.statusCode ? `HTTP ${a.statusCode}` : (a.error ?? "—")} en {a.durationMs}{" "}
-                                ms
-                              </li>
-                            ))}
-                          </ol>
-                          {d.bodyPurgedAt ? (
-                            <p className="muted">
-                              Contenu effacé le {formatDateTime(d.bodyPurgedAt)} : les coordonnées du prospect ne sont conservées que 30
-                              jours après la livraison (le lead reste dans votre espace).
-                            </p>
-                          ) : (
-                            <pre className="webhook-log__body">{pretty(d.body)}</pre>
-                          )}
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          rows={deliveries.data}
+          columns={columns}
+          rowKey={(d) => d.id}
+          rowData={() => ({ "data-testid": "delivery-row" })}
+          rowDetail={(d) => shown === d.id && <DeliveryDetails delivery={d} colSpan={columns.length} />}
+        />
       )}
     </section>
   );

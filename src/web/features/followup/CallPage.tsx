@@ -3,10 +3,9 @@ import { Link, useParams } from "react-router";
 import { type FollowupBlock, isBlockOpen, MAIN_PATH, pathIndex } from "../../../modules/followup/rules/call-screen";
 import { CLOSING_CRITERIA } from "../../../modules/followup/rules/closing";
 import { type FollowupState, STATE_LABELS } from "../../../modules/followup/rules/workflow";
-import { ApiError } from "../../api/client";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { BackLink, RecordPage } from "../../ui/RecordPage";
 import { useFollowup } from "./api";
 import { CallAside } from "./CallAside";
 import { ConductBlock } from "./ConductBlock";
@@ -18,11 +17,7 @@ import { ReboundBlock } from "./ReboundBlock";
 import { StateBadge } from "./StateBadge";
 import type { FollowupView } from "./types";
 
-const back = (
-  <Link to="/courtier/appels-m3" className="back-link">
-    <Icon name="arrowLeft" size={16} /> Mes appels M+3
-  </Link>
-);
+const back = <BackLink to="/courtier/appels-m3">Mes appels M+3</BackLink>;
 
 /** Why a block is not open yet (the table is the workflow's: rules/call-screen.ts); null when it is. */
 const LOCKED_UNTIL: Record<Exclude<FollowupBlock, "preparation">, string> = {
@@ -39,7 +34,7 @@ function lockOf(block: Exclude<FollowupBlock, "preparation">, state: FollowupSta
 function Block({ n, title, lock, children }: { n: number; title: string; lock?: string | null; children: ReactNode }) {
   return (
     <section className={`card fu-block${lock ? " fu-block--locked" : ""}`} aria-labelledby={`block-${n}`} data-testid={`block-${n}`}>
-      <div className="fu-block__head">
+      <div className="card__title-row">
         <h2 id={`block-${n}`}>
           <span className="fu-block__number">{n}</span> {title}
         </h2>
@@ -91,22 +86,17 @@ function LockedPlan() {
 
 export function CallPage() {
   const { id = "" } = useParams();
-  const followup = useFollowup(id);
-  if (followup.isPending) return <LoadingState label="Chargement de l'appel…" />;
-  if (followup.isError) {
-    const missing = followup.error instanceof ApiError && [400, 404].includes(followup.error.status);
-    return (
-      <>
-        <PageHeader title="Appel M+3" back={back} />
-        {missing ? (
-          <EmptyState title="Ce suivi M+3 est introuvable." />
-        ) : (
-          <ErrorState error={followup.error} onRetry={() => followup.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <CallScreen view={followup.data} />;
+  return (
+    <RecordPage
+      query={useFollowup(id)}
+      title="Appel M+3"
+      back={back}
+      loadingLabel="Chargement de l'appel…"
+      notFound="Ce suivi M+3 est introuvable."
+    >
+      {(view) => <CallScreen view={view} />}
+    </RecordPage>
+  );
 }
 
 function CallScreen({ view }: { view: FollowupView }) {

@@ -1,11 +1,12 @@
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, TIME_CHART_MARGIN } from "../../ui/ChartFrame";
+import { AXIS_TICK, GRID_COLOR } from "../../ui/chart-colors";
 import { formatNumber } from "../../ui/format";
 import { percent, ratio, shortMonth } from "./labels";
 import type { MeasureRow } from "./types";
 
 // Recharts needs colours as values: they mirror the stylesheet's primary, success, warning and grey.
 const COLORS = { todo: "#c9d0de", progress: "#c27803", closed: "#1f9d62", reach: "#1d4ed8", before: "#9db4f0", now: "#1d4ed8" };
-const AXIS = { fill: "#6b7489", fontSize: 12 };
 
 /** Each month's cohort: to call, in progress, closed, and the share of clients reached. */
 export function CohortProgressChart({ rows }: { rows: MeasureRow[] }) {
@@ -17,33 +18,31 @@ export function CohortProgressChart({ rows }: { rows: MeasureRow[] }) {
     reach: Math.round(ratio(r.reached, r.due) * 100),
   }));
   return (
-    <div className="chart" role="img" aria-label="Suivis M+3 par mois de campagne">
-      <ResponsiveContainer width="100%" height={280}>
-        <ComposedChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-          <CartesianGrid stroke="#e6e9f0" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS} tickLine={false} />
-          <YAxis yAxisId="n" allowDecimals={false} tickFormatter={formatNumber} tick={AXIS} tickLine={false} axisLine={false} />
-          <YAxis
-            yAxisId="pct"
-            orientation="right"
-            domain={[0, 100]}
-            tickFormatter={(v: number) => percent(v / 100)}
-            tick={AXIS}
-            tickLine={false}
-            axisLine={false}
-          />
-          <Tooltip
-            labelFormatter={(m) => shortMonth(String(m))}
-            formatter={(v, name) => (name === "Joignabilité" ? percent(Number(v) / 100) : formatNumber(Number(v)))}
-          />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
-          <Bar yAxisId="n" dataKey="todo" name="À appeler" stackId="s" fill={COLORS.todo} maxBarSize={40} />
-          <Bar yAxisId="n" dataKey="progress" name="En cours" stackId="s" fill={COLORS.progress} maxBarSize={40} />
-          <Bar yAxisId="n" dataKey="closed" name="Clôturés" stackId="s" fill={COLORS.closed} maxBarSize={40} radius={[3, 3, 0, 0]} />
-          <Line yAxisId="pct" dataKey="reach" name="Joignabilité" stroke={COLORS.reach} strokeWidth={2} dot={{ r: 3 }} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Suivis M+3 par mois de campagne">
+      <ComposedChart data={data} margin={TIME_CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_COLOR} vertical={false} />
+        <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS_TICK} tickLine={false} />
+        <YAxis yAxisId="n" allowDecimals={false} tickFormatter={formatNumber} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+        <YAxis
+          yAxisId="pct"
+          orientation="right"
+          domain={[0, 100]}
+          tickFormatter={(v: number) => percent(v / 100)}
+          tick={AXIS_TICK}
+          tickLine={false}
+          axisLine={false}
+        />
+        <Tooltip
+          labelFormatter={(m) => shortMonth(String(m))}
+          formatter={(v, name) => (name === "Joignabilité" ? percent(Number(v) / 100) : formatNumber(Number(v)))}
+        />
+        <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
+        <Bar yAxisId="n" dataKey="todo" name="À appeler" stackId="s" fill={COLORS.todo} maxBarSize={40} />
+        <Bar yAxisId="n" dataKey="progress" name="En cours" stackId="s" fill={COLORS.progress} maxBarSize={40} />
+        <Bar yAxisId="n" dataKey="closed" name="Clôturés" stackId="s" fill={COLORS.closed} maxBarSize={40} radius={[3, 3, 0, 0]} />
+        <Line yAxisId="pct" dataKey="reach" name="Joignabilité" stroke={COLORS.reach} strokeWidth={2} dot={{ r: 3 }} />
+      </ComposedChart>
+    </ChartFrame>
   );
 }
 
@@ -51,21 +50,19 @@ export function CohortProgressChart({ rows }: { rows: MeasureRow[] }) {
 export function EquipmentChart({ rows }: { rows: MeasureRow[] }) {
   const data = rows.map((r) => ({ month: r.key ?? "", before: r.contractsBefore, now: r.contractsNow, multi2: r.multi2Now }));
   return (
-    <div className="chart" role="img" aria-label="Contrats par client avant le M+3 et aujourd'hui">
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-          <CartesianGrid stroke="#e6e9f0" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS} tickLine={false} />
-          <YAxis tickFormatter={formatNumber} tick={AXIS} tickLine={false} axisLine={false} />
-          <Tooltip
-            labelFormatter={(m) => shortMonth(String(m))}
-            formatter={(v, name) => (name === "2 contrats ou plus" ? percent(Number(v)) : formatNumber(Number(v)))}
-          />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
-          <Bar dataKey="before" name="Contrats / client au M+3" fill={COLORS.before} maxBarSize={28} />
-          <Bar dataKey="now" name="Contrats / client aujourd'hui" fill={COLORS.now} maxBarSize={28} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Contrats par client avant le M+3 et aujourd'hui">
+      <BarChart data={data} margin={TIME_CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_COLOR} vertical={false} />
+        <XAxis dataKey="month" tickFormatter={shortMonth} tick={AXIS_TICK} tickLine={false} />
+        <YAxis tickFormatter={formatNumber} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+        <Tooltip
+          labelFormatter={(m) => shortMonth(String(m))}
+          formatter={(v, name) => (name === "2 contrats ou plus" ? percent(Number(v)) : formatNumber(Number(v)))}
+        />
+        <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
+        <Bar dataKey="before" name="Contrats / client au M+3" fill={COLORS.before} maxBarSize={28} />
+        <Bar dataKey="now" name="Contrats / client aujourd'hui" fill={COLORS.now} maxBarSize={28} />
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -46,7 +46,7 @@ function ContractCard({ view, contract }: { view: FollowupView; contract: ViewCo
 
   return (
     <div className="fu-contract" data-testid={`contract-${contract.productLine}`}>
-      <div className="fu-block__head">
+      <div className="card__title-row">
         <strong>
           Contrat {contract.productLabel}
           {contract.externalRef && ` n° ${contract.externalRef}`}

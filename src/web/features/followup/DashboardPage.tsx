@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useProfile } from "../../app/session";
 import { formatNumber, parisDay } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { useMeasures } from "./api";
@@ -53,7 +54,7 @@ export function FollowupDashboardPage() {
         </section>
       ) : (
         <div className="fu-stack" aria-busy={measures.isFetching}>
-          <Kpis total={measures.data.total} />
+          <MeasureKpis total={measures.data.total} />
           <div className="grid grid--2">
             <section className="card" aria-labelledby="cohort-title">
               <h2 id="cohort-title">Cohortes par mois de campagne</h2>
@@ -93,7 +94,7 @@ export function FollowupDashboardPage() {
   );
 }
 
-function Kpis({ total: t }: { total: MeasureRow }) {
+function MeasureKpis({ total: t }: { total: MeasureRow }) {
   const items: [string, string, string?][] = [
     ["Suivis dus", formatNumber(t.due), `${formatNumber(t.notStarted)} à appeler`],
     ["En cours", formatNumber(t.inProgress)],
@@ -107,14 +108,14 @@ function Kpis({ total: t }: { total: MeasureRow }) {
     ["Actions en retard", formatNumber(t.overdueActions)],
   ];
   return (
-    <div className="kpis fu-kpis">
-      {items.map(([label, value, sub]) => (
-        <div key={label} className={`kpi${label === "Actions en retard" && t.overdueActions > 0 ? " kpi--danger" : ""}`}>
-          <span className="kpi__label">{label}</span>
-          <span className="kpi__value">{value}</span>
-          {sub && <span className="fu-kpi__sub">{sub}</span>}
-        </div>
-      ))}
-    </div>
+    <Kpis
+      className="fu-kpis"
+      items={items.map(([label, value, sub]) => ({
+        label,
+        value,
+        kind: label === "Actions en retard" && t.overdueActions > 0 ? "danger" : undefined,
+        note: sub && <span className="fu-kpi__sub">{sub}</span>,
+      }))}
+    />
   );
 }

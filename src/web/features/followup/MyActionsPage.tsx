@@ -4,6 +4,7 @@ import { formatIsoDay, formatPhone } from "../../ui/format";
 import { ListCount } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
 import { ErrorState, LoadingState } from "../../ui/States";
+import { actionsColumn, type Column, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { useCompleteAction, useMyActions } from "./api";
 import "./followup.css";
@@ -40,6 +41,24 @@ export function MyActionsPage() {
   );
 }
 
+const COLUMNS: Column<MyAction>[] = [
+  { key: "due", header: "Échéance", className: "nowrap", cell: (a) => formatIsoDay(a.dueDate) },
+  { key: "action", header: "Action", cell: (a) => (a.origin === "callback" ? "Rappel client" : a.kindLabel) },
+  {
+    key: "client",
+    header: "Client",
+    cell: (a) => (
+      <>
+        <Link to={`/courtier/appels-m3/${a.followupId}`} className="table__primary">
+          {a.clientName}
+        </Link>
+        <span className="table__secondary">{formatPhone(a.clientPhone) || "—"}</span>
+      </>
+    ),
+  },
+  { key: "note", header: "Note", className: "table__wrap", cell: (a) => a.note ?? <span className="muted">—</span> },
+];
+
 function ActionList({
   title,
   tone,
@@ -63,56 +82,32 @@ function ActionList({
       {items.length === 0 ? (
         <p className="card__pad muted">{empty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Échéance</th>
-                <th scope="col">Action</th>
-                <th scope="col">Client</th>
-                <th scope="col">Note</th>
-                <th scope="col" className="actions">
-                  <span className="visually-hidden">Marquer comme faite</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td className="nowrap">{formatIsoDay(a.dueDate)}</td>
-                  <td>{a.origin === "callback" ? "Rappel client" : a.kindLabel}</td>
-                  <td>
-                    <Link to={`/courtier/appels-m3/${a.followupId}`} className="table__primary">
-                      {a.clientName}
-                    </Link>
-                    <span className="table__secondary">{formatPhone(a.clientPhone) || "—"}</span>
-                  </td>
-                  <td className="table__wrap">{a.note ?? <span className="muted">—</span>}</td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      disabled={complete.isPending}
-                      onClick={() =>
-                        complete.mutate(a.id, {
-                          onSuccess: () => toast.success("Action marquée comme faite."),
-                          onError: (e) => toast.error(errorMessage(e)),
-                        })
-                      }
-                    >
-                      Fait
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {total > items.length && (
-            <div className="table-footer">
-              <ListCount shown={items.length} total={total} one="action affichée" many="actions affichées" />
-            </div>
-          )}
-        </div>
+        <Table
+          rows={items}
+          rowKey={(a) => a.id}
+          columns={[
+            ...COLUMNS,
+            actionsColumn(
+              (a: MyAction) => (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={complete.isPending}
+                  onClick={() =>
+                    complete.mutate(a.id, {
+                      onSuccess: () => toast.success("Action marquée comme faite."),
+                      onError: (e) => toast.error(errorMessage(e)),
+                    })
+                  }
+                >
+                  Fait
+                </button>
+              ),
+              { header: "Marquer comme faite" },
+            ),
+          ]}
+          footer={total > items.length && <ListCount shown={items.length} total={total} one="action affichée" many="actions affichées" />}
+        />
       )}
     </section>
   );

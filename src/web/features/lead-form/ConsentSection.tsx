@@ -1,8 +1,9 @@
 import type { ConsentText } from "../../api/consent-texts";
 import { Alert } from "../../ui/Alert";
-import { Field, FieldSet } from "../../ui/Field";
+import { Field, FieldSet, TextField } from "../../ui/Field";
 import { formatDate, parisNowForInput } from "../../ui/format";
 import { LoadingState } from "../../ui/States";
+import { StepSection } from "../../ui/StepSection";
 import type { ConsentState, FieldErrors } from "./form-state";
 
 interface Props {
@@ -13,46 +14,77 @@ interface Props {
   onChange<K extends keyof ConsentState>(key: K, value: ConsentState[K]): void;
 }
 
-function TextInput({
-  name,
-  label,
-  value,
-  error,
-  placeholder,
-  hint,
-  onChange,
-}: {
-  name: string;
+type TextKey = "ip" | "sourceUrl" | "userAgent" | "callCenter" | "agent" | "recordingRef";
+
+/** A text of the consent's evidence, copied from where it was recorded; a wide one spans the grid. */
+interface EvidenceField {
+  name: TextKey;
   label: string;
-  value: string;
-  error?: string;
   placeholder?: string;
   hint?: string;
-  onChange(v: string): void;
-}) {
+  wide?: boolean;
+}
+
+const WEB_FIELDS: EvidenceField[] = [
+  { name: "ip", label: "Adresse IP publique de l'internaute", placeholder: "ex. 82.64.123.45" },
+  { name: "sourceUrl", label: "URL de la page de collecte", placeholder: "ex. https://www.votre-site.fr/devis", wide: true },
+  {
+    name: "userAgent",
+    label: "User-agent du navigateur",
+    placeholder: "ex. Mozilla/5.0 (Windows NT 10.0; Win64; x64) …",
+    wide: true,
+  },
+];
+
+const ORAL_FIELDS: EvidenceField[] = [
+  { name: "callCenter", label: "Centre d'appels" },
+  { name: "agent", label: "Téléconseiller" },
+  {
+    name: "recordingRef",
+    label: "Référence de l'enregistrement",
+    hint: "Identifiant de l'enregistrement de l'appel où le consentement a été donné",
+  },
+];
+
+function EvidenceFields({
+  fields,
+  consent,
+  errors,
+  onChange,
+}: { fields: EvidenceField[] } & Pick<Props, "consent" | "errors" | "onChange">) {
   return (
-    <Field id={`consent-${name}`} label={label} required error={error} hint={hint}>
-      {(c) => (
-        <input
-          {...c}
-          className="input"
-          type="text"
-          autoComplete="off"
-          placeholder={placeholder}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <div className="form-grid">
+      {fields.map((f) => {
+        const input = (
+          <TextField
+            key={f.name}
+            id={`consent-${f.name}`}
+            label={f.label}
+            required
+            error={errors[`consent.${f.name}`]}
+            hint={f.hint}
+            type="text"
+            autoComplete="off"
+            placeholder={f.placeholder}
+            value={consent[f.name]}
+            onChange={(v) => onChange(f.name, v)}
+          />
+        );
+        return f.wide ? (
+          <div key={f.name} className="form-grid__wide">
+            {input}
+          </div>
+        ) : (
+          input
+        );
+      })}
+    </div>
   );
 }
 
 export function ConsentSection({ consent, text, loadingText, errors, onChange }: Props) {
   return (
-    <section className="card form-section" aria-labelledby="section-consent">
-      <h2 id="section-consent">
-        <span className="step">4</span> Consentement du prospect
-      </h2>
+    <StepSection id="section-consent" step={4} title="Consentement du prospect">
       {loadingText ? (
         <LoadingState label="Chargement du texte de consentement…" />
       ) : text ? (
@@ -116,62 +148,10 @@ export function ConsentSection({ consent, text, loadingText, errors, onChange }:
           <p className="small muted">
             Recopiez les informations enregistrées lors de la collecte sur votre site ; ne saisissez rien qui n'en provienne pas.
           </p>
-          <div className="form-grid">
-            <TextInput
-              name="ip"
-              label="Adresse IP publique de l'internaute"
-              placeholder="ex. 82.64.123.45"
-              value={consent.ip}
-              error={errors["consent.ip"]}
-              onChange={(v) => onChange("ip", v)}
-            />
-            <div className="form-grid__wide">
-              <TextInput
-                name="sourceUrl"
-                label="URL de la page de collecte"
-                placeholder="ex. https://www.votre-site.fr/devis"
-                value={consent.sourceUrl}
-                error={errors["consent.sourceUrl"]}
-                onChange={(v) => onChange("sourceUrl", v)}
-              />
-            </div>
-            <div className="form-grid__wide">
-              <TextInput
-                name="userAgent"
-                label="User-agent du navigateur"
-                placeholder="ex. Mozilla/5.0 (Windows NT 10.0; Win64; x64) …"
-                value={consent.userAgent}
-                error={errors["consent.userAgent"]}
-                onChange={(v) => onChange("userAgent", v)}
-              />
-            </div>
-          </div>
+          <EvidenceFields fields={WEB_FIELDS} consent={consent} errors={errors} onChange={onChange} />
         </>
       ) : (
-        <div className="form-grid">
-          <TextInput
-            name="callCenter"
-            label="Centre d'appels"
-            value={consent.callCenter}
-            error={errors["consent.callCenter"]}
-            onChange={(v) => onChange("callCenter", v)}
-          />
-          <TextInput
-            name="agent"
-            label="Téléconseiller"
-            value={consent.agent}
-            error={errors["consent.agent"]}
-            onChange={(v) => onChange("agent", v)}
-          />
-          <TextInput
-            name="recordingRef"
-            label="Référence de l'enregistrement"
-            hint="Identifiant de l'enregistrement de l'appel où le consentement a été donné"
-            value={consent.recordingRef}
-            error={errors["consent.recordingRef"]}
-            onChange={(v) => onChange("recordingRef", v)}
-          />
-        </div>
+        <EvidenceFields fields={ORAL_FIELDS} consent={consent} errors={errors} onChange={onChange} />
       )}
 
       <div>
@@ -192,6 +172,6 @@ export function ConsentSection({ consent, text, loadingText, errors, onChange }:
           )}
         </Field>
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -1,5 +1,6 @@
 import { communeChoices, usePostalCode } from "../../api/postal-codes";
 import { Field } from "../../ui/Field";
+import { StepSection } from "../../ui/StepSection";
 import type { ContactState, FieldErrors } from "./form-state";
 
 const INPUTS: {
@@ -35,10 +36,7 @@ export function ContactSection({
     city: communes.length > 0 ? `Commune${communes.length > 1 ? "s" : ""} de ce code postal : ${communes.join(", ")}` : undefined,
   };
   return (
-    <section className="card form-section" aria-labelledby="section-contact">
-      <h2 id="section-contact">
-        <span className="step">2</span> Contact du prospect
-      </h2>
+    <StepSection id="section-contact" step={2} title="Contact du prospect">
       <div className="form-grid">
         {INPUTS.map((input) => (
           <Field
@@ -70,6 +68,6 @@ export function ContactSection({
           ))}
         </datalist>
       </div>
-    </section>
+    </StepSection>
   );
 }

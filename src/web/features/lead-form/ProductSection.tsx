@@ -1,6 +1,7 @@
 import { isFieldRequired, productBySlug } from "../../../modules/catalogue/rules";
 import { Field } from "../../ui/Field";
 import { ProductSelect } from "../../ui/ProductSelect";
+import { StepSection } from "../../ui/StepSection";
 import { isFieldVisible, typedFields } from "./build-submission";
 import type { FieldErrors } from "./form-state";
 import { ProductFieldInput } from "./ProductFieldInput";
@@ -15,14 +16,11 @@ interface Props {
 
 export function ProductPicker({ product, errors, onProductChange }: Pick<Props, "product" | "errors" | "onProductChange">) {
   return (
-    <section className="card form-section" aria-labelledby="section-product">
-      <h2 id="section-product">
-        <span className="step">1</span> Produit
-      </h2>
+    <StepSection id="section-product" step={1} title="Produit">
       <Field id="lead-product" label="Produit demandé par le prospect" required error={errors.product}>
         {(c) => <ProductSelect {...c} value={product} onChange={onProductChange} />}
       </Field>
-    </section>
+    </StepSection>
   );
 }
 
@@ -31,20 +29,14 @@ export function ProductFieldsSection({ product, fields, errors, onFieldChange }:
   const definition = productBySlug(product);
   if (!definition) {
     return (
-      <section className="card form-section" aria-labelledby="section-fields">
-        <h2 id="section-fields">
-          <span className="step">3</span> Projet
-        </h2>
+      <StepSection id="section-fields" step={3} title="Projet">
         <p className="muted">Choisissez d'abord le produit : les questions propres à ce produit s'afficheront ici.</p>
-      </section>
+      </StepSection>
     );
   }
   const { values } = typedFields(product, fields);
   return (
-    <section className="card form-section" aria-labelledby="section-fields">
-      <h2 id="section-fields">
-        <span className="step">3</span> Projet — {definition.label}
-      </h2>
+    <StepSection id="section-fields" step={3} title={<>Projet — {definition.label}</>}>
       <div className="form-grid">
         {definition.fields
           .filter((f) => isFieldVisible(f, values))
@@ -59,6 +51,6 @@ export function ProductFieldsSection({ product, fields, errors, onFieldChange }:
             />
           ))}
       </div>
-    </section>
+    </StepSection>
   );
 }

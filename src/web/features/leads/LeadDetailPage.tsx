@@ -1,5 +1,4 @@
 import { Link, useParams } from "react-router";
-import { ApiError } from "../../api/client";
 import { Alert } from "../../ui/Alert";
 import { DataList } from "../../ui/DataList";
 import { formatPhone, formatTimestamp } from "../../ui/format";
@@ -7,7 +6,7 @@ import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
 import { ReasonsList } from "../../ui/ReasonsList";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { BackLink, LEAD_RECORD, RecordPage } from "../../ui/RecordPage";
 import { channelLabel, StatusBadge } from "../../ui/StatusBadge";
 import { useLead } from "./api";
 import { ConsentProofCard } from "./ConsentProofCard";
@@ -16,38 +15,29 @@ import { ProductFieldsCard } from "./ProductFieldsCard";
 import { SubmittedDataCard } from "./SubmittedDataCard";
 import type { LeadDetail } from "./types";
 
-const backLink = (
-  <Link to="/apporteur/leads" className="back-link">
-    <Icon name="arrowLeft" size={16} /> Mes leads
-  </Link>
-);
+const backLink = <BackLink to="/apporteur/leads">Mes leads</BackLink>;
 
 export function LeadDetailPage() {
   const { id = "" } = useParams();
-  const lead = useLead(id);
-
-  if (lead.isPending) return <LoadingState label="Chargement du lead…" />;
-  if (lead.isError) {
-    const missing = lead.error instanceof ApiError && (lead.error.status === 404 || lead.error.status === 400);
-    // 410: the lead was deleted in the database while the audit journal says it was recorded.
-    const deleted = lead.error instanceof ApiError && lead.error.status === 410;
-    return (
-      <>
-        <PageHeader title="Lead" back={backLink} />
-        {deleted ? (
+  return (
+    <RecordPage
+      query={useLead(id)}
+      {...LEAD_RECORD}
+      back={backLink}
+      notFound="Ce lead est introuvable."
+      otherError={(error) =>
+        // 410: the lead was deleted in the database while the audit journal says it was recorded.
+        error.status === 410 && (
           <Alert kind="error" title="Lead supprimé hors de l'application">
-            <p>{lead.error.message}</p>
+            <p>{error.message}</p>
             <p>Contactez le support LeadsAssurance.</p>
           </Alert>
-        ) : missing ? (
-          <EmptyState title="Ce lead est introuvable." />
-        ) : (
-          <ErrorState error={lead.error} onRetry={() => lead.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <LeadView lead={lead.data} />;
+        )
+      }
+    >
+      {(lead) => <LeadView lead={lead} />}
+    </RecordPage>
+  );
 }
 
 function problem(lead: LeadDetail, path: string) {

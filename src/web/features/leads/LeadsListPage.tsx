@@ -1,9 +1,11 @@
 import { useCallback, useMemo } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { ExportCsvLink, NewLink } from "../../ui/ActionLinks";
 import { Icon } from "../../ui/Icon";
+import { ListCard } from "../../ui/ListCard";
 import { ListCount, LoadMoreButton } from "../../ui/ListCount";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { EmptyState } from "../../ui/States";
 import { useLeadList } from "./api";
 import { exportUrl, filtersFromParams, filtersToParams } from "./filters";
 import { LeadFiltersBar } from "./LeadFiltersBar";
@@ -25,14 +27,8 @@ export function LeadsListPage() {
         subtitle="Tous les leads envoyés, acceptés et rejetés, avec leurs motifs."
         actions={
           <>
-            <a className="button button--secondary" href={exportUrl(filters)} download>
-              <Icon name="download" />
-              Exporter en CSV
-            </a>
-            <Link className="button button--primary" to="/apporteur/nouveau">
-              <Icon name="plus" />
-              Nouveau lead
-            </Link>
+            <ExportCsvLink href={exportUrl(filters)} />
+            <NewLink to="/apporteur/nouveau">Nouveau lead</NewLink>
           </>
         }
       />
@@ -52,14 +48,11 @@ export function LeadsListPage() {
           </span>
         </p>
       )}
-      <section className="card card--flush" aria-live="polite" aria-busy={list.isFetching}>
-        {list.isPending ? (
-          <LoadingState label="Chargement des leads…" />
-        ) : list.isError ? (
-          <div className="card__pad">
-            <ErrorState error={list.error} onRetry={() => list.refetch()} />
-          </div>
-        ) : leads.length === 0 ? (
+      <ListCard
+        query={list}
+        loadingLabel="Chargement des leads…"
+        isEmpty={leads.length === 0}
+        empty={
           <EmptyState icon="list" title="Aucun lead ne correspond à ces critères.">
             {Object.keys(filters).length > 0 ? (
               <button type="button" className="button button--secondary" onClick={() => onChange({})}>
@@ -69,7 +62,9 @@ export function LeadsListPage() {
               <p>Envoyez vos leads par l'API, un import CSV ou la saisie manuelle.</p>
             )}
           </EmptyState>
-        ) : (
+        }
+      >
+        {() => (
           <>
             <LeadsTable leads={leads} />
             <div className="table-footer">
@@ -92,7 +87,7 @@ export function LeadsListPage() {
             </div>
           </>
         )}
-      </section>
+      </ListCard>
     </>
   );
 }

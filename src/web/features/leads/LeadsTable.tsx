@@ -1,14 +1,10 @@
-import { Link, useNavigate } from "react-router";
-import { formatDateTime, formatPhone } from "../../ui/format";
+import { useNavigate } from "react-router";
+import { formatDateTime } from "../../ui/format";
+import { ProspectCell } from "../../ui/ProspectCell";
 import { productLabel } from "../../ui/products";
 import { channelLabel, StatusBadge } from "../../ui/StatusBadge";
 import { type Column, Table } from "../../ui/Table";
 import type { LeadSummary } from "./types";
-
-function contactName(lead: LeadSummary): string {
-  const name = [lead.firstName, lead.lastName].filter(Boolean).join(" ");
-  return name || "(sans nom)";
-}
 
 const leadPath = (lead: LeadSummary) => `/apporteur/leads/${lead.id}`;
 
@@ -17,17 +13,7 @@ const COLUMNS: Column<LeadSummary>[] = [
   {
     key: "contact",
     header: "Contact",
-    cell: (lead) => (
-      <>
-        {/* The name is the keyboard-accessible link; the whole row is clickable for the mouse. */}
-        <Link to={leadPath(lead)} className="table__primary" onClick={(e) => e.stopPropagation()}>
-          {contactName(lead)}
-        </Link>
-        <span className="table__secondary">
-          {[formatPhone(lead.phone), lead.postalCode && `${lead.postalCode} ${lead.city ?? ""}`.trim()].filter(Boolean).join(" · ") || "—"}
-        </span>
-      </>
-    ),
+    cell: (lead) => <ProspectCell prospect={lead} to={leadPath(lead)} />,
   },
   { key: "product", header: "Produit", cell: (lead) => productLabel(lead.product) },
   { key: "channel", header: "Canal", cell: (lead) => channelLabel(lead.channel) },

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Table } from "../../ui/Table";
 import { submittedRows } from "./submitted-rows";
 import type { Reason } from "./types";
 
@@ -46,37 +47,31 @@ export function SubmittedDataCard({
           <pre className="code-block code-block--wrap">{JSON.stringify(submitted, null, 2)}</pre>
         </section>
       )}
-      <div className="table-wrap">
-        <table className="table table--fields">
-          <caption className="visually-hidden">Données envoyées, une ligne par valeur</caption>
-          <thead>
-            <tr>
-              <th scope="col">Champ</th>
-              <th scope="col">Valeur reçue</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const messages = problems(row.path);
-              return (
-                <tr key={row.path} className={messages.length > 0 ? "is-problem" : undefined}>
-                  <th scope="row" title={row.path}>
-                    {row.label}
-                  </th>
-                  <td className="wrap-anywhere">
-                    {row.value}
-                    {messages.map((m) => (
-                      <span key={m} className="datalist__problem">
-                        {m}
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        rows={rows}
+        rowKey={(row) => row.path}
+        rowClassName={(row) => (problems(row.path).length > 0 ? "is-problem" : undefined)}
+        label="Données envoyées, une ligne par valeur"
+        className="table--fields"
+        columns={[
+          { key: "field", header: "Champ", rowHeader: true, cell: (row) => <span title={row.path}>{row.label}</span> },
+          {
+            key: "value",
+            header: "Valeur reçue",
+            className: "wrap-anywhere",
+            cell: (row) => (
+              <>
+                {row.value}
+                {problems(row.path).map((m) => (
+                  <span key={m} className="datalist__problem">
+                    {m}
+                  </span>
+                ))}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

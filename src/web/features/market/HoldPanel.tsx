@@ -2,7 +2,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { ApiError, errorMessage } from "../../api/client";
 import { Alert } from "../../ui/Alert";
-import { Field } from "../../ui/Field";
+import { departementLabel } from "../../ui/departements";
+import { TextField } from "../../ui/Field";
 import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
 import { useToast } from "../../ui/Toasts";
@@ -10,7 +11,7 @@ import { usePaymentProvider, useWallet } from "../billing/api";
 import { type CardPaymentOutcome, StripeCardForm } from "../billing/StripeCardForm";
 import { fetchPurchase, type Hold, type MarketLead, type PayResult, usePayHold, useReleaseHold } from "./api";
 import { HoldCountdown } from "./HoldCountdown";
-import { departementLabel, TIER_LABELS } from "./labels";
+import { TIER_LABELS } from "./labels";
 import { PurchaseDone } from "./PurchaseDone";
 
 interface Props {
@@ -131,22 +132,15 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
             >
               <h3>Par carte</h3>
               {isDemo ? (
-                <Field
+                <TextField
                   id="hold-card"
                   label="Numéro de carte"
                   hint="Carte de démonstration — aucun paiement réel : 4242 4242 4242 4242 (acceptée), 4000 0000 0000 0002 (refusée)."
-                >
-                  {(c) => (
-                    <input
-                      {...c}
-                      className="input"
-                      inputMode="numeric"
-                      autoComplete="cc-number"
-                      value={card}
-                      onChange={(e) => setCard(e.target.value)}
-                    />
-                  )}
-                </Field>
+                  inputMode="numeric"
+                  autoComplete="cc-number"
+                  value={card}
+                  onChange={setCard}
+                />
               ) : (
                 <p className="muted">Vous saisirez votre carte dans le formulaire sécurisé de Stripe.</p>
               )}

@@ -1,7 +1,9 @@
+import { departementLabel } from "../../ui/departements";
 import { formatCents } from "../../ui/format";
 import { productLabel } from "../../ui/products";
+import { actionsColumn, type Column, Table } from "../../ui/Table";
 import type { MarketLead } from "./api";
-import { CONSENT_METHOD_LABELS, departementLabel, TIER_LABELS } from "./labels";
+import { CONSENT_METHOD_LABELS, TIER_LABELS } from "./labels";
 
 interface Props {
   leads: MarketLead[];
@@ -9,71 +11,72 @@ interface Props {
   onReserve(lead: MarketLead): void;
 }
 
+const TIER_BADGES: Record<string, string> = { "24h": "badge badge--success", "48h": "badge badge--info" };
+
+const COLUMNS: Column<MarketLead>[] = [
+  {
+    key: "product",
+    header: "Produit",
+    cardTitle: true,
+    cell: (lead) => (
+      <>
+        <span className="table__primary">{productLabel(lead.product)}</span>
+        <span className="table__secondary">{lead.leadType === "rdv" ? "RDV qualifié" : "Lead"}</span>
+      </>
+    ),
+  },
+  {
+    key: "zone",
+    header: "Zone",
+    cell: (lead) => (
+      <>
+        {departementLabel(lead.departement)}
+        <span className="table__secondary">{[lead.postalCode, lead.city].filter(Boolean).join(" ") || "—"}</span>
+      </>
+    ),
+  },
+  {
+    key: "tier",
+    header: "Fraîcheur",
+    className: "nowrap",
+    cell: (lead) => (
+      <>
+        <span className={TIER_BADGES[lead.tier] ?? "badge badge--warning"}>{TIER_LABELS[lead.tier]}</span>
+        <span className="table__secondary">{`${lead.businessHours.toLocaleString("fr-FR")} h ouvrées`}</span>
+      </>
+    ),
+  },
+  {
+    key: "consent",
+    header: "Consentement",
+    cell: (lead) => (
+      <>
+        <span className="consent-ok" aria-hidden="true">
+          ✔
+        </span>{" "}
+        <span className="visually-hidden">Consentement vérifié : </span>
+        {CONSENT_METHOD_LABELS[lead.consentMethod] ?? lead.consentMethod}
+      </>
+    ),
+  },
+  { key: "price", header: "Prix HT", className: "numeric nowrap", cell: (lead) => <strong>{formatCents(lead.priceCents)}</strong> },
+];
+
 /** What a broker may know before buying: product, zone, freshness, price, consent. Never who the prospect is. */
 export function MarketTable({ leads, busyLeadId, onReserve }: Props) {
-  return (
-    <div className="table-wrap">
-      <table className="table table--cards">
-        <thead>
-          <tr>
-            <th scope="col">Produit</th>
-            <th scope="col">Zone</th>
-            <th scope="col">Fraîcheur</th>
-            <th scope="col">Consentement</th>
-            <th scope="col" className="numeric">
-              Prix HT
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {leads.map((lead) => (
-            <tr key={lead.leadId}>
-              <td>
-                <span className="table__primary">{productLabel(lead.product)}</span>
-                <span className="table__secondary">{lead.leadType === "rdv" ? "RDV qualifié" : "Lead"}</span>
-              </td>
-              <td data-label="Zone">
-                {departementLabel(lead.departement)}
-                <span className="table__secondary">{[lead.postalCode, lead.city].filter(Boolean).join(" ") || "—"}</span>
-              </td>
-              <td data-label="Fraîcheur" className="nowrap">
-                <span
-                  className={
-                    lead.tier === "24h" ? "badge badge--success" : lead.tier === "48h" ? "badge badge--info" : "badge badge--warning"
-                  }
-                >
-                  {TIER_LABELS[lead.tier]}
-                </span>
-                <span className="table__secondary">{`${lead.businessHours.toLocaleString("fr-FR")} h ouvrées`}</span>
-              </td>
-              <td data-label="Consentement">
-                <span className="consent-ok" aria-hidden="true">
-                  ✔
-                </span>{" "}
-                <span className="visually-hidden">Consentement vérifié : </span>
-                {CONSENT_METHOD_LABELS[lead.consentMethod] ?? lead.consentMethod}
-              </td>
-              <td data-label="Prix HT" className="numeric nowrap">
-                <strong>{formatCents(lead.priceCents)}</strong>
-              </td>
-              <td className="nowrap">
-                <button
-                  type="button"
-                  className="button button--primary button--small"
-                  disabled={busyLeadId !== null}
-                  aria-busy={busyLeadId === lead.leadId}
-                  onClick={() => onReserve(lead)}
-                >
-                  {lead.heldUntil ? "Reprendre le paiement" : "Réserver"}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  const reserve: Column<MarketLead> = actionsColumn(
+    (lead) => (
+      <button
+        type="button"
+        className="button button--primary button--small"
+        disabled={busyLeadId !== null}
+        aria-busy={busyLeadId === lead.leadId}
+        onClick={() => onReserve(lead)}
+      >
+        {lead.heldUntil ? "Reprendre le paiement" : "Réserver"}
+      </button>
+    ),
+    { header: "Action", className: "nowrap" },
   );
+  return <Table rows={leads} columns={[...COLUMNS, reserve]} rowKey={(lead) => lead.leadId} cards />;
 }

@@ -1,12 +1,20 @@
 import { useState } from "react";
 import { ApiError, errorMessage } from "../../api/client";
-import { Field } from "../../ui/Field";
+import { DEPARTEMENT_OPTIONS } from "../../ui/departements";
+import { Field, TextField } from "../../ui/Field";
+import { Form } from "../../ui/FormActions";
 import { formatNumber } from "../../ui/format";
 import { PRODUCTS_BY_GROUP } from "../../ui/products";
+import { Options, SelectField } from "../../ui/SelectField";
 import { type OrderInput, useOrderPreview, useSaveOrder } from "./api";
-import { DEPARTEMENT_OPTIONS } from "./labels";
+import { LEAD_TYPE_OPTIONS } from "./labels";
 
 const EMPTY: OrderInput = { name: "", products: [], leadType: "lead", departements: [], weeklyCap: 20, dailyCap: null };
+
+const CAPS = [
+  { key: "weeklyCap", id: "order-weekly", label: "Plafond par semaine" },
+  { key: "dailyCap", id: "order-daily", label: "Plafond par jour (facultatif)" },
+] as const;
 
 /** A new standing order, with how many leads matched last week for what it asks. */
 export function OrderForm({ onDone }: { onDone(): void }) {
@@ -18,14 +26,7 @@ export function OrderForm({ onDone }: { onDone(): void }) {
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
   return (
-    <form
-      className="card order-form"
-      aria-label="Nouvelle commande"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(order, { onSuccess: onDone });
-      }}
-    >
+    <Form className="card order-form" aria-label="Nouvelle commande" onSubmit={() => save.mutate(order, { onSuccess: onDone })}>
       <h2>Nouvelle commande exclusive</h2>
       <Field id="order-name" label="Nom de la commande" required error={fieldError("name")}>
         {(c) => (
@@ -55,19 +56,13 @@ export function OrderForm({ onDone }: { onDone(): void }) {
         {fieldError("products") && <p className="field__error">{fieldError("products")}</p>}
       </fieldset>
       <div className="form-grid">
-        <Field id="order-type" label="Type">
-          {(c) => (
-            <select
-              {...c}
-              className="input"
-              value={order.leadType}
-              onChange={(e) => setOrder({ ...order, leadType: e.target.value as OrderInput["leadType"] })}
-            >
-              <option value="lead">Leads</option>
-              <option value="rdv">RDV qualifiés</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="order-type"
+          label="Type"
+          value={order.leadType}
+          options={LEAD_TYPE_OPTIONS}
+          onChange={(v) => setOrder({ ...order, leadType: v as OrderInput["leadType"] })}
+        />
         <Field id="order-deps" label="Départements" hint="Aucun choisi : toute la France. Ctrl/Cmd pour en choisir plusieurs.">
           {(c) => (
             <select
@@ -78,40 +73,24 @@ export function OrderForm({ onDone }: { onDone(): void }) {
               value={order.departements}
               onChange={(e) => setOrder({ ...order, departements: [...e.target.selectedOptions].map((o) => o.value) })}
             >
-              {DEPARTEMENT_OPTIONS.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.label}
-                </option>
-              ))}
+              <Options options={DEPARTEMENT_OPTIONS} />
             </select>
           )}
         </Field>
-        <Field id="order-weekly" label="Plafond par semaine" required error={fieldError("weeklyCap")}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="number"
-              min={1}
-              max={10000}
-              value={order.weeklyCap}
-              onChange={(e) => setOrder({ ...order, weeklyCap: Number(e.target.value) })}
-            />
-          )}
-        </Field>
-        <Field id="order-daily" label="Plafond par jour (facultatif)" error={fieldError("dailyCap")}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="number"
-              min={1}
-              max={10000}
-              value={order.dailyCap ?? ""}
-              onChange={(e) => setOrder({ ...order, dailyCap: e.target.value === "" ? null : Number(e.target.value) })}
-            />
-          )}
-        </Field>
+        {CAPS.map((cap) => (
+          <TextField
+            key={cap.key}
+            id={cap.id}
+            label={cap.label}
+            required={cap.key === "weeklyCap"}
+            error={fieldError(cap.key)}
+            type="number"
+            min={1}
+            max={10000}
+            value={String(order[cap.key] ?? "")}
+            onChange={(v) => setOrder({ ...order, [cap.key]: v === "" && cap.key === "dailyCap" ? null : Number(v) })}
+          />
+        ))}
       </div>
       <p className="muted" aria-live="polite">
         {order.products.length === 0
@@ -129,6 +108,6 @@ export function OrderForm({ onDone }: { onDone(): void }) {
           Annuler
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

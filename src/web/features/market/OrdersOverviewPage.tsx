@@ -1,9 +1,9 @@
-import { LEAD_TYPE_LABELS } from "../../../modules/market/rules/sale-terms";
 import { formatDateTime } from "../../ui/format";
 import { PageHeader } from "../../ui/PageHeader";
-import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { type OrderOverview, useOrdersOverview } from "./api";
+import { OrderStatusBadge, orderColumns } from "./order-columns";
 
 /** The operator's view of every brokerage's standing orders: what each received this week against its caps. */
 export function OrdersOverviewPage() {
@@ -27,30 +27,7 @@ export function OrdersOverviewPage() {
             <p className="muted">
               {active} active{active > 1 ? "s" : ""} sur {orders.data.length}
             </p>
-            <div className="table-wrap">
-              <table className="table table--cards">
-                <thead>
-                  <tr>
-                    <th scope="col">Cabinet</th>
-                    <th scope="col">Commande</th>
-                    <th scope="col">Zone</th>
-                    <th scope="col" className="numeric">
-                      Cette semaine
-                    </th>
-                    <th scope="col" className="numeric">
-                      Aujourd'hui
-                    </th>
-                    <th scope="col">Dernier lead</th>
-                    <th scope="col">État</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {orders.data.map((o) => (
-                    <Row key={o.id} order={o} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table rows={orders.data} columns={COLUMNS} rowKey={(o) => o.id} cards />
           </>
         )}
       </section>
@@ -58,36 +35,22 @@ export function OrdersOverviewPage() {
   );
 }
 
-function Row({ order }: { order: OrderOverview }) {
-  const full = order.receivedThisWeek >= order.weeklyCap;
-  return (
-    <tr>
-      <td data-label="Cabinet" className="table__primary">
-        {order.brokerage}
-      </td>
-      <td data-label="Commande">
-        <span className="table__primary">{order.name}</span>
-        <span className="table__secondary">
-          {order.products.map(productLabel).join(", ")} · {LEAD_TYPE_LABELS[order.leadType]}
-        </span>
-      </td>
-      <td data-label="Zone">{order.departements.length === 0 ? "Toute la France" : order.departements.join(", ")}</td>
-      <td data-label="Cette semaine" className="numeric nowrap">
-        <span className={full ? "badge badge--warning" : undefined}>
-          {order.receivedThisWeek} / {order.weeklyCap}
-        </span>
-      </td>
-      <td data-label="Aujourd'hui" className="numeric nowrap">
-        {order.dailyCap ? `${order.receivedToday} / ${order.dailyCap}` : order.receivedToday}
-      </td>
-      <td data-label="Dernier lead" className="nowrap">
-        {formatDateTime(order.lastServedAt)}
-      </td>
-      <td data-label="État">
-        <span className={order.status === "active" ? "badge badge--success" : "badge"}>
-          {order.status === "active" ? "Active" : "En pause"}
-        </span>
-      </td>
-    </tr>
-  );
-}
+const { order, zone, today } = orderColumns<OrderOverview>();
+const COLUMNS: Column<OrderOverview>[] = [
+  { key: "brokerage", header: "Cabinet", cell: (o) => <span className="table__primary">{o.brokerage}</span> },
+  order,
+  zone,
+  {
+    key: "week",
+    header: "Cette semaine",
+    className: "numeric nowrap",
+    cell: (o) => (
+      <span className={o.receivedThisWeek >= o.weeklyCap ? "badge badge--warning" : undefined}>
+        {o.receivedThisWeek} / {o.weeklyCap}
+      </span>
+    ),
+  },
+  today,
+  { key: "last", header: "Dernier lead", className: "nowrap", cell: (o) => formatDateTime(o.lastServedAt) },
+  { key: "status", header: "État", cell: (o) => <OrderStatusBadge status={o.status} /> },
+];

@@ -4,11 +4,12 @@ import { useProfile } from "../../app/session";
 import { formatCents } from "../../ui/format";
 import { Icon } from "../../ui/Icon";
 import { PageHeader } from "../../ui/PageHeader";
-import { productLabel } from "../../ui/products";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
+import { type Column, Table } from "../../ui/Table";
 import { useToast } from "../../ui/Toasts";
 import { type Order, useOrders, useSaveOrder } from "./api";
 import { OrderForm } from "./OrderForm";
+import { OrderStatusBadge, orderColumns } from "./order-columns";
 
 /** "Mes commandes": standing orders for exclusive leads, what each received this week, pause and resume. */
 export function OrdersPage() {
@@ -44,75 +45,50 @@ export function OrdersPage() {
             <p>Créez une commande pour recevoir des leads en exclusivité dès leur arrivée.</p>
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--cards">
-              <thead>
-                <tr>
-                  <th scope="col">Commande</th>
-                  <th scope="col">Zone</th>
-                  <th scope="col" className="numeric">
-                    Cette semaine
-                  </th>
-                  <th scope="col" className="numeric">
-                    Aujourd'hui
-                  </th>
-                  <th scope="col" className="numeric">
-                    Reçus au total
-                  </th>
-                  <th scope="col">État</th>
-                </tr>
-              </thead>
-              <tbody>
-                {orders.data.map((o) => (
-                  <OrderRow key={o.id} order={o} canEdit={isAdmin} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table rows={orders.data} columns={isAdmin ? ADMIN_COLUMNS : COLUMNS} rowKey={(o) => o.id} cards />
         )}
       </section>
     </>
   );
 }
 
-function OrderRow({ order, canEdit }: { order: Order; canEdit: boolean }) {
+const { order, zone, today } = orderColumns<Order>();
+const COLUMNS: Column<Order>[] = [
+  { ...order, cardTitle: true },
+  zone,
+  { key: "week", header: "Cette semaine", className: "numeric nowrap", cell: (o) => `${o.receivedThisWeek} / ${o.weeklyCap}` },
+  today,
+  {
+    key: "total",
+    header: "Reçus au total",
+    className: "numeric nowrap",
+    cell: (o) => (
+      <>
+        {o.receivedTotal}
+        <span className="table__secondary">{formatCents(o.spentCents)} HT</span>
+      </>
+    ),
+  },
+  { key: "status", header: "État", className: "nowrap", cell: (o) => <OrderStatusBadge status={o.status} /> },
+];
+/** The broker's admin may pause and resume each order. */
+const ADMIN_COLUMNS = COLUMNS.map((c) => (c.key === "status" ? { ...c, cell: (o: Order) => <StatusCell order={o} /> } : c));
+
+function StatusCell({ order }: { order: Order }) {
   const save = useSaveOrder();
   const toast = useToast();
   const next = order.status === "active" ? "paused" : "active";
   return (
-    <tr>
-      <td>
-        <span className="table__primary">{order.name}</span>
-        <span className="table__secondary">
-          {order.products.map(productLabel).join(", ")} · {order.leadType === "rdv" ? "RDV qualifiés" : "Leads"}
-        </span>
-      </td>
-      <td data-label="Zone">{order.departements.length === 0 ? "Toute la France" : order.departements.join(", ")}</td>
-      <td data-label="Cette semaine" className="numeric nowrap">
-        {order.receivedThisWeek} / {order.weeklyCap}
-      </td>
-      <td data-label="Aujourd'hui" className="numeric nowrap">
-        {order.dailyCap ? `${order.receivedToday} / ${order.dailyCap}` : order.receivedToday}
-      </td>
-      <td data-label="Reçus au total" className="numeric nowrap">
-        {order.receivedTotal}
-        <span className="table__secondary">{formatCents(order.spentCents)} HT</span>
-      </td>
-      <td data-label="État" className="nowrap">
-        <span className={order.status === "active" ? "badge badge--success" : "badge"}>
-          {order.status === "active" ? "Active" : "En pause"}
-        </span>
-        {canEdit && (
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={save.isPending}
-            onClick={() => save.mutate({ id: order.id, status: next }, { onError: (e) => toast.error(errorMessage(e)) })}
-          >
-            {order.status === "active" ? "Mettre en pause" : "Réactiver"}
-          </button>
-        )}
-      </td>
-    </tr>
+    <>
+      <OrderStatusBadge status={order.status} />
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        disabled={save.isPending}
+        onClick={() => save.mutate({ id: order.id, status: next }, { onError: (e) => toast.error(errorMessage(e)) })}
+      >
+        {order.status === "active" ? "Mettre en pause" : "Réactiver"}
+      </button>
+    </>
   );
 }

@@ -1,8 +1,11 @@
+import type { ProductDefinition } from "../../../modules/catalogue/rules";
 import { formatCents } from "../../ui/format";
 import { PRODUCTS_BY_GROUP } from "../../ui/products";
+import { type Column, Table } from "../../ui/Table";
 import type { PriceGrid } from "./api";
 
 type Entry = PriceGrid["entries"][number];
+const PRODUCTS = PRODUCTS_BY_GROUP.flatMap((g) => g.products);
 const COLUMNS = [
   { channel: "exclusive", tier: "24h", label: "Exclusif" },
   { channel: "marketplace", tier: "24h", label: "Marché < 24 h" },
@@ -24,52 +27,40 @@ interface Props {
 export function PriceGridTable({ entries, leadType, onEdit }: Props) {
   const find = (product: string, channel: string, tier: string) =>
     entries.find((e) => e.product === product && e.leadType === leadType && e.channel === channel && e.tier === tier);
+  const columns: Column<ProductDefinition>[] = [
+    { key: "product", header: "Produit", rowHeader: true, cell: (p) => p.label },
+    ...COLUMNS.map(
+      (c): Column<ProductDefinition> => ({
+        key: `${c.channel}-${c.tier}`,
+        header: c.label,
+        className: "numeric nowrap",
+        cell: (p) => {
+          const entry = find(p.slug, c.channel, c.tier);
+          if (!entry) return "—";
+          return onEdit ? (
+            <input
+              className="input input--price"
+              inputMode="decimal"
+              aria-label={`${p.label}, ${c.label}, euros HT`}
+              defaultValue={(entry.priceCents / 100).toFixed(2).replace(".", ",")}
+              onBlur={(e) => {
+                const cents = Math.round(Number(e.target.value.replace(",", ".")) * 100);
+                if (Number.isFinite(cents) && cents > 0 && cents !== entry.priceCents) onEdit(entry, cents);
+              }}
+            />
+          ) : (
+            formatCents(entry.priceCents)
+          );
+        },
+      }),
+    ),
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">
-          {leadType === "rdv" ? "Prix des RDV qualifiés" : "Prix des leads"} en euros hors taxes
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Produit</th>
-            {COLUMNS.map((c) => (
-              <th scope="col" className="numeric" key={`${c.channel}-${c.tier}`}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {PRODUCTS_BY_GROUP.flatMap((g) => g.products).map((p) => (
-            <tr key={p.slug}>
-              <th scope="row">{p.label}</th>
-              {COLUMNS.map((c) => {
-                const entry = find(p.slug, c.channel, c.tier);
-                if (!entry) return <td key={c.label}>—</td>;
-                return (
-                  <td key={c.label} className="numeric nowrap">
-                    {onEdit ? (
-                      <input
-                        className="input input--price"
-                        inputMode="decimal"
-                        aria-label={`${p.label}, ${c.label}, euros HT`}
-                        defaultValue={(entry.priceCents / 100).toFixed(2).replace(".", ",")}
-                        onBlur={(e) => {
-                          const cents = Math.round(Number(e.target.value.replace(",", ".")) * 100);
-                          if (Number.isFinite(cents) && cents > 0 && cents !== entry.priceCents) onEdit(entry, cents);
-                        }}
-                      />
-                    ) : (
-                      formatCents(entry.priceCents)
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      rows={PRODUCTS}
+      columns={columns}
+      rowKey={(p) => p.slug}
+      label={`${leadType === "rdv" ? "Prix des RDV qualifiés" : "Prix des leads"} en euros hors taxes`}
+    />
   );
 }

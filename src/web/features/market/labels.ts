@@ -1,4 +1,4 @@
-import { DEPARTEMENTS } from "../../../modules/catalogue/rules";
+import type { SelectOption } from "../../ui/SelectField";
 
 export const TIER_LABELS: Record<string, string> = {
   "24h": "< 24 h ouvrées",
@@ -11,12 +11,8 @@ export const CONSENT_METHOD_LABELS: Record<string, string> = {
   oral: "Consentement oral enregistré",
 };
 
-const DEPARTEMENT_NAMES = new Map<string, string>(DEPARTEMENTS.map((d) => [d.code, d.name]));
-
-export function departementLabel(code: string | null): string {
-  if (!code) return "—";
-  const name = DEPARTEMENT_NAMES.get(code);
-  return name ? `${code} — ${name}` : code;
-}
-
-export const DEPARTEMENT_OPTIONS = DEPARTEMENTS.map((d) => ({ code: d.code, label: `${d.code} — ${d.name}` }));
+/** The lead types as choices of a select (plural: what a filter or an order asks for). */
+export const LEAD_TYPE_OPTIONS: readonly SelectOption[] = [
+  { value: "lead", label: "Leads" },
+  { value: "rdv", label: "RDV qualifiés" },
+];

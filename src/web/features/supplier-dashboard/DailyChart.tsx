@@ -1,5 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ACCEPTED_COLOR, AXIS_COLOR, GRID_COLOR, REJECTED_COLOR } from "../../ui/chart-colors";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame, TIME_CHART_MARGIN } from "../../ui/ChartFrame";
+import { ACCEPTED_COLOR, AXIS_TICK, GRID_COLOR, REJECTED_COLOR } from "../../ui/chart-colors";
 import { formatIsoDay, formatNumber } from "../../ui/format";
 import type { LeadStats } from "./api";
 import { daysBetween, shortDay } from "./days";
@@ -11,35 +12,20 @@ export function DailyChart({ byDay, from, to }: { byDay: LeadStats["byDay"]; fro
   const data = days.map((day) => ({ day, accepted: counts.get(day)?.accepted ?? 0, rejected: counts.get(day)?.rejected ?? 0 }));
 
   return (
-    <div className="chart" role="img" aria-label="Leads acceptés et rejetés par jour">
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
-          <CartesianGrid stroke={GRID_COLOR} vertical={false} />
-          <XAxis
-            dataKey="day"
-            tickFormatter={shortDay}
-            tick={{ fill: AXIS_COLOR, fontSize: 12 }}
-            tickLine={false}
-            axisLine={{ stroke: GRID_COLOR }}
-            minTickGap={12}
-          />
-          <YAxis
-            allowDecimals={false}
-            tickFormatter={formatNumber}
-            tick={{ fill: AXIS_COLOR, fontSize: 12 }}
-            tickLine={false}
-            axisLine={false}
-          />
-          <Tooltip
-            labelFormatter={(label) => formatIsoDay(String(label))}
-            formatter={(value) => formatNumber(Number(value))}
-            cursor={{ fill: "rgba(29, 78, 216, 0.06)" }}
-          />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
-          <Bar dataKey="accepted" name="Acceptés" stackId="leads" fill={ACCEPTED_COLOR} maxBarSize={36} />
-          <Bar dataKey="rejected" name="Rejetés" stackId="leads" fill={REJECTED_COLOR} maxBarSize={36} radius={[3, 3, 0, 0]} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame label="Leads acceptés et rejetés par jour">
+      <BarChart data={data} margin={TIME_CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_COLOR} vertical={false} />
+        <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: GRID_COLOR }} minTickGap={12} />
+        <YAxis allowDecimals={false} tickFormatter={formatNumber} tick={AXIS_TICK} tickLine={false} axisLine={false} />
+        <Tooltip
+          labelFormatter={(label) => formatIsoDay(String(label))}
+          formatter={(value) => formatNumber(Number(value))}
+          cursor={{ fill: "rgba(29, 78, 216, 0.06)" }}
+        />
+        <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
+        <Bar dataKey="accepted" name="Acceptés" stackId="leads" fill={ACCEPTED_COLOR} maxBarSize={36} />
+        <Bar dataKey="rejected" name="Rejetés" stackId="leads" fill={REJECTED_COLOR} maxBarSize={36} radius={[3, 3, 0, 0]} />
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { Icon } from "../../ui/Icon";
+import { NewLink } from "../../ui/ActionLinks";
 import { PageHeader } from "../../ui/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../ui/States";
 import { leadsListUrl } from "../leads/filters";
@@ -29,12 +29,7 @@ export function DashboardPage() {
       <PageHeader
         title="Tableau de bord"
         subtitle="Leads acceptés et rejetés, par jour, par produit, les motifs de rejet, et les ventes de vos leads."
-        actions={
-          <Link className="button button--primary" to="/apporteur/nouveau">
-            <Icon name="plus" />
-            Nouveau lead
-          </Link>
-        }
+        actions={<NewLink to="/apporteur/nouveau">Nouveau lead</NewLink>}
       />
       <PeriodFilter period={period} onChange={(p) => setParams(new URLSearchParams({ from: p.from, to: p.to }), { replace: true })} />
       {stats.isPending ? (

@@ -1,4 +1,5 @@
 import { formatNumber } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 
 function percent(part: number, total: number): string {
   return total === 0 ? "—" : `${Math.round((part / total) * 1000) / 10}\u00a0%`.replace(".", ",");
@@ -7,29 +8,13 @@ function percent(part: number, total: number): string {
 export function KpiCards({ accepted, rejected }: { accepted: number; rejected: number }) {
   const total = accepted + rejected;
   return (
-    <div className="kpis">
-      <div className="kpi">
-        <span className="kpi__label">Leads reçus</span>
-        <span className="kpi__value" data-testid="kpi-total">
-          {formatNumber(total)}
-        </span>
-      </div>
-      <div className="kpi kpi--success">
-        <span className="kpi__label">Acceptés</span>
-        <span className="kpi__value" data-testid="kpi-accepted">
-          {formatNumber(accepted)}
-        </span>
-      </div>
-      <div className="kpi kpi--danger">
-        <span className="kpi__label">Rejetés</span>
-        <span className="kpi__value" data-testid="kpi-rejected">
-          {formatNumber(rejected)}
-        </span>
-      </div>
-      <div className="kpi">
-        <span className="kpi__label">Taux d'acceptation</span>
-        <span className="kpi__value">{percent(accepted, total)}</span>
-      </div>
-    </div>
+    <Kpis
+      items={[
+        { label: "Leads reçus", value: formatNumber(total), testId: "kpi-total" },
+        { label: "Acceptés", value: formatNumber(accepted), testId: "kpi-accepted", kind: "success" },
+        { label: "Rejetés", value: formatNumber(rejected), testId: "kpi-rejected", kind: "danger" },
+        { label: "Taux d'acceptation", value: percent(accepted, total) },
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Field } from "../../ui/Field";
+import { DateRangeFields } from "../../ui/DateRangeFields";
 import { parisDay } from "../../ui/format";
 
 const PRESETS = [
@@ -40,30 +40,7 @@ export function PeriodFilter({ period, onChange }: { period: Period; onChange(p:
         })}
       </div>
       <div className="period__dates">
-        <Field id="period-from" label="Du">
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="date"
-              value={period.from}
-              max={period.to}
-              onChange={(e) => e.target.value && onChange({ ...period, from: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field id="period-to" label="Au">
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              type="date"
-              value={period.to}
-              min={period.from}
-              onChange={(e) => e.target.value && onChange({ ...period, to: e.target.value })}
-            />
-          )}
-        </Field>
+        <DateRangeFields idPrefix="period" range={period} onChange={(bound, value) => value && onChange({ ...period, [bound]: value })} />
       </div>
     </fieldset>
   );

@@ -1,9 +1,18 @@
 import { RETURN_REASON_LABELS, type ReturnReason } from "../../../modules/broker-leads/rules/returns";
 import { CHANNEL_LABELS } from "../../../modules/market/rules/sale-terms";
+import { departementLabel } from "../../ui/departements";
 import { formatCents, formatNumber } from "../../ui/format";
+import { Kpis } from "../../ui/Kpis";
 import { EmptyState } from "../../ui/States";
-import { departementLabel } from "../market/labels";
+import { type Column, Table } from "../../ui/Table";
 import type { LeadStats } from "./api";
+
+const DEPARTEMENT_COLUMNS: Column<LeadStats["sales"]["byDepartement"][number]>[] = [
+  { key: "departement", header: "Département", cardTitle: true, cell: (d) => departementLabel(d.departement) },
+  { key: "channel", header: "Canal", cell: (d) => CHANNEL_LABELS[d.channel] },
+  { key: "sold", header: "Vendus", className: "numeric", cell: (d) => formatNumber(d.sold) },
+  { key: "revenue", header: "Montant HT", className: "numeric nowrap", cell: (d) => formatCents(d.revenueCents) },
+];
 
 /** What became of the period's leads: how many sold, for how much (sale price HT), by channel and département. */
 export function SalesBreakdown({
@@ -19,58 +28,28 @@ export function SalesBreakdown({
   return (
     <>
       <ReturnsLine returns={returns} sold={sales.count} />
-      <div className="kpis">
-        <div className="kpi">
-          <span className="kpi__label">Leads vendus</span>
-          <span className="kpi__value" data-testid="kpi-sold">
-            {formatNumber(sales.count)}
-          </span>
-          <span className="muted">sur {formatNumber(accepted)} acceptés</span>
-        </div>
-        <div className="kpi kpi--success">
-          <span className="kpi__label">Chiffre d'affaires au prix de vente (HT)</span>
-          <span className="kpi__value" data-testid="kpi-revenue">
-            {formatCents(sales.revenueCents)}
-          </span>
-        </div>
-        {sales.byChannel.map((c) => (
-          <div className="kpi" key={c.channel}>
-            <span className="kpi__label">{CHANNEL_LABELS[c.channel]}</span>
-            <span className="kpi__value">{formatNumber(c.sold)}</span>
-            <span className="muted">{formatCents(c.revenueCents)} HT</span>
-          </div>
-        ))}
-      </div>
-      <div className="table-wrap">
-        <table className="table table--cards">
-          <thead>
-            <tr>
-              <th scope="col">Département</th>
-              <th scope="col">Canal</th>
-              <th scope="col" className="numeric">
-                Vendus
-              </th>
-              <th scope="col" className="numeric">
-                Montant HT
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sales.byDepartement.map((d) => (
-              <tr key={`${d.channel}|${d.departement ?? ""}`}>
-                <td>{departementLabel(d.departement)}</td>
-                <td data-label="Canal">{CHANNEL_LABELS[d.channel]}</td>
-                <td data-label="Vendus" className="numeric">
-                  {formatNumber(d.sold)}
-                </td>
-                <td data-label="Montant HT" className="numeric nowrap">
-                  {formatCents(d.revenueCents)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Kpis
+        items={[
+          {
+            label: "Leads vendus",
+            value: formatNumber(sales.count),
+            testId: "kpi-sold",
+            note: <span className="muted">sur {formatNumber(accepted)} acceptés</span>,
+          },
+          {
+            label: "Chiffre d'affaires au prix de vente (HT)",
+            value: formatCents(sales.revenueCents),
+            testId: "kpi-revenue",
+            kind: "success",
+          },
+          ...sales.byChannel.map((c) => ({
+            label: CHANNEL_LABELS[c.channel],
+            value: formatNumber(c.sold),
+            note: <span className="muted">{formatCents(c.revenueCents)} HT</span>,
+          })),
+        ]}
+      />
+      <Table rows={sales.byDepartement} columns={DEPARTEMENT_COLUMNS} rowKey={(d) => `${d.channel}|${d.departement ?? ""}`} cards />
     </>
   );
 }
