@@ -1,13 +1,9 @@
+import type { CheckedContact } from "../../../modules/intake/rules/check-contact";
+
 export type ConsentMethod = "checkbox" | "oral";
 
-export interface ContactState {
-  firstName: string;
-  lastName: string;
-  phone: string;
-  email: string;
-  postalCode: string;
-  city: string;
-}
+/** The contact's fields as the form holds them: the ones the server checks, each a string typed by the operator. */
+export type ContactState = Omit<CheckedContact, "departement">;
 
 export interface ConsentState {
   method: ConsentMethod;
