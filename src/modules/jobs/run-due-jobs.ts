@@ -78,12 +78,13 @@ async function failJob(db: Db, job: ClaimedJob, maxAttempts: number, now: Date, 
 export async function runDueJobs(
   db: Db,
   handlers: readonly JobHandler[],
-  opts: { now: Clock; limit?: number; onError?: (e: unknown, job: ClaimedJob) => void },
+  opts: { now: Clock; limit?: number; onError?: (e: unknown, job: ClaimedJob) => void; stopping?: () => boolean },
 ): Promise<number> {
   const byKind = new Map(handlers.map((h) => [h.kind, h]));
   const clock = opts.now;
   let ran = 0;
-  while (ran < (opts.limit ?? Number.POSITIVE_INFINITY)) {
+  // A stopping process finishes the job in hand and leaves the rest to the next start (or another instance).
+  while (ran < (opts.limit ?? Number.POSITIVE_INFINITY) && !opts.stopping?.()) {
     const job = await claimNextJob(db, [...byKind.keys()], clock());
     if (!job) break;
     const handler = byKind.get(job.kind) as JobHandler;

@@ -15,7 +15,9 @@ export interface JobRunnerOptions {
 /**
  * Polls the jobs table every few seconds: schedules the recurring jobs, then runs whatever is due.
  * Several processes may run it at once (SKIP LOCKED, dedupe keys). Returns a stop function that
- * waits for the job in progress, so shutdown never cuts a campaign in the middle.
+ * waits for the job in progress, so shutdown never cuts a campaign in the middle, but not for the
+ * jobs still due after it (thousands of sale deliveries after a burst kept a stopping server alive for
+ * minutes, past any orchestrator's grace period).
  */
 export function startJobRunner(db: Db, opts: JobRunnerOptions): () => Promise<void> {
   const onError = opts.onError ?? (() => {});
@@ -23,7 +25,7 @@ export function startJobRunner(db: Db, opts: JobRunnerOptions): () => Promise<vo
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (opts.schedule) await enqueueJobs(db, opts.schedule(opts.clock()));
-    await runDueJobs(db, opts.handlers, { now: opts.clock, onError: (e) => onError(e) });
+    await runDueJobs(db, opts.handlers, { now: opts.clock, onError: (e) => onError(e), stopping: () => stopped });
   };
   const poll = () => {
     // Ticks never overlap: a slow job delays the next poll instead of starting a second runner.
