@@ -170,7 +170,8 @@ async function writeExclusiveSales(
   now: Date,
 ) {
   if (sold.length === 0) return;
-  const served = orders.filter((o) => sold.some((s) => s.orderId === o.id));
+  const servedIds = new Set(sold.map((s) => s.orderId));
+  const served = orders.filter((o) => servedIds.has(o.id));
   await countReceived(tx, sold, served, periods);
   const sales = sold.map((s) => ({ ...s, id: uuidv7(now.getTime()) }));
   await debitCreditsMany(
