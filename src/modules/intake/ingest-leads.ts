@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client";
+import { type SQL, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
 import {
@@ -7,6 +8,7 @@ import {
   type DuplicateCandidate,
   duplicateCandidates,
   type IngestItem,
+  type Judged,
   judgeItems,
   rejectionsOf,
   storeColumnsOf,
@@ -30,25 +32,74 @@ export async function ingestLeads(
   tx: DbOrTx,
   supplier: Actor & { orgId: string },
   items: IngestItem[],
-  opts: { channel: LeadChannel; importId?: string; now: Date },
+  opts: IngestOptions,
 ): Promise<IngestResult[]> {
-  const { now } = opts;
-  const judged = await judgeItems(databaseTexts(tx), items, now);
+  const judged = await judgeItems(databaseTexts(tx), items, opts.now);
   const candidates = duplicateCandidates(judged);
-  const found = await findDuplicates(tx, candidates.people, now);
-  applyRejections(judged, rejectionsOf(candidates, found));
-  const context = { supplierOrgId: supplier.orgId, channel: opts.channel, importId: opts.importId ?? null, now };
-  await storeLeads(tx, supplier, storeColumnsOf(judged, context));
-  return judged.map((j) =>
+  applyRejections(judged, rejectionsOf(candidates, await findDuplicates(tx, candidates.people, opts.now)));
+  await storeLeads(tx, supplier, storeColumnsOf(judged, contextOf(supplier, opts)));
+  return resultsOf(judged);
+}
+
+/**
+ * `ingestLeads` in two round trips and no transaction, for the single-lead API's batches (decision 006):
+ * the duplicate lookup runs without locks and the storing statement confirms it under them. Null when a
+ * concurrent submission claimed one of the people in between: nothing was stored, judge again with `ingestLeads`.
+ */
+export async function ingestLeadsAtOnce(
+  db: Db,
+  supplier: Actor & { orgId: string },
+  items: IngestItem[],
+  opts: IngestOptions,
+): Promise<IngestResult[] | null> {
+  const judged = await judgeItems(databaseTexts(db), items, opts.now);
+  const candidates = duplicateCandidates(judged);
+  applyRejections(judged, rejectionsOf(candidates, await lookUpDuplicates(db, candidates.people, opts.now)));
+  const claimed = candidates.index.flatMap((index, i) => ((judged[index] as Judged).reasons.length === 0 ? [i] : []));
+  const claim =
+    claimed.length === 0
+      ? undefined
+      : claimPeopleSql(
+          claimed.map((i) => candidates.people[i] as DuplicateCandidate),
+          opts.now,
+          claimed.map((i) => (judged[candidates.index[i] as number] as Judged).id),
+        );
+  try {
+    await storeLeads(db, supplier, storeColumnsOf(judged, contextOf(supplier, opts)), claim);
+  } catch (error) {
+    if (isClaimConflict(error)) return null;
+    throw error;
+  }
+  return resultsOf(judged);
+}
+
+interface IngestOptions {
+  channel: LeadChannel;
+  importId?: string;
+  now: Date;
+}
+
+const contextOf = (supplier: { orgId: string }, opts: IngestOptions) => ({
+  supplierOrgId: supplier.orgId,
+  channel: opts.channel,
+  importId: opts.importId ?? null,
+  now: opts.now,
+});
+
+const resultsOf = (judged: Judged[]): IngestResult[] =>
+  judged.map((j) =>
     j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons },
   );
-}
 
 /** Consent texts read from the database (through the cache of published versions). */
 export const databaseTexts =
   (db: DbOrTx): TextLookup =>
   async (versions) =>
     new Map(await Promise.all(versions.map(async (v) => [v, await findPublishedText(db, v)] as const)));
+
+const keyOf = (c: DuplicateCandidate, kind: "phone" | "email") => `${c.product}|${kind}|${c[kind]}`;
+const lockKeysOf = (candidates: DuplicateCandidate[]) => [...new Set(candidates.flatMap((c) => [keyOf(c, "phone"), keyOf(c, "email")]))];
+const windowStart = (now: Date) => new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
 
 /**
  * Duplicates and opposition list, for candidates in order: the reasons each one gets (empty: none).
@@ -57,23 +108,27 @@ export const databaseTexts =
  */
 export async function findDuplicates(tx: DbOrTx, candidates: DuplicateCandidate[], now: Date): Promise<RejectionReason[][]> {
   if (candidates.length === 0) return [];
-  const keyOf = (c: DuplicateCandidate, kind: "phone" | "email") => `${c.product}|${kind}|${c[kind]}`;
-
-  const lockKeys = [...new Set(candidates.flatMap((c) => [keyOf(c, "phone"), keyOf(c, "email")]))];
   await tx.execute(
-    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(${sql.param(lockKeys)}::text[]) as k order by 1) s`,
+    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(${sql.param(lockKeysOf(candidates))}::text[]) as k order by 1) s`,
   );
+  return lookUpDuplicates(tx, candidates, now);
+}
 
+/** The duplicate check without its locks: alone, only a guess that `claimPeopleSql` confirms when storing. */
+async function lookUpDuplicates(db: DbOrTx, candidates: DuplicateCandidate[], now: Date): Promise<RejectionReason[][]> {
+  if (candidates.length === 0) return [];
   // Earlier leads and the opposition list in one query: one round trip, whatever the batch size. Each
   // value is looked up on its own (a LATERAL with LIMIT is never turned into a join), so every probe is
   // one index descent whatever the statistics say: with a plain join and statistics lagging a fast-growing
   // table, PostgreSQL hashed every lead of the product instead (measured: 71 ms at 24,000 leads, growing).
-  const since = new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const since = windowStart(now);
   const products = sql.param(candidates.map((c) => c.product));
   const phones = sql.param(candidates.map((c) => c.phone));
   const emails = sql.param(candidates.map((c) => c.email));
   const recent = sql`l.status = 'accepted' and l.created_at > ${since}::timestamptz`;
-  const found = (await tx.execute(sql`
+  const found = await rawRows<{ product: string | null; phone: string | null; email: string | null }>(
+    db,
+    sql`
     select v.product, v.phone, null as email from unnest(${products}::text[], ${phones}::text[]) as v(product, phone),
       lateral (select 1 from leads l where l.product = v.product and l.phone = v.phone and ${recent} limit 1) hit
     union all
@@ -85,10 +140,11 @@ export async function findDuplicates(tx: DbOrTx, candidates: DuplicateCandidate[
     union all
     select null, s.phone, s.email from unnest(${emails}::text[]) as v(email),
       lateral (select phone, email from suppression_list s where s.email = v.email limit 1) s
-  `)) as unknown as { rows: { product: string | null; phone: string | null; email: string | null }[] };
+  `,
+  );
   const taken = new Set<string>();
   const optedOut = new Set<string>();
-  for (const r of found.rows) {
+  for (const r of found) {
     if (r.product === null) {
       if (r.phone) optedOut.add(r.phone);
       if (r.email) optedOut.add(r.email);
@@ -110,4 +166,20 @@ export async function findDuplicates(tx: DbOrTx, candidates: DuplicateCandidate[
     }
     return reasons;
   });
+}
+
+/**
+ * The storing statement's guard for people looked up without locks (migration 0021): takes their locks
+ * and looks again; the statement fails with SQLSTATE LA409 when someone claimed one of them meanwhile.
+ */
+function claimPeopleSql(people: DuplicateCandidate[], now: Date, own: string[]): SQL {
+  return sql`intake_claim_people(${sql.param(lockKeysOf(people))}::text[], ${sql.param(people.map((c) => c.product))}::text[],
+    ${sql.param(people.map((c) => c.phone))}::text[], ${sql.param(people.map((c) => c.email))}::text[],
+    ${windowStart(now)}::timestamptz, ${sql.param(own)}::uuid[])`;
+}
+
+function isClaimConflict(e: unknown): boolean {
+  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause)
+    if ((err as { code?: string }).code === "LA409") return true;
+  return false;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from "../../platform/clock";
 import type { Db } from "../../platform/db/client";
 import type { Actor } from "../audit";
-import { type IngestResult, ingestLeads } from "./ingest-leads";
+import { type IngestResult, ingestLeads, ingestLeadsAtOnce } from "./ingest-leads";
 import type { IngestItem } from "./judge-leads";
 import type { LeadChannel } from "./schema";
 
@@ -15,17 +15,20 @@ interface Pending {
 
 /**
  * Group commit for single-lead requests. Each statement costs a socket round trip and each commit a
- * WAL flush; judging concurrent requests together in one transaction amortises both, while every lead
- * is still judged on its own. Adaptive: with nothing in flight a lead is written at once (no added
- * latency at low load); under load, requests queue behind the running transactions and go together.
+ * WAL flush; judging concurrent requests together amortises both, while every lead is still judged on
+ * its own. Adaptive: with nothing in flight a lead is written at once (no added latency at low load);
+ * under load, requests queue behind the running batches and go together.
  *
- * Two transactions at most in flight: one being judged and signed here while the other's statements run
- * in PostgreSQL. Each batch costs five round trips (begin, advisory locks, duplicate lookup, the one
- * storing statement, commit) whatever its size, and on this kind of VM a round trip is mostly system
- * time of both processes (socket writes were 17% of the server's CPU at three in flight, batches of 6
- * leads on average with 32 clients). With two, batches are larger: measured back to back on the shared
- * 2-core machine (10,000 leads, 32 clients, two runs each), server CPU per 1,000 leads 1,233/1,017 ms
- * at three, 993/980 ms at two, 821/1,009 at one; one leaves PostgreSQL and Node taking turns.
+ * A batch costs two round trips (the duplicate lookup, then one autocommitted statement that confirms it
+ * under the advisory locks and stores everything: ingestLeadsAtOnce), and five in the rare case where a
+ * concurrent submission claimed one of its people in between (judged again in a transaction). On this
+ * kind of VM a round trip is mostly system time of both processes: with five per batch, socket writes to
+ * PostgreSQL were a quarter of the server's CPU (measured 30/11, 20,000 leads, 32 clients).
+ *
+ * Two batches at most in flight: one being judged and signed here while the other's statements run in
+ * PostgreSQL. Measured back to back on the shared 2-core machine (10,000 leads, 32 clients, two runs
+ * each), server CPU per 1,000 leads 1,233/1,017 ms at three, 993/980 ms at two, 821/1,009 at one; one
+ * leaves PostgreSQL and Node taking turns.
  */
 export class IntakeBatcher {
   private readonly queues = new Map<string, Pending[]>();
@@ -71,14 +74,11 @@ export class IntakeBatcher {
   private async flush(batch: Pending[]) {
     const first = batch[0] as Pending;
     try {
-      const results = await this.db.transaction((tx) =>
-        ingestLeads(
-          tx,
-          first.supplier,
-          batch.map((p) => p.item),
-          { channel: first.channel, now: this.clock() },
-        ),
-      );
+      const items = batch.map((p) => p.item);
+      const opts = { channel: first.channel, now: this.clock() };
+      const results =
+        (await ingestLeadsAtOnce(this.db, first.supplier, items, opts)) ??
+        (await this.db.transaction((tx) => ingestLeads(tx, first.supplier, items, opts)));
       for (const [i, p] of batch.entries()) p.resolve(results[i] as IngestResult);
     } catch (error) {
       if (batch.length === 1) return first.reject(error);

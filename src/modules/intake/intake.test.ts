@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
 import {
@@ -11,7 +11,8 @@ import {
   type TestContext,
 } from "../../../tests/support/test-app";
 import { auditEvents } from "../audit/schema";
-import { ingestLeads } from "./ingest-leads";
+import { rawRows } from "../../platform/db/raw-rows";
+import { ingestLeads, ingestLeadsAtOnce } from "./ingest-leads";
 import { objectItem } from "./read-lead-json";
 import { leadConsents, leads } from "./schema";
 
@@ -197,7 +198,62 @@ describe("duplicates and opposition", () => {
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 422)).toHaveLength(5);
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    "on PostgreSQL, a person claimed between the unlocked lookup and the storing statement stores nothing of the batch",
+    async () => {
+      const lead = validLead(version);
+      const neighbour = validLead(version);
+      const accepted = () =>
+        ctx.db
+          .select({ id: leads.id })
+          .from(leads)
+          .where(and(eq(leads.email, String(lead.contact?.email)), eq(leads.status, "accepted")));
+      const opts = { channel: "api" as const, now: ctx.clock() };
+      let releaseFirst = () => {};
+      const firstHoldsLocks = new Promise<void>((holding) => {
+        // The first submission stores the person and keeps its transaction (and the person's locks) open.
+        void ctx.db.transaction(async (tx) => {
+          await ingestLeads(tx, { orgId: supplierOrgId }, [objectItem(lead)], opts);
+          holding();
+          await new Promise<void>((r) => {
+            releaseFirst = r;
+          });
+        });
+      });
+      await firstHoldsLocks;
+      // The second looks up without locks (it cannot see the uncommitted lead), then waits on the locks.
+      const second = ingestLeadsAtOnce(ctx.db, { orgId: supplierOrgId }, [objectItem(neighbour), objectItem(lead)], opts);
+      try {
+        await waitForLockWaiters(1);
+      } finally {
+        releaseFirst();
+      }
+      expect(await second).toBeNull();
+      expect(await accepted()).toHaveLength(1);
+      const neighbourRows = await ctx.db.select({ id: leads.id }).from(leads).where(eq(leads.email, String(neighbour.contact?.email)));
+      expect(neighbourRows).toHaveLength(0);
+      // Judged again in a transaction, the batch stores both: the neighbour accepted, the person a duplicate.
+      const again = await ctx.db.transaction((tx) =>
+        ingestLeads(tx, { orgId: supplierOrgId }, [objectItem(neighbour), objectItem(lead)], opts),
+      );
+      expect(again.map((r) => r.status)).toEqual(["accepted", "rejected"]);
+    },
+  );
 });
+
+/** Waits until `n` sessions of this database wait on a lock. */
+async function waitForLockWaiters(n: number) {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await rawRows<{ waiting: number }>(
+      ctx.db,
+      sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    );
+    if ((row?.waiting ?? 0) >= n) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`no session waited on a lock`);
+}
 
 describe("idempotency", () => {
   it("replays the first answer on a retry and creates nothing", async () => {

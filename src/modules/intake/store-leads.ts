@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { type Actor, auditEventsInsertSql } from "../audit";
 import type { StoreColumns } from "./lead-columns";
@@ -12,17 +12,19 @@ import type { StoreColumns } from "./lead-columns";
  * beside the columns, are inserted by the audit module's fragment, which MACs them in this transaction.
  * Accepted leads also enter the backlog the marketplace routes from, in the same statement: a lead is
  * offered to the brokers exactly when it is stored, whatever happens to the process afterwards.
+ * `claim`, when given, is a guard that must hold before anything is written (ingestLeadsAtOnce).
  */
 export async function storeLeads(
   tx: DbOrTx,
   supplier: Actor,
   { count, context, leads: l, consents: k, appointments: a, events }: StoreColumns,
+  claim?: SQL,
 ) {
   if (count === 0) return;
   const now = context.now.toISOString();
   const actor = { orgId: context.supplierOrgId, userId: supplier.userId ?? null, apiKeyId: supplier.apiKeyId ?? null };
   await tx.execute(sql`
-    with new_leads as (
+    with claimed as (select ${claim ?? sql`true`} as ok), new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
                          postal_code, city, departement, fields, payload, payload_raw, import_id, import_row, created_at)
       select id, ${context.supplierOrgId}::uuid, product, type, status, coalesce(reasons::jsonb, '[]'::jsonb), ${context.channel},
@@ -35,6 +37,7 @@ export async function storeLeads(
         ${l.importRow}::int[]
       ) as u(id, product, type, status, reasons, external_ref, first_name, last_name, phone, email, postal_code, city, departement, fields,
              payload, payload_raw, import_row)
+      where (select ok from claimed)
       returning 1
     ), new_consents as (
       insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, ip, user_agent, source_url,
