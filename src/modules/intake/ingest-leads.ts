@@ -87,9 +87,7 @@ const contextOf = (supplier: { orgId: string }, opts: IngestOptions) => ({
 });
 
 const resultsOf = (judged: Judged[]): IngestResult[] =>
-  judged.map((j) =>
-    j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons },
-  );
+  judged.map((j) => (j.reasons.length === 0 ? { id: j.id, status: "accepted" } : { id: j.id, status: "rejected", reasons: j.reasons }));
 
 /** Consent texts read from the database (through the cache of published versions). */
 export const databaseTexts =

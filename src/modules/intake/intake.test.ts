@@ -10,8 +10,8 @@ import {
   publishTestConsentText,
   type TestContext,
 } from "../../../tests/support/test-app";
-import { auditEvents } from "../audit/schema";
 import { rawRows } from "../../platform/db/raw-rows";
+import { auditEvents } from "../audit/schema";
 import { ingestLeads, ingestLeadsAtOnce } from "./ingest-leads";
 import { objectItem } from "./read-lead-json";
 import { leadConsents, leads } from "./schema";
@@ -231,7 +231,10 @@ describe("duplicates and opposition", () => {
       }
       expect(await second).toBeNull();
       expect(await accepted()).toHaveLength(1);
-      const neighbourRows = await ctx.db.select({ id: leads.id }).from(leads).where(eq(leads.email, String(neighbour.contact?.email)));
+      const neighbourRows = await ctx.db
+        .select({ id: leads.id })
+        .from(leads)
+        .where(eq(leads.email, String(neighbour.contact?.email)));
       expect(neighbourRows).toHaveLength(0);
       // Judged again in a transaction, the batch stores both: the neighbour accepted, the person a duplicate.
       const again = await ctx.db.transaction((tx) =>
