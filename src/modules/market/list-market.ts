@@ -2,8 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { buyableScope } from "../brokers";
-import { businessHoursBetween } from "./rules/freshness";
-import type { LeadType, PriceTier } from "./rules/sale-terms";
+import { businessHoursBetween, receptionWindows } from "./rules/freshness";
+import { type LeadType, PRICE_TIERS, type PriceTier } from "./rules/sale-terms";
 
 export interface MarketFilters {
   product?: string;
@@ -71,45 +71,58 @@ export async function listMarket(
   const scope = await buyableScope(db, viewerOrgId);
   if (!scope) return { items: [], total: 0, totalCapped: false };
   const at = sql`${now.toISOString()}::timestamptz`;
-  const tierOf = sql`(case when l.tier24_until > ${at} then '24h' when l.tier48_until > ${at} then '48h' else '72h' end)`;
+  // One group per price of the grid (product × type × tier), filtered here: the price filters and sorts
+  // work on a hundred groups, not on a million leads. Each group reads its leads from the index in
+  // reception order, within the reception window of its tier (receptionWindows), and checks their own
+  // deadlines: the page is the best of each group's first rows.
+  const tiers = (f.tier ? [f.tier] : PRICE_TIERS).map((tier) => ({ tier, ...receptionWindows(now)[tier] }));
+  const groupWhere: SQL[] = [sql`p.version = (select max(version) from price_grids)`, sql`p.channel = 'marketplace'`];
+  if (scope.products) groupWhere.push(sql`p.product = any(${sql.param(scope.products)}::text[])`);
+  if (f.product) groupWhere.push(sql`p.product = ${f.product}`);
+  if (f.leadType) groupWhere.push(sql`p.lead_type = ${f.leadType}`);
+  if (f.minPriceCents !== undefined) groupWhere.push(sql`p.price_cents >= ${f.minPriceCents}`);
+  if (f.maxPriceCents !== undefined) groupWhere.push(sql`p.price_cents <= ${f.maxPriceCents}`);
+  const groups = sql`
+    select p.product, p.lead_type, p.tier, p.price_cents, p.version, w.after, w.up_to
+    from prices p join unnest(${sql.param(tiers.map((t) => t.tier))}::text[], ${sql.param(tiers.map((t) => t.after.toISOString()))}::timestamptz[],
+                              ${sql.param(tiers.map((t) => t.upTo.toISOString()))}::timestamptz[]) as w(tier, after, up_to) on w.tier = p.tier
+    where ${sql.join(groupWhere, sql` and `)}`;
   const where: SQL[] = [
+    sql`l.product = g.product`,
+    sql`l.lead_type = g.lead_type`,
+    sql`l.received_at > g.after and l.received_at <= g.up_to`,
+    sql`(case g.tier when '24h' then l.tier24_until > ${at}
+                     when '48h' then l.tier24_until <= ${at} and l.tier48_until > ${at}
+                     else l.tier48_until <= ${at} and l.expires_at > ${at} end)`,
     sql`l.sold_at is null`,
-    sql`l.expires_at > ${at}`,
     sql`(l.hold_until is null or l.hold_until <= ${at} or l.held_by = ${viewerOrgId}::uuid)`,
   ];
-  if (scope.products) where.push(sql`l.product = any(${sql.param(scope.products)}::text[])`);
   if (scope.consentTextIds) where.push(sql`l.consent_text_id = any(${sql.param(scope.consentTextIds)}::uuid[])`);
-  if (f.product) where.push(sql`l.product = ${f.product}`);
-  if (f.leadType) where.push(sql`l.lead_type = ${f.leadType}`);
   if (f.departement) where.push(sql`l.departement = ${f.departement}`);
-  if (f.tier === "24h") where.push(sql`l.tier24_until > ${at}`);
-  if (f.tier === "48h") where.push(sql`l.tier24_until <= ${at} and l.tier48_until > ${at}`);
-  if (f.tier === "72h") where.push(sql`l.tier48_until <= ${at}`);
-  const byPrice: SQL[] = [];
-  if (f.minPriceCents !== undefined) byPrice.push(sql`p.price_cents >= ${f.minPriceCents}`);
-  if (f.maxPriceCents !== undefined) byPrice.push(sql`p.price_cents <= ${f.maxPriceCents}`);
-  const priced = sql`
-    join prices p on p.version = (select max(version) from price_grids) and p.product = l.product
-      and p.lead_type = l.lead_type and p.channel = 'marketplace' and p.tier = ${tierOf}`;
-  const from = sql`from market_listings l ${priced} where ${sql.join([...where, ...byPrice], sql` and `)}`;
-  // Every listing has its price (the grid covers every product, type and tier), so counting needs the
-  // price join only when a price filter asks for it: one index walk instead of a lookup per row.
-  const counted = byPrice.length > 0 ? from : sql`from market_listings l where ${sql.join(where, sql` and `)}`;
+  const recent = sql`l.received_at desc nulls last, l.lead_id`;
+  const inGroup = f.sort === "oldest" ? sql`l.received_at asc nulls last, l.lead_id` : recent;
   const order = {
-    recent: sql`l.received_at desc, l.lead_id`,
-    oldest: sql`l.received_at asc, l.lead_id`,
-    price_asc: sql`p.price_cents asc, l.received_at desc, l.lead_id`,
-    price_desc: sql`p.price_cents desc, l.received_at desc, l.lead_id`,
+    recent,
+    oldest: inGroup,
+    price_asc: sql`g.price_cents asc, ${recent}`,
+    price_desc: sql`g.price_cents desc, ${recent}`,
   }[f.sort];
+  const offset = (f.page - 1) * f.pageSize;
+  const leadsOf = (columns: SQL, limit: number) => sql`
+    from (${groups}) g cross join lateral (
+      select ${columns} from market_listings l where ${sql.join(where, sql` and `)} order by ${inGroup} limit ${limit}) l`;
   const [rows, count] = await Promise.all([
     rawRows<Row>(
       db,
       sql`
       select l.lead_id, l.product, l.lead_type, l.departement, l.postal_code, l.city, l.consent_method, l.received_at,
-             ${tierOf} as tier, p.price_cents, p.version, l.expires_at, l.hold_until, l.held_by
-      ${from} order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`,
+             g.tier, g.price_cents, g.version, l.expires_at, l.hold_until, l.held_by
+      ${leadsOf(sql`l.*`, offset + f.pageSize)} order by ${order} limit ${f.pageSize} offset ${offset}`,
     ),
-    rawRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 ${counted} limit ${TOTAL_CAP + 1}) capped`),
+    rawRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (select 1 ${leadsOf(sql`1`, TOTAL_CAP + 1)} limit ${TOTAL_CAP + 1}) capped`,
+    ),
   ]);
   const n = count[0]?.n ?? 0;
   return {

@@ -65,7 +65,8 @@ export const marketListings = pgTable(
   },
   (t) => [
     index("market_listings_open_idx").on(t.product, t.departement, t.receivedAt.desc()).where(sql`${t.soldAt} is null`),
-    index("market_listings_open_received_idx").on(t.receivedAt.desc()).where(sql`${t.soldAt} is null`),
+    // The listing reads each price group (product, type, tier) in reception order (list-market.ts).
+    index("market_listings_open_type_idx").on(t.product, t.leadType, t.receivedAt.desc()).where(sql`${t.soldAt} is null`),
   ],
 );
 

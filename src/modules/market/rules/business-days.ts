@@ -67,6 +67,11 @@ export function parisDayStart(day: string): Date {
   return new Date(start);
 }
 
+/** The calendar day before `day` (the listing's windows walk backwards, a few days per request: not memoised). */
+export function previousDay(day: string): string {
+  return addToIsoDate(day, 0, -1);
+}
+
 export function nextDay(day: string): string {
   let next = nextDays.get(day);
   if (next === undefined) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isBusinessDay } from "./business-days";
-import { businessHoursBetween, freshnessDeadlines, freshnessTierAt, instantAfterBusinessHours } from "./freshness";
+import { businessHoursBetween, freshnessDeadlines, freshnessTierAt, instantAfterBusinessHours, receptionWindows } from "./freshness";
 
 /** An instant given as Paris wall-clock time with its offset spelled out, so each case reads as a calendar. */
 const at = (iso: string) => new Date(iso);
@@ -121,5 +121,34 @@ describe("freshness in business hours", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("reception windows (the listing's index ranges)", () => {
+  it("hold every lead still in stock, in its own tier, whatever its region (holiday weekends and DST included)", () => {
+    const departements = [null, "75", "13", "57", "67", "68", "971"];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 14 * 24 * 60 }),
+        fc.constantFrom(...departements),
+        (receivedAt, minutesLater, departement) => {
+          const now = new Date(receivedAt.getTime() + minutesLater * 60_000);
+          const tier = freshnessTierAt(freshnessDeadlines(receivedAt, departement), now);
+          if (tier === "expired") return;
+          const w = receptionWindows(now)[tier];
+          expect(receivedAt.getTime()).toBeGreaterThan(w.after.getTime());
+          expect(receivedAt.getTime()).toBeLessThanOrEqual(w.upTo.getTime());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("are tight: on a Monday evening the 48h tier starts the Friday before, not 24 hours ago", () => {
+    const w = receptionWindows(at("2026-11-30T19:00:00+01:00"));
+    // 24 business hours before Monday 19:00 is Friday 19:00; an hour of margin either side.
+    expect(w["48h"].upTo).toEqual(at("2026-11-27T20:00:00+01:00"));
+    expect(w["24h"].after).toEqual(at("2026-11-27T18:00:00+01:00"));
   });
 });

@@ -1,5 +1,5 @@
 import { parisToday } from "../../catalogue/rules/dates";
-import { type HolidayRegion, holidayRegionOf, isBusinessDay, nextDay, parisDayStart } from "./business-days";
+import { type HolidayRegion, holidayRegionOf, isBusinessDay, nextDay, parisDayStart, previousDay } from "./business-days";
 import type { PriceTier } from "./sale-terms";
 
 /**
@@ -66,6 +66,59 @@ function instantsAfterBusinessHours(from: Date, hours: readonly number[], depart
     day = next;
   }
   throw new Error(`No ${hours.at(-1)} business hours within ${MAX_DAYS_SCANNED} days of ${from.toISOString()}`);
+}
+
+/**
+ * The instants from which `to` is each of `hours` (ascending) business hours away: the inverse of
+ * instantAfterBusinessHours, walking the days backwards. A lead received after the first one is younger
+ * than its hours at `to`; received at it or before, it is at least that old.
+ */
+function instantsBeforeBusinessHours(to: Date, hours: readonly number[], departement: string | null | undefined): Date[] {
+  const region: HolidayRegion = holidayRegionOf(departement);
+  const found: Date[] = [];
+  let spent = 0;
+  let day = parisToday(to);
+  for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
+    if (isBusinessDay(day, region)) {
+      const start = parisDayStart(day).getTime();
+      const end = Math.min(parisDayStart(nextDay(day)).getTime(), to.getTime());
+      const available = Math.max(end - start, 0);
+      while (found.length < hours.length && (hours[found.length] as number) * HOUR_MS - spent <= available) {
+        found.push(new Date(end - ((hours[found.length] as number) * HOUR_MS - spent)));
+      }
+      if (found.length === hours.length) return found;
+      spent += available;
+    }
+    day = previousDay(day);
+  }
+  throw new Error(`No ${hours.at(-1)} business hours within ${MAX_DAYS_SCANNED} days before ${to.toISOString()}`);
+}
+
+/** Reception times that can be in a tier at some instant: `after` < received at <= `upTo`. */
+export interface ReceptionWindow {
+  after: Date;
+  upTo: Date;
+}
+
+// The stored deadlines stay the rule; the windows only narrow an index scan, so they are widened by this much.
+const WINDOW_MARGIN_MS = HOUR_MS;
+const REGION_DEPARTEMENTS = [null, "57", "67", "68"] as const;
+
+/**
+ * For each tier, the reception times of the leads that are in it at `now`, in every holiday region at once
+ * (the earliest lower bound, the latest upper bound) and widened by a margin: the marketplace listing scans
+ * its received-at index over these ranges rather than over every unsold lead ever stocked, and checks each
+ * lead's own deadlines (tier24_until…) on what it reads.
+ */
+export function receptionWindows(now: Date): Record<FreshnessTier, ReceptionWindow> {
+  const byRegion = REGION_DEPARTEMENTS.map((d) => instantsBeforeBusinessHours(now, [24, 48, MARKET_LIFETIME_HOURS], d));
+  const earliest = (i: number) => new Date(Math.min(...byRegion.map((b) => (b[i] as Date).getTime())) - WINDOW_MARGIN_MS);
+  const latest = (i: number) => new Date(Math.max(...byRegion.map((b) => (b[i] as Date).getTime())) + WINDOW_MARGIN_MS);
+  return {
+    "24h": { after: earliest(0), upTo: new Date(now.getTime() + WINDOW_MARGIN_MS) },
+    "48h": { after: earliest(1), upTo: latest(0) },
+    "72h": { after: earliest(2), upTo: latest(1) },
+  };
 }
 
 export interface FreshnessDeadlines {

@@ -1,0 +1,2 @@
+DROP INDEX "market_listings_open_received_idx";--> statement-breakpoint
+CREATE INDEX "market_listings_open_type_idx" ON "market_listings" USING btree ("product","lead_type","received_at" DESC NULLS LAST) WHERE "market_listings"."sold_at" is null;
