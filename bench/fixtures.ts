@@ -69,6 +69,8 @@ export async function withFreshServer<T>(
     }
   } finally {
     await c.end();
-    await database.drop();
+    // BENCH_KEEP_DB=1 leaves the database for EXPLAIN after the run (drop it by hand afterwards).
+    if (process.env.BENCH_KEEP_DB) console.log(`base conservée : ${database.env.DATABASE_URL}`);
+    else await database.drop();
   }
 }

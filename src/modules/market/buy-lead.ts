@@ -17,7 +17,6 @@ import {
   startCardPayment,
 } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
-import { productBySlug } from "../catalogue/rules";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
 import type { Hold } from "./hold-lead";
 import { leadForSale } from "./lead-for-sale";
@@ -41,14 +40,15 @@ export async function payHoldWithCredits(db: DbOrTx, buyer: AuthContext, holdId:
     const hold = await lockHold(tx, buyer.orgId, holdId);
     if (hold.status === "paid") return purchasedLead(tx, buyer.orgId, hold.leadId);
     if (hold.status !== "active" || hold.expiresAt <= now) throw new AppError("hold_expired");
-    await assertMayBuy(tx, buyer.orgId, await leadForSale(tx, hold.leadId));
+    const lead = await leadForSale(tx, hold.leadId);
+    await assertMayBuy(tx, buyer.orgId, lead);
     const saleId = uuidv7(now.getTime());
     await debitCredits(tx, {
       orgId: buyer.orgId,
       amountCents: hold.priceCents,
       kind: "marketplace_purchase",
       reference: saleId,
-      description: await purchaseLabel(tx, hold.leadId),
+      description: lead.label,
       userId: buyer.userId,
       now,
     });
@@ -73,14 +73,15 @@ export async function payHoldByCard(
     .where(and(eq(marketHolds.id, input.holdId), eq(marketHolds.orgId, buyer.orgId)));
   if (!hold) throw notFound("Réservation");
   if (hold.status !== "active" || hold.expiresAt <= now) throw new AppError("hold_expired");
-  await assertMayBuy(deps.db, buyer.orgId, await leadForSale(deps.db, hold.leadId));
+  const lead = await leadForSale(deps.db, hold.leadId);
+  await assertMayBuy(deps.db, buyer.orgId, lead);
   return startCardPayment(deps, {
     orgId: buyer.orgId,
     userId: buyer.userId,
     priceCents: hold.priceCents,
     purpose: MARKET_PURCHASE_PURPOSE,
     reference: hold.id,
-    description: await purchaseLabel(deps.db, hold.leadId),
+    description: lead.label,
     cardNumber: input.cardNumber,
   });
 }
@@ -103,9 +104,7 @@ export function registerMarketPurchase(seller: InvoiceParty): void {
     if (eligible && (stillOurs || (await retake(tx, hold, now)))) {
       const saleId = uuidv7(now.getTime());
       await sellHold(tx, hold, { saleId, paidWith: "card", paymentRef: payment.id, userId: payment.userId }, now);
-      await invoicePayment(tx, payment, seller, "card_purchase", [
-        { label: await purchaseLabel(tx, hold.leadId), quantity: 1, unitPriceCents: hold.priceCents },
-      ]);
+      await invoicePayment(tx, payment, seller, "card_purchase", [{ label: lead.label, quantity: 1, unitPriceCents: hold.priceCents }]);
       return;
     }
     await refundAsCredits(tx, hold, payment, seller);
@@ -179,15 +178,6 @@ async function lockHold(tx: Tx, orgId: string, holdId: string): Promise<Hold> {
     .for("update");
   if (!hold) throw notFound("Réservation");
   return hold;
-}
-
-async function purchaseLabel(db: DbOrTx, leadId: string): Promise<string> {
-  const [row] = await rawRows<{ product: string; departement: string | null }>(
-    db,
-    sql`select product, departement from market_listings where lead_id = ${leadId}::uuid`,
-  );
-  const product = row ? (productBySlug(row.product)?.label ?? row.product) : "Lead";
-  return `Lead ${product}${row?.departement ? ` (${row.departement})` : ""} — salle de marché`;
 }
 
 /** The purchase a paid hold made, for its buyer only. */

@@ -2,13 +2,32 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { notFound } from "../../platform/errors";
+import type { LeadForSale } from "../brokers";
+import { productBySlug } from "../catalogue/rules";
 
-/** What the buyer check needs of a lead: its product and the consent text its prospect accepted. */
-export async function leadForSale(db: DbOrTx, leadId: string): Promise<{ product: string; consentTextId: string }> {
-  const [row] = await rawRows<{ product: string; consent_text_id: string }>(
+/**
+ * What a sale needs of a lead, in one query: its product and the consent text its prospect accepted with
+ * that text's coverage (the buyer check), and the label of the purchase (ledger, invoice).
+ */
+export async function leadForSale(db: DbOrTx, leadId: string): Promise<LeadForSale & { label: string }> {
+  const [row] = await rawRows<{
+    product: string;
+    departement: string | null;
+    consent_text_id: string;
+    partners: string[] | null;
+    partner_categories: string[] | null;
+  }>(
     db,
-    sql`select l.product, k.consent_text_id from leads l join lead_consents k on k.lead_id = l.id where l.id = ${leadId}::uuid`,
+    sql`select l.product, l.departement, k.consent_text_id, t.partners, t.partner_categories
+        from leads l join lead_consents k on k.lead_id = l.id left join consent_texts t on t.id = k.consent_text_id
+        where l.id = ${leadId}::uuid`,
   );
   if (!row) throw notFound("Lead");
-  return { product: row.product, consentTextId: row.consent_text_id };
+  const product = productBySlug(row.product)?.label ?? row.product;
+  return {
+    product: row.product,
+    consentTextId: row.consent_text_id,
+    consentText: row.partners && row.partner_categories ? { partners: row.partners, partnerCategories: row.partner_categories } : null,
+    label: `Lead ${product}${row.departement ? ` (${row.departement})` : ""} — salle de marché`,
+  };
 }
