@@ -1,8 +1,8 @@
-import fontkit from "@pdf-lib/fontkit";
-import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
+import type { PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import { hexColor } from "./colors";
 import { loadFonts } from "./fonts";
 import { type Line, layoutText, type Run, type TextStyle } from "./layout-text";
+import { loadPdfLib } from "./pdf-lib";
 import { drawTable, type TableSpec } from "./table";
 
 /** A4 portrait, in PDF points (1/72 inch). */
@@ -83,7 +83,8 @@ export class PdfWriter {
   }
 
   static async create(options: PdfDocumentOptions): Promise<PdfWriter> {
-    const doc = await PDFDocument.create();
+    const { lib, fontkit } = await loadPdfLib();
+    const doc = await lib.PDFDocument.create();
     doc.registerFontkit(fontkit);
     const bytes = await loadFonts();
     // Subset: only the glyphs used are embedded (a few dozen kB instead of 1.4 MB).
