@@ -378,6 +378,18 @@ describe("webhook settings, test and isolation", () => {
     expect(test.json().outcome).toMatchObject({ status: "pending", statusCode: null, error: "Connexion refusée" });
   });
 
+  it("in production, connects only to public addresses, checked when connecting (a name turned private meanwhile is refused)", async () => {
+    const b = await buyer();
+    // Saved while the name was public (development rules here); by delivery time it points at our network.
+    await setWebhook(b, receiver.url.replace("127.0.0.1", "localhost"));
+    await buy(b, await stockedLead());
+    const production = deliveryJobHandlers({ notifier: ctx.app.notifier, appUrl: "https://app.example.fr", production: true });
+    await runDueJobs(ctx.db, production, { now: clock });
+    expect(receiver.received).toHaveLength(0);
+    const [delivery] = await deliveriesOf(b);
+    expect(delivery).toMatchObject({ status: "pending", log: [{ attempt: 1, ok: false, error: "Adresse privée refusée" }] });
+  });
+
   it("keeps each brokerage's deliveries and notices to itself", async () => {
     const a = await buyer();
     const other = await buyer();

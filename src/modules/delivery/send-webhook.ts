@@ -1,7 +1,8 @@
-import { lookup } from "node:dns/promises";
 import { and, eq, sql } from "drizzle-orm";
+import { type Dispatcher, fetch } from "undici";
 import type { Db } from "../../platform/db/client";
 import { enqueueWebhookAttempt } from "./deliver-sale";
+import { PRIVATE_ADDRESS_REFUSED, publicOnlyAgent } from "./public-only-agent";
 import { nextRetryDelay } from "./rules/retry-schedule";
 import { isPrivateAddress } from "./rules/webhook-url";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "./schema";
@@ -12,6 +13,8 @@ export interface SendOptions {
   production: boolean;
   timeoutMs?: number;
 }
+
+let productionAgent: Dispatcher | undefined;
 
 export interface AttemptOutcome {
   status: "pending" | "succeeded" | "failed";
@@ -53,9 +56,11 @@ export async function attemptDelivery(
   if (!endpoint) error = "Webhook supprimé par le cabinet";
   else {
     try {
-      if (opts.production) await assertPublicHost(new URL(url).hostname);
+      // In production a name is checked when connecting (publicOnlyAgent); an address literal is never looked up.
+      if (opts.production && isPrivateAddress(new URL(url).hostname.replace(/^\[|\]$/g, ""))) throw new Error("Adresse privée refusée");
       const response = await fetch(url, {
         method: "POST",
+        ...(opts.production ? { dispatcher: (productionAgent ??= publicOnlyAgent()) } : {}),
         redirect: "manual",
         signal: AbortSignal.timeout(opts.timeoutMs ?? TIMEOUT_MS),
         headers: {
@@ -101,19 +106,13 @@ export async function attemptDelivery(
   return { status, attempt, statusCode, durationMs, error };
 }
 
-/** Resolves the name now (a public name may point to a private address) and refuses our own networks. */
-async function assertPublicHost(hostname: string) {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  const addresses = isPrivateAddress(host) ? [{ address: host }] : await lookup(host, { all: true });
-  if (addresses.some((a) => isPrivateAddress(a.address))) throw new Error("Adresse privée refusée");
-}
-
 function describeFailure(e: unknown): string {
   if (e instanceof Error) {
     if (e.name === "TimeoutError") return "Délai dépassé (pas de réponse en 10 s)";
     const err = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
     const cause = err?.code ?? err?.errors?.[0]?.code;
     if (cause === "ECONNREFUSED") return "Connexion refusée";
+    if (cause === PRIVATE_ADDRESS_REFUSED) return "Adresse privée refusée";
     if (cause === "ENOTFOUND") return "Nom de domaine introuvable";
     if (cause) return `Erreur réseau (${cause})`;
     if (err?.message) return `Erreur réseau (${err.message.slice(0, 200)})`;
