@@ -64,7 +64,8 @@ export const marketListings = pgTable(
     soldAt: ts("sold_at"),
   },
   (t) => [
-    index("market_listings_open_idx").on(t.product, t.departement, t.receivedAt.desc()).where(sql`${t.soldAt} is null`),
+    // With a département filter, each price group reads its leads of that département in reception order.
+    index("market_listings_open_idx").on(t.product, t.leadType, t.departement, t.receivedAt.desc()).where(sql`${t.soldAt} is null`),
     // The listing reads each price group (product, type, tier) in reception order (list-market.ts).
     index("market_listings_open_type_idx").on(t.product, t.leadType, t.receivedAt.desc()).where(sql`${t.soldAt} is null`),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "market_listings_open_idx";--> statement-breakpoint
+CREATE INDEX "market_listings_open_idx" ON "market_listings" USING btree ("product","lead_type","departement","received_at" DESC NULLS LAST) WHERE "market_listings"."sold_at" is null;
