@@ -1,4 +1,4 @@
--- Single-lead intake stores a batch in one autocommitted statement (decision 006): the duplicate lookup
+-- Single-lead intake stores a batch in one autocommitted statement (decision 004): the duplicate lookup
 -- runs first without locks, then the storing statement calls this function, which takes the same
 -- advisory locks as the transactional path (same keys, same order: no deadlock between the two) and looks
 -- again, now that no one else can claim these people until the statement commits. A VOLATILE function

@@ -42,7 +42,7 @@ export async function ingestLeads(
 }
 
 /**
- * `ingestLeads` in two round trips and no transaction, for the single-lead API's batches (decision 006):
+ * `ingestLeads` in two round trips and no transaction, for the single-lead API's batches (decision 004):
  * the duplicate lookup runs without locks and the storing statement confirms it under them. Null when a
  * concurrent submission claimed one of the people in between: nothing was stored, judge again with `ingestLeads`.
  */

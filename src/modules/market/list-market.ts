@@ -78,7 +78,8 @@ export async function listMarket(
   // work on a hundred groups, not on a million leads. Each group reads its leads from the index in
   // reception order, within the reception window of its tier (receptionWindows), and checks their own
   // deadlines: the page is the best of each group's first rows.
-  const tiers = (f.tier ? [f.tier] : PRICE_TIERS).map((tier) => ({ tier, ...receptionWindows(now)[tier] }));
+  const windows = receptionWindows(now);
+  const tiers = (f.tier ? [f.tier] : PRICE_TIERS).map((tier) => ({ tier, ...windows[tier] }));
   const groupWhere: SQL[] = [sql`p.version = (select max(version) from price_grids)`, sql`p.channel = 'marketplace'`];
   if (scope.products) groupWhere.push(sql`p.product = any(${sql.param(scope.products)}::text[])`);
   if (f.product) groupWhere.push(sql`p.product = ${f.product}`);
