@@ -15,6 +15,11 @@ export interface SendOptions {
 }
 
 let productionAgent: Dispatcher | undefined;
+/** One agent for every production delivery: its connections are pooled per origin. */
+function productionDispatcher(): Dispatcher {
+  productionAgent ??= publicOnlyAgent();
+  return productionAgent;
+}
 
 export interface AttemptOutcome {
   status: "pending" | "succeeded" | "failed";
@@ -60,7 +65,7 @@ export async function attemptDelivery(
       if (opts.production && isPrivateAddress(new URL(url).hostname.replace(/^\[|\]$/g, ""))) throw new Error("Adresse privée refusée");
       const response = await fetch(url, {
         method: "POST",
-        ...(opts.production ? { dispatcher: (productionAgent ??= publicOnlyAgent()) } : {}),
+        ...(opts.production ? { dispatcher: productionDispatcher() } : {}),
         redirect: "manual",
         signal: AbortSignal.timeout(opts.timeoutMs ?? TIMEOUT_MS),
         headers: {
