@@ -3,23 +3,28 @@ import { pageQueryShape, pageSchema } from "../../lib/paging";
 import { cardNumberSchema } from "../billing/api";
 import { DEPARTEMENTS, PRODUCT_SLUGS } from "../catalogue/rules";
 import { leadContactSchema } from "../intake/api";
-import { HOLD_MINUTES, LEAD_TYPES, PRICE_TIERS, SALE_CHANNELS } from "./rules/sale-terms";
+import { HOLD_MINUTES, LEAD_TYPES, LISTING_DEPTH, PRICE_TIERS, SALE_CHANNELS } from "./rules/sale-terms";
 
 /** Request and response shapes of the marketplace: the routes validate and document with them, the web derives its types. */
 
 const productSlug = z.enum(PRODUCT_SLUGS).meta({ title: "le produit" });
 const departement = z.enum(DEPARTEMENTS.map((d) => d.code) as [string, ...string[]]).meta({ title: "le département" });
 
-export const marketQuerySchema = z.object({
-  product: productSlug.optional().meta({ title: "le produit" }),
-  leadType: z.enum(LEAD_TYPES).optional().meta({ title: "le type" }),
-  departement: departement.optional().meta({ title: "le département" }),
-  tier: z.enum(PRICE_TIERS).optional().meta({ title: "la fraîcheur" }),
-  minPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix minimum" }),
-  maxPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix maximum" }),
-  sort: z.enum(["recent", "oldest", "price_asc", "price_desc"]).default("recent").meta({ title: "le tri" }),
-  ...pageQueryShape,
-});
+export const marketQuerySchema = z
+  .object({
+    product: productSlug.optional().meta({ title: "le produit" }),
+    leadType: z.enum(LEAD_TYPES).optional().meta({ title: "le type" }),
+    departement: departement.optional().meta({ title: "le département" }),
+    tier: z.enum(PRICE_TIERS).optional().meta({ title: "la fraîcheur" }),
+    minPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix minimum" }),
+    maxPriceCents: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ title: "le prix maximum" }),
+    sort: z.enum(["recent", "oldest", "price_asc", "price_desc"]).default("recent").meta({ title: "le tri" }),
+    ...pageQueryShape,
+  })
+  .refine((q) => (q.page - 1) * q.pageSize < LISTING_DEPTH, {
+    path: ["page"],
+    message: `au-delà des ${LISTING_DEPTH.toLocaleString("fr-FR")} premiers leads, affinez les filtres pour voir les suivants`,
+  });
 export type MarketQuery = z.infer<typeof marketQuerySchema>;
 
 export const marketItemSchema = z.object({

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { buyableScope } from "../brokers";
 import { businessHoursBetween, receptionWindows } from "./rules/freshness";
-import { type LeadType, PRICE_TIERS, type PriceTier } from "./rules/sale-terms";
+import { type LeadType, LISTING_DEPTH, PRICE_TIERS, type PriceTier } from "./rules/sale-terms";
 
 export interface MarketFilters {
   product?: string;
@@ -34,12 +34,6 @@ export interface MarketItem {
   /** The caller's own hold on it, if any. */
   heldUntil: Date | null;
 }
-
-/**
- * Past this many matches the total reads "plus de 1 000": a broker narrows a list that long with the filters
- * rather than paging through it, and counting further cost 30 to 130 ms a page at a million stocked leads.
- */
-export const TOTAL_CAP = 1_000;
 
 interface Row {
   lead_id: string;
@@ -127,7 +121,7 @@ export async function listMarket(
     ),
     rawRows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from (select 1 ${leadsOf(sql`1`, TOTAL_CAP + 1, false)} limit ${TOTAL_CAP + 1}) capped`,
+      sql`select count(*)::int as n from (select 1 ${leadsOf(sql`1`, LISTING_DEPTH + 1, false)} limit ${LISTING_DEPTH + 1}) capped`,
     ),
   ]);
   const n = count[0]?.n ?? 0;
@@ -152,7 +146,7 @@ export async function listMarket(
         heldUntil: mine ? new Date(r.hold_until as string | Date) : null,
       };
     }),
-    total: Math.min(n, TOTAL_CAP),
-    totalCapped: n > TOTAL_CAP,
+    total: Math.min(n, LISTING_DEPTH),
+    totalCapped: n > LISTING_DEPTH,
   };
 }

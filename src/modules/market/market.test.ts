@@ -136,6 +136,14 @@ describe("marketplace listing", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatchObject({ code: "validation_error", field: "querystring.tier" });
     expect(bad.json().error.message).toMatch(/^Fraîcheur : /);
+    // Past the listing's depth (the first 1,000 leads) a page is refused: a page a million rows deep would
+    // make each price group read up to a million rows.
+    const deep = await ctx.app.inject({ method: "GET", url: "/api/v1/market/leads?page=41&pageSize=25", headers: asUser(b.session) });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().error).toMatchObject({ code: "validation_error", field: "querystring.page" });
+    expect(deep.json().error.message).toMatch(/^Page : au-delà des 1\s000 premiers leads, affinez les filtres/);
+    const last = await ctx.app.inject({ method: "GET", url: "/api/v1/market/leads?page=40&pageSize=25", headers: asUser(b.session) });
+    expect(last.statusCode, last.body).toBe(200);
   });
 });
 

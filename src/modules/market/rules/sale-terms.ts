@@ -11,3 +11,9 @@ export const LEAD_TYPE_LABELS: Record<LeadType, string> = { lead: "Lead", rdv: "
 
 /** How long a marketplace hold lasts while the broker pays. */
 export const HOLD_MINUTES = 5;
+/**
+ * How deep the marketplace listing reads: its total counts to this many ("plus de 1 000") and its pages stop
+ * there. A broker narrows a longer list with the filters; reading further cost 30 to 130 ms a page at a
+ * million stocked leads, and a page a million rows deep would read up to a million rows per price group.
+ */
+export const LISTING_DEPTH = 1_000;
