@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
+import { driverError } from "../../platform/db/unique-violation";
 import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
 import {
@@ -55,19 +56,23 @@ export async function ingestLeadsAtOnce(
   const judged = await judgeItems(databaseTexts(db), items, opts.now);
   const candidates = duplicateCandidates(judged);
   applyRejections(judged, rejectionsOf(candidates, await lookUpDuplicates(db, candidates.people, opts.now)));
-  const claimed = candidates.index.flatMap((index, i) => ((judged[index] as Judged).reasons.length === 0 ? [i] : []));
+  // The people this batch accepts: the storing statement claims them under their locks.
+  const claimed = candidates.index.flatMap((index, i) => {
+    const j = judged[index] as Judged;
+    return j.reasons.length === 0 ? [{ person: candidates.people[i] as DuplicateCandidate, leadId: j.id }] : [];
+  });
   const claim =
     claimed.length === 0
       ? undefined
       : claimPeopleSql(
-          claimed.map((i) => candidates.people[i] as DuplicateCandidate),
+          claimed.map((c) => c.person),
           opts.now,
-          claimed.map((i) => (judged[candidates.index[i] as number] as Judged).id),
+          claimed.map((c) => c.leadId),
         );
   try {
     await storeLeads(db, supplier, storeColumnsOf(judged, contextOf(supplier, opts)), claim);
   } catch (error) {
-    if (isClaimConflict(error)) return null;
+    if (driverError(error)?.code === "LA409") return null;
     throw error;
   }
   return resultsOf(judged);
@@ -174,10 +179,4 @@ function claimPeopleSql(people: DuplicateCandidate[], now: Date, own: string[]):
   return sql`intake_claim_people(${sql.param(lockKeysOf(people))}::text[], ${sql.param(people.map((c) => c.product))}::text[],
     ${sql.param(people.map((c) => c.phone))}::text[], ${sql.param(people.map((c) => c.email))}::text[],
     ${windowStart(now)}::timestamptz, ${sql.param(own)}::uuid[])`;
-}
-
-function isClaimConflict(e: unknown): boolean {
-  for (let err: unknown = e; err && typeof err === "object"; err = (err as { cause?: unknown }).cause)
-    if ((err as { code?: string }).code === "LA409") return true;
-  return false;
 }

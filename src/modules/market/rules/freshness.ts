@@ -42,56 +42,42 @@ export function businessHoursBetween(from: Date, to: Date, departement: string |
  * stocked, so the listing filters freshness with plain timestamp comparisons on indexed columns.
  */
 export function instantAfterBusinessHours(from: Date, hours: number, departement: string | null | undefined): Date {
-  return instantsAfterBusinessHours(from, [hours], departement)[0] as Date;
-}
-
-/** The instants `from` reaches each of `hours` (ascending) business hours, in one walk over the days. */
-function instantsAfterBusinessHours(from: Date, hours: readonly number[], departement: string | null | undefined): Date[] {
-  const region: HolidayRegion = holidayRegionOf(departement);
-  const found: Date[] = [];
-  let spent = 0;
-  let day = parisToday(from);
-  for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
-    const next = nextDay(day);
-    const nextStart = parisDayStart(next).getTime();
-    if (isBusinessDay(day, region)) {
-      const start = Math.max(parisDayStart(day).getTime(), from.getTime());
-      const available = Math.max(nextStart - start, 0);
-      while (found.length < hours.length && (hours[found.length] as number) * HOUR_MS - spent <= available) {
-        found.push(new Date(start + (hours[found.length] as number) * HOUR_MS - spent));
-      }
-      if (found.length === hours.length) return found;
-      spent += available;
-    }
-    day = next;
-  }
-  throw new Error(`No ${hours.at(-1)} business hours within ${MAX_DAYS_SCANNED} days of ${from.toISOString()}`);
+  return instantsAtBusinessHours(from, [hours], departement, 1)[0] as Date;
 }
 
 /**
- * The instants from which `to` is each of `hours` (ascending) business hours away: the inverse of
- * instantAfterBusinessHours, walking the days backwards. A lead received after the first one is younger
- * than its hours at `to`; received at it or before, it is at least that old.
+ * The instants `anchor` is each of `hours` (ascending) business hours away from, in one walk over the days:
+ * forwards, when a lead received at `anchor` reaches them; backwards, the receptions that are that old at
+ * `anchor` (a lead received after the first one is younger than its hours; at it or before, at least that old).
  */
-function instantsBeforeBusinessHours(to: Date, hours: readonly number[], departement: string | null | undefined): Date[] {
+function instantsAtBusinessHours(
+  anchor: Date,
+  hours: readonly number[],
+  departement: string | null | undefined,
+  direction: 1 | -1,
+): Date[] {
   const region: HolidayRegion = holidayRegionOf(departement);
   const found: Date[] = [];
   let spent = 0;
-  let day = parisToday(to);
+  let day = parisToday(anchor);
   for (let i = 0; i < MAX_DAYS_SCANNED; i++) {
     if (isBusinessDay(day, region)) {
-      const start = parisDayStart(day).getTime();
-      const end = Math.min(parisDayStart(nextDay(day)).getTime(), to.getTime());
-      const available = Math.max(end - start, 0);
+      const dayStart = parisDayStart(day).getTime();
+      const dayEnd = parisDayStart(nextDay(day)).getTime();
+      // The part of the day on the walk's side of the anchor, entered by its edge nearest the anchor.
+      const from = direction === 1 ? Math.max(dayStart, anchor.getTime()) : dayStart;
+      const to = direction === 1 ? dayEnd : Math.min(dayEnd, anchor.getTime());
+      const edge = direction === 1 ? from : to;
+      const available = Math.max(to - from, 0);
       while (found.length < hours.length && (hours[found.length] as number) * HOUR_MS - spent <= available) {
-        found.push(new Date(end - ((hours[found.length] as number) * HOUR_MS - spent)));
+        found.push(new Date(edge + direction * ((hours[found.length] as number) * HOUR_MS - spent)));
       }
       if (found.length === hours.length) return found;
       spent += available;
     }
-    day = previousDay(day);
+    day = direction === 1 ? nextDay(day) : previousDay(day);
   }
-  throw new Error(`No ${hours.at(-1)} business hours within ${MAX_DAYS_SCANNED} days before ${to.toISOString()}`);
+  throw new Error(`No ${hours.at(-1)} business hours within ${MAX_DAYS_SCANNED} days of ${anchor.toISOString()}`);
 }
 
 /** Reception times that can be in a tier at some instant: `after` < received at <= `upTo`. */
@@ -111,7 +97,7 @@ const REGION_DEPARTEMENTS = [null, "57", "67", "68"] as const;
  * lead's own deadlines (tier24_until…) on what it reads.
  */
 export function receptionWindows(now: Date): Record<FreshnessTier, ReceptionWindow> {
-  const byRegion = REGION_DEPARTEMENTS.map((d) => instantsBeforeBusinessHours(now, [24, 48, MARKET_LIFETIME_HOURS], d));
+  const byRegion = REGION_DEPARTEMENTS.map((d) => instantsAtBusinessHours(now, [24, 48, MARKET_LIFETIME_HOURS], d, -1));
   const earliest = (i: number) => new Date(Math.min(...byRegion.map((b) => (b[i] as Date).getTime())) - WINDOW_MARGIN_MS);
   const latest = (i: number) => new Date(Math.max(...byRegion.map((b) => (b[i] as Date).getTime())) + WINDOW_MARGIN_MS);
   return {
@@ -129,7 +115,7 @@ export interface FreshnessDeadlines {
 }
 
 export function freshnessDeadlines(receivedAt: Date, departement: string | null | undefined): FreshnessDeadlines {
-  const [tier24Until, tier48Until, expiresAt] = instantsAfterBusinessHours(receivedAt, [24, 48, MARKET_LIFETIME_HOURS], departement) as [
+  const [tier24Until, tier48Until, expiresAt] = instantsAtBusinessHours(receivedAt, [24, 48, MARKET_LIFETIME_HOURS], departement, 1) as [
     Date,
     Date,
     Date,
