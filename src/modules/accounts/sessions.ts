@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { organisations, sessions, users } from "./schema";
@@ -15,7 +15,23 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
 }
 
 export async function resolveSession(db: Db, token: string, now: Date): Promise<AuthContext | null> {
-  const [row] = await db
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id: sha256(token), now });
+  if (!row) return null;
+  return { ...row, apiKeyId: null, via: "session" };
+}
+
+/**
+ * Every request with a session cookie asks this: built once and, on PostgreSQL, a named prepared statement
+ * planned once per connection (planning the joins cost more than running them).
+ */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+const sessionQuery = (db: Db) =>
+  db
     .select({
       userId: users.id,
       role: users.role,
@@ -27,11 +43,9 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(sessions.id, sha256(token)), gt(sessions.expiresAt, now)))
-    .limit(1);
-  if (!row) return null;
-  return { ...row, apiKeyId: null, via: "session" };
-}
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .limit(1)
+    .prepare("accounts.session");
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sha256(token)));

@@ -24,7 +24,7 @@ export interface LedgerRow {
   balanceAfterCents: number;
 }
 
-const DEBIT_KINDS: readonly LedgerKind[] = ["exclusive_sale", "marketplace_purchase", "adjustment"];
+export const DEBIT_KINDS: readonly LedgerKind[] = ["exclusive_sale", "marketplace_purchase", "adjustment"];
 const CREDIT_KINDS: readonly LedgerKind[] = ["top_up", "refund", "adjustment"];
 
 const DEFAULT_DESCRIPTIONS: Record<LedgerKind, string> = {
@@ -35,7 +35,7 @@ const DEFAULT_DESCRIPTIONS: Record<LedgerKind, string> = {
   adjustment: "Ajustement par l'opérateur",
 };
 
-function checkAmount(m: CreditMovement, allowed: readonly LedgerKind[]) {
+export function checkAmount(m: CreditMovement, allowed: readonly LedgerKind[]) {
   if (!Number.isSafeInteger(m.amountCents) || m.amountCents <= 0)
     throw new AppError("validation_error", { field: "amountCents", message: "Montant : un nombre entier de centimes positif est attendu" });
   if (!allowed.includes(m.kind))
@@ -44,12 +44,9 @@ function checkAmount(m: CreditMovement, allowed: readonly LedgerKind[]) {
 
 type Rows<T> = { rows: T[] };
 
-/** Ledger rows and their audit events for movements already applied to the wallets, in one insert each. */
-async function recordMovements(
-  tx: DbOrTx,
-  moves: readonly { m: CreditMovement; signed: number; balanceAfter: number }[],
-): Promise<LedgerRow[]> {
-  const rows = moves.map(({ m, signed, balanceAfter }) => ({
+/** The ledger row of a movement already applied to its wallet. */
+export function ledgerRowOf(m: CreditMovement, signed: number, balanceAfter: number) {
+  return {
     id: randomUUID(),
     orgId: m.orgId,
     kind: m.kind,
@@ -59,16 +56,31 @@ async function recordMovements(
     description: m.description ?? DEFAULT_DESCRIPTIONS[m.kind],
     userId: m.userId ?? null,
     createdAt: m.now,
-  }));
+  };
+}
+
+/** The audit event of a ledger row: the facts the verifier compares with the row (billing/verify-ledger.ts). */
+export function ledgerEventOf(row: ReturnType<typeof ledgerRowOf>) {
+  return {
+    action: row.amountCents > 0 ? "credits.credited" : "credits.debited",
+    entityType: "ledger_entry",
+    entityId: row.id,
+    data: { kind: row.kind, amountCents: row.amountCents, balanceAfterCents: row.balanceAfterCents, reference: row.reference },
+  };
+}
+
+/** Ledger rows and their audit events for movements already applied to the wallets, in one insert each. */
+async function recordMovements(
+  tx: DbOrTx,
+  moves: readonly { m: CreditMovement; signed: number; balanceAfter: number }[],
+): Promise<LedgerRow[]> {
+  const rows = moves.map(({ m, signed, balanceAfter }) => ledgerRowOf(m, signed, balanceAfter));
   await tx.insert(ledgerEntries).values(rows);
   await appendAuditEvents(
     tx,
     rows.map((row) => ({
       actor: { orgId: row.orgId, userId: row.userId } satisfies Actor,
-      action: row.amountCents > 0 ? "credits.credited" : "credits.debited",
-      entityType: "ledger_entry",
-      entityId: row.id,
-      data: { kind: row.kind, amountCents: row.amountCents, balanceAfterCents: row.balanceAfterCents, reference: row.reference },
+      ...ledgerEventOf(row),
       occurredAt: row.createdAt,
     })),
   );

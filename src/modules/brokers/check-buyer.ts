@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
+import { rawRows } from "../../platform/db/raw-rows";
 import { AppError } from "../../platform/errors";
-import { organisations } from "../accounts/schema";
 import { PRODUCTS } from "../catalogue/rules";
 import { consentTexts } from "../consent/schema";
 import { oriasCategoryLabel } from "./rules/orias-categories";
@@ -26,26 +26,47 @@ export interface LeadForSale {
 
 type ConsentCoverage = { partners: string[]; partnerCategories: string[] };
 
+/** What the buyer check needs to know of a buyer (buyerFactsSql reads it). */
+export interface BuyerFacts {
+  kind: string;
+  brokerage: {
+    legalName: string;
+    oriasCategories: string[];
+    partnerCategories: string[];
+    verified: boolean;
+    refused: boolean;
+  } | null;
+}
+
+/** A scalar subquery giving an organisation's BuyerFacts as JSON, for a caller that reads them with other rows in one query. */
+export function buyerFactsSql(orgId: string): SQL {
+  return sql`(select json_build_object('kind', o.kind, 'brokerage', case when b.org_id is null then null else json_build_object(
+      'legalName', b.legal_name, 'oriasCategories', b.orias_categories, 'partnerCategories', b.partner_categories,
+      'verified', b.verified_at is not null, 'refused', b.refused_at is not null) end)
+    from organisations o left join brokerages b on b.org_id = o.id where o.id = ${orgId}::uuid)`;
+}
+
 /**
  * Why the organisation may not buy the lead; an empty list means it may. Checked at every sale
  * (exclusive routing and marketplace): a brokerage whose ORIAS registration the operator has verified,
  * whose ORIAS categories allow the product, and whom the lead's consent text covers.
  */
 export async function buyerProblems(db: DbOrTx, buyerOrgId: string, lead: LeadForSale): Promise<BuyerProblem[]> {
-  const [buyer] = await db
-    .select({ kind: organisations.kind, brokerage: brokerages })
-    .from(organisations)
-    .leftJoin(brokerages, eq(brokerages.orgId, organisations.id))
-    .where(eq(organisations.id, buyerOrgId))
-    .limit(1);
+  const [row] = await rawRows<{ facts: BuyerFacts | null }>(db, sql`select ${buyerFactsSql(buyerOrgId)} as facts`);
+  const text = lead.consentText !== undefined ? lead.consentText : await consentCoverage(db, lead.consentTextId);
+  return buyerProblemsOf(row?.facts ?? null, { ...lead, consentText: text });
+}
+
+/** buyerProblems on facts already read (no query): the rules alone. */
+export function buyerProblemsOf(buyer: BuyerFacts | null, lead: LeadForSale & { consentText: ConsentCoverage | null }): BuyerProblem[] {
   if (buyer?.kind !== "courtier" || !buyer.brokerage)
     return [{ code: "not_a_broker", message: "Seul un cabinet de courtage inscrit (SIREN et ORIAS) peut acheter des leads" }];
   const b = buyer.brokerage;
   const problems: BuyerProblem[] = [];
-  if (!b.verifiedAt)
+  if (!b.verified)
     problems.push({
       code: "broker_not_verified",
-      message: b.refusedAt
+      message: b.refused
         ? "L'inscription ORIAS de votre cabinet a été refusée par LeadsAssurance : vous ne pouvez pas acheter"
         : "L'inscription ORIAS de votre cabinet n'a pas encore été vérifiée par LeadsAssurance",
     });
@@ -59,8 +80,7 @@ export async function buyerProblems(db: DbOrTx, buyerOrgId: string, lead: LeadFo
           : `Ce lead demande une inscription ORIAS en tant que ${needed.map((c) => `${oriasCategoryLabel(c)} (${c})`).join(", ou ")}`,
     });
   }
-  const text = lead.consentText !== undefined ? lead.consentText : await consentCoverage(db, lead.consentTextId);
-  if (!text || !consentCovers(text, b))
+  if (!lead.consentText || !consentCovers(lead.consentText, b))
     problems.push({
       code: "consent_not_covering",
       message: "Le consentement de ce prospect ne couvre pas votre cabinet : le texte accepté ne nomme pas vos catégories de partenaires",

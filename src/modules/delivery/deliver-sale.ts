@@ -3,7 +3,7 @@ import { formatEurosFr } from "../../lib/french-format";
 import type { Db, DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { enqueueJobs } from "../jobs";
+import { enqueueJobs, enqueueJobsSql } from "../jobs";
 import type { Notifier } from "../notifications";
 import { type LeadPayload, loadSalePayload } from "./load-sale-payload";
 import { leadPath } from "./rules/links";
@@ -17,11 +17,14 @@ export const WEBHOOK_ATTEMPT_JOB = "delivery.webhook";
  * broker commit together, and the jobs table keeps that promise across a restart.
  */
 export async function enqueueSaleDeliveries(tx: DbOrTx, saleIds: readonly string[], now: Date): Promise<void> {
-  await enqueueJobs(
-    tx,
-    saleIds.map((saleId) => ({ kind: SALE_DELIVERY_JOB, dedupeKey: saleId, payload: { saleId }, runAt: now })),
-  );
+  await enqueueJobs(tx, saleDeliveryJobs(saleIds, now));
 }
+
+/** The same promise as a fragment of the sale's own statement (market/pay-at-once.ts). */
+export const saleDeliveriesSql = (saleIds: readonly string[], now: Date) => enqueueJobsSql(saleDeliveryJobs(saleIds, now));
+
+const saleDeliveryJobs = (saleIds: readonly string[], now: Date) =>
+  saleIds.map((saleId) => ({ kind: SALE_DELIVERY_JOB, dedupeKey: saleId, payload: { saleId }, runAt: now }));
 
 export function enqueueWebhookAttempt(db: DbOrTx, deliveryId: string, attempt: number, runAt: Date) {
   return enqueueJobs(db, [{ kind: WEBHOOK_ATTEMPT_JOB, dedupeKey: `${deliveryId}#${attempt}`, payload: { deliveryId, attempt }, runAt }]);

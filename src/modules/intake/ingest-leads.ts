@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../platform/db/client";
+import { guardFailed } from "../../platform/db/guard";
 import { rawRows } from "../../platform/db/raw-rows";
-import { driverError } from "../../platform/db/unique-violation";
 import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
 import {
@@ -72,7 +72,7 @@ export async function ingestLeadsAtOnce(
   try {
     await storeLeads(db, supplier, storeColumnsOf(judged, contextOf(supplier, opts)), claim);
   } catch (error) {
-    if (driverError(error)?.code === "LA409") return null;
+    if (guardFailed(error)) return null;
     throw error;
   }
   return resultsOf(judged);

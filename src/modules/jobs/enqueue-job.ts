@@ -1,5 +1,6 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import { jobs } from "./schema";
+import { rawRows } from "../../platform/db/raw-rows";
 
 export interface JobRequest {
   kind: string;
@@ -12,10 +13,20 @@ export interface JobRequest {
 /** Queues the jobs not queued yet; returns how many were new. Cheap enough to call on every poll. */
 export async function enqueueJobs(db: DbOrTx, requests: readonly JobRequest[]): Promise<number> {
   if (requests.length === 0) return 0;
-  const rows = await db
-    .insert(jobs)
-    .values(requests.map((r) => ({ kind: r.kind, dedupeKey: r.dedupeKey, payload: r.payload ?? {}, runAt: r.runAt })))
-    .onConflictDoNothing({ target: [jobs.kind, jobs.dedupeKey] })
-    .returning({ id: jobs.id });
-  return rows.length;
+  return (await rawRows(db, enqueueJobsSql(requests))).length;
+}
+
+/**
+ * The insert that queues jobs, for a caller that makes it part of a larger statement (a CTE): the job is
+ * promised exactly when that statement's writes commit. Returns one row per new job.
+ */
+export function enqueueJobsSql(requests: readonly JobRequest[]): SQL {
+  return sql`
+    insert into jobs (kind, dedupe_key, payload, run_at)
+    select kind, dedupe_key, payload::jsonb, run_at
+    from unnest(${sql.param(requests.map((r) => r.kind))}::text[], ${sql.param(requests.map((r) => r.dedupeKey))}::text[],
+                ${sql.param(requests.map((r) => JSON.stringify(r.payload ?? {})))}::text[],
+                ${sql.param(requests.map((r) => r.runAt.toISOString()))}::timestamptz[]) as j(kind, dedupe_key, payload, run_at)
+    on conflict (kind, dedupe_key) do nothing
+    returning id`;
 }

@@ -1,4 +1,4 @@
 // What other modules may use of jobs; nothing else of this folder is imported from outside it.
-export { enqueueJobs, type JobRequest } from "./enqueue-job";
+export { enqueueJobs, enqueueJobsSql, type JobRequest } from "./enqueue-job";
 export { type JobHandler, runDueJobs } from "./run-due-jobs";
 export { startJobRunner } from "./runner";

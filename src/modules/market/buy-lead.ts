@@ -18,24 +18,24 @@ import {
 } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
-import type { Hold } from "./hold-lead";
 import { leadForSale } from "./lead-for-sale";
+import { type PurchasedLead, payAtOnce } from "./pay-at-once";
 import { recordSale } from "./record-sale";
 import { HOLD_MINUTES } from "./rules/sale-terms";
-import { marketHolds } from "./schema";
+import { type Hold, marketHolds } from "./schema";
 
 export const MARKET_PURCHASE_PURPOSE = "market_purchase";
 
-export interface PurchasedLead {
-  saleId: string;
-  leadId: string;
-  priceCents: number;
-  paidWith: "credits" | "card";
-  contact: LeadContact;
+/**
+ * Pays a hold with the brokerage's credits: debit and sale together, or neither. The usual case takes two
+ * round trips (payAtOnce); anything else is worked out in a transaction.
+ */
+export async function payHoldWithCredits(db: Db, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead> {
+  return (await payAtOnce(db, buyer, holdId, now)) ?? payHoldWithCreditsInTransaction(db, buyer, holdId, now);
 }
 
-/** Pays a hold with the brokerage's credits: debit and sale in one transaction, or neither. */
-export async function payHoldWithCredits(db: DbOrTx, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead> {
+/** The transactional path alone (what payAtOnce must write the same way: at-once.test.ts compares them). */
+export async function payHoldWithCreditsInTransaction(db: DbOrTx, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead> {
   return db.transaction(async (tx) => {
     const hold = await lockHold(tx, buyer.orgId, holdId);
     if (hold.status === "paid") return purchasedLead(tx, buyer.orgId, hold.leadId);

@@ -1,27 +1,34 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
-import type { DbOrTx, Tx } from "../../platform/db/client";
+import type { Db, DbOrTx, Tx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError } from "../../platform/errors";
 import { appendAuditEvent, appendAuditEvents } from "../audit";
 import { assertMayBuy } from "../brokers";
+import { holdAtOnce, holdCreatedEvent } from "./hold-at-once";
 import { leadForSale } from "./lead-for-sale";
 import { priceInForce } from "./price-grid";
 import { freshnessTierAt } from "./rules/freshness";
 import { HOLD_MINUTES, type LeadType, type PriceTier } from "./rules/sale-terms";
-import { marketHolds } from "./schema";
-
-export type Hold = typeof marketHolds.$inferSelect;
+import { type Hold, marketHolds } from "./schema";
 
 /**
  * Reserves a marketplace lead for the caller while it pays: one holder at a time, for HOLD_MINUTES, at
  * the price in force now (kept on the hold). Idempotent per Idempotency-Key: the same key for the same
  * lead gives back the same hold (a double click, a retried request), for another lead it is refused.
+ * The usual case takes two round trips (holdAtOnce); anything else is worked out in a transaction.
+ */
+export async function holdLead(db: Db, buyer: AuthContext, input: { leadId: string; idempotencyKey: string }, now: Date): Promise<Hold> {
+  return (await holdAtOnce(db, buyer, input, now)) ?? holdLeadInTransaction(db, buyer, input, now);
+}
+
+/**
+ * holdLead in a transaction (also alone in at-once.test.ts, which compares it with holdAtOnce).
  * The listing row is the lock: a conditional UPDATE takes the lead only if nobody holds it, so two
  * buyers racing for one lead get one hold and one clear refusal.
  */
-export async function holdLead(
+export async function holdLeadInTransaction(
   db: DbOrTx,
   buyer: AuthContext,
   input: { leadId: string; idempotencyKey: string },
@@ -89,20 +96,7 @@ export async function holdLead(
       })
       .returning();
     const created = hold as Hold;
-    await appendAuditEvent(tx, {
-      actor: { orgId: buyer.orgId, userId: buyer.userId },
-      action: "market.hold_created",
-      entityType: "market_hold",
-      entityId: created.id,
-      data: {
-        leadId: input.leadId,
-        priceCents: created.priceCents,
-        priceVersion: created.priceVersion,
-        tier,
-        expiresAt: until.toISOString(),
-      },
-      occurredAt: now,
-    });
+    await appendAuditEvent(tx, { actor: { orgId: buyer.orgId, userId: buyer.userId }, ...holdCreatedEvent(created), occurredAt: now });
     return created;
   });
 }

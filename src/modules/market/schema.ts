@@ -103,6 +103,8 @@ export const marketHolds = pgTable(
   ],
 );
 
+export type Hold = typeof marketHolds.$inferSelect;
+
 /** A broker's standing order for exclusive leads. */
 export const brokerOrders = pgTable(
   "broker_orders",

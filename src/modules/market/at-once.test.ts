@@ -1,0 +1,186 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validLead } from "../../../tests/factories/leads";
+import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
+import { createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import type { AuthContext } from "../../platform/auth-context";
+import { rawRows } from "../../platform/db/raw-rows";
+import { readCheckpoints } from "../audit";
+import { verifyLedger, walletBalance } from "../billing";
+import { verifyEvidence } from "../evidence";
+import { payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead";
+import { holdAtOnce } from "./hold-at-once";
+import { holdLead, holdLeadInTransaction } from "./hold-lead";
+import { payAtOnce } from "./pay-at-once";
+import { ensurePriceGrid } from "./price-grid";
+import { stockLeads } from "./stock-leads";
+
+/** Tuesday 1 December 2026, 10:00 in Paris. */
+const now = new Date("2026-12-01T10:00:00+01:00");
+const clock = () => new Date(now);
+
+let ctx: TestContext;
+let supplier: Awaited<ReturnType<typeof supplierFixture>>;
+let operatorId: string;
+
+async function stockedLead() {
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/v1/leads",
+    headers: { authorization: `Bearer ${supplier.apiKey}` },
+    payload: validLead(
+      supplier.version,
+      { contact: { ...validLead(supplier.version).contact, postalCode: "75011", city: "Paris" } },
+      "mutuelle-sante",
+      clock(),
+    ),
+  });
+  expect(res.json().status, res.body).toBe("accepted");
+  await stockLeads(ctx.db, [res.json().id], now);
+  return res.json().id as string;
+}
+
+/** A verified brokerage with credits, as the route would see its buyer. */
+async function buyer(creditsCents = 100_000): Promise<AuthContext> {
+  const b = await verifiedBuyer(ctx, { operatorId, creditsCents, now });
+  return {
+    userId: b.userId,
+    orgId: b.orgId,
+    orgKind: "courtier",
+    orgName: "Cabinet",
+    role: "broker_admin",
+    apiKeyId: null,
+    via: "session",
+    csrfToken: null,
+  };
+}
+
+/** Everything a purchase wrote for a brokerage, with its ids replaced by their role ("LEAD", "HOLD"…), so two purchases compare. */
+async function writtenBy(orgId: string, leadId: string) {
+  const [hold] = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select id, status, price_cents, price_version, tier, payment_ref, closed_at is not null as closed from market_holds where lead_id = ${leadId}::uuid and org_id = ${orgId}::uuid`,
+  );
+  const [sale] = await rawRows<Record<string, unknown>>(ctx.db, sql`select * from lead_sales where lead_id = ${leadId}::uuid`);
+  const ledger = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select id, kind, amount_cents, balance_after_cents, reference, description, user_id from ledger_entries
+        where org_id = ${orgId}::uuid and kind = 'marketplace_purchase'`,
+  );
+  const events = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select action, entity_type, entity_id, org_id, user_id, api_key_id, data from audit_events
+        where org_id = ${orgId}::uuid and action in ('market.hold_created', 'credits.debited', 'lead.sold') order by id`,
+  );
+  const listing = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select sold_at is not null as sold, held_by, hold_until from market_listings where lead_id = ${leadId}::uuid`,
+  );
+  const jobs = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select kind, payload, status from jobs where kind = 'delivery.sale' and dedupe_key = ${String(sale?.id)}`,
+  );
+  const roles: [string, string][] = [
+    [String(sale?.id), "SALE"],
+    [String(hold?.id), "HOLD"],
+    [String(ledger[0]?.id), "LEDGER_ROW"],
+    [leadId, "LEAD"],
+    [orgId, "ORG"],
+    [String(sale?.buyer_user_id), "USER"],
+  ];
+  let text = JSON.stringify({ hold, sale, ledger, events, listing, jobs });
+  for (const [id, role] of roles) text = text.replaceAll(id, role);
+  return JSON.parse(text);
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp({}, { clock });
+  supplier = await supplierFixture(ctx);
+  await ensurePriceGrid(ctx.db, clock());
+  operatorId = (await operatorSession(ctx)).user.id;
+  await coverEveryCategory(ctx, supplier.version);
+});
+afterAll(() => ctx.close());
+
+describe("a marketplace purchase in two statements (hold and payment at once)", () => {
+  it("writes the same rows and the same evidence as the transaction, and the verifier finds them whole", async () => {
+    const [fastLead, slowLead] = [await stockedLead(), await stockedLead()];
+    const [fast, slow] = [await buyer(), await buyer()];
+
+    const held = await holdAtOnce(ctx.db, fast, { leadId: fastLead, idempotencyKey: "at-once-0001" }, now);
+    expect(held, "the usual case takes the short path").not.toBeNull();
+    const bought = await payAtOnce(ctx.db, fast, held?.id as string, now);
+    expect(bought).toMatchObject({ leadId: fastLead, priceCents: 1800, paidWith: "credits" });
+    expect(bought?.contact.phone).toMatch(/^\+?\d/);
+
+    const slowHold = await holdLeadInTransaction(ctx.db, slow, { leadId: slowLead, idempotencyKey: "at-once-0001" }, now);
+    const slowBought = await payHoldWithCreditsInTransaction(ctx.db, slow, slowHold.id, now);
+    expect({ ...held, id: "HOLD", leadId: "LEAD", orgId: "ORG", userId: "USER" }).toEqual({
+      ...slowHold,
+      id: "HOLD",
+      leadId: "LEAD",
+      orgId: "ORG",
+      userId: "USER",
+    });
+    expect({ ...bought, saleId: "SALE", leadId: "LEAD", contact: null }).toEqual({
+      ...slowBought,
+      saleId: "SALE",
+      leadId: "LEAD",
+      contact: null,
+    });
+
+    const written = await writtenBy(fast.orgId, fastLead);
+    expect(written.events.map((e: { action: string }) => e.action)).toEqual(["market.hold_created", "credits.debited", "lead.sold"]);
+    expect(written.sale).toMatchObject({ hold_id: "HOLD", payment_ref: "SALE", channel: "marketplace", paid_with: "credits" });
+    expect(written.jobs).toHaveLength(1);
+    expect(written).toEqual(await writtenBy(slow.orgId, slowLead));
+
+    expect(await walletBalance(ctx.db, fast.orgId)).toBe(100_000 - 1800);
+    const report = await verifyEvidence(ctx.db, { checkpoints: await readCheckpoints([]) });
+    expect(report.problems).toEqual([]);
+  });
+
+  it("leaves every other case to the transaction, which gives the exact answer", async () => {
+    const lead = await stockedLead();
+    const [a, b] = [await buyer(), await buyer(1000)];
+    const first = await holdLead(ctx.db, a, { leadId: lead, idempotencyKey: "retry-000001" }, now);
+    // The same key again (a retried request): the short path sees the key used and steps aside.
+    expect(await holdAtOnce(ctx.db, a, { leadId: lead, idempotencyKey: "retry-000001" }, now)).toBeNull();
+    expect(await holdLead(ctx.db, a, { leadId: lead, idempotencyKey: "retry-000001" }, now)).toEqual(first);
+    // Held by another brokerage.
+    expect(await holdAtOnce(ctx.db, b, { leadId: lead, idempotencyKey: "other-000001" }, now)).toBeNull();
+    await expect(holdLead(ctx.db, b, { leadId: lead, idempotencyKey: "other-000001" }, now)).rejects.toMatchObject({
+      code: "lead_on_hold",
+    });
+
+    // Credits short: 10 € for an 18 € lead.
+    const other = await stockedLead();
+    const short = await holdLead(ctx.db, b, { leadId: other, idempotencyKey: "short-000001" }, now);
+    expect(await payAtOnce(ctx.db, b, short.id, now)).toBeNull();
+    await expect(payHoldWithCredits(ctx.db, b, short.id, now)).rejects.toMatchObject({ code: "insufficient_credits" });
+
+    // Paid already (a double click): the same purchase, paid once.
+    const paid = await payHoldWithCredits(ctx.db, a, first.id, now);
+    expect(await payAtOnce(ctx.db, a, first.id, now)).toBeNull();
+    expect(await payHoldWithCredits(ctx.db, a, first.id, now)).toEqual(paid);
+    expect(await walletBalance(ctx.db, a.orgId)).toBe(100_000 - 1800);
+    expect(await walletBalance(ctx.db, b.orgId)).toBe(1000);
+  });
+
+  it("never debits from a stale balance: one brokerage paying ten holds at once is debited ten times, exactly", async () => {
+    const a = await buyer();
+    const leads = await Promise.all(Array.from({ length: 10 }, () => stockedLead()));
+    const holds = await Promise.all(leads.map((leadId, i) => holdLead(ctx.db, a, { leadId, idempotencyKey: `dix-${i}-000000` }, now)));
+    // On PostgreSQL the ten payments run on parallel connections and read the same balance: the guard sends
+    // all but the first to the transaction, which reads the balance under its lock.
+    const purchases = await Promise.all(holds.map((h) => payHoldWithCredits(ctx.db, a, h.id, now)));
+    expect(new Set(purchases.map((p) => p.saleId)).size).toBe(10);
+    expect(await walletBalance(ctx.db, a.orgId)).toBe(100_000 - 10 * 1800);
+    const [{ n }] = (await rawRows<{ n: number }>(
+      ctx.db,
+      sql`select count(distinct balance_after_cents)::int as n from ledger_entries where org_id = ${a.orgId}::uuid and kind = 'marketplace_purchase'`,
+    )) as [{ n: number }];
+    expect(n).toBe(10);
+    expect(await verifyLedger(ctx.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import { canonicalJson } from "../../lib/canonical-json";
+import type { AuthContext } from "../../platform/auth-context";
+import type { Db } from "../../platform/db/client";
+import { guardFailed, guardSql, withCtes } from "../../platform/db/guard";
+import { preparedRows } from "../../platform/db/prepared-rows";
+import { uniqueViolation } from "../../platform/db/unique-violation";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { auditEventsInsertSql } from "../audit";
+import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
+import { type LeadForSaleRow, leadForSaleSql, saleLeadOf } from "./lead-for-sale";
+import { freshnessTierAt } from "./rules/freshness";
+import { HOLD_MINUTES, type PriceTier } from "./rules/sale-terms";
+import type { Hold } from "./schema";
+
+type HoldFacts = LeadForSaleRow & {
+  tier24_until: string;
+  tier48_until: string;
+  expires_at: string;
+  sold_at: string | null;
+  hold_until: string | null;
+  grid_version: number;
+  prices: Partial<Record<PriceTier, number>> | null;
+  lead_held: boolean;
+  key_used: boolean;
+  buyer: BuyerFacts | null;
+};
+
+/**
+ * holdLead's usual case in two round trips and no transaction (decision 004, as the intake does): one
+ * query reads the listing, the lead's consent coverage, the buyer, the prices in force and whether the
+ * key was used; then one statement takes the lead only if it is still free at the same grid version,
+ * with the hold and its signed event. Null, with nothing written, for anything else (a key seen before,
+ * a lead held, sold or gone, a buyer refused, a grid published meanwhile): holdLead then works it out in
+ * a transaction and gives the exact answer.
+ */
+export async function holdAtOnce(
+  db: Db,
+  buyer: AuthContext,
+  input: { leadId: string; idempotencyKey: string },
+  now: Date,
+): Promise<Hold | null> {
+  const [facts] = await preparedRows<HoldFacts>(
+    db,
+    "market.hold-facts",
+    sql`
+      select f.*, m.tier24_until, m.tier48_until, m.expires_at, m.sold_at, m.hold_until, g.version as grid_version,
+             (select json_object_agg(p.tier, p.price_cents) from prices p
+               where p.version = g.version and p.product = m.product and p.lead_type = m.lead_type and p.channel = 'marketplace') as prices,
+             exists (select 1 from market_holds h where h.lead_id = m.lead_id and h.status = 'active') as lead_held,
+             exists (select 1 from market_holds h where h.org_id = ${buyer.orgId}::uuid and h.idempotency_key = ${input.idempotencyKey}) as key_used,
+             ${buyerFactsSql(buyer.orgId)} as buyer
+      from market_listings m cross join lateral (${leadForSaleSql(sql`m.lead_id`)}) f
+           cross join (select max(version) as version from price_grids) g
+      where m.lead_id = ${input.leadId}::uuid`,
+  );
+  if (!facts || facts.key_used || facts.lead_held || facts.sold_at || new Date(facts.expires_at) <= now) return null;
+  if (facts.hold_until && new Date(facts.hold_until) > now) return null;
+  if (buyerProblemsOf(facts.buyer, saleLeadOf(facts)).length > 0) return null;
+  const tier = freshnessTierAt(
+    { tier24Until: new Date(facts.tier24_until), tier48Until: new Date(facts.tier48_until), expiresAt: new Date(facts.expires_at) },
+    now,
+  ) as PriceTier;
+  const priceCents = facts.prices?.[tier];
+  if (priceCents === undefined) return null;
+
+  const hold: Hold = {
+    id: uuidv7(now.getTime()),
+    leadId: input.leadId,
+    orgId: buyer.orgId,
+    userId: buyer.userId,
+    idempotencyKey: input.idempotencyKey,
+    priceCents,
+    priceVersion: facts.grid_version,
+    tier,
+    status: "active",
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
+    closedAt: null,
+    paymentRef: null,
+  };
+  const at = now.toISOString();
+  const event = holdCreatedEvent(hold);
+  try {
+    await preparedRows(
+      db,
+      "market.hold-take",
+      withCtes(
+        [
+          [
+            "taken",
+            sql`update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${hold.expiresAt.toISOString()}::timestamptz
+                where lead_id = ${input.leadId}::uuid and sold_at is null and expires_at > ${at}::timestamptz
+                  and (hold_until is null or hold_until <= ${at}::timestamptz)
+                  and (select max(version) from price_grids) = ${hold.priceVersion}
+                returning lead_id`,
+          ],
+          [
+            "new_hold",
+            sql`insert into market_holds (id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at, expires_at)
+                select ${hold.id}::uuid, lead_id, ${hold.orgId}::uuid, ${hold.userId}::uuid, ${hold.idempotencyKey}, ${hold.priceCents},
+                       ${hold.priceVersion}, ${hold.tier}, 'active', ${at}::timestamptz, ${hold.expiresAt.toISOString()}::timestamptz
+                from taken`,
+          ],
+          ["hold_event", auditEventsInsertSql(buyerActor(buyer), now, [{ ...event, data: canonicalJson(event.data) }])],
+        ],
+        sql`select ${guardSql(sql`exists (select 1 from taken)`, "le lead en stock")}`,
+      ),
+    );
+  } catch (error) {
+    // Taken by another buyer meanwhile, or the same key sent twice at once: the transaction answers.
+    if (guardFailed(error) || uniqueViolation(error) !== null) return null;
+    throw error;
+  }
+  return hold;
+}
+
+/** A buyer acts through its session (the marketplace takes no API key), as the transactional path records it. */
+const buyerActor = (buyer: AuthContext) => ({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null });
+
+/** The audit event of a new hold, the same on both paths. */
+export function holdCreatedEvent(hold: Hold) {
+  return {
+    action: "market.hold_created",
+    entityType: "market_hold",
+    entityId: hold.id,
+    data: {
+      leadId: hold.leadId,
+      priceCents: hold.priceCents,
+      priceVersion: hold.priceVersion,
+      tier: hold.tier,
+      expiresAt: hold.expiresAt.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { canonicalJson } from "../../lib/canonical-json";
+import type { AuthContext } from "../../platform/auth-context";
+import type { Db } from "../../platform/db/client";
+import { guardFailed, guardSql, withCtes } from "../../platform/db/guard";
+import { preparedRows } from "../../platform/db/prepared-rows";
+import { uniqueViolation } from "../../platform/db/unique-violation";
+import { uuidv7 } from "../../platform/db/uuid-v7";
+import { auditEventsInsertSql } from "../audit";
+import { debitAtOnce } from "../billing";
+import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
+import { saleDeliveriesSql } from "../delivery";
+import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
+import { type LeadForSaleRow, leadForSaleSql, saleLeadOf } from "./lead-for-sale";
+import { leadSalesInsertSql, listingsSoldSql, type SaleInput, saleEventOf } from "./record-sale";
+import type { LeadType, PriceTier } from "./rules/sale-terms";
+
+export interface PurchasedLead {
+  saleId: string;
+  leadId: string;
+  priceCents: number;
+  paidWith: "credits" | "card";
+  contact: LeadContact;
+}
+
+type PaymentFacts = LeadForSaleRow &
+  LeadContact & {
+    lead_id: string;
+    status: string;
+    expires_at: string;
+    price_cents: number;
+    price_version: number;
+    tier: PriceTier;
+    lead_type: LeadType;
+    balance_cents: number | null;
+    buyer: BuyerFacts | null;
+  };
+
+/**
+ * payHoldWithCredits' usual case in two round trips and no transaction (decision 004): one query reads
+ * the hold, the wallet's balance, the lead (its consent coverage and its contact) and the buyer; then one
+ * statement marks the hold paid, debits the wallet from the balance read, writes the sale, takes the lead
+ * out of the stock, promises the deliveries and signs the events, each only if what was read still holds.
+ * Null, with nothing written, for anything else (a hold paid, expired or gone, credits short, a buyer
+ * refused, an RDV to confirm, a balance moved meanwhile): payHoldWithCredits then works it out in a
+ * transaction and gives the exact answer.
+ */
+export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead | null> {
+  const [facts] = await preparedRows<PaymentFacts>(
+    db,
+    "market.payment-facts",
+    sql`
+      select f.*, ${leadContactSelect}, h.lead_id, h.status, h.expires_at, h.price_cents, h.price_version, h.tier, m.lead_type,
+             w.balance_cents, ${buyerFactsSql(buyer.orgId)} as buyer
+      from market_holds h join market_listings m on m.lead_id = h.lead_id join leads l on l.id = h.lead_id
+           cross join lateral (${leadForSaleSql(sql`h.lead_id`)}) f
+           left join wallets w on w.org_id = h.org_id
+      where h.id = ${holdId}::uuid and h.org_id = ${buyer.orgId}::uuid`,
+  );
+  if (facts?.status !== "active" || new Date(facts.expires_at) <= now || facts.lead_type !== "lead") return null;
+  if (facts.balance_cents === null || facts.balance_cents < facts.price_cents) return null;
+  const lead = saleLeadOf(facts);
+  if (buyerProblemsOf(facts.buyer, lead).length > 0) return null;
+
+  const saleId = uuidv7(now.getTime());
+  const sale: SaleInput = {
+    id: saleId,
+    leadId: facts.lead_id,
+    buyerOrgId: buyer.orgId,
+    buyerUserId: buyer.userId,
+    channel: "marketplace",
+    orderId: null,
+    holdId,
+    priceCents: facts.price_cents,
+    priceVersion: facts.price_version,
+    tier: facts.tier,
+    paidWith: "credits",
+    paymentRef: saleId,
+  };
+  const debit = debitAtOnce(
+    {
+      orgId: buyer.orgId,
+      amountCents: facts.price_cents,
+      kind: "marketplace_purchase",
+      reference: saleId,
+      description: lead.label,
+      userId: buyer.userId,
+      now,
+    },
+    facts.balance_cents,
+  );
+  const soldEvent = saleEventOf(sale, now);
+  const at = now.toISOString();
+  try {
+    await preparedRows(
+      db,
+      "market.payment-sale",
+      withCtes(
+        [
+          [
+            "paid_hold",
+            sql`update market_holds set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = ${saleId}
+                where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
+                returning id`,
+          ],
+          ...debit.ctes,
+          ["sale", leadSalesInsertSql([sale], now)],
+          ["sold_listing", listingsSoldSql([sale], now)],
+          ["deliveries", saleDeliveriesSql([saleId], now)],
+          [
+            "sale_events",
+            auditEventsInsertSql({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null }, now, [
+              debit.event,
+              { ...soldEvent, data: canonicalJson(soldEvent.data) },
+            ]),
+          ],
+        ],
+        sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,
+      ),
+    );
+  } catch (error) {
+    // The hold, the balance or the lead changed since they were read: the transaction answers.
+    if (guardFailed(error) || uniqueViolation(error) !== null) return null;
+    throw error;
+  }
+  return { saleId, leadId: facts.lead_id, priceCents: facts.price_cents, paidWith: "credits", contact: leadContactOf(facts) };
+}

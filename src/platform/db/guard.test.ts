@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../../tests/support/test-db";
+import { guardFailed, guardSql, withCtes } from "./guard";
+import { preparedRows } from "./prepared-rows";
+import { rawRows } from "./raw-rows";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.owner.execute(sql`create table guard_probe (id int primary key)`);
+});
+afterAll(() => database.close());
+
+const count = async () => (await rawRows<{ n: number }>(database.owner, sql`select count(*)::int as n from guard_probe`))[0]?.n;
+
+/** One statement: insert `id`, then the guard over what the statement saw. */
+const insertGuarded = (id: number, holds: boolean) =>
+  database.owner.execute(
+    withCtes(
+      [["added", sql`insert into guard_probe values (${id}) returning id`]],
+      sql`select ${guardSql(sql`${holds}::boolean`, "la sonde")}`,
+    ),
+  );
+
+describe("a statement's guard", () => {
+  it("lets the statement's writes stand when it holds, and undoes them all with SQLSTATE LA409 when not", async () => {
+    await insertGuarded(1, true);
+    expect(await count()).toBe(1);
+    const failure = await insertGuarded(2, false).catch((e: unknown) => e);
+    expect(guardFailed(failure)).toBe(true);
+    expect(String((failure as { cause?: Error }).cause?.message ?? failure)).toMatch(/la sonde changed since it was read/);
+    expect(await count()).toBe(1);
+    // Any other failure is not a guard's: the caller must not take it for "do it again".
+    expect(guardFailed(await insertGuarded(1, true).catch((e: unknown) => e))).toBe(false);
+  });
+
+  it("gives the same rows as a prepared statement, called again and again under one name", async () => {
+    const query = (n: number) => sql`select g as id from generate_series(1, ${n}::int) g`;
+    for (const n of [3, 1, 5, 2, 4, 6, 1])
+      expect(await preparedRows(database.db, "probe.series", query(n))).toEqual(await rawRows(database.db, query(n)));
+  });
+});
