@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../platform/db/client";
 import { guardFailed } from "../../platform/db/guard";
-import { rawRows } from "../../platform/db/raw-rows";
+import { preparedRows } from "../../platform/db/prepared-rows";
 import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
 import {
@@ -129,8 +129,9 @@ async function lookUpDuplicates(db: DbOrTx, candidates: DuplicateCandidate[], no
   const phones = sql.param(candidates.map((c) => c.phone));
   const emails = sql.param(candidates.map((c) => c.email));
   const recent = sql`l.status = 'accepted' and l.created_at > ${since}::timestamptz`;
-  const found = await rawRows<{ product: string | null; phone: string | null; email: string | null }>(
+  const found = await preparedRows<{ product: string | null; phone: string | null; email: string | null }>(
     db,
+    "intake.duplicates",
     sql`
     select v.product, v.phone, null as email from unnest(${products}::text[], ${phones}::text[]) as v(product, phone),
       lateral (select 1 from leads l where l.product = v.product and l.phone = v.phone and ${recent} limit 1) hit

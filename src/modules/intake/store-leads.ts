@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
+import { preparedRows } from "../../platform/db/prepared-rows";
 import { type Actor, auditEventsInsertSql } from "../audit";
 import type { StoreColumns } from "./lead-columns";
 
@@ -23,7 +24,11 @@ export async function storeLeads(
   if (count === 0) return;
   const now = context.now.toISOString();
   const actor = { orgId: context.supplierOrgId, userId: supplier.userId ?? null, apiKeyId: supplier.apiKeyId ?? null };
-  await tx.execute(sql`
+  // Prepared on PostgreSQL outside a transaction (the single-lead API's batches): planning this statement cost more than running it.
+  await preparedRows(
+    tx,
+    claim ? "intake.store-claimed" : "intake.store",
+    sql`
     with claimed as (select ${claim ?? sql`true`} as ok), new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
                          postal_code, city, departement, fields, payload, payload_raw, import_id, import_row, created_at)
@@ -65,5 +70,6 @@ export async function storeLeads(
       returning 1
     )
     ${auditEventsInsertSql(actor, context.now, events)}
-  `);
+  `,
+  );
 }
