@@ -9,13 +9,11 @@ import { recordSales } from "./record-sale";
 import { orderPeriods } from "./rules/order-periods";
 import { rankOrders } from "./rules/pick-order";
 import type { LeadType } from "./rules/sale-terms";
-import { stockLeads } from "./stock-leads";
+import { type StockCandidate, stockCandidates } from "./stock-leads";
 
-interface LeadToRoute {
-  id: string;
-  product: string;
+/** What routing needs of a lead, and what stocking needs when no order takes it (read once). */
+interface LeadToRoute extends StockCandidate {
   lead_type: LeadType;
-  departement: string | null;
   partners: string[];
   partner_categories: string[];
 }
@@ -74,7 +72,8 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
   const leads = await rawRows<LeadToRoute>(
     tx,
     sql`
-      select l.id, l.product, l.type as lead_type, l.departement, t.partners, t.partner_categories
+      select l.id, l.product, l.type, l.type as lead_type, l.departement, l.postal_code, l.city, l.created_at,
+             k.method, k.consent_text_id, t.partners, t.partner_categories
       from leads l join lead_consents k on k.lead_id = l.id join consent_texts t on t.id = k.consent_text_id
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)
@@ -96,13 +95,13 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
   const balances = await lockWallets(tx, [...new Set(orders.map((o) => o.org_id))]);
   const prices = await exclusivePrices(tx);
   const sold: PlannedSale[] = [];
-  const unsold: string[] = [];
+  const unsold: LeadToRoute[] = [];
 
   for (const lead of leads) {
     const price = prices.get(`${lead.product}|${lead.lead_type}`);
     const taken = price && pickOrder(lead, orders, balances, price.priceCents);
     if (!taken || !price) {
-      unsold.push(lead.id);
+      unsold.push(lead);
       continue;
     }
     taken.week++;
@@ -119,7 +118,7 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
     });
   }
   await writeExclusiveSales(tx, sold, orders, { week, day }, now);
-  const stocked = await stockLeads(tx, unsold, now);
+  const stocked = await stockCandidates(tx, unsold, now);
   return { sold, stocked };
 }
 

@@ -3,7 +3,8 @@ import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { freshnessDeadlines } from "./rules/freshness";
 
-interface StockCandidate {
+/** What stocking needs of a lead (routeLeads reads it with what routing needs, in the same query). */
+export interface StockCandidate {
   id: string;
   product: string;
   type: string;
@@ -30,6 +31,11 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)`,
   );
+  return stockCandidates(db, candidates, now);
+}
+
+/** stockLeads on leads already read (and known accepted and unsold by the caller's transaction). */
+export async function stockCandidates(db: DbOrTx, candidates: readonly StockCandidate[], now: Date): Promise<number> {
   if (candidates.length === 0) return 0;
   const deadlines = candidates.map((c) => freshnessDeadlines(new Date(c.created_at), c.departement));
   const col = <T>(pick: (c: StockCandidate, i: number) => T) => sql.param(candidates.map(pick));
