@@ -1,8 +1,43 @@
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { creditWallet } from "../../src/modules/billing";
 import { PARTNER_CATEGORY_KEYS } from "../../src/modules/brokers/rules/partner-categories";
+import { ensurePriceGrid } from "../../src/modules/market";
+import type { Clock } from "../../src/platform/clock";
+import { validLead } from "../factories/leads";
 import { operatorSession, setBrokerageState, signedUpBroker } from "./brokers";
-import { asUser, type TestContext } from "./test-app";
+import { asUser, createTestApp, supplierFixture, type TestContext } from "./test-app";
+
+/** Where a marketplace test starts: the app on its clock, a supplier, the price grid, an operator, and consent covering every partner category. */
+export async function marketTestApp(clock: Clock) {
+  const ctx = await createTestApp({}, { clock });
+  const supplier = await supplierFixture(ctx);
+  await ensurePriceGrid(ctx.db, clock());
+  const operatorId = (await operatorSession(ctx)).user.id;
+  await coverEveryCategory(ctx, supplier.version);
+  return { ctx, supplier, operatorId };
+}
+
+/** A lead the supplier sends through the API, accepted, from the given postal code and city: its id. */
+export async function acceptedLead(
+  ctx: TestContext,
+  supplier: { apiKey: string; version: string },
+  at: { product: string; postalCode: string; city: string | undefined; now: Date },
+) {
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/v1/leads",
+    headers: { authorization: `Bearer ${supplier.apiKey}` },
+    payload: validLead(
+      supplier.version,
+      { contact: { ...validLead(supplier.version).contact, postalCode: at.postalCode, city: at.city } },
+      at.product,
+      at.now,
+    ),
+  });
+  expect(res.json().status, res.body).toBe("accepted");
+  return res.json().id as string;
+}
 
 /**
  * Makes a consent text name every partner category, as the operator would publish it, so that its leads

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import { coverEveryCategory, holdAndPay, operatorSession, verifiedBuyer } from "../../../tests/support/market";
+import { holdAndPay, marketTestApp, verifiedBuyer } from "../../../tests/support/market";
 import { extractPdfText } from "../../../tests/support/pdf-text";
-import { asUser, createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { asUser, type supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { rawRows } from "../../platform/db/raw-rows";
-import { ensurePriceGrid, stockLeads } from "../market";
+import { stockLeads } from "../market";
 
 /** Tuesday 1 December 2026, 11:00 in Paris: inside the legal call hours. */
 const now = new Date("2026-12-01T11:00:00+01:00");
@@ -54,11 +54,7 @@ const post = (b: Buyer, url: string, payload: unknown) =>
   ctx.app.inject({ method: "POST", url, headers: asUser(b.session), payload: payload as object });
 
 beforeAll(async () => {
-  ctx = await createTestApp({}, { clock });
-  supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.db, clock());
-  operatorId = (await operatorSession(ctx)).user.id;
-  await coverEveryCategory(ctx, supplier.version);
+  ({ ctx, supplier, operatorId } = await marketTestApp(clock));
 });
 afterAll(() => ctx.close());
 

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
-import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
-import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { marketTestApp, verifiedBuyer } from "../../../tests/support/market";
+import { asUser, createOrgWithUser, login, type supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { startWebhookReceiver } from "../../../tests/support/webhook-receiver";
 import { enqueueJobs, runDueJobs } from "../jobs";
 import { jobs } from "../jobs/schema";
-import { ensurePriceGrid, startMarketWorker, stockLeads } from "../market";
+import { startMarketWorker, stockLeads } from "../market";
 import { leadSales } from "../market/schema";
 import { capturedMessages } from "../notifications/schema";
 import { deliveryJobHandlers } from "./delivery-jobs";
@@ -85,11 +85,7 @@ const deliveriesOf = async (b: Buyer) =>
   }[];
 
 beforeAll(async () => {
-  ctx = await createTestApp({}, { clock });
-  supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.db, clock());
-  operatorId = (await operatorSession(ctx)).user.id;
-  await coverEveryCategory(ctx, supplier.version);
+  ({ ctx, supplier, operatorId } = await marketTestApp(clock));
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {

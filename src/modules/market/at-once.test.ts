@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validLead } from "../../../tests/factories/leads";
-import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
-import { createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { acceptedLead, marketTestApp, verifiedBuyer } from "../../../tests/support/market";
+import type { supplierFixture, TestContext } from "../../../tests/support/test-app";
 import type { AuthContext } from "../../platform/auth-context";
 import { rawRows } from "../../platform/db/raw-rows";
 import { readCheckpoints } from "../audit";
@@ -12,7 +11,6 @@ import { payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead"
 import { holdAtOnce } from "./hold-at-once";
 import { holdLead, holdLeadInTransaction } from "./hold-lead";
 import { payAtOnce } from "./pay-at-once";
-import { ensurePriceGrid } from "./price-grid";
 import { stockLeads } from "./stock-leads";
 
 /** Tuesday 1 December 2026, 10:00 in Paris. */
@@ -24,20 +22,9 @@ let supplier: Awaited<ReturnType<typeof supplierFixture>>;
 let operatorId: string;
 
 async function stockedLead() {
-  const res = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/leads",
-    headers: { authorization: `Bearer ${supplier.apiKey}` },
-    payload: validLead(
-      supplier.version,
-      { contact: { ...validLead(supplier.version).contact, postalCode: "75011", city: "Paris" } },
-      "mutuelle-sante",
-      clock(),
-    ),
-  });
-  expect(res.json().status, res.body).toBe("accepted");
-  await stockLeads(ctx.db, [res.json().id], now);
-  return res.json().id as string;
+  const id = await acceptedLead(ctx, supplier, { product: "mutuelle-sante", postalCode: "75011", city: "Paris", now: clock() });
+  await stockLeads(ctx.db, [id], now);
+  return id;
 }
 
 /** A verified brokerage with credits, as the route would see its buyer. */
@@ -94,11 +81,7 @@ async function writtenBy(orgId: string, leadId: string) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestApp({}, { clock });
-  supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.db, clock());
-  operatorId = (await operatorSession(ctx)).user.id;
-  await coverEveryCategory(ctx, supplier.version);
+  ({ ctx, supplier, operatorId } = await marketTestApp(clock));
 });
 afterAll(() => ctx.close());
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validLead } from "../../../tests/factories/leads";
-import { coverEveryCategory, holdAndPay, operatorSession, signedUpBroker, verifiedBuyer } from "../../../tests/support/market";
-import { asUser, createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
+import { acceptedLead, holdAndPay, marketTestApp, signedUpBroker, verifiedBuyer } from "../../../tests/support/market";
+import { asUser, type supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { walletBalance } from "../billing";
-import { ensurePriceGrid } from "./price-grid";
 import { routeLeads } from "./route-leads";
 import { stockLeads } from "./stock-leads";
 
@@ -15,31 +13,14 @@ let ctx: TestContext;
 let supplier: Awaited<ReturnType<typeof supplierFixture>>;
 let operatorId: string;
 
-async function sendLead(product = "mutuelle-sante", postalCode = "75011") {
-  const res = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/leads",
-    headers: { authorization: `Bearer ${supplier.apiKey}` },
-    payload: validLead(
-      supplier.version,
-      { contact: { ...validLead(supplier.version).contact, postalCode, city: "Paris" } },
-      product,
-      clock(),
-    ),
-  });
-  expect(res.json().status, res.body).toBe("accepted");
-  return res.json().id as string;
-}
+const sendLead = (product = "mutuelle-sante", postalCode = "75011") =>
+  acceptedLead(ctx, supplier, { product, postalCode, city: "Paris", now: clock() });
 
 const buyer = (creditsCents = 100_000, categories?: { orias?: string[]; partners?: string[] }) =>
   verifiedBuyer(ctx, { operatorId, creditsCents, orias: categories?.orias, partners: categories?.partners, now });
 
 beforeAll(async () => {
-  ctx = await createTestApp({}, { clock });
-  supplier = await supplierFixture(ctx);
-  await ensurePriceGrid(ctx.db, clock());
-  operatorId = (await operatorSession(ctx)).user.id;
-  await coverEveryCategory(ctx, supplier.version);
+  ({ ctx, supplier, operatorId } = await marketTestApp(clock));
 });
 afterAll(() => ctx.close());
 

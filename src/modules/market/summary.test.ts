@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validLead } from "../../../tests/factories/leads";
-import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
+import { acceptedLead, coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
 import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { ensurePriceGrid } from "./price-grid";
 import { routeLeads } from "./route-leads";
@@ -21,21 +20,8 @@ let exclusiveLead: string;
 
 const CITIES: Record<string, string> = { "69003": "Lyon", "69007": "Lyon", "33000": "Bordeaux", "75011": "Paris" };
 
-async function sendLead(product: string, postalCode: string) {
-  const res = await ctx.app.inject({
-    method: "POST",
-    url: "/api/v1/leads",
-    headers: { authorization: `Bearer ${supplier.apiKey}` },
-    payload: validLead(
-      supplier.version,
-      { contact: { ...validLead(supplier.version).contact, postalCode, city: CITIES[postalCode] } },
-      product,
-      clock(),
-    ),
-  });
-  expect(res.json().status, res.body).toBe("accepted");
-  return res.json().id as string;
-}
+const sendLead = (product: string, postalCode: string) =>
+  acceptedLead(ctx, supplier, { product, postalCode, city: CITIES[postalCode], now: clock() });
 
 const sessionOf = (b: typeof buyer) => login(ctx.app, b.payload.email, b.payload.password);
 

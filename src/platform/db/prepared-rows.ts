@@ -11,7 +11,7 @@ const dialect = new PgDialect();
  * once, where a joined read of a few rows costs ~2 ms to plan for 0.1 ms to run (measured on the
  * marketplace's payment read). `name` must always come with the same SQL text. In a transaction (its
  * connection is not the pool's to pick) and on PGlite, rawRows.
- * Timestamps come back as the driver gives them (a Date here, a string through rawRows): read them with new Date().
+ * Timestamps come back as the driver gives them (a Date here, a string through rawRows): parse them either way.
  */
 export async function preparedRows<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
   const client = (db as unknown as { $client: unknown }).$client;
