@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import pgUtils from "pg/lib/utils";
+import { canonicalJson } from "./chain-hash";
 import { signEvent } from "./event-mac";
 import { evidenceKeys } from "./evidence-keys";
 
@@ -12,6 +13,12 @@ export interface BulkAuditEvent {
   entityId: string;
   data: string;
 }
+
+/** An event built with its data as an object (the form appendAuditEvents takes), ready for a bulk insert. */
+export const bulkEvent = (e: { action: string; entityType: string; entityId: string; data: Record<string, unknown> }): BulkAuditEvent => ({
+  ...e,
+  data: canonicalJson(e.data),
+});
 
 /**
  * `insert into audit_events … from unnest(…)` for events of one actor at one instant, each with the

@@ -1,6 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { canonicalJson } from "../../lib/canonical-json";
-import type { BulkAuditEvent } from "../audit";
+import { type BulkAuditEvent, bulkEvent } from "../audit";
 import { type CreditMovement, checkAmount, DEBIT_KINDS, ledgerEventOf, ledgerRowOf } from "./move-credits";
 
 /**
@@ -14,7 +13,6 @@ export function debitAtOnce(m: CreditMovement, balanceBefore: number): { ctes: [
   checkAmount(m, DEBIT_KINDS);
   const row = ledgerRowOf(m, -m.amountCents, balanceBefore - m.amountCents);
   const at = m.now.toISOString();
-  const event = ledgerEventOf(row);
   return {
     ctes: [
       [
@@ -31,6 +29,6 @@ export function debitAtOnce(m: CreditMovement, balanceBefore: number): { ctes: [
       ],
     ],
     applied: sql`exists (select 1 from debited_wallet)`,
-    event: { ...event, data: canonicalJson(event.data) },
+    event: bulkEvent(ledgerEventOf(row)),
   };
 }

@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
-import { canonicalJson } from "../../lib/canonical-json";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardFailed, guardSql, withCtes } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { uniqueViolation } from "../../platform/db/unique-violation";
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { auditEventsInsertSql } from "../audit";
+import { auditEventsInsertSql, bulkEvent } from "../audit";
 import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
 import { type LeadForSaleRow, leadForSaleSql, saleLeadOf } from "./lead-for-sale";
 import { freshnessTierAt } from "./rules/freshness";
@@ -80,7 +79,6 @@ export async function holdAtOnce(
     paymentRef: null,
   };
   const at = now.toISOString();
-  const event = holdCreatedEvent(hold);
   try {
     await preparedRows(
       db,
@@ -102,7 +100,7 @@ export async function holdAtOnce(
                        ${hold.priceVersion}, ${hold.tier}, 'active', ${at}::timestamptz, ${hold.expiresAt.toISOString()}::timestamptz
                 from taken`,
           ],
-          ["hold_event", auditEventsInsertSql(buyerActor(buyer), now, [{ ...event, data: canonicalJson(event.data) }])],
+          ["hold_event", auditEventsInsertSql(buyerActor(buyer), now, [bulkEvent(holdCreatedEvent(hold))])],
         ],
         sql`select ${guardSql(sql`exists (select 1 from taken)`, "le lead en stock")}`,
       ),
@@ -116,7 +114,7 @@ export async function holdAtOnce(
 }
 
 /** A buyer acts through its session (the marketplace takes no API key), as the transactional path records it. */
-const buyerActor = (buyer: AuthContext) => ({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null });
+export const buyerActor = (buyer: AuthContext) => ({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null });
 
 /** The audit event of a new hold, the same on both paths. */
 export function holdCreatedEvent(hold: Hold) {

@@ -1,16 +1,16 @@
 import { sql } from "drizzle-orm";
-import { canonicalJson } from "../../lib/canonical-json";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardFailed, guardSql, withCtes } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { uniqueViolation } from "../../platform/db/unique-violation";
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { auditEventsInsertSql } from "../audit";
+import { auditEventsInsertSql, bulkEvent } from "../audit";
 import { debitAtOnce } from "../billing";
 import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
 import { saleDeliveriesSql } from "../delivery";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
+import { buyerActor } from "./hold-at-once";
 import { type LeadForSaleRow, leadForSaleSql, saleLeadOf } from "./lead-for-sale";
 import { leadSalesInsertSql, listingsSoldSql, type SaleInput, saleEventOf } from "./record-sale";
 import type { LeadType, PriceTier } from "./rules/sale-terms";
@@ -89,7 +89,6 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
     },
     facts.balance_cents,
   );
-  const soldEvent = saleEventOf(sale, now);
   const at = now.toISOString();
   try {
     await preparedRows(
@@ -107,13 +106,7 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
           ["sale", leadSalesInsertSql([sale], now)],
           ["sold_listing", listingsSoldSql([sale], now)],
           ["deliveries", saleDeliveriesSql([saleId], now)],
-          [
-            "sale_events",
-            auditEventsInsertSql({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null }, now, [
-              debit.event,
-              { ...soldEvent, data: canonicalJson(soldEvent.data) },
-            ]),
-          ],
+          ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [debit.event, bulkEvent(saleEventOf(sale, now))])],
         ],
         sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,
       ),
