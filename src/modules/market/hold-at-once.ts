@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
-import { guardFailed, guardSql, withCtes } from "../../platform/db/guard";
+import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
-import { uniqueViolation } from "../../platform/db/unique-violation";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { auditEventsInsertSql, bulkEvent } from "../audit";
 import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
@@ -12,12 +11,13 @@ import { freshnessTierAt } from "./rules/freshness";
 import { HOLD_MINUTES, type PriceTier } from "./rules/sale-terms";
 import type { Hold } from "./schema";
 
+/** Timestamps come as a Date from a prepared statement, as a string otherwise (preparedRows). */
 type HoldFacts = LeadForSaleRow & {
-  tier24_until: string;
-  tier48_until: string;
-  expires_at: string;
-  sold_at: string | null;
-  hold_until: string | null;
+  tier24_until: string | Date;
+  tier48_until: string | Date;
+  expires_at: string | Date;
+  sold_at: string | Date | null;
+  hold_until: string | Date | null;
   grid_version: number;
   prices: Partial<Record<PriceTier, number>> | null;
   lead_held: boolean;
@@ -79,38 +79,33 @@ export async function holdAtOnce(
     paymentRef: null,
   };
   const at = now.toISOString();
-  try {
-    await preparedRows(
-      db,
-      "market.hold-take",
-      withCtes(
+  const written = await writeGuarded(
+    db,
+    "market.hold-take",
+    withCtes(
+      [
         [
-          [
-            "taken",
-            sql`update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${hold.expiresAt.toISOString()}::timestamptz
-                where lead_id = ${input.leadId}::uuid and sold_at is null and expires_at > ${at}::timestamptz
-                  and (hold_until is null or hold_until <= ${at}::timestamptz)
-                  and (select max(version) from price_grids) = ${hold.priceVersion}
-                returning lead_id`,
-          ],
-          [
-            "new_hold",
-            sql`insert into market_holds (id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at, expires_at)
-                select ${hold.id}::uuid, lead_id, ${hold.orgId}::uuid, ${hold.userId}::uuid, ${hold.idempotencyKey}, ${hold.priceCents},
-                       ${hold.priceVersion}, ${hold.tier}, 'active', ${at}::timestamptz, ${hold.expiresAt.toISOString()}::timestamptz
-                from taken`,
-          ],
-          ["hold_event", auditEventsInsertSql(buyerActor(buyer), now, [bulkEvent(holdCreatedEvent(hold))])],
+          "taken",
+          sql`update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${hold.expiresAt.toISOString()}::timestamptz
+              where lead_id = ${input.leadId}::uuid and sold_at is null and expires_at > ${at}::timestamptz
+                and (hold_until is null or hold_until <= ${at}::timestamptz)
+                and (select max(version) from price_grids) = ${hold.priceVersion}
+              returning lead_id`,
         ],
-        sql`select ${guardSql(sql`exists (select 1 from taken)`, "le lead en stock")}`,
-      ),
-    );
-  } catch (error) {
-    // Taken by another buyer meanwhile, or the same key sent twice at once: the transaction answers.
-    if (guardFailed(error) || uniqueViolation(error) !== null) return null;
-    throw error;
-  }
-  return hold;
+        [
+          "new_hold",
+          sql`insert into market_holds (id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at, expires_at)
+              select ${hold.id}::uuid, lead_id, ${hold.orgId}::uuid, ${hold.userId}::uuid, ${hold.idempotencyKey}, ${hold.priceCents},
+                     ${hold.priceVersion}, ${hold.tier}, 'active', ${at}::timestamptz, ${hold.expiresAt.toISOString()}::timestamptz
+              from taken`,
+        ],
+        ["hold_event", auditEventsInsertSql(buyerActor(buyer), now, [bulkEvent(holdCreatedEvent(hold))])],
+      ],
+      sql`select ${guardSql(sql`exists (select 1 from taken)`, "le lead en stock")}`,
+    ),
+  );
+  // Not written: taken by another buyer meanwhile, or the same key sent twice at once; the transaction answers.
+  return written ? hold : null;
 }
 
 /** A buyer acts through its session (the marketplace takes no API key), as the transactional path records it. */

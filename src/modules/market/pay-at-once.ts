@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
-import { guardFailed, guardSql, withCtes } from "../../platform/db/guard";
+import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
-import { uniqueViolation } from "../../platform/db/unique-violation";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { auditEventsInsertSql, bulkEvent } from "../audit";
 import { debitAtOnce } from "../billing";
@@ -27,7 +26,7 @@ type PaymentFacts = LeadForSaleRow &
   LeadContact & {
     lead_id: string;
     status: string;
-    expires_at: string;
+    expires_at: string | Date;
     price_cents: number;
     price_version: number;
     tier: PriceTier;
@@ -90,31 +89,27 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
     facts.balance_cents,
   );
   const at = now.toISOString();
-  try {
-    await preparedRows(
-      db,
-      "market.payment-sale",
-      withCtes(
+  const written = await writeGuarded(
+    db,
+    "market.payment-sale",
+    withCtes(
+      [
         [
-          [
-            "paid_hold",
-            sql`update market_holds set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = ${saleId}
-                where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
-                returning id`,
-          ],
-          ...debit.ctes,
-          ["sale", leadSalesInsertSql([sale], now)],
-          ["sold_listing", listingsSoldSql([sale], now)],
-          ["deliveries", saleDeliveriesSql([saleId], now)],
-          ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [debit.event, bulkEvent(saleEventOf(sale, now))])],
+          "paid_hold",
+          sql`update market_holds set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = ${saleId}
+              where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
+              returning id`,
         ],
-        sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,
-      ),
-    );
-  } catch (error) {
-    // The hold, the balance or the lead changed since they were read: the transaction answers.
-    if (guardFailed(error) || uniqueViolation(error) !== null) return null;
-    throw error;
-  }
+        ...debit.ctes,
+        ["sale", leadSalesInsertSql([sale], now)],
+        ["sold_listing", listingsSoldSql([sale], now)],
+        ["deliveries", saleDeliveriesSql([saleId], now)],
+        ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [debit.event, bulkEvent(saleEventOf(sale, now))])],
+      ],
+      sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,
+    ),
+  );
+  // Not written: the hold, the balance or the lead changed since they were read; the transaction answers.
+  if (!written) return null;
   return { saleId, leadId: facts.lead_id, priceCents: facts.price_cents, paidWith: "credits", contact: leadContactOf(facts) };
 }

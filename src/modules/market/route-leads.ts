@@ -13,7 +13,7 @@ import { type StockCandidate, stockCandidates } from "./stock-leads";
 
 /** What routing needs of a lead, and what stocking needs when no order takes it (read once). */
 interface LeadToRoute extends StockCandidate {
-  lead_type: LeadType;
+  type: LeadType;
   partners: string[];
   partner_categories: string[];
 }
@@ -72,7 +72,7 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
   const leads = await rawRows<LeadToRoute>(
     tx,
     sql`
-      select l.id, l.product, l.type, l.type as lead_type, l.departement, l.postal_code, l.city, l.created_at,
+      select l.id, l.product, l.type, l.departement, l.postal_code, l.city, l.created_at,
              k.method, k.consent_text_id, t.partners, t.partner_categories
       from leads l join lead_consents k on k.lead_id = l.id join consent_texts t on t.id = k.consent_text_id
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
@@ -98,7 +98,7 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
   const unsold: LeadToRoute[] = [];
 
   for (const lead of leads) {
-    const price = prices.get(`${lead.product}|${lead.lead_type}`);
+    const price = prices.get(`${lead.product}|${lead.type}`);
     const taken = price && pickOrder(lead, orders, balances, price.priceCents);
     if (!taken || !price) {
       unsold.push(lead);
@@ -136,7 +136,7 @@ async function lockWallets(tx: Tx, orgIds: readonly string[]): Promise<Map<strin
 function pickOrder(lead: LeadToRoute, orders: OpenOrder[], balances: Map<string, number>, priceCents: number): OpenOrder | undefined {
   const eligible = orders.filter(
     (o) =>
-      o.lead_type === lead.lead_type &&
+      o.lead_type === lead.type &&
       o.products.includes(lead.product) &&
       (o.departements.length === 0 || (lead.departement !== null && o.departements.includes(lead.departement))) &&
       o.week < o.weekly_cap &&

@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
-import { driverError } from "./unique-violation";
+import type { DbOrTx } from "./client";
+import { preparedRows } from "./prepared-rows";
+import { driverError, uniqueViolation } from "./unique-violation";
 
 /**
  * A statement's check that what its caller read without locks still holds (migration 0024): true, or the
@@ -16,4 +18,19 @@ export function withCtes(ctes: readonly (readonly [name: string, body: SQL])[], 
     ctes.map(([name, body]) => sql`${sql.identifier(name)} as (${body})`),
     sql`, `,
   )} ${main}`;
+}
+
+/**
+ * Runs a statement written on the strength of a read made without locks (prepared on PostgreSQL under
+ * `name`): true when its writes stand, false when its guard failed or a unique index refused it (someone
+ * moved first). Then nothing was written, and the caller does the work again in a transaction.
+ */
+export async function writeGuarded(db: DbOrTx, name: string, statement: SQL): Promise<boolean> {
+  try {
+    await preparedRows(db, name, statement);
+    return true;
+  } catch (error) {
+    if (guardFailed(error) || uniqueViolation(error) !== null) return false;
+    throw error;
+  }
 }
