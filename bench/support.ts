@@ -56,14 +56,22 @@ export async function freshDatabase(
   };
 }
 
+/** The flags `npm start` gives Node (package.json's start script is their one source). */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  const flags = scripts.start.match(/\bnode ((?:--\S+ )*)dist\/server\/main\.js/)?.[1];
+  if (flags === undefined) throw new Error(`package.json's start script no longer runs dist/server/main.js: ${scripts.start}`);
+  return flags.split(" ").filter(Boolean);
+}
+
 /**
  * Starts the real server as npm start runs it (the compiled dist/server/main.js, built by the bench
- * script) in its own process, so the load generator does not share its event loop.
+ * script, with the same Node flags) in its own process, so the load generator does not share its event loop.
  */
 export async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), "--enable-source-maps", "dist/server/main.js"],
+    [...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? []), ...startFlags(), "dist/server/main.js"],
     {
       env: { ...process.env, NODE_ENV: "development", PORT: "0", LOG_LEVEL: "warn", ...env },
       stdio: ["ignore", "pipe", "inherit"],

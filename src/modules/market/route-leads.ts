@@ -14,8 +14,12 @@ import { type StockCandidate, stockCandidates } from "./stock-leads";
 /** What routing needs of a lead, and what stocking needs when no order takes it (read once). */
 interface LeadToRoute extends StockCandidate {
   type: LeadType;
+}
+
+/** Whom a consent text names as partners (what consentCovers compares a brokerage with). */
+interface TextPartners {
   partners: string[];
-  partner_categories: string[];
+  partnerCategories: string[];
 }
 
 interface OpenOrder {
@@ -73,8 +77,8 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
     tx,
     sql`
       select l.id, l.product, l.type, l.departement, l.postal_code, l.city, l.created_at,
-             k.method, k.consent_text_id, t.partners, t.partner_categories
-      from leads l join lead_consents k on k.lead_id = l.id join consent_texts t on t.id = k.consent_text_id
+             k.method, k.consent_text_id
+      from leads l join lead_consents k on k.lead_id = l.id
       where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)
         and not exists (select 1 from market_listings m where m.lead_id = l.id)
@@ -94,12 +98,13 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
   );
   const balances = await lockWallets(tx, [...new Set(orders.map((o) => o.org_id))]);
   const prices = await exclusivePrices(tx);
+  const texts = await textPartners(tx, leads);
   const sold: PlannedSale[] = [];
   const unsold: LeadToRoute[] = [];
 
   for (const lead of leads) {
     const price = prices.get(`${lead.product}|${lead.type}`);
-    const taken = price && pickOrder(lead, orders, balances, price.priceCents);
+    const taken = price && pickOrder(lead, texts.get(lead.consent_text_id), orders, balances, price.priceCents);
     if (!taken || !price) {
       unsold.push(lead);
       continue;
@@ -132,8 +137,29 @@ async function lockWallets(tx: Tx, orgIds: readonly string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.org_id, r.balance_cents]));
 }
 
+/**
+ * The partners named by the consent texts of these leads, read once per text: a batch's leads share a
+ * handful of texts, and the arrays read per lead cost more to parse than the rest of the lead.
+ */
+async function textPartners(tx: Tx, leads: readonly LeadToRoute[]): Promise<Map<string, TextPartners>> {
+  if (leads.length === 0) return new Map();
+  const rows = await rawRows<{ id: string; partners: string[]; partner_categories: string[] }>(
+    tx,
+    sql`select id, partners, partner_categories from consent_texts
+        where id = any(${sql.param([...new Set(leads.map((l) => l.consent_text_id))])}::uuid[])`,
+  );
+  return new Map(rows.map((t) => [t.id, { partners: t.partners, partnerCategories: t.partner_categories }]));
+}
+
 /** The fairest order that may take this lead now, given what the batch has already given out. */
-function pickOrder(lead: LeadToRoute, orders: OpenOrder[], balances: Map<string, number>, priceCents: number): OpenOrder | undefined {
+function pickOrder(
+  lead: LeadToRoute,
+  text: TextPartners | undefined,
+  orders: OpenOrder[],
+  balances: Map<string, number>,
+  priceCents: number,
+): OpenOrder | undefined {
+  if (!text) return undefined;
   const eligible = orders.filter(
     (o) =>
       o.lead_type === lead.type &&
@@ -143,10 +169,7 @@ function pickOrder(lead: LeadToRoute, orders: OpenOrder[], balances: Map<string,
       (o.daily_cap === null || o.day < o.daily_cap) &&
       (balances.get(o.org_id) ?? 0) >= priceCents &&
       oriasAllows(lead.product, o.orias_categories) &&
-      consentCovers(
-        { partners: lead.partners, partnerCategories: lead.partner_categories },
-        { legalName: o.legal_name, partnerCategories: o.broker_partner_categories },
-      ),
+      consentCovers(text, { legalName: o.legal_name, partnerCategories: o.broker_partner_categories }),
   );
   return rankOrders(
     eligible.map((o) => ({

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
-import { freshnessDeadlines } from "./rules/freshness";
+import { holidayRegionOf } from "./rules/business-days";
+import { type FreshnessDeadlines, freshnessDeadlines } from "./rules/freshness";
 
 /** What stocking needs of a lead (routeLeads reads it with what routing needs, in the same query). */
 export interface StockCandidate {
@@ -37,7 +38,18 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
 /** stockLeads on leads already read (and known accepted and unsold by the caller's transaction). */
 export async function stockCandidates(db: DbOrTx, candidates: readonly StockCandidate[], now: Date): Promise<number> {
   if (candidates.length === 0) return 0;
-  const deadlines = candidates.map((c) => freshnessDeadlines(new Date(c.created_at), c.departement));
+  // A batch's leads share their reception instant (an import, a burst): each instant and region is walked once.
+  const walked = new Map<string, FreshnessDeadlines>();
+  const deadlines = candidates.map((c) => {
+    const receivedAt = new Date(c.created_at);
+    const key = `${receivedAt.getTime()}|${holidayRegionOf(c.departement)}`;
+    let found = walked.get(key);
+    if (!found) {
+      found = freshnessDeadlines(receivedAt, c.departement);
+      walked.set(key, found);
+    }
+    return found;
+  });
   const col = <T>(pick: (c: StockCandidate, i: number) => T) => sql.param(candidates.map(pick));
   const stocked = await rawRows<{ n: number }>(
     db,

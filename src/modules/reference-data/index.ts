@@ -6,7 +6,9 @@ export {
   communesForPostalCode,
   departementFromPostalCode,
   type PostalCodeCheck,
+  postalCodeIndex,
   preloadPostalCodes,
+  installPostalCodeIndex,
 } from "./postal-codes";
 export { referenceDataRoutes } from "./routes";
 export { normalizeCityName } from "./rules/city-name";

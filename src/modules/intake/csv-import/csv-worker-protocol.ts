@@ -20,6 +20,8 @@ export interface CsvWorkerSetup {
   now: Date;
   /** Rows already stored by an interrupted run of this import: read past, not judged again. */
   resumeAfter: number;
+  /** The postal code index of the main thread (reference-data postalCodeIndex), so that the worker builds none. */
+  postalCodes: ReadonlyMap<string, string>;
 }
 
 export type ToWorker =

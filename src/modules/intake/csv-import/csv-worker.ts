@@ -4,6 +4,7 @@ import type { CsvError } from "csv-parse";
 import { AsyncQueue } from "../../../lib/async-queue";
 import { openCsvRecords } from "../../../lib/csv-records";
 import { csvRowReader } from "../../catalogue/rules";
+import { installPostalCodeIndex } from "../../reference-data";
 import type { PublishedText } from "../consent-text-cache";
 import { applyRejections, duplicateCandidates, type IngestItem, type Judged, judgeItems, storeColumnsOf } from "../judge-leads";
 import { storedPayload } from "../stored-payload";
@@ -21,6 +22,7 @@ const MAX_RECORD_CHARS = 256 * 1024;
 
 const port = parentPort as NonNullable<typeof parentPort>;
 const setup = workerData as CsvWorkerSetup;
+installPostalCodeIndex(setup.postalCodes);
 const post = (message: FromWorker) => port.postMessage(message);
 
 // Body chunks as they arrive, pulled by the parser as it needs them.

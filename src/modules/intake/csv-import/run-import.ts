@@ -5,6 +5,7 @@ import { actorOf } from "../../../platform/auth-context";
 import type { Db } from "../../../platform/db/client";
 import { type ImportRunOptions, keepAlive } from "../../../platform/db/heartbeat";
 import { AppError } from "../../../platform/errors";
+import { postalCodeIndex } from "../../reference-data";
 import { databaseTexts, findDuplicates } from "../ingest-leads";
 import { rejectionsOf } from "../judge-leads";
 import { storeLeads } from "../store-leads";
@@ -137,6 +138,7 @@ async function importRows(run: ImportRun) {
       writeAhead: WRITE_AHEAD,
       now: run.now,
       resumeAfter: run.resumeAfter,
+      postalCodes: postalCodeIndex(),
     },
     { chunks: utf8Chunks(run.body, run.decoder, counts), bytesRead: () => counts.bytesRead, texts: databaseTexts(db) },
   );

@@ -1,4 +1,5 @@
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
+import type HolidaysType from "date-holidays";
 import { addToIsoDate, parisLocalToUtcIso } from "../../catalogue/rules/dates";
 
 /**
@@ -16,7 +17,10 @@ export function holidayRegionOf(departement: string | null | undefined): Holiday
   return departement && ALSACE_MOSELLE.has(departement) ? (departement as HolidayRegion) : "FR";
 }
 
-const calendars = new Map<HolidayRegion, Holidays>();
+// Required on first use, not imported: its data (every country's rules, some 20 MB once loaded) is only
+// needed where freshness or appointment slots are computed, and the CSV worker judging plain leads never does.
+let Holidays: typeof HolidaysType | undefined;
+const calendars = new Map<HolidayRegion, HolidaysType>();
 const holidaysByYear = new Map<string, ReadonlySet<string>>();
 
 /** The public holidays of one year and region as "yyyy-mm-dd" strings (computed once, then cached). */
@@ -26,6 +30,7 @@ export function publicHolidays(year: number, region: HolidayRegion): ReadonlySet
   if (hit) return hit;
   let calendar = calendars.get(region);
   if (!calendar) {
+    Holidays ??= createRequire(import.meta.url)("date-holidays") as typeof HolidaysType;
     calendar = region === "FR" ? new Holidays("FR") : new Holidays("FR", region);
     calendars.set(region, calendar);
   }
@@ -39,17 +44,27 @@ export function publicHolidays(year: number, region: HolidayRegion): ReadonlySet
   return days;
 }
 
-/** Whether a Paris calendar day ("yyyy-mm-dd") is worked: a weekday that is not a public holiday there. */
-export function isBusinessDay(day: string, region: HolidayRegion): boolean {
-  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  return !publicHolidays(Number(day.slice(0, 4)), region).has(day);
-}
-
 const dayStarts = new Map<string, number>();
 const nextDays = new Map<string, string>();
-/** Both maps hold a few years of days at most; past this many entries (a long-running process) they restart. */
+const workedDays = new Map<string, boolean>();
+/** Each map holds a few years of days at most; past this many entries (a long-running process) it restarts. */
 const MAX_CACHED_DAYS = 5000;
+
+/**
+ * Whether a Paris calendar day ("yyyy-mm-dd") is worked: a weekday that is not a public holiday there.
+ * Memoised like the days' starts: stocking walks the same few days for every lead of a batch.
+ */
+export function isBusinessDay(day: string, region: HolidayRegion): boolean {
+  const key = `${region}|${day}`;
+  let worked = workedDays.get(key);
+  if (worked === undefined) {
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    worked = weekday !== 0 && weekday !== 6 && !publicHolidays(Number(day.slice(0, 4)), region).has(day);
+    if (workedDays.size >= MAX_CACHED_DAYS) workedDays.clear();
+    workedDays.set(key, worked);
+  }
+  return worked;
+}
 
 /**
  * The UTC instant a Paris calendar day begins (23 or 25 hours before the next one across a DST change).
