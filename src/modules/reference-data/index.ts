@@ -5,10 +5,10 @@ export {
   checkPostalCode,
   communesForPostalCode,
   departementFromPostalCode,
+  installPostalCodeIndex,
   type PostalCodeCheck,
   postalCodeIndex,
   preloadPostalCodes,
-  installPostalCodeIndex,
 } from "./postal-codes";
 export { referenceDataRoutes } from "./routes";
 export { normalizeCityName } from "./rules/city-name";
