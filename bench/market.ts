@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import type pg from "pg";
 import { Agent, request } from "undici";
 import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
+import { SALE_DELIVERY_JOB } from "../src/modules/delivery";
 import { systemClock } from "../src/platform/clock";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { createBuyers, login, withFreshServer } from "./fixtures";
@@ -146,6 +147,7 @@ async function purchasePhase() {
       const seconds = (performance.now() - started) / 1000;
       await agent.close();
       latencies.sort((a, b) => a - b);
+      const deliveries = await drainDeliveries(c);
       const { rows: check } = await c.query<{ sales: number; dup: number; ledger: number; spent: number }>(
         `select (select count(*) from lead_sales)::int as sales,
                 (select count(*) - count(distinct lead_id) from lead_sales)::int as dup,
@@ -159,10 +161,31 @@ async function purchasePhase() {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         failures,
+        ...deliveries,
         ...check[0],
       };
     },
   );
+}
+
+/**
+ * Each sale's delivery (in-app notice, e-mail to the capture server) is a job: how many were still waiting
+ * when the last purchase was answered, and how long after it the last one was done (2 minutes at most).
+ */
+async function drainDeliveries(c: pg.Client): Promise<{ deliveriesPending: number; deliveriesDrainedMs: number | null }> {
+  const pending = async () =>
+    (
+      await c.query<{ n: number }>(
+        `select count(*)::int as n from jobs where kind = '${SALE_DELIVERY_JOB}' and status not in ('done', 'failed')`,
+      )
+    ).rows[0]?.n ?? 0;
+  const started = performance.now();
+  const deliveriesPending = await pending();
+  for (let left = deliveriesPending; left > 0; left = await pending()) {
+    if (performance.now() - started > 120_000) return { deliveriesPending, deliveriesDrainedMs: null };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { deliveriesPending, deliveriesDrainedMs: performance.now() - started };
 }
 
 function leadBody(i: number): string {
@@ -260,7 +283,7 @@ if (PHASES.has("purchases")) {
   const r = await purchasePhase();
   results.purchases = r;
   lines.push(
-    `Achats (réserver + payer en crédits), ${r.buyers} acheteurs : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms ; ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}, échecs ${r.failures}`,
+    `Achats (réserver + payer en crédits), ${r.buyers} acheteurs : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms ; ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}, échecs ${r.failures} ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat`,
   );
   console.log(lines.at(-1));
 }

@@ -1,5 +1,5 @@
 // What other modules may use of delivery; nothing else of this folder is imported from outside it.
-export { enqueueSaleDeliveries, saleDeliveriesSql } from "./deliver-sale";
+export { enqueueSaleDeliveries, SALE_DELIVERY_JOB, saleDeliveriesSql } from "./deliver-sale";
 export { deliveryJobHandlers } from "./delivery-jobs";
 export { purgeWebhookBodiesSchedule } from "./purge-webhook-bodies";
 export { deliveryRoutes } from "./routes";

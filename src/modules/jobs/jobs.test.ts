@@ -101,25 +101,26 @@ describe("jobs table", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("a stopping runner finishes the job in hand and leaves the other due jobs queued", async () => {
+  it("the runner runs four jobs side by side, and a stopping runner finishes those in hand and leaves the other due jobs queued", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    // Every job waits on one gate: run one after the other, only the first would ever start.
     const { handler, calls } = recorder("test.backlog", () => gate);
     await enqueueJobs(
       ctx.db,
-      Array.from({ length: 5 }, (_, i) => ({ kind: "test.backlog", dedupeKey: `b${i}`, runAt: at("2026-06-01T09:00:00Z") })),
+      Array.from({ length: 6 }, (_, i) => ({ kind: "test.backlog", dedupeKey: `b${i}`, runAt: at("2026-06-01T09:00:00Z") })),
     );
     const stop = startJobRunner(ctx.db, { clock: clockAt("2026-06-01T10:00:00Z"), handlers: [handler], intervalMs: 20 });
-    await expect.poll(() => calls.length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => calls.length, { timeout: 5000 }).toBe(4);
     const stopped = stop();
     setTimeout(release, 50);
     await stopped;
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(4);
     const rows = await ctx.db.select().from(jobs).where(eq(jobs.kind, "test.backlog"));
-    expect(rows.filter((r) => r.status === "done")).toHaveLength(1);
-    expect(rows.filter((r) => r.status === "queued")).toHaveLength(4);
+    expect(rows.filter((r) => r.status === "done")).toHaveLength(4);
+    expect(rows.filter((r) => r.status === "queued")).toHaveLength(2);
   });
 
   it.runIf(process.env.DATABASE_URL)("on PostgreSQL, concurrent runners each claim a different job and never the same", async () => {

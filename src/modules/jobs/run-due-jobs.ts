@@ -72,30 +72,38 @@ async function failJob(db: Db, job: ClaimedJob, maxAttempts: number, now: Date, 
 }
 
 /**
- * Runs due jobs one after the other until none is left (or `limit` ran). A handler's failure is
- * recorded on its row and never stops the loop: the next job still runs.
+ * Runs due jobs until none is left (or `limit` ran), `lanes` at a time: each lane claims its own job and
+ * runs it, so one slow job (a mail server taking its time) does not hold up the others. A handler's
+ * failure is recorded on its row and never stops its lane: the next job still runs.
  */
 export async function runDueJobs(
   db: Db,
   handlers: readonly JobHandler[],
-  opts: { now: Clock; limit?: number; onError?: (e: unknown, job: ClaimedJob) => void; stopping?: () => boolean },
+  opts: { now: Clock; limit?: number; lanes?: number; onError?: (e: unknown, job: ClaimedJob) => void; stopping?: () => boolean },
 ): Promise<number> {
   const byKind = new Map(handlers.map((h) => [h.kind, h]));
   const clock = opts.now;
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY;
   let ran = 0;
-  // A stopping process finishes the job in hand and leaves the rest to the next start (or another instance).
-  while (ran < (opts.limit ?? Number.POSITIVE_INFINITY) && !opts.stopping?.()) {
-    const job = await claimNextJob(db, [...byKind.keys()], clock());
-    if (!job) break;
-    const handler = byKind.get(job.kind) as JobHandler;
-    ran++;
-    try {
-      const result = await handler.run(job.payload, { db, now: clock(), jobId: job.id });
-      await finishJob(db, job.id, clock(), result);
-    } catch (e) {
-      opts.onError?.(e, job);
-      await failJob(db, job, handler.maxAttempts ?? 3, clock(), e);
+  const lane = async () => {
+    // A stopping process finishes the jobs in hand and leaves the rest to the next start (or another instance).
+    while (ran < limit && !opts.stopping?.()) {
+      ran++;
+      const job = await claimNextJob(db, [...byKind.keys()], clock());
+      if (!job) {
+        ran--;
+        return;
+      }
+      const handler = byKind.get(job.kind) as JobHandler;
+      try {
+        const result = await handler.run(job.payload, { db, now: clock(), jobId: job.id });
+        await finishJob(db, job.id, clock(), result);
+      } catch (e) {
+        opts.onError?.(e, job);
+        await failJob(db, job, handler.maxAttempts ?? 3, clock(), e);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.lanes ?? 1) }, lane));
   return ran;
 }

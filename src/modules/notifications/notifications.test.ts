@@ -180,10 +180,15 @@ describe("organisation scoping", () => {
 });
 
 describe("with SMTP_URL (production mode of the mail channel)", () => {
-  it("delivers to the configured SMTP server and captures nothing", async () => {
+  it("delivers to the configured SMTP server over reused connections, and captures nothing", async () => {
     const received: string[] = [];
+    let connections = 0;
     const provider = new SMTPServer({
       authOptional: true,
+      onConnect: (_session, cb) => {
+        connections++;
+        cb();
+      },
       disabledCommands: ["STARTTLS"],
       logger: false,
       onAuth: (auth, _session, cb) => cb(null, { user: auth.username }),
@@ -206,6 +211,11 @@ describe("with SMTP_URL (production mode of the mail channel)", () => {
       expect(received).toHaveLength(1);
       // Internal identifiers stay out of real mail.
       expect(received[0]).not.toMatch(/X-LA-Org/i);
+      // A burst of sales means a burst of mail: the connection is kept and reused, not opened per message.
+      for (let i = 0; i < 4; i++)
+        await sendMail(prod.app, { to: "client@example.fr", subject: `Suite ${i}`, text: "Envoyé", orgId: org.id, tag: "test" });
+      expect(received).toHaveLength(5);
+      expect(connections).toBe(1);
       const res = await prod.app.inject({
         method: "GET",
         url: "/api/v1/outbox",
