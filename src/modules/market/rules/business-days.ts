@@ -1,5 +1,4 @@
-import { createRequire } from "node:module";
-import type HolidaysType from "date-holidays";
+import Holidays from "date-holidays";
 import { addToIsoDate, parisLocalToUtcIso } from "../../catalogue/rules/dates";
 
 /**
@@ -17,10 +16,7 @@ export function holidayRegionOf(departement: string | null | undefined): Holiday
   return departement && ALSACE_MOSELLE.has(departement) ? (departement as HolidayRegion) : "FR";
 }
 
-// Required on first use, not imported: its data (every country's rules, some 20 MB once loaded) is only
-// needed where freshness or appointment slots are computed, and the CSV worker judging plain leads never does.
-let Holidays: typeof HolidaysType | undefined;
-const calendars = new Map<HolidayRegion, HolidaysType>();
+const calendars = new Map<HolidayRegion, Holidays>();
 const holidaysByYear = new Map<string, ReadonlySet<string>>();
 
 /** The public holidays of one year and region as "yyyy-mm-dd" strings (computed once, then cached). */
@@ -30,7 +26,6 @@ export function publicHolidays(year: number, region: HolidayRegion): ReadonlySet
   if (hit) return hit;
   let calendar = calendars.get(region);
   if (!calendar) {
-    Holidays ??= createRequire(import.meta.url)("date-holidays") as typeof HolidaysType;
     calendar = region === "FR" ? new Holidays("FR") : new Holidays("FR", region);
     calendars.set(region, calendar);
   }
