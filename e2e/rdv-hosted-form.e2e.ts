@@ -109,7 +109,7 @@ describe("§5 et §3 : une prospecte prend rendez-vous sur le formulaire héberg
       rows<{ tag: string; to: string; text: string; raw: string | null }>(
         sql`select tag, "to", text, raw from captured_messages where tag in ('appointment.invitation', 'appointment.confirmation') order by received_at`,
       );
-    // Routed by the market worker (a quarter of a second), then confirmed by the jobs runner (every 5 seconds).
+    // Routed by the market worker (a quarter of a second), then confirmed by the jobs runner (every second).
     await expect.poll(async () => (await mails()).length, { timeout: 30_000, interval: 500 }).toBe(2);
     const all = await mails();
     const invitation = all.find((m) => m.tag === "appointment.invitation");

@@ -6,6 +6,7 @@ import { paymentProviderOf, paymentReconciliationJob } from "../modules/billing"
 import { deliveryJobHandlers, purgeWebhookBodiesSchedule } from "../modules/delivery";
 import { checkpointMailHandler, checkpointMailSchedule } from "../modules/evidence";
 import { followupJobHandlers, followupSchedule } from "../modules/followup";
+import { purgeFormTokensHandler, purgeFormTokensSchedule } from "../modules/hosted-forms";
 import { startJobRunner } from "../modules/jobs";
 import { ensurePriceGrid, startMarketWorker } from "../modules/market";
 import { createNotifier } from "../modules/notifications";
@@ -92,12 +93,14 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
       ...deliveryJobHandlers({ notifier, appUrl: config.PUBLIC_URL ?? null, production: config.isProduction }),
       ...appointments,
       reconcile.handler,
+      purgeFormTokensHandler,
       ...(checkpointMail ? [checkpointMail] : []),
     ],
     schedule: (at) => [
       ...followupSchedule(at),
       ...reconcile.schedule(at),
       ...purgeWebhookBodiesSchedule(at),
+      ...purgeFormTokensSchedule(at),
       ...(checkpointMail ? checkpointMailSchedule(at) : []),
     ],
     onError: (e) => app.log.error(e, "jobs"),

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asUser, createOrgWithUser, createTestApp, login, publishTestConsentText, type TestContext } from "../../../tests/support/test-app";
@@ -7,6 +7,9 @@ import { leadAppointments } from "../appointments/schema";
 import { sampleFieldValues } from "../catalogue/rules";
 import { publishConsentText } from "../consent";
 import { leadConsents, leads } from "../intake/schema";
+import { MAX_AGE_MS } from "./form-token";
+import { spentFormTokens } from "./schema";
+import { purgeSpentFormTokens, spendFormToken } from "./spend-form-token";
 
 /** Tuesday 1 December 2026, 10:00 in Paris. */
 let now = new Date("2026-12-01T10:00:00+01:00");
@@ -180,6 +183,43 @@ describe("hosted RDV form", () => {
     for (let i = 0; i < 20; i++)
       last = (await post("assurance-auto", false, formBody("assurance-auto", token, { website: "x" }), ip)).statusCode;
     expect(last).toBe(429);
+  });
+
+  it("takes one post per form served: the same page sent again stores nothing and says so, with a fresh form", async () => {
+    const ip = freshIp();
+    const { token } = await openForm("assurance-auto", false, ip);
+    later(8_000);
+    const before = (await leadsOfSupplier()).length;
+    // Numbers of this test's own, so that no earlier lead makes them duplicates.
+    const person = (phone: string) => ({ "contact.phone": phone });
+    const first = await post("assurance-auto", false, formBody("assurance-auto", token, person("07 81 23 45 67")), ip);
+    expect(first.statusCode, first.body).toBe(201);
+    // The same token again (a double click, the back button, or a script replaying one page).
+    const again = await post("assurance-auto", false, formBody("assurance-auto", token, person("07 81 23 45 68")), ip);
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain("Ce formulaire a déjà été envoyé");
+    expect((await leadsOfSupplier()).length).toBe(before + 1);
+    // The page that came back carries a token of its own: a second request is a second form.
+    const fresh = /name="token" value="([^"]+)"/.exec(again.body)?.[1] as string;
+    expect(fresh).not.toBe(token);
+    later(8_000);
+    const second = await post("assurance-auto", false, formBody("assurance-auto", fresh, person("07 81 23 45 68")), ip);
+    expect(second.statusCode, second.body).toBe(201);
+    expect((await leadsOfSupplier()).length).toBe(before + 2);
+  });
+
+  it("forgets a spent token once the token itself has expired, not before", async () => {
+    const spentAt = new Date("2026-12-02T10:00:00Z");
+    expect(await spendFormToken(ctx.db, "nonce-old", spentAt)).toBe(true);
+    expect(await spendFormToken(ctx.db, "nonce-old", spentAt)).toBe(false);
+    expect(await spendFormToken(ctx.db, "nonce-recent", new Date(spentAt.getTime() + 3_600_000))).toBe(true);
+    const purged = await purgeSpentFormTokens(ctx.db, new Date(spentAt.getTime() + MAX_AGE_MS + 60_000));
+    expect(purged.purged).toBeGreaterThanOrEqual(1);
+    const left = await ctx.db
+      .select()
+      .from(spentFormTokens)
+      .where(inArray(spentFormTokens.nonce, ["nonce-old", "nonce-recent"]));
+    expect(left.map((r) => r.nonce)).toEqual(["nonce-recent"]);
   });
 
   it("answers 404 for an unknown supplier code, an unknown product, or an RDV form of a product without RDV", async () => {

@@ -14,3 +14,12 @@ export const supplierFormCodes = pgTable("supplier_form_codes", {
     .references(() => organisations.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * The forms served that came back: one lead per form served. The token's nonce is kept for the token's
+ * life (MAX_AGE_MS), then purged each night (purge-form-tokens.ts); a replay within it is refused.
+ */
+export const spentFormTokens = pgTable("spent_form_tokens", {
+  nonce: text("nonce").primaryKey(),
+  spentAt: timestamp("spent_at", { withTimezone: true }).notNull(),
+});

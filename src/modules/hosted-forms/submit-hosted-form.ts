@@ -3,6 +3,7 @@ import type { ProductDefinition } from "../catalogue/rules";
 import { type IntakeBatcher, objectItem } from "../intake";
 import { checkFormToken } from "./form-token";
 import { all, type FormBody, one, readProductFields } from "./rules/read-form";
+import { spendFormToken } from "./spend-form-token";
 import { allowFormPost } from "./throttle";
 
 export interface HostedPost {
@@ -19,7 +20,7 @@ export interface HostedPost {
 export type HostedResult =
   | { kind: "accepted"; leadId: string }
   | { kind: "rejected"; leadId: string; reasons: { code: string; field: string; message: string }[]; rdv: boolean }
-  | { kind: "retry"; why: "too_fast" | "expired" | "invalid" }
+  | { kind: "retry"; why: "too_fast" | "expired" | "invalid" | "spent" }
   | { kind: "bot" }
   | { kind: "throttled" };
 
@@ -27,7 +28,7 @@ export type HostedResult =
  * A hosted form post, into the one intake pipeline (group commit) as the supplier's lead, channel "hosted_form". The
  * consent evidence is the server's own: time, IP, user-agent, page URL, and the texts the signed token
  * says the page showed; the box was served unticked. A filled honeypot is dropped without a word (a bot
- * learns nothing); a token missing, forged, too fresh or stale asks the person to send again.
+ * learns nothing); a token missing, forged, too fresh, stale or already sent asks the person to send again.
  */
 export async function submitHostedForm(db: Db, batcher: IntakeBatcher, secret: string, post: HostedPost, now: Date): Promise<HostedResult> {
   if (!(await allowFormPost(db, post.ip, now))) return { kind: "throttled" };
@@ -35,6 +36,7 @@ export async function submitHostedForm(db: Db, batcher: IntakeBatcher, secret: s
   const token = checkFormToken(secret, one(post.body, "token") ?? "", { product: post.product.slug, code: post.code }, now);
   if (!token.ok) return { kind: "retry", why: token.why };
   const t = token.ticket;
+  if (!(await spendFormToken(db, t.nonce, now))) return { kind: "retry", why: "spent" };
   const b = post.body;
   const at = now.toISOString();
   const consented = one(b, "consent") === "oui";

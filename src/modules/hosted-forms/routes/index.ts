@@ -22,6 +22,14 @@ import { textsInForce } from "../texts-in-force";
  */
 const FRAMEABLE = frameableBy(["https:"]);
 
+/** Why the page comes back, with a fresh token, without storing anything. A forged token reads as expired. */
+const RETRY_MESSAGES = {
+  too_fast: "Formulaire envoyé trop vite : vérifiez vos réponses puis envoyez-le à nouveau.",
+  expired: "Le formulaire a expiré : vérifiez vos réponses puis envoyez-le à nouveau.",
+  invalid: "Le formulaire a expiré : vérifiez vos réponses puis envoyez-le à nouveau.",
+  spent: "Ce formulaire a déjà été envoyé. Pour une autre demande, vérifiez vos réponses puis envoyez-le à nouveau.",
+} as const;
+
 const query = z.object({
   a: z.string().max(40).optional().meta({ title: "le code apporteur" }),
   type: z.string().max(10).optional().meta({ title: "le type de formulaire" }),
@@ -173,11 +181,7 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
         case "retry":
           return again(422, {
             byField: new Map(),
-            general: [
-              result.why === "too_fast"
-                ? "Formulaire envoyé trop vite : vérifiez vos réponses puis envoyez-le à nouveau."
-                : "Le formulaire a expiré : vérifiez vos réponses puis envoyez-le à nouveau.",
-            ],
+            general: [RETRY_MESSAGES[result.why]],
           });
         case "rejected":
           return again(422, errorsOf(form.product, result.reasons));
