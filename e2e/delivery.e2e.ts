@@ -62,7 +62,7 @@ describe("§4 issue 12 : le cabinet branche son CRM par webhook, le teste, reço
     await firstRow.getByRole("button", { name: "Réserver" }).click();
     await page.getByRole("button", { name: /^Payer .* en crédits$/ }).click();
     await expectText(page.locator(".hold-panel--done"), "Lead acheté");
-    // The job runner polls every 5 seconds: the webhook gets the lead within a few.
+    // The job runner polls every second: the webhook gets the lead within a few.
     await expect
       .poll(() => receiver.received.filter((r) => r.headers["x-leadsassurance-event"] === "lead.received").length, { timeout: 20_000 })
       .toBe(1);
