@@ -8,8 +8,9 @@ import { sampleFieldValues } from "../catalogue/rules";
 import { publishConsentText } from "../consent";
 import { leadConsents, leads } from "../intake/schema";
 import { MAX_AGE_MS } from "./form-token";
+import { purgeSpentFormTokens } from "./purge-form-tokens";
 import { spentFormTokens } from "./schema";
-import { purgeSpentFormTokens, spendFormToken } from "./spend-form-token";
+import { admitFormPost, POSTS_PER_ADDRESS } from "./throttle";
 
 /** Tuesday 1 December 2026, 10:00 in Paris. */
 let now = new Date("2026-12-01T10:00:00+01:00");
@@ -210,9 +211,13 @@ describe("hosted RDV form", () => {
 
   it("forgets a spent token once the token itself has expired, not before", async () => {
     const spentAt = new Date("2026-12-02T10:00:00Z");
-    expect(await spendFormToken(ctx.db, "nonce-old", spentAt)).toBe(true);
-    expect(await spendFormToken(ctx.db, "nonce-old", spentAt)).toBe(false);
-    expect(await spendFormToken(ctx.db, "nonce-recent", new Date(spentAt.getTime() + 3_600_000))).toBe(true);
+    const ip = freshIp();
+    expect(await admitFormPost(ctx.db, ip, "nonce-old", spentAt)).toEqual({ allowed: true, spent: true });
+    expect(await admitFormPost(ctx.db, ip, "nonce-old", spentAt)).toEqual({ allowed: true, spent: false });
+    expect(await admitFormPost(ctx.db, ip, "nonce-recent", new Date(spentAt.getTime() + 3_600_000))).toEqual({
+      allowed: true,
+      spent: true,
+    });
     const purged = await purgeSpentFormTokens(ctx.db, new Date(spentAt.getTime() + MAX_AGE_MS + 60_000));
     expect(purged.purged).toBeGreaterThanOrEqual(1);
     const left = await ctx.db
@@ -220,6 +225,14 @@ describe("hosted RDV form", () => {
       .from(spentFormTokens)
       .where(inArray(spentFormTokens.nonce, ["nonce-old", "nonce-recent"]));
     expect(left.map((r) => r.nonce)).toEqual(["nonce-recent"]);
+  });
+
+  it("spends no token for a post past its address's allowance: the person can send the same page later", async () => {
+    const ip = freshIp();
+    const at = new Date("2026-12-03T10:00:00Z");
+    for (let i = 0; i < POSTS_PER_ADDRESS; i++) await admitFormPost(ctx.db, ip, null, at);
+    expect(await admitFormPost(ctx.db, ip, "nonce-throttled", at)).toEqual({ allowed: false, spent: false });
+    expect(await admitFormPost(ctx.db, freshIp(), "nonce-throttled", at)).toEqual({ allowed: true, spent: true });
   });
 
   it("answers 404 for an unknown supplier code, an unknown product, or an RDV form of a product without RDV", async () => {

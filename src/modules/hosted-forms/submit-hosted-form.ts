@@ -3,8 +3,7 @@ import type { ProductDefinition } from "../catalogue/rules";
 import { type IntakeBatcher, objectItem } from "../intake";
 import { checkFormToken } from "./form-token";
 import { all, type FormBody, one, readProductFields } from "./rules/read-form";
-import { spendFormToken } from "./spend-form-token";
-import { allowFormPost } from "./throttle";
+import { admitFormPost } from "./throttle";
 
 export interface HostedPost {
   product: ProductDefinition;
@@ -31,12 +30,15 @@ export type HostedResult =
  * learns nothing); a token missing, forged, too fresh, stale or already sent asks the person to send again.
  */
 export async function submitHostedForm(db: Db, batcher: IntakeBatcher, secret: string, post: HostedPost, now: Date): Promise<HostedResult> {
-  if (!(await allowFormPost(db, post.ip, now))) return { kind: "throttled" };
-  if ((one(post.body, "website") ?? "").trim() !== "") return { kind: "bot" };
+  const bot = (one(post.body, "website") ?? "").trim() !== "";
   const token = checkFormToken(secret, one(post.body, "token") ?? "", { product: post.product.slug, code: post.code }, now);
+  // Every post counts against its address, a robot's too; only a person's post with a good token spends it.
+  const admitted = await admitFormPost(db, post.ip, !bot && token.ok ? token.ticket.nonce : null, now);
+  if (!admitted.allowed) return { kind: "throttled" };
+  if (bot) return { kind: "bot" };
   if (!token.ok) return { kind: "retry", why: token.why };
+  if (!admitted.spent) return { kind: "retry", why: "spent" };
   const t = token.ticket;
-  if (!(await spendFormToken(db, t.nonce, now))) return { kind: "retry", why: "spent" };
   const b = post.body;
   const at = now.toISOString();
   const consented = one(b, "consent") === "oui";

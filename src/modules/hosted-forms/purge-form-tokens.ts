@@ -5,20 +5,6 @@ import type { JobHandler, JobRequest } from "../jobs";
 import { MAX_AGE_MS } from "./form-token";
 import { spentFormTokens } from "./schema";
 
-/**
- * Marks a served form as sent; false when it already was. One form served, one lead: a page sent twice
- * (a double click, the back button) is not a second lead, and a script cannot post thousands of leads with
- * the token of one page, each of them past the 3-second minimum that page waited once.
- */
-export async function spendFormToken(db: DbOrTx, nonce: string, now: Date): Promise<boolean> {
-  const spent = await rawRows<{ nonce: string }>(
-    db,
-    sql`insert into ${spentFormTokens} (nonce, spent_at) values (${nonce}, ${now.toISOString()}::timestamptz)
-        on conflict (nonce) do nothing returning nonce`,
-  );
-  return spent.length === 1;
-}
-
 export const PURGE_FORM_TOKENS_JOB = "hosted-forms.purge-tokens";
 
 /** A nonce is kept as long as its token could come back: past MAX_AGE_MS the token itself is refused. */
