@@ -104,6 +104,9 @@ export async function runDueJobs(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.lanes ?? 1) }, lane));
+  // Settled, not all: when one lane fails (the database gone), the others still finish the jobs in their hands.
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, opts.lanes ?? 1) }, lane));
+  const failed = lanes.find((l) => l.status === "rejected");
+  if (failed) throw failed.reason;
   return ran;
 }

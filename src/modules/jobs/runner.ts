@@ -10,15 +10,13 @@ export interface JobRunnerOptions {
   schedule?: (now: Date) => JobRequest[];
   /** How often the table is polled for due jobs (a sale's delivery waits for the next poll). */
   intervalMs?: number;
-  /** How often the recurring jobs are queued: they fall due by the day or the month, the poll is for deliveries. */
-  scheduleEveryMs?: number;
-  /** Jobs run side by side (runDueJobs); each holds a connection of the pool while it runs. */
-  lanes?: number;
   onError?: (e: unknown) => void;
 }
 
 const POLL_MS = 1_000;
+/** The recurring jobs fall due by the day or the month: queued once a minute, where the poll is for deliveries. */
 const SCHEDULE_MS = 60_000;
+/** Jobs run side by side (runDueJobs); each holds a connection of the pool while it runs. */
 const LANES = 4;
 
 /**
@@ -37,13 +35,13 @@ export function startJobRunner(db: Db, opts: JobRunnerOptions): () => Promise<vo
   let scheduledAt = Number.NEGATIVE_INFINITY;
   const tick = async () => {
     const now = opts.clock();
-    if (opts.schedule && now.getTime() - scheduledAt >= (opts.scheduleEveryMs ?? SCHEDULE_MS)) {
+    if (opts.schedule && now.getTime() - scheduledAt >= SCHEDULE_MS) {
       await enqueueJobs(db, opts.schedule(now));
       scheduledAt = now.getTime();
     }
     await runDueJobs(db, opts.handlers, {
       now: opts.clock,
-      lanes: opts.lanes ?? LANES,
+      lanes: LANES,
       onError: (e) => onError(e),
       stopping: () => stopped,
     });
