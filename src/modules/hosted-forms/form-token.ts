@@ -4,7 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * What the server signs into the form it serves: which product and supplier, which consent texts were
  * shown, and when it was served. A post must bring it back: the texts the prospect accepted are the ones
  * the server showed (not a hidden field a page could change), and a form filled faster than a human can
- * (MIN_FILL_MS) or older than MAX_AGE_MS is refused. Its nonce makes it good for one post (spend-form-token.ts).
+ * (MIN_FILL_MS) or older than MAX_AGE_MS is refused. Its nonce makes it good for one post (admitFormPost, throttle.ts).
  */
 export interface FormTicket {
   product: string;

@@ -11,9 +11,9 @@ const WINDOW_MS = 10 * 60_000;
 /**
  * Counts a post from `ip` in the login throttle table (shared by every instance; keys are hashes, no
  * address stored in clear) and, when the address is within its allowance, spends the nonce of the form
- * it answers (spent_form_tokens, one post per form served). One statement: each post already commits its
- * lead with others (group commit); a second round trip of its own, with its own commit, cost a third of
- * the form's throughput. `allowed` is false once the address is past its allowance for the window;
+ * it answers (spent_form_tokens, one post per form served). One statement, so a post costs one round
+ * trip and one commit of its own besides its lead's (group-committed with others), as before nonces.
+ * `allowed` is false once the address is past its allowance for the window;
  * `spent` is true when this post took the nonce (false: already taken, or none given).
  */
 export async function admitFormPost(
