@@ -9,6 +9,7 @@ import { jobs } from "../jobs/schema";
 import { startMarketWorker, stockLeads } from "../market";
 import { leadSales } from "../market/schema";
 import { capturedMessages } from "../notifications/schema";
+import { deliverSale, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
 import { deliveryJobHandlers } from "./delivery-jobs";
 import { purgeWebhookBodiesSchedule, WEBHOOK_BODY_RETENTION_DAYS } from "./purge-webhook-bodies";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./rules/retry-schedule";
@@ -286,6 +287,29 @@ describe("a lead bought on the marketplace reaches the broker", () => {
     expect(await runJobs()).toBeGreaterThanOrEqual(2);
     expect(receiver.received).toHaveLength(1);
     expect((await deliveriesOf(b))[0]).toMatchObject({ status: "succeeded" });
+  });
+
+  it("delivers a sale run twice (a retry after a failed mail) once: one notice, one webhook delivery, one first attempt; the mail again", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    const saleId = await buy(b, await stockedLead());
+    const deps = { notifier: ctx.app.notifier, appUrl: "https://app.example.fr" };
+    const mailsBefore = (await ctx.db.select({ id: capturedMessages.id }).from(capturedMessages)).length;
+    const attemptsBefore = (await ctx.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, WEBHOOK_ATTEMPT_JOB))).length;
+    const first = await deliverSale(ctx.db, deps, saleId, clock());
+    const again = await deliverSale(ctx.db, deps, saleId, clock());
+    expect(first).toMatchObject({ notified: true, webhook: expect.any(String), mailed: 1 });
+    expect(again).toMatchObject({ notified: true, webhook: null, mailed: 1 });
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(notes.json().unread).toBe(1);
+    expect(await deliveriesOf(b)).toHaveLength(1);
+    const attempts = await ctx.db.select({ dedupeKey: jobs.dedupeKey }).from(jobs).where(eq(jobs.kind, WEBHOOK_ATTEMPT_JOB));
+    expect(attempts.length - attemptsBefore).toBe(1);
+    expect(attempts.map((a) => a.dedupeKey)).toContain(`${first.webhook}#1`);
+    expect((await ctx.db.select({ id: capturedMessages.id }).from(capturedMessages)).length).toBe(mailsBefore + 2);
+    // The sale's own delivery job (queued by the purchase) finds everything done; the one attempt posts once.
+    await runJobs();
+    expect(receiver.received).toHaveLength(1);
   });
 
   it("sends no webhook when none is set or it is switched off, but still notifies", async () => {

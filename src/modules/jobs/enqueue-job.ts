@@ -18,15 +18,17 @@ export async function enqueueJobs(db: DbOrTx, requests: readonly JobRequest[]): 
 
 /**
  * The insert that queues jobs, for a caller that makes it part of a larger statement (a CTE): the job is
- * promised exactly when that statement's writes commit. Returns one row per new job.
+ * promised exactly when that statement's writes commit, and only if `when` holds in it (say, a sibling
+ * CTE wrote a row). Returns one row per new job.
  */
-export function enqueueJobsSql(requests: readonly JobRequest[]): SQL {
+export function enqueueJobsSql(requests: readonly JobRequest[], when: SQL = sql`true`): SQL {
   return sql`
     insert into jobs (kind, dedupe_key, payload, run_at)
     select kind, dedupe_key, payload::jsonb, run_at
     from unnest(${sql.param(requests.map((r) => r.kind))}::text[], ${sql.param(requests.map((r) => r.dedupeKey))}::text[],
                 ${sql.param(requests.map((r) => JSON.stringify(r.payload ?? {})))}::text[],
                 ${sql.param(requests.map((r) => r.runAt.toISOString()))}::timestamptz[]) as j(kind, dedupe_key, payload, run_at)
+    where ${when}
     on conflict (kind, dedupe_key) do nothing
     returning id`;
 }
