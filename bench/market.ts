@@ -17,7 +17,7 @@ import { SALE_DELIVERY_JOB } from "../src/modules/delivery";
 import { systemClock } from "../src/platform/clock";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
 import { createBuyers, login, withFreshServer } from "./fixtures";
-import { BENCH_COMMUNES, fmt, percentile } from "./support";
+import { BENCH_COMMUNES, cpuMeter, fmt, percentile } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -120,6 +120,7 @@ async function purchasePhase() {
       const latencies: number[] = [];
       let next = 0;
       let failures = 0;
+      const cpu = cpuMeter(server);
       const started = performance.now();
       await Promise.all(
         sessions.map(async (headers, b) => {
@@ -145,6 +146,7 @@ async function purchasePhase() {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
+      const cpuMs = cpu.msPer(rows.length);
       await agent.close();
       latencies.sort((a, b) => a - b);
       const deliveries = await drainDeliveries(c);
@@ -161,6 +163,7 @@ async function purchasePhase() {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
         failures,
+        ...cpuMs,
         ...deliveries,
         ...check[0],
       };
@@ -223,6 +226,7 @@ async function routingPhase() {
       const latencies: number[] = [];
       let next = 0;
       let failures = 0;
+      const cpu = cpuMeter(server);
       const started = performance.now();
       await Promise.all(
         Array.from({ length: 32 }, async () => {
@@ -249,6 +253,7 @@ async function routingPhase() {
         if (backlog > 0) await new Promise((r) => setTimeout(r, 100));
       }
       const routedSeconds = (performance.now() - started) / 1000;
+      const cpuMs = cpu.msPer(LEADS / 1000);
       latencies.sort((a, b) => a - b);
       const { rows } = await c.query<{ sold: number; stocked: number; over_cap: number; dup: number }>(
         `select (select count(*) from lead_sales)::int as sold, (select count(*) from market_listings)::int as stocked,
@@ -264,6 +269,7 @@ async function routingPhase() {
         failures,
         routedPerSecond: LEADS / routedSeconds,
         lagAfterIntakeMs: Math.round((routedSeconds - intakeSeconds) * 1000),
+        ...cpuMs,
         ...rows[0],
       };
     },
@@ -283,7 +289,7 @@ if (PHASES.has("purchases")) {
   const r = await purchasePhase();
   results.purchases = r;
   lines.push(
-    `Achats (réserver + payer en crédits), ${r.buyers} acheteurs : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms ; ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}, échecs ${r.failures} ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat`,
+    `Achats (réserver + payer en crédits), ${r.buyers} acheteurs : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms ; ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}, échecs ${r.failures} ; CPU par achat : serveur ${fmt(r.serverCpuMs, 2)} ms, PostgreSQL ${fmt(r.postgresCpuMs, 2)} ms ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat`,
   );
   console.log(lines.at(-1));
 }
@@ -291,7 +297,7 @@ if (PHASES.has("routing")) {
   const r = await routingPhase();
   results.routing = r;
   lines.push(
-    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double`,
+    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) ; CPU pour 1 000 leads : serveur ${fmt(r.serverCpuMs)} ms, PostgreSQL ${fmt(r.postgresCpuMs)} ms : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double`,
   );
   console.log(lines.at(-1));
 }

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -99,16 +99,54 @@ export async function startServer(env: Record<string, string>): Promise<ServerHa
       const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
       return Math.round(kb / 1024);
     },
-    cpuSeconds() {
-      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised command name), in clock ticks of 1/100 s.
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
+    cpuSeconds: () => statCpuSeconds(readFileSync(`/proc/${pid}/stat`, "utf8")),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
+  };
+}
+
+/** Fields 14 and 15 of a /proc/<pid>/stat line (after the parenthesised command name): CPU in seconds. */
+function statCpuSeconds(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU used so far by every PostgreSQL process of the machine (backends, WAL writer, checkpointer), in
+ * seconds: read before and after a phase, it says what the phase cost the database. Only meaningful on a
+ * machine where nothing else uses PostgreSQL meanwhile, and a backend that exits takes its share with it
+ * (the server's pool keeps its connections for the whole phase).
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.includes("(postgres) ")) total += statCpuSeconds(stat);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/**
+ * CPU of the server and of PostgreSQL from now on: `msPer(n)` gives each one's milliseconds per unit of
+ * work (a purchase, a thousand leads). On a shared 2-core machine throughput swings with the neighbours;
+ * CPU per unit barely does, so it is what an A/B comparison reads.
+ */
+export function cpuMeter(server: ServerHandle) {
+  const serverBefore = server.cpuSeconds();
+  const postgresBefore = postgresCpuSeconds();
+  return {
+    msPer: (units: number) => ({
+      serverCpuMs: ((server.cpuSeconds() - serverBefore) * 1000) / units,
+      postgresCpuMs: ((postgresCpuSeconds() - postgresBefore) * 1000) / units,
+    }),
   };
 }
 
