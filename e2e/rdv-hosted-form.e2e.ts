@@ -90,15 +90,26 @@ describe("§5 et §3 : une prospecte prend rendez-vous sur le formulaire héberg
     await phone.setViewportSize(PHONE);
     // The signed token refuses a form sent within 3 seconds of being served: a person takes longer.
     await phone.waitForTimeout(3_000);
+    const sentToken = await phone.locator('input[name="token"]').inputValue();
     await phone.getByRole("button", { name: "Demander mon rendez-vous" }).click();
     await expectText(phone.locator("h1"), "Merci !");
     await screenshot(phone, "62-formulaire-rdv-merci-390");
+    // The same page sent a second time (a double tap, a resubmitted page): its token is spent, nothing is stored.
+    await phone.goto(rdvUrl);
+    await phone.locator('input[name="token"]').evaluate((input, token) => {
+      (input as HTMLInputElement).value = token;
+    }, sentToken);
+    await phone.locator("form").evaluate((form) => (form as HTMLFormElement).submit());
+    await expectText(phone.locator("body"), "Ce formulaire a déjà été envoyé");
+    expect(await pageOverflow(phone)).toBe(0);
+    await screenshot(phone, "62-formulaire-rdv-deja-envoye-390");
     await context.close();
 
     const [lead] = await rows<{ id: string; channel: string; type: string; ip: string; source_url: string; user_agent: string }>(
       sql`select l.id, l.channel, l.type, k.ip, k.source_url, k.user_agent from leads l join lead_consents k on k.lead_id = l.id
           where l.email = ${PROSPECT.email}`,
     );
+    expect(await rows(sql`select id from leads where email = ${PROSPECT.email}`)).toHaveLength(1);
     expect(lead).toMatchObject({ channel: "hosted_form", type: "rdv", ip: PROSPECT_IP });
     expect(lead?.source_url).toBe(rdvUrl);
     expect(lead?.user_agent).toMatch(/Chrome/);

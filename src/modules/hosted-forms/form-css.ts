@@ -34,6 +34,7 @@ button.primary{display:block;width:100%;padding:14px;font:inherit;font-weight:70
 button.primary:hover{background:#134e86}
 .errors{border:1px solid #e4a5a0;background:#fdf1f0;color:#8c1d18;border-radius:10px;padding:10px 14px;margin:0 0 16px}
 .errors ul{margin:6px 0 0;padding-left:18px}
+.notice{border:1px solid #a9c4e4;background:#eef4fb;color:#0d3b66;border-radius:10px;padding:10px 14px;margin:0 0 16px}
 .error{display:block;color:#b3261e;font-size:.88rem;font-weight:500;margin-top:3px}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .small{font-size:.8rem;color:#6b7587;margin-top:14px}

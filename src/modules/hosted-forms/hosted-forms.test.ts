@@ -199,6 +199,9 @@ describe("hosted RDV form", () => {
     const again = await post("assurance-auto", false, formBody("assurance-auto", token, person("07 81 23 45 68")), ip);
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain("Ce formulaire a déjà été envoyé");
+    // Said as a notice: the answers were not refused, the page had already gone.
+    expect(again.body).toContain('<div class="notice" role="status">');
+    expect(again.body).not.toContain("n'a pas pu être enregistrée");
     expect((await leadsOfSupplier()).length).toBe(before + 1);
     // The page that came back carries a token of its own: a second request is a second form.
     const fresh = /name="token" value="([^"]+)"/.exec(again.body)?.[1] as string;

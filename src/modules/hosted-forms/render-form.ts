@@ -17,6 +17,8 @@ export interface FormView {
   values?: FormBody;
   /** Messages by field name ("contact.phone", "appointment.availabilities", "consent"…), and those tied to no field. */
   errors?: { byField: Map<string, string[]>; general: string[] };
+  /** Why the page comes back when nothing is wrong with the answers (the page was already sent). */
+  notice?: string;
 }
 
 const DAY = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", weekday: "long", day: "numeric", month: "long" });
@@ -73,6 +75,7 @@ ${fieldErrors("appointment.availabilities")}
   const body = html`<main class="card">
 <h1>${v.product.label}${v.rdv ? " : prendre rendez-vous" : " : votre demande"}</h1>
 <p class="intro">Gratuit et sans engagement. Les champs marqués * sont obligatoires.</p>
+${v.notice ? html`<div class="notice" role="status">${v.notice}</div>` : ""}
 ${all_errors.length > 0 ? html`<div class="errors" role="alert"><strong>Votre demande n'a pas pu être enregistrée :</strong><ul>${all_errors.map((m) => html`<li>${m}</li>`)}</ul></div>` : ""}
 <form method="post" action="${v.action}">
 <input type="hidden" name="token" value="${v.token}">

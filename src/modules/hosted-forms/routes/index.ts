@@ -27,8 +27,11 @@ const RETRY_MESSAGES = {
   too_fast: "Formulaire envoyé trop vite : vérifiez vos réponses puis envoyez-le à nouveau.",
   expired: "Le formulaire a expiré : vérifiez vos réponses puis envoyez-le à nouveau.",
   invalid: "Le formulaire a expiré : vérifiez vos réponses puis envoyez-le à nouveau.",
-  spent: "Ce formulaire a déjà été envoyé. Pour une autre demande, vérifiez vos réponses puis envoyez-le à nouveau.",
 } as const;
+
+/** A page sent twice (a double tap, the back button) is no mistake of the person's: said as a notice, not an error. */
+const SENT_TWICE =
+  "Ce formulaire a déjà été envoyé : si vous avez vu « Merci ! », votre demande nous est parvenue, inutile de la renvoyer. Pour une autre demande, vérifiez vos réponses puis envoyez-le à nouveau.";
 
 const query = z.object({
   a: z.string().max(40).optional().meta({ title: "le code apporteur" }),
@@ -120,7 +123,7 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
       issuedAt: clock().getTime(),
     });
   /** The form's page, blank or sent back with the answers given and what is wrong with them. */
-  const formPage = (form: Form, now: Date, answered?: Pick<Parameters<typeof renderForm>[0], "values" | "errors">) =>
+  const formPage = (form: Form, now: Date, answered?: Pick<Parameters<typeof renderForm>[0], "values" | "errors" | "notice">) =>
     renderForm({ ...form, action: action(form.product.slug, form.code, form.rdv), token: tokenFor(form), now, ...answered });
   const formRoute = { schema: { hide: true, params, querystring: query }, helmet: FRAMEABLE } as const;
 
@@ -179,6 +182,7 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
             renderMessage("Trop de demandes", "Trop de demandes depuis votre connexion : réessayez dans quelques minutes."),
           );
         case "retry":
+          if (result.why === "spent") return sendHtml(reply, 422, formPage(form, now, { values: body, notice: SENT_TWICE }));
           return again(422, {
             byField: new Map(),
             general: [RETRY_MESSAGES[result.why]],
