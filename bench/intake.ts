@@ -21,7 +21,7 @@ import { loadConfig } from "../src/platform/config";
 import { openDatabase } from "../src/platform/db/client";
 import { DEMO_PASSWORD } from "../src/seed/demo";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
-import { BENCH_COMMUNES, fmt, freshDatabase, percentile, startServer } from "./support";
+import { BENCH_COMMUNES, cpuMeter, fmt, freshDatabase, percentile, startServer } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +39,9 @@ const C = Number(args.concurrency);
 const ROWS = Number(args.rows);
 const PHASES = new Set(args.phases.split(","));
 const F = Number(args.forms);
+
+/** PostgreSQL's CPU for the same work; PGlite runs inside the server, whose CPU already counts it. */
+const pgCpu = (kind: "postgres" | "pglite", ms: number) => (kind === "postgres" ? `, PostgreSQL ${fmt(ms)} ms/1000` : "");
 
 function leadBody(i: number): string {
   const [postalCode, city] = BENCH_COMMUNES[i % BENCH_COMMUNES.length] ?? BENCH_COMMUNES[0];
@@ -68,7 +71,7 @@ async function apiPhase(kind: "postgres" | "pglite") {
   let next = 0;
   let failures = 0;
   const slices: number[] = [];
-  const cpuBefore = server.cpuSeconds();
+  const cpu = cpuMeter(server);
   const started = performance.now();
   let sliceStart = started;
   await Promise.all(
@@ -94,7 +97,7 @@ async function apiPhase(kind: "postgres" | "pglite") {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const serverCpuMsPer1000 = ((server.cpuSeconds() - cpuBefore) / N) * 1e6;
+  const { serverCpuMs: serverCpuMsPer1000, postgresCpuMs: postgresCpuMsPer1000 } = cpu.msPer(N / 1000);
   latencies.sort((a, b) => a - b);
   await agent.close();
   await server.stop();
@@ -104,6 +107,7 @@ async function apiPhase(kind: "postgres" | "pglite") {
     leadsPerSecond: N / seconds,
     seconds,
     serverCpuMsPer1000,
+    postgresCpuMsPer1000,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     failures,
@@ -170,7 +174,7 @@ async function formPhase(kind: "postgres" | "pglite") {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
-  const cpuBefore = server.cpuSeconds();
+  const cpu = cpuMeter(server);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: C }, async () => {
@@ -193,7 +197,7 @@ async function formPhase(kind: "postgres" | "pglite") {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const serverCpuMsPer1000 = ((server.cpuSeconds() - cpuBefore) / F) * 1e6;
+  const { serverCpuMs: serverCpuMsPer1000, postgresCpuMs: postgresCpuMsPer1000 } = cpu.msPer(F / 1000);
   latencies.sort((a, b) => a - b);
   pageLatencies.sort((a, b) => a - b);
   await agent.close();
@@ -203,6 +207,7 @@ async function formPhase(kind: "postgres" | "pglite") {
     postsPerSecond: F / seconds,
     seconds,
     serverCpuMsPer1000,
+    postgresCpuMsPer1000,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     statuses: Object.fromEntries(statuses),
@@ -252,7 +257,7 @@ async function csvPhase(kind: "postgres" | "pglite") {
     body: JSON.stringify({ product: "mutuelle-sante", filename: "bench.csv", sizeBytes: csv.length }),
   });
   const { id } = (await created.body.json()) as { id: string };
-  const cpuBefore = server.cpuSeconds();
+  const cpu = cpuMeter(server);
   const started = performance.now();
   const res = await request(`${server.url}/api/v1/imports/${id}/file`, {
     method: "PUT",
@@ -261,11 +266,19 @@ async function csvPhase(kind: "postgres" | "pglite") {
   });
   const summary = (await res.body.json()) as { totalRows: number; accepted: number; rejected: number; status: string };
   const seconds = (performance.now() - started) / 1000;
-  const serverCpuMsPer1000 = ((server.cpuSeconds() - cpuBefore) / summary.totalRows) * 1e6;
+  const { serverCpuMs: serverCpuMsPer1000, postgresCpuMs: postgresCpuMsPer1000 } = cpu.msPer(summary.totalRows / 1000);
   const peakRssMb = server.peakRssMb();
   await server.stop();
   await database.drop();
-  return { rowsPerSecond: summary.totalRows / seconds, seconds, serverCpuMsPer1000, peakRssMb, ...summary, sizeMb: csv.length / 1e6 };
+  return {
+    rowsPerSecond: summary.totalRows / seconds,
+    seconds,
+    serverCpuMsPer1000,
+    postgresCpuMsPer1000,
+    peakRssMb,
+    ...summary,
+    sizeMb: csv.length / 1e6,
+  };
 }
 
 const results: Record<string, unknown> = { date: new Date().toISOString(), leads: N, concurrency: C, rows: ROWS, forms: F };
@@ -274,7 +287,7 @@ for (const kind of kinds) {
   if (PHASES.has("api")) {
     const api = await apiPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  CPU serveur ${fmt(api.serverCpuMsPer1000)} ms/1000  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; par tranche de 10 000 : ${api.slices.join(" / ")} leads/s ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
+      `${kind.padEnd(9)} API  ${fmt(api.leadsPerSecond)} leads/s  p50 ${fmt(api.p50, 1)} ms  p99 ${fmt(api.p99, 1)} ms  CPU serveur ${fmt(api.serverCpuMsPer1000)} ms/1000${pgCpu(kind, api.postgresCpuMsPer1000)}  (${fmt(api.seconds, 1)} s, échecs ${api.failures}) ; par tranche de 10 000 : ${api.slices.join(" / ")} leads/s ; chaîne d'audit ${api.audit.ok ? "intègre" : "ROMPUE"} : ${fmt(api.audit.entries)} entrées vérifiées en ${fmt(api.audit.verifyMs)} ms, ${api.audit.unsealed} non scellées`,
     );
     console.log(lines.at(-1));
     results[`${kind}-api`] = api;
@@ -282,7 +295,7 @@ for (const kind of kinds) {
   if (PHASES.has("csv")) {
     const csv = await csvPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} CSV  ${fmt(csv.rowsPerSecond)} lignes/s  pic RSS serveur ${csv.peakRssMb} Mo  CPU serveur ${fmt(csv.serverCpuMsPer1000)} ms/1000  (${fmt(csv.seconds, 1)} s, ${fmt(csv.sizeMb, 1)} Mo, ${csv.accepted} acceptées / ${csv.rejected} rejetées, ${csv.status})`,
+      `${kind.padEnd(9)} CSV  ${fmt(csv.rowsPerSecond)} lignes/s  pic RSS serveur ${csv.peakRssMb} Mo  CPU serveur ${fmt(csv.serverCpuMsPer1000)} ms/1000${pgCpu(kind, csv.postgresCpuMsPer1000)}  (${fmt(csv.seconds, 1)} s, ${fmt(csv.sizeMb, 1)} Mo, ${csv.accepted} acceptées / ${csv.rejected} rejetées, ${csv.status})`,
     );
     console.log(lines.at(-1));
     results[`${kind}-csv`] = csv;
@@ -290,7 +303,7 @@ for (const kind of kinds) {
   if (PHASES.has("form")) {
     const form = await formPhase(kind);
     lines.push(
-      `${kind.padEnd(9)} FORM ${fmt(form.postsPerSecond)} envois/s  p50 ${fmt(form.p50, 1)} ms  p99 ${fmt(form.p99, 1)} ms  CPU serveur ${fmt(form.serverCpuMsPer1000)} ms/1000  (${fmt(F)} envois en ${fmt(form.seconds, 1)} s, statuts ${JSON.stringify(form.statuses)}) ; pages servies ${fmt(form.pagesPerSecond)}/s, p99 ${fmt(form.pageP99, 1)} ms`,
+      `${kind.padEnd(9)} FORM ${fmt(form.postsPerSecond)} envois/s  p50 ${fmt(form.p50, 1)} ms  p99 ${fmt(form.p99, 1)} ms  CPU serveur ${fmt(form.serverCpuMsPer1000)} ms/1000${pgCpu(kind, form.postgresCpuMsPer1000)}  (${fmt(F)} envois en ${fmt(form.seconds, 1)} s, statuts ${JSON.stringify(form.statuses)}) ; pages servies ${fmt(form.pagesPerSecond)}/s, p99 ${fmt(form.pageP99, 1)} ms`,
     );
     console.log(lines.at(-1));
     results[`${kind}-form`] = form;
