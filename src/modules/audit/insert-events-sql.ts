@@ -1,10 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
-import pgUtils from "pg/lib/utils";
+import { pgArrayLiteral } from "../../platform/db/pg-array";
 import { canonicalJson } from "./chain-hash";
 import { signEvent } from "./event-mac";
 import { evidenceKeys } from "./evidence-keys";
-
-const { prepareValue } = pgUtils;
 
 /** One event of a bulk insert: its data already as canonical JSON text (the text the MAC covers). */
 export interface BulkAuditEvent {
@@ -33,11 +31,11 @@ export function auditEventsInsertSql(
 ): SQL {
   const keys = evidenceKeys();
   const macs = events.map((e) => signEvent(keys, { ...actor, ...e, occurredAt }, e.data));
-  const column = (pick: (e: BulkAuditEvent) => string) => prepareValue(events.map(pick));
+  const column = (pick: (e: BulkAuditEvent) => string) => pgArrayLiteral(events.map(pick));
   return sql`
     insert into audit_events (occurred_at, org_id, user_id, api_key_id, action, entity_type, entity_id, data, mac)
     select ${occurredAt.toISOString()}::timestamptz, ${actor.orgId}::uuid, ${actor.userId}::uuid, ${actor.apiKeyId}::uuid,
            action, entity_type, entity_id, data::jsonb, mac
     from unnest(${column((e) => e.action)}::text[], ${column((e) => e.entityType)}::text[], ${column((e) => e.entityId)}::text[],
-                ${column((e) => e.data)}::text[], ${prepareValue(macs)}::text[]) as e(action, entity_type, entity_id, data, mac)`;
+                ${column((e) => e.data)}::text[], ${pgArrayLiteral(macs)}::text[]) as e(action, entity_type, entity_id, data, mac)`;
 }

@@ -1,4 +1,4 @@
-import pgUtils from "pg/lib/utils";
+import { type PgArrayElement, pgArrayLiteral } from "../../platform/db/pg-array";
 import type { AppointmentEvidence } from "./appointment-fingerprint";
 import type { FingerprintEvidence } from "./fingerprint";
 import type { LeadContact } from "./lead-contact";
@@ -59,7 +59,6 @@ export interface StoreColumns {
   events: IntakeEvent[];
 }
 
-const { prepareValue } = pgUtils;
 // Nulls travel cheaper than "[]" and "null" (no escaping, no parsing): accepted leads send none.
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
@@ -69,9 +68,9 @@ export function toStoreColumns(
   context: IntakeContext,
   appointments: AppointmentRow[] = [],
 ): StoreColumns {
-  const col = <T>(pick: (r: LeadRow) => T) => prepareValue(rows.map(pick));
-  const kcol = <T>(pick: (c: ConsentRow) => T) => prepareValue(consents.map(pick));
-  const acol = <T>(pick: (a: AppointmentRow) => T) => prepareValue(appointments.map(pick));
+  const col = (pick: (r: LeadRow) => PgArrayElement) => pgArrayLiteral(rows.map(pick));
+  const kcol = (pick: (c: ConsentRow) => PgArrayElement) => pgArrayLiteral(consents.map(pick));
+  const acol = (pick: (a: AppointmentRow) => PgArrayElement) => pgArrayLiteral(appointments.map(pick));
   const appointmentOf = new Map(appointments.map((a) => [a.leadId, a.fingerprint]));
   const consentOf = new Map(consents.map((c) => [c.leadId, c]));
   const createdAt = context.now.toISOString();
