@@ -70,7 +70,71 @@ function offendingImports(): string[] {
   });
 }
 
+// An import that runs code when the file loads: type-only imports and `import(…)` are left out.
+const RUNTIME_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gm;
+
+/** Files of src (tests aside) and the files each imports at load time. */
+function runtimeImports(): Map<string, string[]> {
+  const files = sources(SRC).filter((f) => !/\.test\.tsx?$/.test(f));
+  const known = new Set(files);
+  const resolve = (file: string, spec: string) => {
+    const base = path.resolve(path.dirname(file), spec);
+    return [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base].find((f) => known.has(f));
+  };
+  return new Map(
+    files.map((file) => [
+      file,
+      [...readFileSync(file, "utf8").matchAll(RUNTIME_IMPORT)].flatMap((m) => resolve(file, m[1] as string) ?? []),
+    ]),
+  );
+}
+
+/** Groups of files that import one another, directly or round a loop (Tarjan's strongly connected components). */
+function importCycles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v) as number);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) as number, low.get(w) as number));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) as number, index.get(w) as number));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
+      onStack.delete(w);
+      group.push(path.relative(SRC, w));
+    }
+    if (group.length > 1 || graph.get(v)?.includes(v)) cycles.push(group.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
+
 describe("import boundaries", () => {
+  it("no file imports itself back round a loop: modules depend on one another one way", () => {
+    const cycles = importCycles(runtimeImports());
+    if (cycles.length) console.error(cycles.map((c) => c.join(" <-> ")).join("\n"));
+    expect(cycles).toEqual([]);
+    // The check can fail: a loop of two files is one group.
+    expect(
+      importCycles(
+        new Map([
+          [`${SRC}/a.ts`, [`${SRC}/b.ts`]],
+          [`${SRC}/b.ts`, [`${SRC}/a.ts`]],
+        ]),
+      ),
+    ).toEqual([["a.ts", "b.ts"]]);
+  });
+
   it("no import crosses a layer or reaches into another module", () => {
     const offenders = offendingImports();
     if (offenders.length) console.error(offenders.join("\n"));

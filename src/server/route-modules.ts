@@ -7,6 +7,7 @@ import { catalogueRoutes } from "../modules/catalogue";
 import { consentRoutes } from "../modules/consent";
 import { crmRoutes } from "../modules/crm";
 import { deliveryRoutes } from "../modules/delivery";
+import { evidenceRoutes } from "../modules/evidence";
 import { followupRoutes } from "../modules/followup";
 import { hostedFormRoutes } from "../modules/hosted-forms";
 import { csvImportRoutes, intakeRoutes } from "../modules/intake";
@@ -22,6 +23,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   referenceDataRoutes,
   consentRoutes,
   intakeRoutes,
+  evidenceRoutes,
   csvImportRoutes,
   notificationRoutes,
   crmRoutes,

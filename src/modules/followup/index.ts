@@ -1,5 +1,4 @@
 // What other modules may use of followup; nothing else of this folder is imported from outside it.
 
 export { followupJobHandlers, followupSchedule } from "./campaign/campaign-jobs";
-export { parisInstant } from "./campaign/months";
 export { followupRoutes } from "./routes";

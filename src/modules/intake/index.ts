@@ -10,7 +10,6 @@ export { consentFingerprint } from "./fingerprint";
 export { type IngestResult, ingestLeads } from "./ingest-leads";
 export { IntakeBatcher } from "./intake-batcher";
 export { LEAD_CONTACT_CSV_COLUMNS, type LeadContact, leadContactCells, leadContactOf, leadContactSelect } from "./lead-contact";
-export { leadWithProof } from "./lead-detail";
 export { type ConsentEvidence, CSV_BATCH_EVENT, committedLeads, LEAD_EVENTS, type LeadEvidence, leadDigest } from "./lead-evidence";
 export { objectItem } from "./read-lead-json";
 export { csvImportRoutes } from "./routes/csv-import-routes";

@@ -205,3 +205,9 @@ export const FRENCH_MONTHS = [
   "novembre",
   "décembre",
 ] as const;
+
+/** The instant a Paris calendar day starts, at the given hour. */
+export function parisInstant(day: string, hour = 0): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(parisLocalToUtcIso({ year, month, day: date, hour, minute: 0, second: 0 }) as string);
+}

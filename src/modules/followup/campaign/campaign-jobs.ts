@@ -1,10 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
-import { parisToday } from "../../catalogue/rules/dates";
+import { parisInstant, parisToday } from "../../catalogue/rules/dates";
 import type { JobHandler, JobRequest } from "../../jobs";
 import { jobs } from "../../jobs/schema";
 import type { Notifier } from "../../notifications";
-import { parisInstant, parisMonth } from "./months";
+import { parisMonth } from "./months";
 import { organisationsWithClients, runCampaign } from "./run-campaign";
 import { sendActionReminders } from "./send-reminders";
 

@@ -1,4 +1,4 @@
-import { parisLocalToUtcIso, parisToday } from "../../catalogue/rules/dates";
+import { parisToday } from "../../catalogue/rules/dates";
 
 /**
  * Campaign months as "YYYY-MM" strings, read in Europe/Paris: on 31 May at 23:30 UTC it is already
@@ -24,10 +24,4 @@ export function addMonths(month: string, n: number): string {
 /** Month M follows up the clients whose first contract started in M-3: [from, to) as calendar days. */
 export function cohortWindow(month: string): { from: string; to: string } {
   return { from: monthStart(addMonths(month, -3)), to: monthStart(addMonths(month, -2)) };
-}
-
-/** The instant a Paris calendar day starts, at the given hour. */
-export function parisInstant(day: string, hour = 0): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(parisLocalToUtcIso({ year, month, day: date, hour, minute: 0, second: 0 }) as string);
 }

@@ -1,12 +1,11 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
 import { rawRows } from "../../../platform/db/raw-rows";
-import { formatFrenchDate, parisToday } from "../../catalogue/rules/dates";
+import { formatFrenchDate, parisInstant, parisToday } from "../../catalogue/rules/dates";
 import { type Notifier, sendMail } from "../../notifications";
 import { ACTION_KIND_LABELS, type ActionKind } from "../rules/model";
 import { followupActions } from "../schema";
 import { clientNameSql } from "../sql-format";
-import { parisInstant } from "./months";
 
 interface DueAction {
   id: string;

@@ -5,10 +5,9 @@ import type { RouteModule } from "../../../platform/deps";
 import { asCsvDownload } from "../../../platform/downloads";
 import { errorResponses } from "../../../platform/openapi";
 import { bodyReadByHandler } from "../../../platform/request-input";
-import { acceptedAnswer, batchAnswer, leadDetailSchema, leadFiltersSchema, leadListSchema, leadStatsSchema, rejectedAnswer } from "../api";
+import { acceptedAnswer, batchAnswer, leadFiltersSchema, leadListSchema, leadStatsSchema, rejectedAnswer } from "../api";
 import { exportLeadsCsv } from "../export-leads";
 import { IntakeBatcher } from "../intake-batcher";
-import { getLeadDetail } from "../lead-detail";
 import { leadStats } from "../lead-stats";
 import { countLeads, decodeCursor, listLeads } from "../list-leads";
 import { MAX_BATCH_ITEMS } from "../read-lead-json";
@@ -152,22 +151,6 @@ export const intakeRoutes: RouteModule = (app, { database, clock }) => {
     async (req, reply) => {
       return asCsvDownload(reply, "leads.csv").send(exportLeadsCsv(db, authOf(req).orgId, req.query));
     },
-  );
-
-  app.get(
-    "/api/v1/leads/:id",
-    {
-      config: { access: supplierOrKey },
-      schema: {
-        tags: ["Leads"],
-        summary: "Un lead avec sa preuve de consentement",
-        params: z.object({ id: z.uuid().meta({ title: "l'identifiant du lead" }) }),
-        description:
-          "`integrity` dit si le lead et sa preuve sont ceux que l'application a enregistrés (journal d'audit signé, chaîne ancrée). 410 : le lead a été supprimé de la base alors que le journal atteste son enregistrement.",
-        response: { 200: leadDetailSchema, ...errorResponses(400, 401, 403, 404, 410) },
-      },
-    },
-    async (req) => getLeadDetail(db, authOf(req).orgId, req.params.id, clock()),
   );
 
   app.get(

@@ -2,9 +2,9 @@ import { and, eq, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { AppError, notFound } from "../../platform/errors";
 import { consentTexts } from "../consent/schema";
-import { leadIntegrity, parisTime, recordOfMissingLead } from "../evidence";
-import { consentFingerprint } from "./fingerprint";
-import { leadConsents, leads } from "./schema";
+import { consentFingerprint } from "../intake";
+import { leadConsents, leads } from "../intake/schema";
+import { leadIntegrity, parisTime, recordOfMissingLead } from "./lead-integrity";
 
 /**
  * A lead with its consent proof: whether the stored fingerprint still matches the stored data, and the
