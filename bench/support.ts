@@ -136,8 +136,9 @@ export function postgresCpuSeconds(): number {
 
 /**
  * CPU of the server and of PostgreSQL from now on: `msPer(n)` gives each one's milliseconds per unit of
- * work (a purchase, a thousand leads). On a shared 2-core machine throughput swings with the neighbours;
- * CPU per unit barely does, so it is what an A/B comparison reads.
+ * work (a purchase, a thousand leads). On a shared 2-core machine throughput swings with the neighbours
+ * (20–30 % on 1 December); CPU per unit swings less (API intake: 306–414 ms of server CPU per 1,000 leads),
+ * so it tells more of an A/B comparison, though not from one run each.
  */
 export function cpuMeter(server: ServerHandle) {
   const serverBefore = server.cpuSeconds();

@@ -1,6 +1,5 @@
 import { type CheckpointLog, checkpointHead, checkpointLine } from "../audit";
-import { parisInstant } from "../catalogue/rules";
-import { parisToday } from "../catalogue/rules/dates";
+import { parisInstant, parisToday } from "../catalogue/rules/dates";
 import type { JobHandler, JobRequest } from "../jobs";
 import type { Notifier } from "../notifications";
 import { parisTime } from "./lead-integrity";

@@ -15,7 +15,7 @@ export {
   csvTemplateRows,
   normalizeHeader,
 } from "./csv-columns";
-export { parisInstant, parisToday, parseHumanDate, parseHumanDateTime } from "./dates";
+export { parisToday, parseHumanDate, parseHumanDateTime } from "./dates";
 export { DEPARTEMENTS, type DepartementCode, isDepartementCode, normalizeDepartementCode } from "./departements";
 export { formatFieldText, formatFrenchNumber } from "./format-text";
 export { normalizeLabel, parseBooleanText, parseFieldText, parseFrenchNumber } from "./parse-text";

@@ -168,8 +168,9 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
         },
         now,
       );
-      const again = (code: number, errors: { byField: Map<string, string[]>; general: string[] }) =>
-        sendHtml(reply, code, formPage(form, now, { values: body, errors }));
+      // The page again, with the answers given and what the person should know: an error or a notice.
+      const again = (said: Pick<Parameters<typeof renderForm>[0], "errors" | "notice">) =>
+        sendHtml(reply, 422, formPage(form, now, { values: body, ...said }));
       switch (result.kind) {
         case "accepted":
         case "bot":
@@ -182,13 +183,10 @@ export const hostedFormRoutes: RouteModule = async (app, { database, clock, conf
             renderMessage("Trop de demandes", "Trop de demandes depuis votre connexion : réessayez dans quelques minutes."),
           );
         case "retry":
-          if (result.why === "spent") return sendHtml(reply, 422, formPage(form, now, { values: body, notice: SENT_TWICE }));
-          return again(422, {
-            byField: new Map(),
-            general: [RETRY_MESSAGES[result.why]],
-          });
+          if (result.why === "spent") return again({ notice: SENT_TWICE });
+          return again({ errors: { byField: new Map(), general: [RETRY_MESSAGES[result.why]] } });
         case "rejected":
-          return again(422, errorsOf(form.product, result.reasons));
+          return again({ errors: errorsOf(form.product, result.reasons) });
       }
     },
   );
