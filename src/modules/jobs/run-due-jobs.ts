@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import type { Db } from "../../platform/db/client";
-import { rawRows } from "../../platform/db/raw-rows";
+import { preparedRows } from "../../platform/db/prepared-rows";
 import { jobs } from "./schema";
 
 export interface JobContext {
@@ -33,32 +33,39 @@ const STALE_LOCK = "15 minutes";
 
 /**
  * Takes one due job. SKIP LOCKED lets any number of runners poll the same table: each claims a
- * different row and none waits on another's transaction.
+ * different row and none waits on another's transaction. A queued job first, read in order from its
+ * partial index; only when none is due, a job whose runner died (the second sub-select runs only then).
+ * One condition with an OR over both would read and sort every due job at each claim: 4 ms a claim
+ * with a few thousand sale deliveries waiting (bench:market), where the index gives the head in 0.1 ms.
  */
 export async function claimNextJob(db: Db, kinds: readonly string[], now: Date): Promise<ClaimedJob | null> {
   if (kinds.length === 0) return null;
-  const result = await rawRows<ClaimedJob>(
+  const result = await preparedRows<ClaimedJob>(
     db,
+    "jobs.claim",
     sql`
     update ${jobs} set status = 'running', locked_at = ${now}, attempts = attempts + 1
-     where id = (
-       select id from ${jobs}
-        where kind = any(${sql.param([...kinds])}::text[])
-          and ((status = 'queued' and run_at <= ${now})
-            or (status = 'running' and locked_at < ${now}::timestamptz - ${STALE_LOCK}::interval))
-        order by run_at, id
-        limit 1
-        for update skip locked)
+     where id = coalesce(
+       (select id from ${jobs}
+         where status = 'queued' and run_at <= ${now} and kind = any(${sql.param([...kinds])}::text[])
+         order by run_at, id limit 1 for update skip locked),
+       (select id from ${jobs}
+         where status = 'running' and locked_at < ${now}::timestamptz - ${STALE_LOCK}::interval and kind = any(${sql.param([...kinds])}::text[])
+         order by locked_at, id limit 1 for update skip locked))
     returning id::int as id, kind, dedupe_key as "dedupeKey", payload, attempts`,
   );
   return result[0] ?? null;
 }
 
 async function finishJob(db: Db, id: number, now: Date, result: unknown) {
-  await db.execute(sql`
+  await preparedRows(
+    db,
+    "jobs.finish",
+    sql`
     update ${jobs} set status = 'done', finished_at = ${now}, locked_at = null, last_error = null,
            result = ${JSON.stringify(result ?? null)}::jsonb
-     where id = ${id}`);
+     where id = ${id}`,
+  );
 }
 
 async function failJob(db: Db, job: ClaimedJob, maxAttempts: number, now: Date, error: unknown) {
