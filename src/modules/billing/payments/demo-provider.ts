@@ -4,7 +4,7 @@ import type { PaymentProvider } from "./provider";
 
 /**
  * "Carte de démonstration": no money moves. 4242 4242 4242 4242 pays at once, 4000 0000 0000 0002 is
- * declined. Refused in production by the configuration (src/server/config.ts).
+ * declined. Refused in production by the configuration (src/platform/config.ts).
  */
 export const demoPaymentProvider: PaymentProvider = {
   name: "demo",
