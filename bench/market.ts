@@ -5,7 +5,8 @@
  * 1. Listing: GET /api/v1/market/leads with filters over `stock` stocked leads (p50/p95).
  * 2. Purchases: `buyers` brokerages hold + pay by credits, each on its own leads, in parallel (per second, p99).
  * 3. Intake with routing on: 32 API clients send `leads` leads while `orders` active orders take them
- *    (intake leads/s and p99), then how fast the worker routed them (leads routed per second).
+ *    (intake leads/s and p99), then how fast the worker routed them (leads routed per second), and how
+ *    long after that the brokers had been told of every exclusive sale.
  * Results go to bench/results/market-latest.{json,md}.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -172,8 +173,8 @@ async function purchasePhase() {
 }
 
 /**
- * Each sale's delivery (in-app notice, e-mail to the capture server) is a job: how many were still waiting
- * when the last purchase was answered, and how long after it the last one was done (2 minutes at most).
+ * Sales are delivered (in-app notice, e-mail to the capture server) by jobs: how many were still waiting
+ * at the end of the measured phase, and how long after it the last one was done (2 minutes at most).
  */
 async function drainDeliveries(c: pg.Client): Promise<{ deliveriesPending: number; deliveriesDrainedMs: number | null }> {
   const pending = async () =>
@@ -254,6 +255,7 @@ async function routingPhase() {
       }
       const routedSeconds = (performance.now() - started) / 1000;
       const cpuMs = cpu.msPer(LEADS / 1000);
+      const deliveries = await drainDeliveries(c);
       latencies.sort((a, b) => a - b);
       const { rows } = await c.query<{ sold: number; stocked: number; over_cap: number; dup: number }>(
         `select (select count(*) from lead_sales)::int as sold, (select count(*) from market_listings)::int as stocked,
@@ -270,6 +272,7 @@ async function routingPhase() {
         routedPerSecond: LEADS / routedSeconds,
         lagAfterIntakeMs: Math.round((routedSeconds - intakeSeconds) * 1000),
         ...cpuMs,
+        ...deliveries,
         ...rows[0],
       };
     },
@@ -297,7 +300,7 @@ if (PHASES.has("routing")) {
   const r = await routingPhase();
   results.routing = r;
   lines.push(
-    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) ; CPU pour 1 000 leads : serveur ${fmt(r.serverCpuMs)} ms, PostgreSQL ${fmt(r.postgresCpuMs)} ms : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double`,
+    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) ; CPU pour 1 000 leads : serveur ${fmt(r.serverCpuMs)} ms, PostgreSQL ${fmt(r.postgresCpuMs)} ms : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double ; livraisons (avis, e-mail) en attente une fois tout routé : ${fmt(r.deliveriesPending)} tâches, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après`,
   );
   console.log(lines.at(-1));
 }

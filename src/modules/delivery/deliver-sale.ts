@@ -5,25 +5,55 @@ import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { enqueueJobs, enqueueJobsSql, type JobRequest } from "../jobs";
 import type { Notifier } from "../notifications";
-import { type LeadPayload, loadSalePayload } from "./load-sale-payload";
+import { type LeadPayload, loadSalePayloads } from "./load-sale-payload";
 import { leadPath } from "./rules/links";
 
 export const SALE_DELIVERY_JOB = "delivery.sale";
 export const WEBHOOK_ATTEMPT_JOB = "delivery.webhook";
 
+/** A sale as its delivery is queued: the sale and the brokerage it goes to. */
+export interface SoldTo {
+  id: string;
+  buyerOrgId: string;
+}
+
 /**
  * Queued in the sale's own transaction (market/record-sale.ts): the sale and the promise to tell the
  * broker commit together, and the jobs table keeps that promise across a restart.
  */
-export async function enqueueSaleDeliveries(tx: DbOrTx, saleIds: readonly string[], now: Date): Promise<void> {
-  await enqueueJobs(tx, saleDeliveryJobs(saleIds, now));
+export async function enqueueSaleDeliveries(tx: DbOrTx, sales: readonly SoldTo[], now: Date): Promise<void> {
+  await enqueueJobs(tx, saleDeliveryJobs(sales, now));
 }
 
 /** The same promise as a fragment of the sale's own statement (market/pay-at-once.ts). */
-export const saleDeliveriesSql = (saleIds: readonly string[], now: Date) => enqueueJobsSql(saleDeliveryJobs(saleIds, now));
+export const saleDeliveriesSql = (sales: readonly SoldTo[], now: Date) => enqueueJobsSql(saleDeliveryJobs(sales, now));
 
-const saleDeliveryJobs = (saleIds: readonly string[], now: Date) =>
-  saleIds.map((saleId) => ({ kind: SALE_DELIVERY_JOB, dedupeKey: saleId, payload: { saleId }, runAt: now }));
+/**
+ * One job per brokerage of the sales recorded together (a routed batch sells several leads to one
+ * brokerage at once): it notifies and posts each lead, and sends the brokerage one e-mail for all of them.
+ * The key is the group's first sale: a sale is in one group only, so the job is queued once.
+ */
+function saleDeliveryJobs(sales: readonly SoldTo[], now: Date): JobRequest[] {
+  return [...byOrg(sales, (s) => s.buyerOrgId).values()].map((group) => {
+    const saleIds = group.map((s) => s.id);
+    return { kind: SALE_DELIVERY_JOB, dedupeKey: saleIds[0] as string, payload: { saleIds }, runAt: now };
+  });
+}
+
+/** Items by brokerage, in the order of their first item (Map.groupBy, which Node 20 lacks). */
+function byOrg<T>(items: readonly T[], orgOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(orgOf(item));
+    if (group) group.push(item);
+    else groups.set(orgOf(item), [item]);
+  }
+  return groups;
+}
+
+/** A job's sales; a job queued before deliveries were grouped by brokerage carries one `saleId`. */
+export const saleIdsOf = (payload: Record<string, unknown>): string[] =>
+  Array.isArray(payload.saleIds) ? payload.saleIds.map(String) : [String(payload.saleId)];
 
 export function enqueueWebhookAttempt(db: DbOrTx, deliveryId: string, attempt: number, runAt: Date) {
   return enqueueJobs(db, [webhookAttempt(deliveryId, attempt, runAt)]);
@@ -42,39 +72,59 @@ export interface DeliveryDeps {
 }
 
 /**
- * Tells a brokerage about a lead it got: the in-app notice, the webhook delivery (when one is enabled) with
- * its first attempt queued, then the e-mail. The first two are idempotent rows written by one statement,
- * which also reads who gets the mail (one round trip where a transaction took five: a burst of sales
- * delivers as many of these); the mail comes last, so a failing SMTP server makes the job retry the mail
- * alone (at worst a mail is sent twice, never lost).
+ * Tells brokerages about the leads they got: for each lead the in-app notice and the webhook delivery (when
+ * one is enabled) with its first attempt queued, then one e-mail per brokerage. The rows are idempotent
+ * (unique per sale) and written by one statement per brokerage, which also reads who gets the mail; the
+ * mail comes last, so a failing SMTP server makes the job retry the mail alone (at worst a mail is sent
+ * twice, never lost). A routed batch that sells ten leads to one brokerage is one job, two statements and
+ * one e-mail, where it was ten of each (decision 017).
  */
-export async function deliverSale(db: Db, deps: DeliveryDeps, saleId: string, now: Date) {
-  const loaded = await loadSalePayload(db, saleId, deps.appUrl);
-  if (!loaded) return { skipped: "sale or lead not found" };
-  const { orgId, lead } = loaded;
-  const deliveryId = uuidv7(now.getTime());
+export async function deliverSales(db: Db, deps: DeliveryDeps, saleIds: readonly string[], now: Date) {
+  const loaded = await loadSalePayloads(db, saleIds, deps.appUrl);
+  if (loaded.length === 0) return { skipped: "sale or lead not found" };
+  const webhooks: string[] = [];
+  let mailed = 0;
+  for (const [orgId, sold] of byOrg(loaded, (l) => l.orgId)) {
+    const leads = sold.map((s) => s.lead);
+    const written = await notifyBrokerage(db, orgId, leads, now);
+    webhooks.push(...written.webhooks);
+    mailed += await mailBrokerage(deps, orgId, leads, written.admins);
+  }
+  return { notified: loaded.length, webhooks, mailed };
+}
+
+/** The notices, the webhook deliveries and their first attempts of one brokerage's leads; its administrators' addresses. */
+async function notifyBrokerage(db: Db, orgId: string, leads: readonly LeadPayload[], now: Date) {
   const at = now.toISOString();
-  const [written] = await rawRows<{ webhook: string | null; admins: string[] }>(
+  const column = <T>(pick: (lead: LeadPayload, i: number) => T) => sql.param(leads.map(pick));
+  const deliveryIds = leads.map(() => uuidv7(now.getTime()));
+  const bodies = leads.map((lead, i) => JSON.stringify({ id: deliveryIds[i], event: "lead.received", createdAt: at, lead }));
+  const [written] = await rawRows<{ webhooks: string[]; admins: string[] }>(
     db,
     sql`
-      with notice as (
+      with sold as (
+        select * from unnest(${column(() => uuidv7(now.getTime()))}::uuid[], ${column((l) => l.saleId)}::uuid[], ${column((l) => l.id)}::uuid[],
+                             ${column(titleOf)}::text[], ${column(bodyOf)}::text[], ${column((l) => leadPath(l.id))}::text[],
+                             ${sql.param(deliveryIds)}::uuid[], ${sql.param(bodies)}::text[])
+          as s(notice_id, sale_id, lead_id, title, body, link, delivery_id, delivery_body)
+      ), notice as (
         insert into broker_notifications (id, org_id, sale_id, lead_id, title, body, link, created_at)
-        values (${uuidv7(now.getTime())}::uuid, ${orgId}::uuid, ${saleId}::uuid, ${lead.id}::uuid, ${titleOf(lead)}, ${bodyOf(lead)},
-                ${leadPath(lead.id)}, ${at}::timestamptz)
+        select notice_id, ${orgId}::uuid, sale_id, lead_id, title, body, link, ${at}::timestamptz from sold
         on conflict do nothing
       ), delivery as (
         insert into webhook_deliveries (id, org_id, event, sale_id, lead_id, url, body, status, next_attempt_at, created_at)
-        select ${deliveryId}::uuid, e.org_id, 'lead.received', ${saleId}::uuid, ${lead.id}::uuid, e.url,
-               ${JSON.stringify({ id: deliveryId, event: "lead.received", createdAt: at, lead })}, 'pending', ${at}::timestamptz, ${at}::timestamptz
-        from webhook_endpoints e where e.org_id = ${orgId}::uuid and e.enabled
+        select s.delivery_id, e.org_id, 'lead.received', s.sale_id, s.lead_id, e.url, s.delivery_body, 'pending', ${at}::timestamptz, ${at}::timestamptz
+        from sold s cross join webhook_endpoints e where e.org_id = ${orgId}::uuid and e.enabled
         on conflict do nothing
         returning id
-      ), first_attempt as (${enqueueJobsSql([webhookAttempt(deliveryId, 1, now)], sql`exists (select 1 from delivery)`)})
-      select (select id from delivery) as webhook,
+      ), first_attempt as (${enqueueJobsSql(
+        deliveryIds.map((id) => webhookAttempt(id, 1, now)),
+        sql`j.dedupe_key in (select id || '#1' from delivery)`,
+      )})
+      select array(select id from delivery) as webhooks,
              array(select email from users where org_id = ${orgId}::uuid and role = 'broker_admin' order by created_at limit 5) as admins`,
   );
-  const mailed = await mailBrokerage(deps, orgId, lead, written?.admins ?? []);
-  return { notified: true, webhook: written?.webhook ?? null, mailed };
+  return { webhooks: written?.webhooks ?? [], admins: written?.admins ?? [] };
 }
 
 function titleOf(lead: LeadPayload) {
@@ -89,25 +139,34 @@ function bodyOf(lead: LeadPayload) {
   return [place || null, `${formatEurosFr(lead.priceCents)} HT`].filter(Boolean).join(" · ");
 }
 
-/** One message per lead to the brokerage's administrators; no contact data in the mail (it is in the app). */
-async function mailBrokerage(deps: DeliveryDeps, orgId: string, lead: LeadPayload, admins: string[]): Promise<number> {
-  if (admins.length === 0) return 0;
-  const exclusive = lead.channel === "exclusive";
+/**
+ * One message per brokerage and job to its administrators: the lead, or the list of the leads a routed
+ * batch gave it at once. No contact data in the mail (it is in the app).
+ */
+async function mailBrokerage(deps: DeliveryDeps, orgId: string, leads: readonly LeadPayload[], admins: string[]): Promise<number> {
+  const [first] = leads;
+  if (admins.length === 0 || !first) return 0;
+  const exclusive = first.channel === "exclusive";
+  const line = (lead: LeadPayload) =>
+    `- ${lead.productLabel}${lead.contact.departement ? `, département ${lead.contact.departement}` : ""} : ${formatEurosFr(lead.priceCents)} HT`;
+  const what = whatOf(leads);
   await deps.notifier.sendMail({
     to: admins,
-    subject: titleOf(lead),
+    subject: leads.length === 1 ? titleOf(first) : `${leads.length} nouveaux ${what.plural} exclusifs`,
     text: [
       "Bonjour,",
       "",
       exclusive
-        ? `Vos commandes viennent de recevoir un ${lead.type === "rdv" ? "RDV qualifié" : "lead"} en exclusivité :`
+        ? leads.length === 1
+          ? `Vos commandes viennent de recevoir un ${what.singular} en exclusivité :`
+          : `Vos commandes viennent de recevoir ${leads.length} ${what.plural} en exclusivité :`
         : "Votre achat en salle de marché est confirmé :",
-      `- ${lead.productLabel}${lead.contact.departement ? `, département ${lead.contact.departement}` : ""} : ${formatEurosFr(lead.priceCents)} HT`,
+      ...(leads.length === 1 ? [line(first)] : leads.flatMap((lead) => [line(lead), `  Voir : ${lead.link}`])),
       "",
       exclusive
-        ? "Le montant a été prélevé sur vos crédits. Appelez vite : un lead se travaille dans l'heure."
+        ? `Le montant a été prélevé sur vos crédits. Appelez vite : un lead se travaille dans l'heure.`
         : "Appelez vite : un lead se travaille dans l'heure.",
-      `Voir le lead : ${lead.link}`,
+      ...(leads.length === 1 ? [`Voir le lead : ${first.link}`] : []),
       "",
       "LeadsAssurance",
     ].join("\n"),
@@ -115,4 +174,12 @@ async function mailBrokerage(deps: DeliveryDeps, orgId: string, lead: LeadPayloa
     tag: exclusive ? "market.exclusive-received" : "market.purchase-received",
   });
   return admins.length;
+}
+
+/** How a mail names its leads: "lead", "RDV qualifié", or both when a batch mixes them. */
+function whatOf(leads: readonly LeadPayload[]): { singular: string; plural: string } {
+  const rdv = leads.filter((l) => l.type === "rdv").length;
+  if (rdv === 0) return { singular: "lead", plural: "leads" };
+  if (rdv === leads.length) return { singular: "RDV qualifié", plural: "RDV qualifiés" };
+  return { singular: "lead", plural: "leads et RDV" };
 }

@@ -1,5 +1,5 @@
 import type { JobHandler } from "../jobs";
-import { type DeliveryDeps, deliverSale, SALE_DELIVERY_JOB, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
+import { type DeliveryDeps, deliverSales, SALE_DELIVERY_JOB, saleIdsOf, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
 import { purgeWebhookBodiesHandler } from "./purge-webhook-bodies";
 import { attemptDelivery, type SendOptions } from "./send-webhook";
 
@@ -14,7 +14,7 @@ export function deliveryJobHandlers(deps: DeliveryDeps & SendOptions): JobHandle
     {
       kind: SALE_DELIVERY_JOB,
       maxAttempts: 5,
-      run: (payload, ctx) => deliverSale(ctx.db, deps, String(payload.saleId), ctx.now),
+      run: (payload, ctx) => deliverSales(ctx.db, deps, saleIdsOf(payload), ctx.now),
     },
     {
       kind: WEBHOOK_ATTEMPT_JOB,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
 import { marketTestApp, verifiedBuyer } from "../../../tests/support/market";
@@ -7,9 +7,9 @@ import { startWebhookReceiver } from "../../../tests/support/webhook-receiver";
 import { enqueueJobs, runDueJobs } from "../jobs";
 import { jobs } from "../jobs/schema";
 import { startMarketWorker, stockLeads } from "../market";
-import { leadSales } from "../market/schema";
+import { brokerOrders, leadSales } from "../market/schema";
 import { capturedMessages } from "../notifications/schema";
-import { deliverSale, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
+import { deliverSales, saleIdsOf, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
 import { deliveryJobHandlers } from "./delivery-jobs";
 import { purgeWebhookBodiesSchedule, WEBHOOK_BODY_RETENTION_DAYS } from "./purge-webhook-bodies";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "./rules/retry-schedule";
@@ -112,7 +112,7 @@ describe("a lead bought on the marketplace reaches the broker", () => {
       .select()
       .from(jobs)
       .where(and(eq(jobs.kind, "delivery.sale"), eq(jobs.dedupeKey, saleId)));
-    expect(job).toMatchObject({ status: "queued", payload: { saleId } });
+    expect(job).toMatchObject({ status: "queued", payload: { saleIds: [saleId] } });
 
     expect(await runJobs()).toBeGreaterThanOrEqual(2); // the sale's job, then the webhook's first attempt
     expect(receiver.received).toHaveLength(1);
@@ -296,16 +296,17 @@ describe("a lead bought on the marketplace reaches the broker", () => {
     const deps = { notifier: ctx.app.notifier, appUrl: "https://app.example.fr" };
     const mailsBefore = (await ctx.db.select({ id: capturedMessages.id }).from(capturedMessages)).length;
     const attemptsBefore = (await ctx.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, WEBHOOK_ATTEMPT_JOB))).length;
-    const first = await deliverSale(ctx.db, deps, saleId, clock());
-    const again = await deliverSale(ctx.db, deps, saleId, clock());
-    expect(first).toMatchObject({ notified: true, webhook: expect.any(String), mailed: 1 });
-    expect(again).toMatchObject({ notified: true, webhook: null, mailed: 1 });
+    const first = await deliverSales(ctx.db, deps, [saleId], clock());
+    const again = await deliverSales(ctx.db, deps, [saleId], clock());
+    expect(first).toMatchObject({ notified: 1, webhooks: [expect.any(String)], mailed: 1 });
+    expect(again).toMatchObject({ notified: 1, webhooks: [], mailed: 1 });
+    const [webhook] = first.webhooks ?? [];
     const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
     expect(notes.json().unread).toBe(1);
     expect(await deliveriesOf(b)).toHaveLength(1);
     const attempts = await ctx.db.select({ dedupeKey: jobs.dedupeKey }).from(jobs).where(eq(jobs.kind, WEBHOOK_ATTEMPT_JOB));
     expect(attempts.length - attemptsBefore).toBe(1);
-    expect(attempts.map((a) => a.dedupeKey)).toContain(`${first.webhook}#1`);
+    expect(attempts.map((a) => a.dedupeKey)).toContain(`${webhook}#1`);
     expect((await ctx.db.select({ id: capturedMessages.id }).from(capturedMessages)).length).toBe(mailsBefore + 2);
     // The sale's own delivery job (queued by the purchase) finds everything done; the one attempt posts once.
     await runJobs();
@@ -358,6 +359,64 @@ describe("an exclusive lead routed to an order reaches the broker the same way",
     await expect
       .poll(async () => (await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId))).map((m) => m.tag))
       .toEqual(["market.exclusive-received"]);
+  });
+
+  it("tells a brokerage of the leads one routing round gave it with one job and one e-mail, and a notice and a webhook post each", async () => {
+    // Earlier tests' orders would share the leads (routing takes turns): this brokerage's order is the only one open.
+    await ctx.db.update(brokerOrders).set({ status: "paused" });
+    const b = await buyer();
+    await setWebhook(b);
+    const order = await ctx.app.inject({
+      method: "POST",
+      url: "/api/v1/market/orders",
+      headers: asUser(b.session),
+      payload: { name: "Santé", products: ["mutuelle-sante"], leadType: "lead", departements: [], weeklyCap: 5, dailyCap: null },
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const leadIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await ctx.app.inject({
+        method: "POST",
+        url: "/api/v1/leads",
+        headers: { authorization: `Bearer ${supplier.apiKey}` },
+        payload: validLead(supplier.version, {}, "mutuelle-sante", clock()),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      leadIds.push(res.json().id);
+    }
+    // The worker starts after the three leads are in: it routes them in one round.
+    const stop = startMarketWorker(ctx.db, { clock, onError: (e) => console.error(e) });
+    await expect.poll(async () => (await ctx.db.select().from(leadSales).where(eq(leadSales.buyerOrgId, b.orgId))).length).toBe(3);
+    await stop();
+    const sales = await ctx.db.select({ id: leadSales.id }).from(leadSales).where(eq(leadSales.buyerOrgId, b.orgId));
+    const queued = await ctx.db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.kind, "delivery.sale"),
+          inArray(
+            jobs.dedupeKey,
+            sales.map((s) => s.id),
+          ),
+        ),
+      );
+    expect(queued.map((j) => (j.payload as { saleIds: string[] }).saleIds.toSorted())).toEqual([sales.map((s) => s.id).toSorted()]);
+    await runJobs();
+    expect(receiver.received.map((r) => JSON.parse(r.body).lead.id).toSorted()).toEqual(leadIds.toSorted());
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(notes.json().unread).toBe(3);
+    const mails = await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId));
+    expect(mails.map((m) => m.subject)).toEqual(["3 nouveaux leads exclusifs"]);
+    expect(mails[0]?.text).toContain("Vos commandes viennent de recevoir 3 leads en exclusivité :");
+    for (const id of leadIds) expect(mails[0]?.text).toContain(`/courtier/leads/${id}`);
+  });
+});
+
+describe("a delivery job", () => {
+  it("reads its sales from a group's payload, or from the one sale of a job queued before grouping", () => {
+    expect(saleIdsOf({ saleIds: ["a", "b"] })).toEqual(["a", "b"]);
+    expect(saleIdsOf({ saleId: "a" })).toEqual(["a"]);
   });
 });
 

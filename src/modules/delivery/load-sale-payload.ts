@@ -54,13 +54,16 @@ export interface LeadPayload {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** The sale, its lead and the lead's consent; null when the sale or the lead is gone (erased lead). */
-export async function loadSalePayload(
+/**
+ * The sales, their leads and the leads' consents, in the order of their sale; a sale whose row or lead is
+ * gone (an erased lead) is left out.
+ */
+export async function loadSalePayloads(
   db: DbOrTx,
-  saleId: string,
+  saleIds: readonly string[],
   appUrl: string | null,
-): Promise<{ orgId: string; lead: LeadPayload } | null> {
-  const [r] = await rawRows<SaleRow>(
+): Promise<{ orgId: string; lead: LeadPayload }[]> {
+  const rows = await rawRows<SaleRow>(
     db,
     sql`
       select s.id as sale_id, s.buyer_org_id, s.channel, s.price_cents, s.sold_at,
@@ -71,10 +74,10 @@ export async function loadSalePayload(
       join leads l on l.id = s.lead_id
       left join lead_consents k on k.lead_id = l.id
       left join consent_texts t on t.id = k.consent_text_id
-      where s.id = ${saleId}::uuid`,
+      where s.id = any(${sql.param(saleIds)}::uuid[])
+      order by s.sold_at, s.id`,
   );
-  if (!r) return null;
-  return {
+  return rows.map((r) => ({
     orgId: r.buyer_org_id,
     lead: {
       id: r.lead_id,
@@ -102,5 +105,5 @@ export async function loadSalePayload(
           : null,
       link: leadLink(appUrl, r.lead_id),
     },
-  };
+  }));
 }

@@ -19,7 +19,8 @@ export async function enqueueJobs(db: DbOrTx, requests: readonly JobRequest[]): 
 /**
  * The insert that queues jobs, for a caller that makes it part of a larger statement (a CTE): the job is
  * promised exactly when that statement's writes commit, and only if `when` holds in it (say, a sibling
- * CTE wrote a row). Returns one row per new job.
+ * CTE wrote a row). `when` may name the job it is about as `j` (`j.kind`, `j.dedupe_key`). Returns one
+ * row per new job.
  */
 export function enqueueJobsSql(requests: readonly JobRequest[], when: SQL = sql`true`): SQL {
   return sql`

@@ -103,7 +103,7 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
         ...debit.ctes,
         ["sale", leadSalesInsertSql([sale], now)],
         ["sold_listing", listingsSoldSql([sale], now)],
-        ["deliveries", saleDeliveriesSql([saleId], now)],
+        ["deliveries", saleDeliveriesSql([sale], now)],
         ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [debit.event, bulkEvent(saleEventOf(sale, now))])],
       ],
       sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,

@@ -44,11 +44,7 @@ export async function recordSales(tx: Tx, sales: readonly SaleInput[], now: Date
     sales.map((sale) => ({ actor: { orgId: sale.buyerOrgId, userId: sale.buyerUserId }, ...saleEventOf(sale, now), occurredAt: now })),
   );
   // Telling the broker (notice, e-mail, webhook) is promised in the sale's transaction: committed with it, kept across a restart.
-  await enqueueSaleDeliveries(
-    tx,
-    sales.map((sale) => sale.id),
-    now,
-  );
+  await enqueueSaleDeliveries(tx, sales, now);
   // A sold RDV is confirmed to the prospect and sent to the broker by a job committed with the sale.
   await queueAppointmentConfirmations(tx, sales, now);
 }
