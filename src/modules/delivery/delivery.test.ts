@@ -329,9 +329,7 @@ describe("a lead bought on the marketplace reaches the broker", () => {
 });
 
 describe("an exclusive lead routed to an order reaches the broker the same way", () => {
-  it("notifies, e-mails « Nouveau lead exclusif » and posts the webhook with channel exclusive", async () => {
-    const b = await buyer();
-    await setWebhook(b);
+  const openOrder = async (b: Buyer) => {
     const order = await ctx.app.inject({
       method: "POST",
       url: "/api/v1/market/orders",
@@ -339,13 +337,23 @@ describe("an exclusive lead routed to an order reaches the broker the same way",
       payload: { name: "Santé", products: ["mutuelle-sante"], leadType: "lead", departements: [], weeklyCap: 5, dailyCap: null },
     });
     expect(order.statusCode, order.body).toBe(201);
+  };
+  const sendLead = async () => {
     const res = await ctx.app.inject({
       method: "POST",
       url: "/api/v1/leads",
       headers: { authorization: `Bearer ${supplier.apiKey}` },
       payload: validLead(supplier.version, {}, "mutuelle-sante", clock()),
     });
-    const leadId = res.json().id as string;
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+
+  it("notifies, e-mails « Nouveau lead exclusif » and posts the webhook with channel exclusive", async () => {
+    const b = await buyer();
+    await setWebhook(b);
+    await openOrder(b);
+    const leadId = await sendLead();
     // The market worker routes it, as in the app.
     const stop = startMarketWorker(ctx.db, { clock, onError: (e) => console.error(e) });
     await expect
@@ -366,24 +374,9 @@ describe("an exclusive lead routed to an order reaches the broker the same way",
     await ctx.db.update(brokerOrders).set({ status: "paused" });
     const b = await buyer();
     await setWebhook(b);
-    const order = await ctx.app.inject({
-      method: "POST",
-      url: "/api/v1/market/orders",
-      headers: asUser(b.session),
-      payload: { name: "Santé", products: ["mutuelle-sante"], leadType: "lead", departements: [], weeklyCap: 5, dailyCap: null },
-    });
-    expect(order.statusCode, order.body).toBe(201);
+    await openOrder(b);
     const leadIds: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await ctx.app.inject({
-        method: "POST",
-        url: "/api/v1/leads",
-        headers: { authorization: `Bearer ${supplier.apiKey}` },
-        payload: validLead(supplier.version, {}, "mutuelle-sante", clock()),
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      leadIds.push(res.json().id);
-    }
+    for (let i = 0; i < 3; i++) leadIds.push(await sendLead());
     // The worker starts after the three leads are in: it routes them in one round.
     const stop = startMarketWorker(ctx.db, { clock, onError: (e) => console.error(e) });
     await expect.poll(async () => (await ctx.db.select().from(leadSales).where(eq(leadSales.buyerOrgId, b.orgId))).length).toBe(3);
