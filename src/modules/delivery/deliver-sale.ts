@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { formatEurosFr } from "../../lib/french-format";
+import { groupBy } from "../../lib/group-by";
 import type { Db, DbOrTx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
@@ -34,21 +35,10 @@ export const saleDeliveriesSql = (sales: readonly SoldTo[], now: Date) => enqueu
  * The key is the group's first sale: a sale is in one group only, so the job is queued once.
  */
 function saleDeliveryJobs(sales: readonly SoldTo[], now: Date): JobRequest[] {
-  return [...byOrg(sales, (s) => s.buyerOrgId).values()].map((group) => {
+  return [...groupBy(sales, (s) => s.buyerOrgId).values()].map((group) => {
     const saleIds = group.map((s) => s.id);
     return { kind: SALE_DELIVERY_JOB, dedupeKey: saleIds[0] as string, payload: { saleIds }, runAt: now };
   });
-}
-
-/** Items by brokerage, in the order of their first item (Map.groupBy, which Node 20 lacks). */
-function byOrg<T>(items: readonly T[], orgOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(orgOf(item));
-    if (group) group.push(item);
-    else groups.set(orgOf(item), [item]);
-  }
-  return groups;
 }
 
 /** A job's sales; a job queued before deliveries were grouped by brokerage carries one `saleId`. */
@@ -84,7 +74,7 @@ export async function deliverSales(db: Db, deps: DeliveryDeps, saleIds: readonly
   if (loaded.length === 0) return { skipped: "sale or lead not found" };
   const webhooks: string[] = [];
   let mailed = 0;
-  for (const [orgId, sold] of byOrg(loaded, (l) => l.orgId)) {
+  for (const [orgId, sold] of groupBy(loaded, (l) => l.orgId)) {
     const leads = sold.map((s) => s.lead);
     const written = await notifyBrokerage(db, orgId, leads, now);
     webhooks.push(...written.webhooks);
@@ -96,7 +86,7 @@ export async function deliverSales(db: Db, deps: DeliveryDeps, saleIds: readonly
 /** The notices, the webhook deliveries and their first attempts of one brokerage's leads; its administrators' addresses. */
 async function notifyBrokerage(db: Db, orgId: string, leads: readonly LeadPayload[], now: Date) {
   const at = now.toISOString();
-  const column = <T>(pick: (lead: LeadPayload, i: number) => T) => sql.param(leads.map(pick));
+  const column = <T>(pick: (lead: LeadPayload) => T) => sql.param(leads.map((lead) => pick(lead)));
   const deliveryIds = leads.map(() => uuidv7(now.getTime()));
   const bodies = leads.map((lead, i) => JSON.stringify({ id: deliveryIds[i], event: "lead.received", createdAt: at, lead }));
   const [written] = await rawRows<{ webhooks: string[]; admins: string[] }>(

@@ -1,3 +1,4 @@
+import { groupBy } from "../../lib/group-by";
 import { Field } from "./Field";
 
 export interface SelectOption {
@@ -22,9 +23,7 @@ function OptionList({ options }: { options: readonly SelectOption[] }) {
 
 /** The <option>s of a list of choices, in their <optgroup>s when they have one; for a select that is not a plain SelectField. */
 export function Options({ options }: { options: readonly SelectOption[] }) {
-  const groups = new Map<string | undefined, SelectOption[]>();
-  for (const o of options) groups.set(o.group, [...(groups.get(o.group) ?? []), o]);
-  return [...groups].map(([group, list]) =>
+  return [...groupBy(options, (o) => o.group)].map(([group, list]) =>
     group === undefined ? (
       <OptionList key="" options={list} />
     ) : (
