@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validLead } from "../../../tests/factories/leads";
 import { marketTestApp, verifiedBuyer } from "../../../tests/support/market";
@@ -9,6 +9,7 @@ import { jobs } from "../jobs/schema";
 import { startMarketWorker, stockLeads } from "../market";
 import { brokerOrders, leadSales } from "../market/schema";
 import { capturedMessages } from "../notifications/schema";
+import { SALE_MAIL_JOB } from "./deliver-mail";
 import { deliverSales, saleIdsOf, WEBHOOK_ATTEMPT_JOB } from "./deliver-sale";
 import { deliveryJobHandlers } from "./delivery-jobs";
 import { purgeWebhookBodiesSchedule, WEBHOOK_BODY_RETENTION_DAYS } from "./purge-webhook-bodies";
@@ -31,6 +32,8 @@ type Buyer = Awaited<ReturnType<typeof verifiedBuyer>>;
 
 const handlers = () => deliveryJobHandlers({ notifier: ctx.app.notifier, appUrl: "https://app.example.fr", production: false });
 const runJobs = () => runDueJobs(ctx.db, handlers(), { now: clock });
+const mailsTo = (b: { orgId: string }) =>
+  ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId)).orderBy(capturedMessages.receivedAt);
 
 async function stockedLead() {
   const res = await ctx.app.inject({
@@ -289,17 +292,17 @@ describe("a lead bought on the marketplace reaches the broker", () => {
     expect((await deliveriesOf(b))[0]).toMatchObject({ status: "succeeded" });
   });
 
-  it("delivers a sale run twice (a retry after a failed mail) once: one notice, one webhook delivery, one first attempt; the mail again", async () => {
+  it("delivers a sale run twice (a retry) once: one notice, one webhook delivery, one first attempt, one e-mail", async () => {
     const b = await buyer();
     await setWebhook(b);
     const saleId = await buy(b, await stockedLead());
     const deps = { notifier: ctx.app.notifier, appUrl: "https://app.example.fr" };
-    const mailsBefore = (await ctx.db.select({ id: capturedMessages.id }).from(capturedMessages)).length;
+    const mailsBefore = await mailsTo(b);
     const attemptsBefore = (await ctx.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, WEBHOOK_ATTEMPT_JOB))).length;
     const first = await deliverSales(ctx.db, deps, [saleId], clock());
     const again = await deliverSales(ctx.db, deps, [saleId], clock());
-    expect(first).toMatchObject({ notified: 1, webhooks: [expect.any(String)], mailed: 1 });
-    expect(again).toMatchObject({ notified: 1, webhooks: [], mailed: 1 });
+    expect(first).toEqual({ notified: 1, webhooks: [expect.any(String)] });
+    expect(again).toEqual({ notified: 1, webhooks: [] });
     const [webhook] = first.webhooks ?? [];
     const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
     expect(notes.json().unread).toBe(1);
@@ -307,10 +310,48 @@ describe("a lead bought on the marketplace reaches the broker", () => {
     const attempts = await ctx.db.select({ dedupeKey: jobs.dedupeKey }).from(jobs).where(eq(jobs.kind, WEBHOOK_ATTEMPT_JOB));
     expect(attempts.length - attemptsBefore).toBe(1);
     expect(attempts.map((a) => a.dedupeKey)).toContain(`${webhook}#1`);
-    expect((await ctx.db.select({ id: capturedMessages.id }).from(capturedMessages)).length).toBe(mailsBefore + 2);
-    // The sale's own delivery job (queued by the purchase) finds everything done; the one attempt posts once.
+    // The e-mail is its own job, queued once with the notice: this minute's and the next one's.
+    const mailJobs = await ctx.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, SALE_MAIL_JOB), like(jobs.dedupeKey, `${b.orgId}@%`)));
+    expect(mailJobs).toHaveLength(2);
+    // The sale's own delivery job (queued by the purchase) finds everything done; the one attempt posts once, the lead is mailed once.
     await runJobs();
     expect(receiver.received).toHaveLength(1);
+    expect((await mailsTo(b)).map((m) => m.subject)).toEqual([
+      ...mailsBefore.map((m) => m.subject),
+      "Lead acheté : Mutuelle santé individuelle",
+    ]);
+  });
+
+  it("e-mails a brokerage at most once a minute: its first lead at once, the next ones together when the minute ends", async () => {
+    const b = await buyer();
+    const first = await stockedLead();
+    await buy(b, first);
+    await runJobs();
+    expect((await mailsTo(b)).map((m) => m.subject)).toEqual(["Lead acheté : Mutuelle santé individuelle"]);
+
+    advance(1_000);
+    const later = [await stockedLead(), await stockedLead()];
+    for (const leadId of later) await buy(b, leadId);
+    await runJobs();
+    // Notified in the app at once, but not e-mailed again within the minute.
+    const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+    expect(notes.json().unread).toBe(3);
+    expect(await mailsTo(b)).toHaveLength(1);
+
+    advance(60_000);
+    await runJobs();
+    const mails = await mailsTo(b);
+    expect(mails.map((m) => m.subject)).toEqual(["Lead acheté : Mutuelle santé individuelle", "2 leads achetés"]);
+    expect(mails[1]?.text).toContain("Vos achats en salle de marché sont confirmés :");
+    for (const id of later) expect(mails[1]?.text).toContain(`/courtier/leads/${id}`);
+    expect(mails[1]?.text).not.toContain(`/courtier/leads/${first}`);
+    // Nothing left to tell: the minute after sends nothing.
+    advance(60_000);
+    await runJobs();
+    expect(await mailsTo(b)).toHaveLength(2);
   });
 
   it("sends no webhook when none is set or it is switched off, but still notifies", async () => {
@@ -399,10 +440,55 @@ describe("an exclusive lead routed to an order reaches the broker the same way",
     expect(receiver.received.map((r) => JSON.parse(r.body).lead.id).toSorted()).toEqual(leadIds.toSorted());
     const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
     expect(notes.json().unread).toBe(3);
-    const mails = await ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId));
+    const mails = await mailsTo(b);
     expect(mails.map((m) => m.subject)).toEqual(["3 nouveaux leads exclusifs"]);
     expect(mails[0]?.text).toContain("Vos commandes viennent de recevoir 3 leads en exclusivité :");
     for (const id of leadIds) expect(mails[0]?.text).toContain(`/courtier/leads/${id}`);
+  });
+
+  it("delivers a round that sold to several brokerages with one job: each gets its notices, its webhook posts and its own e-mail", async () => {
+    await ctx.db.update(brokerOrders).set({ status: "paused" });
+    const buyers = [await buyer(), await buyer()];
+    for (const b of buyers) {
+      await setWebhook(b);
+      await openOrder(b);
+    }
+    const leadIds: string[] = [];
+    for (let i = 0; i < 4; i++) leadIds.push(await sendLead());
+    const stop = startMarketWorker(ctx.db, { clock, onError: (e) => console.error(e) });
+    await expect.poll(async () => (await ctx.db.select().from(leadSales).where(inArray(leadSales.leadId, leadIds))).length).toBe(4);
+    await stop();
+    const sales = await ctx.db.select().from(leadSales).where(inArray(leadSales.leadId, leadIds));
+    // Routing takes turns: both brokerages got leads in this one round.
+    expect(new Set(sales.map((s) => s.buyerOrgId))).toEqual(new Set(buyers.map((b) => b.orgId)));
+    const queued = await ctx.db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.kind, "delivery.sale"),
+          inArray(
+            jobs.dedupeKey,
+            sales.map((s) => s.id),
+          ),
+        ),
+      );
+    expect(queued).toHaveLength(1);
+    await runJobs();
+    expect(receiver.received.map((r) => JSON.parse(r.body).lead.id).toSorted()).toEqual(leadIds.toSorted());
+    for (const b of buyers) {
+      const own = sales.filter((s) => s.buyerOrgId === b.orgId).map((s) => s.leadId);
+      const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
+      expect(
+        notes
+          .json()
+          .items.map((n: { link: string }) => n.link)
+          .toSorted(),
+      ).toEqual(own.map((id) => `/courtier/leads/${id}`).toSorted());
+      const mails = await mailsTo(b);
+      expect(mails).toHaveLength(1);
+      for (const id of leadIds) expect(mails[0]?.text.includes(`/courtier/leads/${id}`)).toBe(own.includes(id));
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
-import { rawRows } from "../../platform/db/raw-rows";
+import { preparedRows } from "../../platform/db/prepared-rows";
 import { productBySlug } from "../catalogue/rules";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
 import { leadLink } from "./rules/links";
@@ -63,8 +63,9 @@ export async function loadSalePayloads(
   saleIds: readonly string[],
   appUrl: string | null,
 ): Promise<{ orgId: string; lead: LeadPayload }[]> {
-  const rows = await rawRows<SaleRow>(
+  const rows = await preparedRows<SaleRow>(
     db,
+    "delivery.sale-payloads",
     sql`
       select s.id as sale_id, s.buyer_org_id, s.channel, s.price_cents, s.sold_at,
              l.id as lead_id, l.product, l.type as lead_type, ${leadContactSelect}, l.departement, l.fields,

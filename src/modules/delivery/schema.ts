@@ -20,8 +20,14 @@ export const brokerNotifications = pgTable(
     body: text("body").notNull(),
     link: text("link"),
     createdAt: ts("created_at").notNull(),
+    /** When the brokerage's e-mail listed it (deliver-mail.ts); null until then. */
+    mailedAt: ts("mailed_at"),
   },
-  (t) => [index("broker_notifications_org_idx").on(t.orgId, t.createdAt.desc()), uniqueIndex("broker_notifications_sale_idx").on(t.saleId)],
+  (t) => [
+    index("broker_notifications_org_idx").on(t.orgId, t.createdAt.desc()),
+    uniqueIndex("broker_notifications_sale_idx").on(t.saleId),
+    index("broker_notifications_unmailed_idx").on(t.orgId, t.createdAt).where(sql`mailed_at is null`),
+  ],
 );
 
 /** How far each user has read his brokerage's notices: unread = created after this instant. */

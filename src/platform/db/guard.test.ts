@@ -40,4 +40,29 @@ describe("a statement's guard", () => {
     for (const n of [3, 1, 5, 2, 4, 6, 1])
       expect(await preparedRows(database.db, "probe.series", query(n))).toEqual(await rawRows(database.db, query(n)));
   });
+
+  it("runs a prepared statement on a transaction's own connection: it sees what the transaction wrote, and nothing stays after a rollback", async () => {
+    const inProbe = (id: number) => sql`select id from guard_probe where id = ${id}::int`;
+    const undone = new Error("undo");
+    const seen: unknown[] = [];
+    await database.owner
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into guard_probe values (42)`);
+        // Any other connection of the pool would not see the row yet.
+        seen.push(...(await preparedRows(tx, "probe.in-transaction", inProbe(42))));
+        seen.push(...(await preparedRows(tx, "probe.in-transaction", inProbe(7))));
+        if (database.kind === "postgres")
+          // Prepared on this connection, and planned once for any value (client.ts asks for generic plans).
+          expect(
+            await rawRows(
+              tx,
+              sql`select custom_plans::int, generic_plans::int from pg_prepared_statements where name = 'probe.in-transaction'`,
+            ),
+          ).toEqual([{ custom_plans: 0, generic_plans: 2 }]);
+        throw undone;
+      })
+      .catch((e: unknown) => expect(e).toBe(undone));
+    expect(seen).toEqual([{ id: 42 }]);
+    expect(await preparedRows(database.owner, "probe.in-transaction", inProbe(42))).toEqual([]);
+  });
 });
