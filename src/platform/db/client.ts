@@ -34,11 +34,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // A connection closed after pg's default 10 idle seconds is a new backend at the next burst: a
       // process to start, catalogs to cache and every named statement to prepare again.
       idleTimeoutMillis: 5 * 60_000,
-      // Named statements (preparedRows) are the hot ones: planned once per connection, not at every call.
-      // PostgreSQL's default kept replanning them (0.3–0.5 ms each, more than they take to run); their
-      // generic plans ran as fast or faster (bench:market under pg_stat_statements, decision 024).
-      // Unnamed statements are planned for their values whatever this says.
-      options: "-c plan_cache_mode=force_generic_plan",
     });
     // An idle client whose server connection drops (restart, admin termination) must not crash the process;
     // the pool replaces it on the next query.
