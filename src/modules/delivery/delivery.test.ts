@@ -32,6 +32,22 @@ type Buyer = Awaited<ReturnType<typeof verifiedBuyer>>;
 
 const handlers = () => deliveryJobHandlers({ notifier: ctx.app.notifier, appUrl: "https://app.example.fr", production: false });
 const runJobs = () => runDueJobs(ctx.db, handlers(), { now: clock });
+/** The sales of each delivery job queued for these sales (a job's key is its first sale). */
+const deliveryJobsOf = async (sales: { id: string }[]) =>
+  (
+    await ctx.db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.kind, "delivery.sale"),
+          inArray(
+            jobs.dedupeKey,
+            sales.map((s) => s.id),
+          ),
+        ),
+      )
+  ).map((j) => (j.payload as { saleIds: string[] }).saleIds);
 const mailsTo = (b: { orgId: string }) =>
   ctx.db.select().from(capturedMessages).where(eq(capturedMessages.orgId, b.orgId)).orderBy(capturedMessages.receivedAt);
 
@@ -423,19 +439,8 @@ describe("an exclusive lead routed to an order reaches the broker the same way",
     await expect.poll(async () => (await ctx.db.select().from(leadSales).where(eq(leadSales.buyerOrgId, b.orgId))).length).toBe(3);
     await stop();
     const sales = await ctx.db.select({ id: leadSales.id }).from(leadSales).where(eq(leadSales.buyerOrgId, b.orgId));
-    const queued = await ctx.db
-      .select({ payload: jobs.payload })
-      .from(jobs)
-      .where(
-        and(
-          eq(jobs.kind, "delivery.sale"),
-          inArray(
-            jobs.dedupeKey,
-            sales.map((s) => s.id),
-          ),
-        ),
-      );
-    expect(queued.map((j) => (j.payload as { saleIds: string[] }).saleIds.toSorted())).toEqual([sales.map((s) => s.id).toSorted()]);
+    const queued = await deliveryJobsOf(sales);
+    expect(queued.map((saleIds) => saleIds.toSorted())).toEqual([sales.map((s) => s.id).toSorted()]);
     await runJobs();
     expect(receiver.received.map((r) => JSON.parse(r.body).lead.id).toSorted()).toEqual(leadIds.toSorted());
     const notes = await ctx.app.inject({ method: "GET", url: "/api/v1/brokerage/notifications", headers: asUser(b.session) });
@@ -461,18 +466,7 @@ describe("an exclusive lead routed to an order reaches the broker the same way",
     const sales = await ctx.db.select().from(leadSales).where(inArray(leadSales.leadId, leadIds));
     // Routing takes turns: both brokerages got leads in this one round.
     expect(new Set(sales.map((s) => s.buyerOrgId))).toEqual(new Set(buyers.map((b) => b.orgId)));
-    const queued = await ctx.db
-      .select({ payload: jobs.payload })
-      .from(jobs)
-      .where(
-        and(
-          eq(jobs.kind, "delivery.sale"),
-          inArray(
-            jobs.dedupeKey,
-            sales.map((s) => s.id),
-          ),
-        ),
-      );
+    const queued = await deliveryJobsOf(sales);
     expect(queued).toHaveLength(1);
     await runJobs();
     expect(receiver.received.map((r) => JSON.parse(r.body).lead.id).toSorted()).toEqual(leadIds.toSorted());

@@ -52,6 +52,7 @@ export async function holdAtOnce(
       from market_listings m cross join lateral (${leadForSaleSql(sql`m.lead_id`)}) f
            cross join (select max(version) as version from price_grids) g
       where m.lead_id = ${input.leadId}::uuid`,
+    { genericPlan: true },
   );
   if (!facts || facts.key_used || facts.lead_held || facts.sold_at || new Date(facts.expires_at) <= now) return null;
   if (facts.hold_until && new Date(facts.hold_until) > now) return null;
@@ -103,6 +104,7 @@ export async function holdAtOnce(
       ],
       sql`select ${guardSql(sql`exists (select 1 from taken)`, "le lead en stock")}`,
     ),
+    { genericPlan: true },
   );
   // Not written: taken by another buyer meanwhile, or the same key sent twice at once; the transaction answers.
   return written ? hold : null;

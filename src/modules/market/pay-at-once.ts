@@ -55,6 +55,7 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
            cross join lateral (${leadForSaleSql(sql`h.lead_id`)}) f
            left join wallets w on w.org_id = h.org_id
       where h.id = ${holdId}::uuid and h.org_id = ${buyer.orgId}::uuid`,
+    { genericPlan: true },
   );
   if (facts?.status !== "active" || new Date(facts.expires_at) <= now || facts.lead_type !== "lead") return null;
   if (facts.balance_cents === null || facts.balance_cents < facts.price_cents) return null;
@@ -108,6 +109,7 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
       ],
       sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,
     ),
+    { genericPlan: true },
   );
   // Not written: the hold, the balance or the lead changed since they were read; the transaction answers.
   if (!written) return null;

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import lockfile from "proper-lockfile";
+import { setGenericPlanPool } from "./prepared-rows";
 
 /** The same Drizzle API over PGlite or PostgreSQL: code never knows which one it runs on. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -28,21 +29,16 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({
-      connectionString: opts.url,
-      max: opts.poolSize ?? 20,
-      // A connection closed after pg's default 10 idle seconds is a new backend at the next burst: a
-      // process to start, catalogs to cache and every named statement to prepare again.
-      idleTimeoutMillis: 5 * 60_000,
-    });
-    // An idle client whose server connection drops (restart, admin termination) must not crash the process;
-    // the pool replaces it on the next query.
-    pool.on("error", (e: Error & { code?: string }) => {
-      if (e.code !== "57P01") console.error("PostgreSQL : connexion inactive perdue", e.message);
-    });
+    const size = opts.poolSize ?? 20;
+    const pool = openPool(opts.url, size);
     // Fail now with a clear message rather than on the first request.
     await pool.query("select 1");
-    return { db: drizzlePg(pool) as unknown as Db, kind: "postgres", close: () => pool.end() };
+    const db = drizzlePg(pool) as unknown as Db;
+    // The marketplace's hot statements, planned once per connection for every value (decision 024):
+    // a pool of their own, since the setting reaches every statement of a connection.
+    const generic = openPool(opts.url, Math.max(2, Math.ceil(size / 2)), "-c plan_cache_mode=force_generic_plan");
+    setGenericPlanPool(db, generic);
+    return { db, kind: "postgres", close: () => Promise.all([pool.end(), generic.end()]).then(() => undefined) };
   }
   let release: (() => Promise<void>) | undefined;
   if (opts.dataDir) {
@@ -65,4 +61,21 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await release?.();
     },
   };
+}
+
+function openPool(url: string, max: number, options?: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // A connection closed after pg's default 10 idle seconds is a new backend at the next burst: a
+    // process to start, catalogs to cache and every named statement to prepare again.
+    idleTimeoutMillis: 5 * 60_000,
+    ...(options ? { options } : {}),
+  });
+  // An idle client whose server connection drops (restart, admin termination) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (e: Error & { code?: string }) => {
+    if (e.code !== "57P01") console.error("PostgreSQL : connexion inactive perdue", e.message);
+  });
+  return pool;
 }

@@ -41,6 +41,13 @@ describe("a statement's guard", () => {
       expect(await preparedRows(database.db, "probe.series", query(n))).toEqual(await rawRows(database.db, query(n)));
   });
 
+  it("sends a statement that asks for a generic plan to connections planning once for every value, and no other", async () => {
+    const setting = sql`select current_setting('plan_cache_mode') as mode`;
+    const generic = await preparedRows<{ mode: string }>(database.db, "probe.plan-mode", setting, { genericPlan: true });
+    const usual = await preparedRows<{ mode: string }>(database.db, "probe.plan-mode", setting);
+    expect([generic[0]?.mode, usual[0]?.mode]).toEqual(database.kind === "postgres" ? ["force_generic_plan", "auto"] : ["auto", "auto"]);
+  });
+
   it("runs a prepared statement on a transaction's own connection: it sees what the transaction wrote, and nothing stays after a rollback", async () => {
     const inProbe = (id: number) => sql`select id from guard_probe where id = ${id}::int`;
     const undone = new Error("undo");

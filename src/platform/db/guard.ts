@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client";
-import { preparedRows } from "./prepared-rows";
+import { type PreparedOptions, preparedRows } from "./prepared-rows";
 import { driverError, uniqueViolation } from "./unique-violation";
 
 /**
@@ -25,9 +25,9 @@ export function withCtes(ctes: readonly (readonly [name: string, body: SQL])[], 
  * `name`): true when its writes stand, false when its guard failed or a unique index refused it (someone
  * moved first). Then nothing was written, and the caller does the work again in a transaction.
  */
-export async function writeGuarded(db: DbOrTx, name: string, statement: SQL): Promise<boolean> {
+export async function writeGuarded(db: DbOrTx, name: string, statement: SQL, opts: PreparedOptions = {}): Promise<boolean> {
   try {
-    await preparedRows(db, name, statement);
+    await preparedRows(db, name, statement, opts);
     return true;
   } catch (error) {
     if (guardFailed(error) || uniqueViolation(error) !== null) return false;

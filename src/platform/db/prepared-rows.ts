@@ -1,10 +1,26 @@
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
-import type { DbOrTx } from "./client";
+import type { Db, DbOrTx } from "./client";
 import { rawRows } from "./raw-rows";
 
 const dialect = new PgDialect();
+
+// Per database: the pool whose connections use generic plans (client.ts), for statements that ask for it.
+const genericPools = new WeakMap<Db, pg.Pool>();
+
+export function setGenericPlanPool(db: Db, pool: pg.Pool) {
+  genericPools.set(db, pool);
+}
+
+export interface PreparedOptions {
+  /**
+   * Plan once per connection, for every value: for a statement whose best plan does not depend on its
+   * values (lookups by key), which PostgreSQL would otherwise plan again at each call when it cannot tell.
+   * Outside a transaction only (the transaction's connection is used as it is).
+   */
+  genericPlan?: boolean;
+}
 
 /**
  * rawRows for a hot query on PostgreSQL, as a named prepared statement: each pooled connection parses it
@@ -14,8 +30,8 @@ const dialect = new PgDialect();
  * transaction's own connection; on PGlite, rawRows.
  * Timestamps come back as the driver gives them (a Date here, a string through rawRows): parse them either way.
  */
-export async function preparedRows<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
-  const client = pgClientOf(db);
+export async function preparedRows<T>(db: DbOrTx, name: string, query: SQL, opts: PreparedOptions = {}): Promise<T[]> {
+  const client = (opts.genericPlan && genericPools.get(db as Db)) || pgClientOf(db);
   if (!client) return rawRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
   return (await client.query<T & pg.QueryResultRow>({ name, text, values: params })).rows;
