@@ -4,8 +4,8 @@ import type { Db } from "../../platform/db/client";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { productBySlug } from "../catalogue/rules";
 import type { JobRequest } from "../jobs";
-import type { Notifier } from "../notifications";
-import { leadLink } from "./rules/links";
+import type { DeliveryDeps } from "./deliver-sale";
+import { appLink, LEADS_SHEET_PATH, leadLink } from "./rules/links";
 import { saleTitle } from "./rules/sale-title";
 
 export const SALE_MAIL_JOB = "delivery.mail";
@@ -56,12 +56,7 @@ interface MailedLead {
  * mailed. Sent before it is marked: a failing mail server makes the job retry with the same leads, and a
  * crash in between sends them twice rather than never.
  */
-export async function mailNewLeads(
-  db: Db,
-  deps: { notifier: Notifier; appUrl: string | null },
-  orgId: string,
-  now: Date,
-): Promise<{ listed: number; mailed: number }> {
+export async function mailNewLeads(db: Db, deps: DeliveryDeps, orgId: string, now: Date): Promise<{ listed: number; mailed: number }> {
   const rows = await preparedRows<UnmailedLead>(
     db,
     "delivery.unmailed-leads",
@@ -130,7 +125,7 @@ function mailOf(exclusive: MailedLead[], bought: MailedLead[], appUrl: string | 
       ...(exclusive.length > 0 ? [exclusiveIntro, ...lines(exclusive)] : []),
       ...(exclusive.length > 0 && bought.length > 0 ? [""] : []),
       ...(bought.length > 0 ? [boughtIntro, ...lines(bought)] : []),
-      ...(more > 0 ? [`… et ${more} autres : ${appUrl ? appUrl.replace(/\/$/, "") : ""}/courtier/leads`] : []),
+      ...(more > 0 ? [`… et ${more} autres : ${appLink(appUrl, LEADS_SHEET_PATH)}`] : []),
       "",
       exclusive.length > 0
         ? "Le montant a été prélevé sur vos crédits. Appelez vite : un lead se travaille dans l'heure."

@@ -6,9 +6,9 @@ import { attemptDelivery, type SendOptions } from "./send-webhook";
 
 /**
  * The delivery module's background work. A sale's job and a brokerage's e-mail retry (database or mail
- * server down) by the jobs table's own schedule; a webhook attempt never fails as a job: it records its outcome and queues the next
- * attempt itself, by the webhook retry schedule (rules/retry-schedule.ts). Each night, the bodies of
- * deliveries ended more than 30 days ago are erased (purge-webhook-bodies.ts).
+ * server down) by the jobs table's own schedule; a webhook attempt never fails as a job: it records its
+ * outcome and queues the next attempt itself, by the webhook retry schedule (rules/retry-schedule.ts). Each
+ * night, the bodies of deliveries ended more than 30 days ago are erased (purge-webhook-bodies.ts).
  */
 export function deliveryJobHandlers(deps: DeliveryDeps & SendOptions): JobHandler[] {
   return [
