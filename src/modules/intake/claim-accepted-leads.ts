@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 
@@ -12,11 +12,12 @@ import { rawRows } from "../../platform/db/raw-rows";
  * at 30,000 queued leads, which halved the CSV import's speed.
  */
 export async function claimAcceptedLeads(tx: Tx, limit: number): Promise<string[]> {
-  const rows = await rawRows<{ lead_id: string }>(
-    tx,
-    sql`delete from intake_backlog where ctid = any(array(
-          select ctid from intake_backlog order by lead_id limit ${limit} for update skip locked))
-        returning lead_id`,
-  );
+  const rows = await rawRows<{ lead_id: string }>(tx, claimAcceptedLeadsSql(limit));
   return rows.map((r) => r.lead_id).sort();
 }
+
+/** The claim's statement, on its own so that a test can check its plan. */
+export const claimAcceptedLeadsSql = (limit: number): SQL =>
+  sql`delete from intake_backlog where ctid = any(array(
+        select ctid from intake_backlog order by lead_id limit ${limit} for update skip locked))
+      returning lead_id`;
