@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, sql, TransactionRollbackError } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../../tests/support/test-db";
 import type { Db } from "../../platform/db/client";
@@ -16,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-class RolledBack extends Error {}
-
 /** The plan of `query` after `setup`, both inside a transaction that is rolled back. */
 async function planAfter(owner: Db, setup: SQL[], query: SQL): Promise<string> {
   let plan = "";
@@ -26,10 +24,10 @@ async function planAfter(owner: Db, setup: SQL[], query: SQL): Promise<string> {
       for (const s of setup) await tx.execute(s);
       const rows = await rawRows<{ "QUERY PLAN": string }>(tx, sql`explain ${query}`);
       plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
-      throw new RolledBack();
+      tx.rollback();
     })
     .catch((e) => {
-      if (!(e instanceof RolledBack)) throw e;
+      if (!(e instanceof TransactionRollbackError)) throw e;
     });
   return plan;
 }
