@@ -43,9 +43,10 @@ export const prices = pgTable(
 export const marketListings = pgTable(
   "market_listings",
   {
-    leadId: uuid("lead_id")
-      .primaryKey()
-      .references(() => leads.id),
+    // No foreign key to leads: a listing is only ever made from a lead the router has just read, leads
+    // refuse DELETE (evidence), and a sale references the lead itself. The key's check locked each lead
+    // row again as it was stocked: about a tenth of PostgreSQL's work in a CSV import (decision 006).
+    leadId: uuid("lead_id").primaryKey(),
     product: text("product").notNull(),
     leadType: text("lead_type", { enum: LEAD_TYPES }).notNull(),
     departement: text("departement"),
