@@ -45,7 +45,7 @@ export const marketListings = pgTable(
   {
     // No foreign key to leads: a listing is only ever made from a lead the router has just read, leads
     // refuse DELETE (evidence), and a sale references the lead itself. The key's check locked each lead
-    // row again as it was stocked: about a tenth of PostgreSQL's work in a CSV import (decision 006).
+    // row again as it was stocked: about 8 % of PostgreSQL's CPU in a CSV import (decision 006).
     leadId: uuid("lead_id").primaryKey(),
     product: text("product").notNull(),
     leadType: text("lead_type", { enum: LEAD_TYPES }).notNull(),
