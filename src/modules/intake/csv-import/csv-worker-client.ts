@@ -128,7 +128,8 @@ function startWorker(setup: CsvWorkerSetup): Worker {
     workerData: setup,
     // A larger young generation than V8 gives a thread by default: most of what a row allocates dies
     // within its batch, and collecting it there is far cheaper than promoting it. 32 MB, not 48: 48 was
-    // about 5% faster but took the server past 300 MB of RSS.
+    // about 5% faster but took the server past 300 MB of RSS. npm start's --max-semi-space-size caps it
+    // too (three semi-spaces: 30 MB at 10), whatever is asked here (decision 006).
     resourceLimits: { maxYoungGenerationSizeMb: 32 },
   };
   if (!WORKER_URL.pathname.endsWith(".ts")) return new Worker(WORKER_URL, options);
