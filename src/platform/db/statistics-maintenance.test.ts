@@ -21,6 +21,14 @@ describe("statistics maintenance", () => {
       }
     ).rows;
     expect(Number(row?.reltuples)).toBeGreaterThan(15_000);
+    // A sample of 6,000 rows (statistics target 20, migration 0030): 21 histogram bounds where the default target keeps 101.
+    // pg_stats shows a table's statistics to those who may read it: its owner here.
+    const [stats] = (
+      (await database.owner.execute(
+        sql`select array_length(histogram_bounds::text::int[], 1) as bounds from pg_stats where tablename = 'stats_probe' and attname = 'id'`,
+      )) as unknown as { rows: { bounds: number }[] }
+    ).rows;
+    expect(stats?.bounds).toBe(21);
     expect(await analyzeStaleTables(database)).not.toContain("stats_probe");
   });
 });
