@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../platform/db/client";
+import type { Db } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { buyableScope } from "../brokers";
 import { businessHoursBetween, receptionWindows } from "./rules/freshness";
@@ -60,7 +60,7 @@ interface Row {
  * the rules every sale checks), so a broker is never shown a lead only to be refused at payment.
  */
 export async function listMarket(
-  db: DbOrTx,
+  db: Db,
   viewerOrgId: string,
   f: MarketFilters,
   now: Date,
@@ -112,14 +112,14 @@ export async function listMarket(
       select ${columns} from market_listings l where ${sql.join(where, sql` and `)}
       ${ordered ? sql`order by ${inGroup}` : sql``} limit ${limit}) l`;
   const [rows, count] = await Promise.all([
-    rawRows<Row>(
+    withoutBitmapScans<Row>(
       db,
       sql`
       select l.lead_id, l.product, l.lead_type, l.departement, l.postal_code, l.city, l.consent_method, l.received_at,
              g.tier, g.price_cents, g.version, l.expires_at, l.hold_until, l.held_by
       ${leadsOf(sql`l.*`, offset + f.pageSize)} order by ${order} limit ${f.pageSize} offset ${offset}`,
     ),
-    rawRows<{ n: number }>(
+    withoutBitmapScans<{ n: number }>(
       db,
       sql`select count(*)::int as n from (select 1 ${leadsOf(sql`1`, LISTING_DEPTH + 1, false)} limit ${LISTING_DEPTH + 1}) capped`,
     ),
@@ -149,4 +149,18 @@ export async function listMarket(
     total: Math.min(n, LISTING_DEPTH),
     totalCapped: n > LISTING_DEPTH,
   };
+}
+
+/**
+ * Runs a listing query with bitmap scans off. With a département filter, PostgreSQL expected about 15 leads
+ * per price group (the freshness condition and the reception window it cannot estimate) and chose to read
+ * each group by a bitmap scan and sort it whole, instead of walking the index in reception order up to the
+ * page: at 1,000,000 stocked leads, 103 ms against 3 ms for a product and a département, 622 ms against 9 ms
+ * for a département alone, where an index scan is the plan the listing is designed for (decision 014).
+ */
+function withoutBitmapScans<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_bitmapscan = off`);
+    return rawRows<T>(tx, query);
+  });
 }
