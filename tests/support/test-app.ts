@@ -5,11 +5,10 @@ import { publishConsentText } from "../../src/modules/consent/publish-consent-te
 import type { AuthContext } from "../../src/platform/auth-context";
 import { type Clock, systemClock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
-import type { Database } from "../../src/platform/db/client";
 import type { App } from "../../src/platform/deps";
 import { DEMO_CONSENT_TEXT } from "../../src/seed/demo-consent-text";
 import { buildApp } from "../../src/server/app";
-import { openTestDatabase } from "./test-db";
+import { openTestDatabase, type TestDatabase } from "./test-db";
 
 export { start } from "../../src/server/start";
 /** Module tests that need the assembled app (a proxy setting, a real start) take it from here, not from src/server. */
@@ -19,11 +18,11 @@ export const TEST_PASSWORD = "test-password-123";
 
 export interface TestContext {
   app: App;
-  database: Database;
-  db: Database["db"];
+  database: TestDatabase;
+  db: TestDatabase["db"];
   clock: Clock;
   /** The tables' owner (PostgreSQL) or the one user (PGlite): for what the application itself may not do. */
-  owner: Database["db"];
+  owner: TestDatabase["db"];
   close(): Promise<void>;
 }
 
