@@ -1,8 +1,22 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
 import { AppError, ERROR_CATALOGUE, type ErrorBody } from "./errors";
 import { fieldMessages } from "./field-messages";
+
+/**
+ * What Fastify refuses before any route is chosen (its `frameworkErrors` option): a path whose %XX escapes
+ * are not UTF-8 text, or a path segment longer than the router reads (100 characters) where no other route
+ * matches. Fastify would answer them in English with a shape of its own; here they get the answer of any
+ * other invalid request.
+ */
+export function frameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const message =
+    err.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "Adresse invalide : un élément du chemin de l'URL dépasse 100 caractères"
+      : "Adresse invalide : le chemin de l'URL contient des caractères mal encodés";
+  return reply.code(400).send(new AppError("validation_error", { message, field: "url" }).toBody());
+}
 
 /**
  * The single place where errors become HTTP answers: `{ error: { code, message, field, details } }`.

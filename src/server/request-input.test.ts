@@ -58,6 +58,17 @@ describe("text the database cannot store is a 400 naming the field", () => {
     expect(errorOf(param)).toMatchObject({ status: 400, field: "params.slug" });
   });
 
+  it("a path whose escapes are not UTF-8 or a segment past the router's limit, gets the answer of any invalid request, not Fastify's own", async () => {
+    for (const id of ["%80", "%FF%FE", "a%C3"]) {
+      const res = await ctx.app.inject({ method: "GET", url: `/api/v1/crm/clients/${id}`, headers: asUser(broker) });
+      expect(errorOf(res), id).toMatchObject({ status: 400, code: "validation_error", field: "url" });
+      expect(res.json().error.message).toContain("mal encodés");
+    }
+    const long = await postJson(`/api/v1/followups/${"a".repeat(150)}/tns-requalification`, "{}", asUser(broker));
+    expect(errorOf(long)).toMatchObject({ status: 400, code: "validation_error", field: "url" });
+    expect(long.json().error.message).toContain("dépasse 100 caractères");
+  });
+
   it("an unknown route stays a 404, whatever the body", async () => {
     expect(errorOf(await postJson("/api/v1/nothing-here", '{"a":"\\u0000"}'))).toMatchObject({ status: 404, code: "not_found" });
   });

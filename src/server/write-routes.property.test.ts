@@ -20,8 +20,9 @@ import type { RouteAccess } from "../platform/access";
 
 /**
  * Property (issue 8 §2): no input gets a 5xx, on any route. Hostile values are put into plausible bodies
- * of the write routes (login, CRM, follow-up), into the query strings of every route (searches), and
- * into any body of every route of the table; each answer is below 500, and a 4xx carries a stable code.
+ * of the write routes (login, CRM, follow-up), into the query strings of every route (searches, under the
+ * keys each route reads), into the path parameters (ids), and into any body of every route of the table;
+ * each answer is below 500, and a 4xx carries a stable code.
  */
 
 let ctx: TestContext;
@@ -64,9 +65,13 @@ interface Call {
   access: RouteAccess;
 }
 
-/** A route's URL with its parameters filled: the ids made in beforeAll where the route takes one, else a random UUID. */
-function urlOf(route: Call, query = ""): string {
+/**
+ * A route's URL with its parameters filled: the ids made in beforeAll where the route takes one, else a
+ * random UUID; or, when given, one hostile value (already percent-encoded) in every parameter.
+ */
+function urlOf(route: Call, query = "", param?: string): string {
   const filled = route.url.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+    if (param !== undefined) return param;
     if (name === "slug") return "assurance-auto";
     // DELETE only ever meets a random id: the fixture's agency or key must outlive the run.
     const prefix = Object.keys(ids).find((p) => route.url.startsWith(p) && route.url.indexOf(`:${name}`) === p.length);
@@ -81,10 +86,10 @@ function headersFor(route: Call): Record<string, string> {
   return asUser(sessions[role]);
 }
 
-async function expectNo5xx(route: Call, payload: Buffer | undefined, query = "", contentType = "application/json") {
+async function expectNo5xx(route: Call, payload: Buffer | undefined, query = "", contentType = "application/json", param?: string) {
   const res = await ctx.app.inject({
     method: route.method as "POST",
-    url: urlOf(route, query),
+    url: urlOf(route, query, param),
     headers: { ...headersFor(route), ...(payload ? { "content-type": contentType } : {}) },
     ...(payload ? { payload } : {}),
   });
@@ -94,7 +99,7 @@ async function expectNo5xx(route: Call, payload: Buffer | undefined, query = "",
     const answer = res.json() as { error?: { code: string }; reasons?: { code: string }[] };
     const codes = answer.error ? [answer.error.code] : (answer.reasons ?? []).map((r) => r.code);
     expect(codes.length, `${route.method} ${route.url}`).toBeGreaterThan(0);
-    for (const code of codes) expect(code).toMatch(/^[a-z_]+$/);
+    for (const code of codes) expect(code, `${route.method} ${route.url}: ${res.body.slice(0, 300)}`).toMatch(/^[a-z_]+$/);
   }
 }
 
@@ -143,18 +148,19 @@ const queryValue = fc.oneof(
   highBytes.map((bytes) => [...bytes].map((b) => `%${b.toString(16)}`).join("")),
   fc.constantFrom("%00", "a%00b", "%ED%A0%80", "-1", "1e400", "[]", "__proto__"),
 );
-const query = fc
-  .array(
-    fc.tuple(
-      fc.constantFrom("q", "page", "pageSize", "limit", "cursor", "status", "product", "from", "to", "month", "type", "agencyId"),
-      queryValue,
-    ),
-    {
-      minLength: 1,
-      maxLength: 3,
-    },
-  )
-  .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join("&")}`);
+const COMMON_KEYS = ["q", "page", "pageSize", "limit", "cursor", "status", "product", "from", "to", "month", "type", "agencyId"];
+/** Hostile values under common keys and, given, the keys a route reads. */
+const queryWith = (keys: string[]) =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...COMMON_KEYS, ...keys), queryValue), { minLength: 1, maxLength: 3 })
+    .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join("&")}`);
+const query = queryWith([]);
+
+/** The keys of a route's querystring schema (a zod object), if it declares one. */
+function queryKeysOf(route: { schema?: { querystring?: unknown } }): string[] {
+  const shape = (route.schema?.querystring as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
 
 describe("no 5xx, whatever is sent", () => {
   it("write routes (login, CRM, follow-up…): hostile values in plausible bodies", async () => {
@@ -181,6 +187,29 @@ describe("no 5xx, whatever is sent", () => {
         await expectNo5xx(r, r.method === "GET" || r.method === "DELETE" ? undefined : (b ?? undefined), q);
       }),
       { numRuns: 250 },
+    );
+  });
+
+  it("every route with parameters: hostile ids in the path, hostile values under the keys its query reads", async () => {
+    const routes = ctx.app.routeTable.filter((r) => r.url.startsWith("/api/") && r.method !== "HEAD" && r.url !== "/api/v1/auth/logout");
+    const withParams = routes.filter((r) => r.url.includes(":")) as Call[];
+    const withQuery = routes.filter((r) => queryKeysOf(r).length > 0);
+    expect(withParams.length).toBeGreaterThan(20);
+    expect(withQuery.length).toBeGreaterThan(5);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...withParams), queryValue, async (r, param) => {
+        await expectNo5xx(r, r.method === "GET" || r.method === "DELETE" ? undefined : Buffer.from("{}"), "", "application/json", param);
+      }),
+      { numRuns: 200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...withQuery).chain((r) => fc.tuple(fc.constant(r), queryWith(queryKeysOf(r)))),
+        async ([r, q]) => {
+          await expectNo5xx(r, r.method === "GET" ? undefined : Buffer.from("{}"), q);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
