@@ -255,3 +255,32 @@ describe("no 5xx, whatever is sent", () => {
     );
   });
 });
+
+// Here because the fixture's ids are here: each is a real resource of one organisation.
+describe("one organisation never reads another's", () => {
+  it("every GET route given an id of the fixture's organisations: 200 for its owner, 403 or 404 for another organisation", async () => {
+    const strangers: Partial<Record<Role, Session>> = {};
+    for (const role of ["broker_admin", "broker_agent", "supplier"] as const)
+      strangers[role] = await login(ctx.app, (await createOrgWithUser(ctx, role)).email);
+    const owned = apiRoutes().filter(
+      (r) => r.method === "GET" && Object.keys(ids).some((p) => r.url.startsWith(p) && r.url.indexOf(":") === p.length),
+    );
+    expect(owned.length).toBeGreaterThanOrEqual(5);
+    for (const r of owned) {
+      const url = urlOf(r);
+      const roles = r.access.public ? [] : r.access.roles.filter((role) => role !== "platform_admin");
+      // The fixture's admin owns the CRM and follow-up ids, its supplier the lead: the id is real.
+      const owner = roles.includes("broker_admin") ? sessions.broker_admin : roles.includes("supplier") ? sessions.supplier : null;
+      if (owner) {
+        const res = await ctx.app.inject({ method: "GET", url, headers: asUser(owner) });
+        expect(res.statusCode, `${r.url} for its owner: ${res.body.slice(0, 200)}`).toBe(200);
+      }
+      for (const role of roles) {
+        const stranger = strangers[role];
+        if (!stranger) continue;
+        const res = await ctx.app.inject({ method: "GET", url, headers: asUser(stranger) });
+        expect([403, 404], `${r.url} for another organisation's ${role}: ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+      }
+    }
+  });
+});
