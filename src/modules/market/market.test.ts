@@ -187,7 +187,7 @@ describe("holds", () => {
     expect(await expireHolds(ctx.db, clock())).toBe(1);
   });
 
-  it("lets only the holder cancel its hold", async () => {
+  it("lets only the holder cancel or pay its hold", async () => {
     const [id] = await sendLeads(1, {}, "assurance-animaux");
     await stockLeads(ctx.db, [id as string], clock());
     const a = await broker();
@@ -198,6 +198,12 @@ describe("holds", () => {
       headers: { ...asUser(a.session), "idempotency-key": "annulation-0001" },
     });
     const holdId = held.json().id;
+    // Another brokerage's hold is not found, to pay by credits or by card…
+    for (const payload of [{ method: "credits" }, { method: "card", cardNumber: "4242 4242 4242 4242" }]) {
+      const paid = await ctx.app.inject({ method: "POST", url: `/api/v1/market/holds/${holdId}/pay`, headers: asUser(b.session), payload });
+      expect(paid.statusCode, paid.body).toBe(404);
+    }
+    // …nor to cancel.
     await ctx.app.inject({ method: "DELETE", url: `/api/v1/market/holds/${holdId}`, headers: asUser(b.session) });
     const stillHeld = await ctx.app.inject({
       method: "POST",

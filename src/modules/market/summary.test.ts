@@ -17,6 +17,7 @@ let other: Awaited<ReturnType<typeof verifiedBuyer>>;
 const CREDITS = 100_000;
 const paid: { leadId: string; priceCents: number }[] = [];
 let exclusiveLead: string;
+let buyerOrderId: string;
 
 const CITIES: Record<string, string> = { "69003": "Lyon", "69007": "Lyon", "33000": "Bordeaux", "75011": "Paris" };
 
@@ -68,6 +69,7 @@ beforeAll(async () => {
     payload: { name: "Santé Rhône", products: ["mutuelle-sante"], leadType: "lead", departements: ["69"], weeklyCap: 20, dailyCap: 5 },
   });
   expect(order.statusCode, order.body).toBe(201);
+  buyerOrderId = order.json().id;
   exclusiveLead = await sendLead("mutuelle-sante", "69007");
   const routed = await ctx.db.transaction((tx) => routeLeads(tx, [exclusiveLead], clock()));
   expect(routed.sold).toHaveLength(1);
@@ -115,6 +117,22 @@ describe("GET /api/v1/market/summary", () => {
     expect(new Date(body.latest[1].soldAt).toISOString()).toBe("2026-11-30T23:30:00.000Z");
     // Nothing that identifies a prospect on the home page.
     expect(res.body).not.toMatch(/"phone"|"email"|"firstName"|"lastName"/);
+  });
+
+  it("lets another brokerage neither see nor change the buyer's order", async () => {
+    const headers = asUser(await sessionOf(other));
+    const listed = await ctx.app.inject({ method: "GET", url: "/api/v1/market/orders", headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(JSON.stringify(listed.json())).not.toContain(buyerOrderId);
+    const changed = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/v1/market/orders/${buyerOrderId}`,
+      headers,
+      payload: { status: "paused" },
+    });
+    expect(changed.statusCode, changed.body).toBe(404);
+    const own = await ctx.app.inject({ method: "GET", url: "/api/v1/market/orders", headers: asUser(await sessionOf(buyer)) });
+    expect(own.json().items.find((o: { id: string }) => o.id === buyerOrderId)).toMatchObject({ status: "active" });
   });
 
   it("shows another brokerage nothing of it, and refuses suppliers and visitors", async () => {
