@@ -13,10 +13,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type pg from "pg";
 import { Agent, request } from "undici";
-import { PRODUCT_SLUGS, SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
+import { SAMPLE_CONSENT, sampleFieldValues } from "../src/modules/catalogue/rules";
 import { SALE_DELIVERY_JOB, SALE_MAIL_JOB } from "../src/modules/delivery";
 import { systemClock } from "../src/platform/clock";
 import { DEMO_CONSENT_TEXT } from "../src/seed/demo-consent-text";
+import { BULK_DEPARTEMENTS, bulkStockSql } from "../tests/support/bulk-stock";
 import { createBuyers, login, withFreshServer } from "./fixtures";
 import { BENCH_COMMUNES, cpuMeter, fmt, percentile } from "./support";
 
@@ -36,33 +37,11 @@ const PURCHASES = Number(args.purchases);
 const LEADS = Number(args.leads);
 const ORDERS = Number(args.orders);
 const PHASES = new Set(args.phases.split(","));
-const DEPARTEMENTS = ["13", "33", "31", "44", "69", "75", "59", "67", "06", "34"];
 
 /** `n` accepted leads with their consent and listing, as the intake and the router would leave them. */
 async function stockLeads(c: pg.Client, n: number) {
-  const products = PRODUCT_SLUGS.filter((p) => p !== "defiscalisation");
-  await c.query(
-    `with src as (
-       select gen_random_uuid() as id, i, ($2::text[])[1 + i % $3] as product, ($4::text[])[1 + (i / 7) % $5] as dep,
-              now() - make_interval(mins => i % 1440) as at
-       from generate_series(1, $1) i
-     ), l as (
-       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, first_name, last_name, phone, email, postal_code,
-                          city, departement, fields, payload, created_at)
-       select id, (select id from organisations where kind = 'apporteur' limit 1), product, 'lead', 'accepted', '[]', 'api', 'Bench',
-              'Stock' || i, '06' || lpad(i::text, 8, '0'), 'stock' || i || '@bench.local', dep || '000', 'Ville', dep, '{}', '{}', at
-       from src returning id
-     ), k as (
-       insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, fingerprint, recorded_at)
-       select src.id, 'checkbox', false, t.id, t.version, t.sha256, src.at, 'bench', src.at from src, (select * from consent_texts limit 1) t returning lead_id
-     )
-     insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, consent_text_id, received_at,
-                                  tier24_until, tier48_until, expires_at, stocked_at)
-     select id, product, 'lead', dep, dep || '000', 'Ville', 'checkbox', (select id from consent_texts limit 1), at,
-            at + interval '1 day', at + interval '2 days', at + interval '3 days', at
-     from src`,
-    [n, products, products.length, DEPARTEMENTS, DEPARTEMENTS.length],
-  );
+  const { text, values } = bulkStockSql(n);
+  await c.query(text, values);
   // A stock that built up over days is vacuumed (hint bits, visibility map) and its pages written out, as
   // autovacuum and the checkpointer leave it. A million rows inserted a moment ago are not: the first
   // seconds of the listing paid for them (a query evicting 5,000 dirty buffers took 80-280 ms).
@@ -229,7 +208,7 @@ async function routingPhase() {
          select gen_random_uuid(), org_id, 'Bench', array['mutuelle-sante'], 'lead', case when n % 2 = 0 then '{}'::text[] else array[$2::text] end,
                 $1, null, 'active', now(), now()
          from (select org_id, row_number() over () as n from unnest($3::uuid[]) org_id) o`,
-        [Math.ceil(LEADS / ORDERS / 2), DEPARTEMENTS[0], buyers.map((b) => b.org_id)],
+        [Math.ceil(LEADS / ORDERS / 2), BULK_DEPARTEMENTS[0], buyers.map((b) => b.org_id)],
       );
       const agent = new Agent({ connections: 32 });
       const latencies: number[] = [];

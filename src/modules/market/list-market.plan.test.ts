@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bulkStockSql } from "../../../tests/support/bulk-stock";
 import { coverEveryCategory, operatorSession, verifiedBuyer } from "../../../tests/support/market";
 import { createTestApp, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import type { Db } from "../../platform/db/client";
-import { PRODUCT_SLUGS } from "../catalogue/rules";
 import { listMarket, type MarketFilters } from "./list-market";
 import { ensurePriceGrid } from "./price-grid";
 
@@ -18,11 +18,9 @@ import { ensurePriceGrid } from "./price-grid";
  */
 const now = new Date("2026-12-03T10:00:00+01:00");
 const STOCK = 60_000;
-const DEPARTEMENTS = ["13", "33", "31", "44", "69", "75", "59", "67", "06", "34"];
 let ctx: TestContext;
 let viewerOrgId: string;
 let pool: pg.Pool;
-const sent: { query: string; params: unknown[] }[] = [];
 
 describe.runIf(process.env.DATABASE_URL)("marketplace listing plan (PostgreSQL)", () => {
   beforeAll(async () => {
@@ -31,29 +29,11 @@ describe.runIf(process.env.DATABASE_URL)("marketplace listing plan (PostgreSQL)"
     await ensurePriceGrid(ctx.db, now);
     await coverEveryCategory(ctx, supplier.version);
     viewerOrgId = (await verifiedBuyer(ctx, { operatorId: (await operatorSession(ctx)).user.id, now })).orgId;
-    const products = PRODUCT_SLUGS.filter((p) => p !== "defiscalisation");
-    // As the bench stocks them (bench/market.ts): received over the last day, spread over products and départements.
-    await ctx.owner.execute(sql`
-      with src as (
-        select gen_random_uuid() as id, i, (${sql.param(products)}::text[])[1 + i % ${products.length}] as product,
-               (${sql.param(DEPARTEMENTS)}::text[])[1 + (i / 7) % ${DEPARTEMENTS.length}] as dep,
-               ${now.toISOString()}::timestamptz - make_interval(mins => i % 1440) as at
-        from generate_series(1, ${STOCK}) i
-      ), l as (
-        insert into leads (id, supplier_org_id, product, type, status, reasons, channel, first_name, last_name, phone, email,
-                           postal_code, city, departement, fields, payload, created_at)
-        select id, ${supplier.org.id}::uuid, product, 'lead', 'accepted', '[]', 'api', 'Plan', 'Stock' || i,
-               '06' || lpad(i::text, 8, '0'), 'stock' || i || '@plan.test', dep || '000', 'Ville', dep, '{}', '{}', at
-        from src returning id
-      ), t as (select * from consent_texts where version = ${supplier.version}), k as (
-        insert into lead_consents (lead_id, method, prechecked, consent_text_id, text_version, text_sha256, collected_at, fingerprint, recorded_at)
-        select src.id, 'checkbox', false, t.id, t.version, t.sha256, src.at, 'plan', src.at from src, t returning lead_id
-      )
-      insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, consent_text_id,
-                                   received_at, tier24_until, tier48_until, expires_at, stocked_at)
-      select id, product, 'lead', dep, dep || '000', 'Ville', 'checkbox', (select id from t), at,
-             at + interval '1 day', at + interval '2 days', at + interval '3 days', at
-      from src`);
+    // As bench:market stocks them: received over the last day, spread over products and départements.
+    const owner = new pg.Client({ connectionString: ctx.database.urls?.owner });
+    await owner.connect();
+    const { text, values } = bulkStockSql(STOCK, { at: now, supplierOrgId: supplier.org.id, consentVersion: supplier.version });
+    await owner.query(text, values).finally(() => owner.end());
     await ctx.owner.execute(sql`analyze leads, lead_consents, market_listings`);
     pool = new pg.Pool({ connectionString: ctx.database.urls?.app, max: 2 });
   }, 120_000);
@@ -64,7 +44,7 @@ describe.runIf(process.env.DATABASE_URL)("marketplace listing plan (PostgreSQL)"
 
   /** listMarket on a client that notes every statement it sends. */
   async function listingStatements(filters: Partial<MarketFilters>) {
-    sent.length = 0;
+    const sent: { query: string; params: unknown[] }[] = [];
     const noted = drizzle(pool, { logger: { logQuery: (query, params) => sent.push({ query, params }) } }) as unknown as Db;
     const listed = await listMarket(noted, viewerOrgId, { sort: "recent", page: 1, pageSize: 25, ...filters }, now);
     const settings = sent.filter((s) => /^set local /i.test(s.query)).map((s) => s.query);
