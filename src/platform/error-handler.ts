@@ -1,3 +1,5 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
@@ -16,6 +18,34 @@ export function frameworkError(err: FastifyError, _req: FastifyRequest, reply: F
       ? "Adresse invalide : un élément du chemin de l'URL dépasse 100 caractères"
       : "Adresse invalide : le chemin de l'URL contient des caractères mal encodés";
   return reply.code(400).send(new AppError("validation_error", { message, field: "url" }).toBody());
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request (Fastify's `clientErrorHandler` option):
+ * headers over Node's 16 KB (a browser carrying too many cookies), bytes that are not HTTP, a request that
+ * arrives too slowly. Fastify would answer in English with a shape of its own; written straight to the
+ * socket here, since there is no request nor reply to answer with.
+ */
+export function clientError(err: NodeJS.ErrnoException, socket: Socket) {
+  // A connection the client reset has nobody left to answer.
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const error =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? new AppError("headers_too_large", { field: "headers" })
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? new AppError("request_timeout")
+        : new AppError("validation_error", {
+            message: "Requête HTTP illisible : ce qui a été envoyé n'est pas du HTTP valide",
+            field: "request",
+          });
+  if (socket.writable) {
+    const body = JSON.stringify(error.toBody());
+    socket.write(
+      `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 /**

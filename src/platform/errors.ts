@@ -20,6 +20,11 @@ export const ERROR_CATALOGUE = {
   consent_text_exists: { status: 409, message: "Cette version de texte de consentement existe déjà" },
   too_many_requests: { status: 429, message: "Trop de tentatives : réessayez dans quelques minutes" },
   payload_too_large: { status: 413, message: "Fichier ou requête trop volumineux" },
+  headers_too_large: {
+    status: 431,
+    message: "En-têtes de requête trop volumineux (plus de 16 Ko, cookies compris) : effacez les cookies de ce site et réessayez",
+  },
+  request_timeout: { status: 408, message: "La requête est arrivée trop lentement : réessayez" },
   transition_refused: { status: 409, message: "Cette étape n'est pas accessible maintenant" },
   external_ref_taken: { status: 409, message: "Cette référence CRM est déjà attribuée à une autre fiche" },
   email_taken: { status: 409, message: "Cette adresse e-mail est déjà utilisée par un compte" },

@@ -13,7 +13,7 @@ import { authPlugin } from "../modules/accounts";
 import { createNotifier } from "../modules/notifications";
 import { access } from "../platform/access";
 import type { App, AppDeps } from "../platform/deps";
-import { frameworkError, installErrorHandler } from "../platform/error-handler";
+import { clientError, frameworkError, installErrorHandler } from "../platform/error-handler";
 import { logSerializers } from "../platform/log-redaction";
 import { installInputChecks } from "../platform/request-input";
 import { registerSecurityHeaders } from "../platform/security-headers";
@@ -31,6 +31,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

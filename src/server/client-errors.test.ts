@@ -1,0 +1,51 @@
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestContext } from "../../tests/support/test-app";
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees a request: headers over Node's 16 KB, bytes that are
+ * not HTTP. Sent over a real socket (inject skips the parser); the answer is ours, in French, with a body.
+ */
+
+let ctx: TestContext;
+let port: number;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  await ctx.app.listen({ host: "127.0.0.1", port: 0 });
+  port = (ctx.app.server.address() as { port: number }).port;
+});
+afterAll(() => ctx.close());
+
+/** Sends raw bytes and reads the whole answer, until the server closes the connection. */
+function rawRequest(bytes: string): Promise<{ status: number; headers: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on("data", (c) => chunks.push(c));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [head = "", body = ""] = text.split("\r\n\r\n");
+      resolve({ status: Number(head.split(" ")[1]), headers: head, body });
+    });
+  });
+}
+
+describe("requests Node's parser refuses", () => {
+  it("headers over 16 KB: a 431 in French naming the headers", async () => {
+    const res = await rawRequest(`GET /api/v1/health HTTP/1.1\r\nHost: x\r\nCookie: ${"a".repeat(20_000)}\r\n\r\n`);
+    expect(res.status).toBe(431);
+    expect(res.headers.toLowerCase()).toContain("content-type: application/json; charset=utf-8");
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: "headers_too_large", message: expect.stringContaining("En-têtes"), field: "headers" },
+    });
+  });
+
+  it("bytes that are not HTTP: a 400 in French", async () => {
+    const res = await rawRequest("GET /api/v1/health HTTP/1.1\r\nHost x\r\n\r\n");
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({
+      error: { code: "validation_error", message: expect.stringContaining("Requête HTTP illisible"), field: "request" },
+    });
+  });
+});
