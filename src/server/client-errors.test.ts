@@ -1,6 +1,7 @@
-import { connect } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestContext } from "../../tests/support/test-app";
+import { clientError } from "../platform/error-handler";
 
 /**
  * What Node's HTTP parser refuses before Fastify sees a request: headers over Node's 16 KB, bytes that are
@@ -47,5 +48,35 @@ describe("requests Node's parser refuses", () => {
     expect(JSON.parse(res.body)).toEqual({
       error: { code: "validation_error", message: expect.stringContaining("Requête HTTP illisible"), field: "request" },
     });
+  });
+});
+
+describe("clientError on a socket of its own", () => {
+  it("a request that arrived too slowly: a 408 in French, and a reset connection is left alone", async () => {
+    const answers: string[] = [];
+    const server = createServer((socket: Socket) => {
+      const code = answers.length === 0 ? "ERR_HTTP_REQUEST_TIMEOUT" : "ECONNRESET";
+      answers.push(code);
+      socket.on("error", () => {});
+      clientError(Object.assign(new Error(code), { code }), socket);
+      // A reset connection is not answered nor closed by clientError: Node closes it.
+      if (code === "ECONNRESET") socket.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const read = () =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect((server.address() as { port: number }).port, "127.0.0.1");
+        const chunks: Buffer[] = [];
+        socket.on("data", (c) => chunks.push(c));
+        socket.on("error", reject);
+        socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      });
+    const timeout = await read();
+    expect(timeout.split("\r\n")[0]).toBe("HTTP/1.1 408 Request Timeout");
+    expect(JSON.parse(timeout.split("\r\n\r\n")[1] ?? "")).toEqual({
+      error: { code: "request_timeout", message: "La requête est arrivée trop lentement : réessayez" },
+    });
+    expect(await read()).toBe("");
+    server.close();
   });
 });
