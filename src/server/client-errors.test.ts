@@ -17,19 +17,20 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-/** Sends raw bytes and reads the whole answer, until the server closes the connection. */
-function rawRequest(bytes: string): Promise<{ status: number; headers: string; body: string }> {
+/** Sends raw bytes (none: just connects) and reads the whole answer, until the server closes the connection. */
+function exchange(to: number, bytes = ""): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.write(bytes));
+    const socket = connect(to, "127.0.0.1", () => socket.write(bytes));
     const chunks: Buffer[] = [];
     socket.on("data", (c) => chunks.push(c));
     socket.on("error", reject);
-    socket.on("close", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const [head = "", body = ""] = text.split("\r\n\r\n");
-      resolve({ status: Number(head.split(" ")[1]), headers: head, body });
-    });
+    socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
+}
+
+async function rawRequest(bytes: string) {
+  const [head = "", body = ""] = (await exchange(port, bytes)).split("\r\n\r\n");
+  return { status: Number(head.split(" ")[1]), headers: head, body };
 }
 
 describe("requests Node's parser refuses", () => {
@@ -53,30 +54,22 @@ describe("requests Node's parser refuses", () => {
 
 describe("clientError on a socket of its own", () => {
   it("a request that arrived too slowly: a 408 in French, and a reset connection is left alone", async () => {
-    const answers: string[] = [];
+    const codes = ["ERR_HTTP_REQUEST_TIMEOUT", "ECONNRESET"];
     const server = createServer((socket: Socket) => {
-      const code = answers.length === 0 ? "ERR_HTTP_REQUEST_TIMEOUT" : "ECONNRESET";
-      answers.push(code);
+      const code = codes.shift();
       socket.on("error", () => {});
       clientError(Object.assign(new Error(code), { code }), socket);
-      // A reset connection is not answered nor closed by clientError: Node closes it.
+      // A reset connection is neither answered nor closed by clientError: Node closes it.
       if (code === "ECONNRESET") socket.end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const read = () =>
-      new Promise<string>((resolve, reject) => {
-        const socket = connect((server.address() as { port: number }).port, "127.0.0.1");
-        const chunks: Buffer[] = [];
-        socket.on("data", (c) => chunks.push(c));
-        socket.on("error", reject);
-        socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
-      });
-    const timeout = await read();
-    expect(timeout.split("\r\n")[0]).toBe("HTTP/1.1 408 Request Timeout");
-    expect(JSON.parse(timeout.split("\r\n\r\n")[1] ?? "")).toEqual({
+    const serverPort = (server.address() as { port: number }).port;
+    const [head = "", body = ""] = (await exchange(serverPort)).split("\r\n\r\n");
+    expect(head.split("\r\n")[0]).toBe("HTTP/1.1 408 Request Timeout");
+    expect(JSON.parse(body)).toEqual({
       error: { code: "request_timeout", message: "La requête est arrivée trop lentement : réessayez" },
     });
-    expect(await read()).toBe("");
+    expect(await exchange(serverPort)).toBe("");
     server.close();
   });
 });
