@@ -28,10 +28,13 @@ function exchange(to: number, bytes = ""): Promise<string> {
   });
 }
 
-async function rawRequest(bytes: string) {
-  const [head = "", body = ""] = (await exchange(port, bytes)).split("\r\n\r\n");
+/** An HTTP answer's status, head (status line and headers) and body. */
+function answerOf(text: string) {
+  const [head = "", body = ""] = text.split("\r\n\r\n");
   return { status: Number(head.split(" ")[1]), headers: head, body };
 }
+
+const rawRequest = async (bytes: string) => answerOf(await exchange(port, bytes));
 
 describe("requests Node's parser refuses", () => {
   it("headers over 16 KB: a 431 in French naming the headers", async () => {
@@ -64,9 +67,9 @@ describe("clientError on a socket of its own", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const serverPort = (server.address() as { port: number }).port;
-    const [head = "", body = ""] = (await exchange(serverPort)).split("\r\n\r\n");
-    expect(head.split("\r\n")[0]).toBe("HTTP/1.1 408 Request Timeout");
-    expect(JSON.parse(body)).toEqual({
+    const timeout = answerOf(await exchange(serverPort));
+    expect(timeout.headers.split("\r\n")[0]).toBe("HTTP/1.1 408 Request Timeout");
+    expect(JSON.parse(timeout.body)).toEqual({
       error: { code: "request_timeout", message: "La requête est arrivée trop lentement : réessayez" },
     });
     expect(await exchange(serverPort)).toBe("");
