@@ -1,3 +1,4 @@
+import { withoutUndefined } from "../../../lib/without-undefined";
 import type { LeadSubmission } from "../../intake/rules/lead-submission";
 import { type RejectionReason, reason } from "../../intake/rules/rejection";
 import { formatParisDateTime, parseHumanDateTime } from "./dates";
@@ -125,12 +126,6 @@ function consentMethod(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Drops undefined values in place: the submission looks as if written by hand, as the API would receive it. */
-function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o)) if ((o as Record<string, unknown>)[k] === undefined) delete (o as Record<string, unknown>)[k];
-  return o;
-}
-
 export interface CsvRecordResult {
   submission: LeadSubmission;
   /** Cells that could not be read (field_invalid / field_invalid_option), to report with the validation reasons. */
@@ -225,11 +220,11 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
         reason("field_invalid", "appointment.reinforcedConsent.collectedAt", `rdv_consentement_date « ${at} » : JJ/MM/AAAA HH:MM attendu`),
       );
     }
-    const submission: LeadSubmission = compact({
+    const submission: LeadSubmission = withoutUndefined({
       product: slug,
       type: rdv ? ("rdv" as const) : ("lead" as const),
       appointment: rdv
-        ? compact({
+        ? withoutUndefined({
             // Slots as suppliers write them, "02/12/2026 10:00 | 03/12/2026 14:00" (Paris time) or ISO, separated by | or ;.
             availabilities: (cell(fixed.rdv_disponibilites) ?? "")
               .split(/[|;]/)
@@ -238,14 +233,14 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
               .map((s) => parseHumanDateTime(s) ?? s),
             channel: channelWord(cell(fixed.rdv_canal)),
             confirmation: confirmationWord(cell(fixed.rdv_confirmation)),
-            reinforcedConsent: compact({
+            reinforcedConsent: withoutUndefined({
               accepted: parseBooleanText(cell(fixed.rdv_consentement) ?? ""),
               textVersion: cell(fixed.rdv_consentement_version),
               collectedAt: reinforcedAt,
             }),
           })
         : undefined,
-      contact: compact({
+      contact: withoutUndefined({
         firstName: cell(fixed.prenom),
         lastName: cell(fixed.nom),
         phone: cell(fixed.telephone),
@@ -253,7 +248,7 @@ export function csvRowReader(slug: string, header: readonly string[]): CsvRowRea
         postalCode: cell(fixed.code_postal),
         city: cell(fixed.ville),
       }),
-      consent: compact({
+      consent: withoutUndefined({
         method: consentMethod(cell(fixed.consentement_methode)),
         prechecked,
         textVersion: cell(fixed.consentement_version),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutUndefined } from "../../../lib/without-undefined";
 import { type RejectionCode, type RejectionReason, reason } from "../../intake/rules/rejection";
 import { dateBoundsFor, formatFrenchDate, isIsoDate } from "./dates";
 import { isDepartementCode, normalizeDepartementCode } from "./departements";
@@ -224,7 +225,7 @@ export function validateProductFields(slug: string, fields: Record<string, unkno
   try {
     const result = c.schema.safeParse(input);
     if (result.success) {
-      return { ok: true, values: dropUndefined(result.data), reasons: [] };
+      return { ok: true, values: withoutUndefined(result.data), reasons: [] };
     }
     const byField = new Map<string, RejectionReason>();
     for (const issue of result.error.issues) {
@@ -247,8 +248,4 @@ export function validateProductFields(slug: string, fields: Record<string, unkno
   } finally {
     evaluationNow = undefined;
   }
-}
-
-function dropUndefined(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }

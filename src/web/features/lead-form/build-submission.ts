@@ -1,3 +1,4 @@
+import { withoutUndefined } from "../../../lib/without-undefined";
 import { MAX_AVAILABILITIES } from "../../../modules/appointments/rules/slots";
 import {
   type FieldDefinition,
@@ -46,10 +47,6 @@ export function isFieldVisible(field: FieldDefinition, values: Record<string, un
 
 const trimmed = (s: string) => s.trim() || undefined;
 
-function compact<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
 const CONSENT_REQUIRED: Record<ConsentMethod, readonly [keyof ConsentState, RejectionCode][]> = {
   checkbox: [
     ["ip", "consent_ip_missing"],
@@ -79,7 +76,7 @@ export function buildSubmission(
   const errors: FieldErrors = {};
   if (!state.product) errors.product = "Choisissez un produit";
   const c = state.contact;
-  const contact = compact({
+  const contact = withoutUndefined({
     firstName: trimmed(c.firstName),
     lastName: trimmed(c.lastName),
     phone: trimmed(c.phone),
@@ -152,7 +149,7 @@ export function buildSubmission(
     fields: visible,
     consent:
       consent.method === "checkbox"
-        ? compact({
+        ? withoutUndefined({
             method: "checkbox",
             prechecked: false,
             textVersion,
@@ -161,7 +158,7 @@ export function buildSubmission(
             userAgent: trimmed(consent.userAgent),
             sourceUrl: trimmed(consent.sourceUrl),
           })
-        : compact({
+        : withoutUndefined({
             method: "oral",
             textVersion,
             collectedAt,
