@@ -146,7 +146,9 @@ export const idempotencyKeys = pgTable(
  * marketplace's router (claimAcceptedLeads) in the transaction that sells or stocks them.
  */
 export const intakeBacklog = pgTable("intake_backlog", {
-  leadId: uuid("lead_id")
-    .primaryKey()
-    .references(() => leads.id),
+  // No foreign key to leads, as for the stock (market_listings): a backlog row is written in the very
+  // statement that writes its lead, leads refuse DELETE (evidence), and the router reads the lead itself
+  // (an id without its lead would route nothing). The key's check locked each new lead row once more:
+  // a tuple lock written to the lead's page and to the WAL, for every accepted lead (decision 006).
+  leadId: uuid("lead_id").primaryKey(),
 });
