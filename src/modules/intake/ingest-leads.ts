@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../platform/db/client";
 import { guardFailed } from "../../platform/db/guard";
+import { pgArrayLiteral } from "../../platform/db/pg-array";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import type { Actor } from "../audit";
 import { findPublishedText } from "./consent-text-cache";
@@ -112,7 +113,7 @@ const windowStart = (now: Date) => new Date(now.getTime() - DUPLICATE_WINDOW_DAY
 export async function findDuplicates(tx: DbOrTx, candidates: DuplicateCandidate[], now: Date): Promise<RejectionReason[][]> {
   if (candidates.length === 0) return [];
   await tx.execute(
-    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(${sql.param(lockKeysOf(candidates))}::text[]) as k order by 1) s`,
+    sql`select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(${pgArrayLiteral(lockKeysOf(candidates))}::text[]) as k order by 1) s`,
   );
   return lookUpDuplicates(tx, candidates, now);
 }
@@ -126,9 +127,9 @@ export async function findDuplicates(tx: DbOrTx, candidates: DuplicateCandidate[
  */
 export function duplicatesSql(candidates: DuplicateCandidate[], now: Date): SQL {
   const since = windowStart(now);
-  const products = sql.param(candidates.map((c) => c.product));
-  const phones = sql.param(candidates.map((c) => c.phone));
-  const emails = sql.param(candidates.map((c) => c.email));
+  const products = pgArrayLiteral(candidates.map((c) => c.product));
+  const phones = pgArrayLiteral(candidates.map((c) => c.phone));
+  const emails = pgArrayLiteral(candidates.map((c) => c.email));
   const recent = sql`l.status = 'accepted' and l.created_at > ${since}::timestamptz`;
   return sql`
     select v.product, v.phone, null as email from unnest(${products}::text[], ${phones}::text[]) as v(product, phone),
@@ -184,7 +185,7 @@ async function lookUpDuplicates(db: DbOrTx, candidates: DuplicateCandidate[], no
  * and looks again; the statement fails with SQLSTATE LA409 when someone claimed one of them meanwhile.
  */
 function claimPeopleSql(people: DuplicateCandidate[], now: Date, own: string[]): SQL {
-  return sql`intake_claim_people(${sql.param(lockKeysOf(people))}::text[], ${sql.param(people.map((c) => c.product))}::text[],
-    ${sql.param(people.map((c) => c.phone))}::text[], ${sql.param(people.map((c) => c.email))}::text[],
-    ${windowStart(now)}::timestamptz, ${sql.param(own)}::uuid[])`;
+  return sql`intake_claim_people(${pgArrayLiteral(lockKeysOf(people))}::text[], ${pgArrayLiteral(people.map((c) => c.product))}::text[],
+    ${pgArrayLiteral(people.map((c) => c.phone))}::text[], ${pgArrayLiteral(people.map((c) => c.email))}::text[],
+    ${windowStart(now)}::timestamptz, ${pgArrayLiteral(own)}::uuid[])`;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../platform/db/client";
+import { pgArrayLiteral } from "../../platform/db/pg-array";
 import { rawRows } from "../../platform/db/raw-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { AppError } from "../../platform/errors";
@@ -79,7 +80,7 @@ export async function routeLeads(tx: Tx, leadIds: readonly string[], now: Date):
       select l.id, l.product, l.type, l.departement, l.postal_code, l.city, l.created_at,
              k.method, k.consent_text_id
       from leads l join lead_consents k on k.lead_id = l.id
-      where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
+      where l.id = any(${pgArrayLiteral(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)
         and not exists (select 1 from market_listings m where m.lead_id = l.id)
       order by l.created_at, l.id`,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
+import { type PgArrayElement, pgArrayLiteral } from "../../platform/db/pg-array";
 import { rawRows } from "../../platform/db/raw-rows";
 import { holidayRegionOf } from "./rules/business-days";
 import { type FreshnessDeadlines, freshnessDeadlines } from "./rules/freshness";
@@ -29,7 +30,7 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
     sql`
       select l.id, l.product, l.type, l.departement, l.postal_code, l.city, k.method, k.consent_text_id, l.created_at
       from leads l join lead_consents k on k.lead_id = l.id
-      where l.id = any(${sql.param(leadIds)}::uuid[]) and l.status = 'accepted'
+      where l.id = any(${pgArrayLiteral(leadIds)}::uuid[]) and l.status = 'accepted'
         and not exists (select 1 from lead_sales s where s.lead_id = l.id)`,
   );
   return stockCandidates(db, candidates, now);
@@ -50,7 +51,7 @@ export async function stockCandidates(db: DbOrTx, candidates: readonly StockCand
     }
     return found;
   });
-  const col = <T>(pick: (c: StockCandidate, i: number) => T) => sql.param(candidates.map(pick));
+  const col = (pick: (c: StockCandidate, i: number) => PgArrayElement) => pgArrayLiteral(candidates.map(pick));
   const stocked = await rawRows<{ n: number }>(
     db,
     sql`
