@@ -44,17 +44,35 @@ const parisFormatter = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-// formatToParts is slow and a batch asks for the same few instants (its "now", repeated consent times).
-const wallClocks = new Map<number, WallClock>();
+// Since 1912 Paris has only ever been a whole number of hours ahead of UTC (0, 1 or 2), changing on whole
+// UTC hours: one formatToParts per UTC hour gives the offset of every instant in it. formatToParts costs
+// a few microseconds and a CSV import asks twice per row (consent times, a different minute each).
+const HOUR_MS = 3_600_000;
+const WHOLE_HOURS_SINCE = Date.UTC(1912, 0, 1);
+const WHOLE_HOURS_UNTIL = Date.UTC(9999, 0, 1);
+const offsetsByHour = new Map<number, number>();
 
 export function parisWallClock(instant: Date): WallClock {
   const ms = instant.getTime();
-  const hit = wallClocks.get(ms);
-  if (hit) return hit;
-  const w = computeParisWallClock(instant);
-  if (wallClocks.size > 5_000) wallClocks.clear();
-  wallClocks.set(ms, w);
-  return w;
+  // Earlier (Paris Mean Time, 9 min 21 s ahead), far ahead and NaN: as the formatter says.
+  if (!(ms >= WHOLE_HOURS_SINCE && ms < WHOLE_HOURS_UNTIL)) return computeParisWallClock(instant);
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    const w = computeParisWallClock(new Date(hour * HOUR_MS));
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - hour * HOUR_MS;
+    if (offsetsByHour.size > 5_000) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 function computeParisWallClock(instant: Date): WallClock {
