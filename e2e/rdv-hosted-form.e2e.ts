@@ -176,5 +176,16 @@ describe("§5 et §3 : une prospecte prend rendez-vous sur le formulaire héberg
     const { page } = e2e;
     await page.reload();
     await expectText(page.locator("article.agenda__rdv", { hasText: PROSPECT.lastName }), "Annulé par le prospect");
+
+    // The week shown is in the address: a reload keeps it, whichever week today's slot fell in.
+    const firstDay = page.locator(".agenda__date").first();
+    const shown = await firstDay.textContent();
+    await page.getByRole("button", { name: "Semaine suivante →" }).click();
+    await expect.poll(() => firstDay.textContent()).not.toBe(shown);
+    const next = (await firstDay.textContent()) ?? "";
+    expect(next).not.toBe("");
+    expect(new URL(page.url()).searchParams.get("semaine")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.reload();
+    await expect.poll(() => firstDay.textContent()).toBe(next);
   });
 });

@@ -1,6 +1,6 @@
-import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { STATUS_LABELS } from "../../../modules/appointments/rules/format";
-import { addToIsoDate } from "../../../modules/catalogue/rules/dates";
+import { addToIsoDate, isIsoDate } from "../../../modules/catalogue/rules/dates";
 import { errorMessage } from "../../api/client";
 import { PageHeader } from "../../ui/PageHeader";
 import { productLabel } from "../../ui/products";
@@ -22,7 +22,11 @@ const BADGE: Record<Appointment["status"], string> = {
 
 /** The brokerage's qualified appointments, one week at a time (Monday to Friday, Paris time). */
 export function AgendaPage() {
-  const [week, setWeek] = useState<string | undefined>(undefined);
+  // The week shown is in the address (?semaine=2026-12-07): a reload, the back button or a shared link keep it.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get("semaine");
+  const week = asked && isIsoDate(asked) ? asked : undefined;
+  const setWeek = (next: string | undefined) => setParams(next ? { semaine: next } : {});
   const calendar = useCalendar(week);
   const outcome = useRecordOutcome();
   const toast = useToast();
