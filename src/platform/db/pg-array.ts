@@ -7,11 +7,12 @@ export type PgArrayElement = string | number | boolean | Buffer | null | undefin
 
 /**
  * A one-dimensional PostgreSQL array literal (`{a,"b c",NULL}`), sent as one text parameter and cast on
- * the server (`$1::text[]`, `::uuid[]`…): intake's batches send each column this way. pg's own encoder
- * (`prepareValue`) quotes every element and grows the literal by concatenation, which made it the first
- * allocator of a CSV import (600 MB of garbage per 100,000 rows, its collections a sixth of the worker's
- * time); here an element goes bare when array_in reads it back unchanged (uuids, numbers, instants,
- * hashes, most names), and the literal is joined once.
+ * the server (`$1::text[]`, `::uuid[]`…): intake's batches send each column this way, and the duplicate
+ * check, routing and stocking their lists. pg's own encoder (`prepareValue`) quotes every element and
+ * grows the literal by concatenation, which made it the first allocator of a CSV import (600 MB of
+ * garbage per 100,000 rows, its collections a sixth of the worker's time); here an element goes bare
+ * when array_in reads it back unchanged (uuids, numbers, instants, hashes, most names), and the literal
+ * is joined once.
  */
 export function pgArrayLiteral(values: readonly PgArrayElement[]): string {
   const parts = new Array<string>(values.length);
