@@ -6,7 +6,6 @@ import { holdAndPay, marketTestApp, verifiedBuyer } from "../../../tests/support
 import { extractPdfText } from "../../../tests/support/pdf-text";
 import { asUser, type supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { rawRows } from "../../platform/db/raw-rows";
-import { stockLeads } from "../market";
 
 /** Tuesday 1 December 2026, 11:00 in Paris: inside the legal call hours. */
 const now = new Date("2026-12-01T11:00:00+01:00");
@@ -43,7 +42,6 @@ const buyer = () => verifiedBuyer(ctx, { operatorId, creditsCents: 100_000, now 
 
 async function bought(b: Buyer, overrides: Parameters<typeof sendLead>[0] = {}) {
   const leadId = await sendLead(overrides);
-  await stockLeads(ctx.db, [leadId], now);
   const paid = await holdAndPay(ctx, b, leadId, `achat-courtier-${++seq}`);
   expect(paid.statusCode, paid.body).toBe(200);
   return leadId;

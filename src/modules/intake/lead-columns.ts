@@ -1,4 +1,5 @@
 import { type PgArrayElement, pgArrayLiteral } from "../../platform/db/pg-array";
+import { freshnessDeadlinesByDepartement } from "../market/rules/freshness";
 import type { AppointmentEvidence } from "./appointment-fingerprint";
 import type { FingerprintEvidence } from "./fingerprint";
 import type { LeadContact } from "./lead-contact";
@@ -56,6 +57,11 @@ export interface StoreColumns {
   leads: Record<keyof LeadRow, string>;
   consents: Record<keyof ConsentRow, string>;
   appointments: Record<keyof AppointmentRow, string>;
+  /**
+   * The marketplace's freshness deadlines of the batch's accepted leads, one row per département ("" for
+   * none): the statement stocks at once the leads that no active order could take (store-leads.ts).
+   */
+  stockDeadlines: Record<"departement" | "tier24Until" | "tier48Until" | "expiresAt", string>;
   events: IntakeEvent[];
 }
 
@@ -77,6 +83,13 @@ export function toStoreColumns(
   const place = { supplierOrgId: context.supplierOrgId, type: "lead", channel: context.channel, importId: context.importId, createdAt };
   const rdvPlace = { ...place, type: "rdv" };
   const digests = rows.map((r) => leadDigest(r, r.type === "rdv" ? rdvPlace : place, consentOf.get(r.id) ?? null, createdAt));
+  const deadlines = [
+    ...freshnessDeadlinesByDepartement(
+      context.now,
+      rows.flatMap((r) => (r.status === "accepted" ? [r.departement] : [])),
+    ),
+  ];
+  const dcol = (pick: (d: (typeof deadlines)[number]) => PgArrayElement) => pgArrayLiteral(deadlines.map(pick));
   return {
     count: rows.length,
     context,
@@ -127,6 +140,12 @@ export function toStoreColumns(
       consentTextSha256: acol((a) => a.consentTextSha256),
       consentCollectedAt: acol((a) => a.consentCollectedAt),
       fingerprint: acol((a) => a.fingerprint),
+    },
+    stockDeadlines: {
+      departement: dcol(([departement]) => departement ?? ""),
+      tier24Until: dcol(([, d]) => d.tier24Until.toISOString()),
+      tier48Until: dcol(([, d]) => d.tier48Until.toISOString()),
+      expiresAt: dcol(([, d]) => d.expiresAt.toISOString()),
     },
   };
 }

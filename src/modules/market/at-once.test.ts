@@ -11,7 +11,6 @@ import { payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead"
 import { holdAtOnce } from "./hold-at-once";
 import { holdLead, holdLeadInTransaction } from "./hold-lead";
 import { payAtOnce } from "./pay-at-once";
-import { stockLeads } from "./stock-leads";
 
 /** Tuesday 1 December 2026, 10:00 in Paris. */
 const now = new Date("2026-12-01T10:00:00+01:00");
@@ -21,11 +20,8 @@ let ctx: TestContext;
 let supplier: Awaited<ReturnType<typeof supplierFixture>>;
 let operatorId: string;
 
-async function stockedLead() {
-  const id = await acceptedLead(ctx, supplier, { product: "mutuelle-sante", postalCode: "75011", city: "Paris", now: clock() });
-  await stockLeads(ctx.db, [id], now);
-  return id;
-}
+/** A lead no order asks for: the intake stocks it as it stores it. */
+const stockedLead = () => acceptedLead(ctx, supplier, { product: "mutuelle-sante", postalCode: "75011", city: "Paris", now: clock() });
 
 /** A verified brokerage with credits, as the route would see its buyer. */
 async function buyer(creditsCents = 100_000): Promise<AuthContext> {

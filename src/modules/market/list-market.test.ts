@@ -6,7 +6,6 @@ import { asUser, createTestApp, supplierFixture, type TestContext } from "../../
 import { rawRows } from "../../platform/db/raw-rows";
 import { ensurePriceGrid } from "./price-grid";
 import { freshnessTierAt } from "./rules/freshness";
-import { stockLeads } from "./stock-leads";
 
 /**
  * The listing reads price groups through their reception windows (list-market.ts): checked here against
@@ -55,8 +54,7 @@ beforeAll(async () => {
   const operatorId = (await operatorSession(ctx)).user.id;
   for (const [at, product] of RECEIVED) {
     now = new Date(at);
-    const ids: string[] = [];
-    // Four at one instant: equal reception times, ordered by id.
+    // Four at one instant: equal reception times, ordered by id. No order asks for them: intake stocks them.
     for (let i = 0; i < 4; i++) {
       const res = await ctx.app.inject({
         method: "POST",
@@ -65,9 +63,7 @@ beforeAll(async () => {
         payload: validLead(supplier.version, {}, product, clock()),
       });
       expect(res.json().status, res.body).toBe("accepted");
-      ids.push(res.json().id);
     }
-    await stockLeads(ctx.db, ids, clock());
   }
   now = new Date("2026-12-07T11:00:00+01:00");
   viewer = await verifiedBuyer(ctx, { operatorId, now: clock() });

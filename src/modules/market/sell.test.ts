@@ -3,7 +3,6 @@ import { acceptedLead, holdAndPay, marketTestApp, signedUpBroker, verifiedBuyer 
 import { asUser, type supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { walletBalance } from "../billing";
 import { routeLeads } from "./route-leads";
-import { stockLeads } from "./stock-leads";
 
 /** Tuesday 1 December 2026, 10:00 in Paris. */
 const now = new Date("2026-12-01T10:00:00+01:00");
@@ -27,7 +26,6 @@ afterAll(() => ctx.close());
 describe("marketplace purchase by credits", () => {
   it("debits the price, makes the lead the buyer's alone, and answers the next buyer 'déjà vendu'", async () => {
     const leadId = await sendLead();
-    await stockLeads(ctx.db, [leadId], now);
     const a = await buyer();
     const b = await buyer();
     const paid = await holdAndPay(ctx, a, leadId, "achat-0000001");
@@ -44,7 +42,6 @@ describe("marketplace purchase by credits", () => {
 
   it("pays once when the same hold is paid twice", async () => {
     const leadId = await sendLead();
-    await stockLeads(ctx.db, [leadId], now);
     const a = await buyer();
     const hold = await ctx.app.inject({
       method: "POST",
@@ -66,14 +63,12 @@ describe("marketplace purchase by credits", () => {
 
   it("refuses an unverified brokerage, a credit lead to an insurance-only one, and an uncovered consent — before holding", async () => {
     const leadId = await sendLead();
-    await stockLeads(ctx.db, [leadId], now);
     const unverified = await signedUpBroker(ctx);
     const refused = await holdAndPay(ctx, unverified, leadId, "refus-0000001");
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe("buyer_not_eligible");
 
     const creditLead = await sendLead("credit-immobilier");
-    await stockLeads(ctx.db, [creditLead], now);
     const insuranceOnly = await buyer(100_000, { orias: ["COA"] });
     expect((await holdAndPay(ctx, insuranceOnly, creditLead, "refus-0000002")).json().error.code).toBe("buyer_not_eligible");
 
@@ -85,7 +80,6 @@ describe("marketplace purchase by credits", () => {
 
   it("refuses a purchase the credits do not cover, and keeps the hold for a card payment", async () => {
     const leadId = await sendLead();
-    await stockLeads(ctx.db, [leadId], now);
     const poor = await buyer(1000);
     const res = await holdAndPay(ctx, poor, leadId, "pauvre-000001");
     expect(res.statusCode).toBe(402);

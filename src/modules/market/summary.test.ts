@@ -3,7 +3,6 @@ import { acceptedLead, coverEveryCategory, operatorSession, verifiedBuyer } from
 import { asUser, createOrgWithUser, createTestApp, login, supplierFixture, type TestContext } from "../../../tests/support/test-app";
 import { ensurePriceGrid } from "./price-grid";
 import { routeLeads } from "./route-leads";
-import { stockLeads } from "./stock-leads";
 
 /** The test walks through a Paris week: Friday 27 November 2026 to Wednesday 2 December 2026. */
 let now = new Date("2026-11-27T10:00:00+01:00");
@@ -30,7 +29,6 @@ const sessionOf = (b: typeof buyer) => login(ctx.app, b.payload.email, b.payload
 async function buyAt(at: string, product: string, postalCode: string) {
   now = new Date(at);
   const leadId = await sendLead(product, postalCode);
-  await stockLeads(ctx.db, [leadId], clock());
   const session = await sessionOf(buyer);
   const hold = await ctx.app.inject({
     method: "POST",

@@ -8,7 +8,7 @@ import { rawRows } from "../../../platform/db/raw-rows";
 import { DEMO_CONSENT_TEXT } from "../../../seed/demo-consent-text";
 import { walletBalance } from "../../billing";
 import { publishConsentText } from "../../consent";
-import { ensurePriceGrid, stockLeads } from "../../market";
+import { ensurePriceGrid } from "../../market";
 
 /** Wednesday 2 December 2026, 15:00 in Paris. */
 const now = new Date("2026-12-02T15:00:00+01:00");
@@ -26,7 +26,6 @@ async function bought(b: Buyer, payload: object = validLead(supplier.version, {}
   const res = await ctx.app.inject({ method: "POST", url: "/api/v1/leads", headers: bearer(supplier.apiKey), payload });
   expect(res.json().status, res.body).toBe("accepted");
   const leadId = res.json().id as string;
-  await stockLeads(ctx.db, [leadId], now);
   expect((await holdAndPay(ctx, b, leadId, `retour-${++seq}-0000`)).statusCode).toBe(200);
   return leadId;
 }

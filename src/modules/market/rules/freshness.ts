@@ -123,6 +123,29 @@ export function freshnessDeadlines(receivedAt: Date, departement: string | null 
   return { tier24Until, tier48Until, expiresAt };
 }
 
+/**
+ * The deadlines of leads all received at `receivedAt`, for each of their départements: one walk over the
+ * days per holiday region, however many leads and départements (an intake batch shares its instant).
+ */
+export function freshnessDeadlinesByDepartement(
+  receivedAt: Date,
+  departements: Iterable<string | null>,
+): Map<string | null, FreshnessDeadlines> {
+  const byRegion = new Map<HolidayRegion, FreshnessDeadlines>();
+  const byDepartement = new Map<string | null, FreshnessDeadlines>();
+  for (const departement of departements) {
+    if (byDepartement.has(departement)) continue;
+    const region = holidayRegionOf(departement);
+    let found = byRegion.get(region);
+    if (!found) {
+      found = freshnessDeadlines(receivedAt, departement);
+      byRegion.set(region, found);
+    }
+    byDepartement.set(departement, found);
+  }
+  return byDepartement;
+}
+
 /** The tier a lead is in at `now`, or "expired" past 72 business hours. */
 export function freshnessTierAt(deadlines: FreshnessDeadlines, now: Date): FreshnessTier | "expired" {
   const t = now.getTime();
