@@ -5,6 +5,8 @@ import type { Db } from "../../platform/db/client";
 import { rawRows } from "../../platform/db/raw-rows";
 import { claimAcceptedLeadsSql } from "./claim-accepted-leads";
 import { duplicatesSql } from "./ingest-leads";
+import { toStoreColumns } from "./lead-columns";
+import { storeLeadsSql } from "./store-leads";
 
 /**
  * Plans that lagging statistics cannot spoil. The intake's tables grow by thousands of rows a second and
@@ -61,6 +63,71 @@ describe("plans the intake relies on", () => {
     // With both indexes in place, each probe takes its own.
     const plan = await planAfter(database.owner, [], duplicateCheck);
     expect([scansOn(plan, "leads_dup_phone_idx"), scansOn(plan, "leads_dup_email_idx")]).toEqual([1, 1]);
+  });
+
+  it("the intake asks the active orders' product index whether an order wants a lead, however many orders there are", async () => {
+    const at = new Date("2027-01-15T10:00:00Z");
+    const supplierOrgId = "0194a000-0000-7000-8000-000000000001";
+    const leadId = "0194a000-0000-7000-8000-000000000002";
+    const person = {
+      firstName: "Jeanne",
+      lastName: "Martin",
+      phone: "+33612345678",
+      email: "jeanne@example.fr",
+      postalCode: "75011",
+      city: "Paris",
+    };
+    const columns = toStoreColumns(
+      [
+        {
+          ...person,
+          id: leadId,
+          product: "mutuelle-sante",
+          type: "lead",
+          status: "accepted",
+          reasons: [],
+          externalRef: null,
+          departement: "75",
+          fields: {},
+          payload: null,
+          payloadRaw: null,
+          importRow: null,
+        },
+      ],
+      [
+        {
+          leadId,
+          method: "checkbox",
+          prechecked: false,
+          consentTextId: "0194a000-0000-7000-8000-000000000003",
+          textVersion: "v1",
+          textSha256: "0".repeat(64),
+          collectedAt: at,
+          ip: "203.0.113.7",
+          userAgent: "Mozilla/5.0",
+          sourceUrl: "https://example.fr/devis",
+          callCenter: null,
+          agent: null,
+          recordingRef: null,
+          fingerprint: "0".repeat(64),
+        },
+      ],
+      { supplierOrgId, channel: "api", importId: null, now: at },
+    );
+    // Thousands of active orders for another product: the probe must not read them all for each statement.
+    const plan = await planAfter(
+      database.owner,
+      [
+        sql`insert into organisations (id, kind, name) values ('0194a000-0000-7000-8000-000000000004', 'courtier', 'Cabinet')`,
+        sql`insert into broker_orders (id, org_id, name, products, lead_type, departements, weekly_cap, status, created_at, updated_at)
+            select gen_random_uuid(), '0194a000-0000-7000-8000-000000000004', 'Auto', array['assurance-auto'], 'lead', '{}', 10, 'active', now(), now()
+            from generate_series(1, 5000)`,
+        sql`analyze broker_orders`,
+      ],
+      storeLeadsSql({ orgId: supplierOrgId, userId: null, apiKeyId: null }, columns),
+    );
+    expect(plan).toContain("broker_orders_active_products_idx");
+    expect(plan).not.toMatch(/Seq Scan on broker_orders/);
   });
 
   it("the backlog claim deletes the rows it locked by their address, never by a join", async () => {

@@ -20,20 +20,21 @@ import type { StoreColumns } from "./lead-columns";
  * while the statement runs takes the leads stored after it, as it would have with the router.
  * `claim`, when given, is a guard that must hold before anything is written (ingestLeadsAtOnce).
  */
-export async function storeLeads(
-  tx: DbOrTx,
+export async function storeLeads(tx: DbOrTx, supplier: Actor, columns: StoreColumns, claim?: SQL) {
+  if (columns.count === 0) return;
+  // Prepared on PostgreSQL outside a transaction (the single-lead API's batches): planning this statement cost more than running it.
+  await preparedRows(tx, claim ? "intake.store-claimed" : "intake.store", storeLeadsSql(supplier, columns, claim));
+}
+
+/** storeLeads' statement, on its own so that a test can check its plan. */
+export function storeLeadsSql(
   supplier: Actor,
-  { count, context, leads: l, consents: k, appointments: a, stockDeadlines: d, events }: StoreColumns,
+  { context, leads: l, consents: k, appointments: a, stockDeadlines: d, events }: StoreColumns,
   claim?: SQL,
-) {
-  if (count === 0) return;
+): SQL {
   const now = context.now.toISOString();
   const actor = { orgId: context.supplierOrgId, userId: supplier.userId ?? null, apiKeyId: supplier.apiKeyId ?? null };
-  // Prepared on PostgreSQL outside a transaction (the single-lead API's batches): planning this statement cost more than running it.
-  await preparedRows(
-    tx,
-    claim ? "intake.store-claimed" : "intake.store",
-    sql`
+  return sql`
     with claimed as (select ${claim ?? sql`true`} as ok), new_leads as (
       insert into leads (id, supplier_org_id, product, type, status, reasons, channel, external_ref, first_name, last_name, phone, email,
                          postal_code, city, departement, fields, payload, payload_raw, import_id, import_row, created_at)
@@ -71,11 +72,11 @@ export async function storeLeads(
              consent_collected_at, fingerprint)
       returning 1
     ), routable as (
-      select distinct p.product, o.lead_type
-      from broker_orders o join brokerages b on b.org_id = o.org_id and b.verified_at is not null cross join unnest(o.products) as p(product)
-      where o.status = 'active'
+      select p.product, p.type from (select distinct product, type from new_leads) p
+      where exists (select 1 from broker_orders o join brokerages b on b.org_id = o.org_id and b.verified_at is not null
+                    where o.status = 'active' and o.lead_type = p.type and o.products @> array[p.product])
     ), accepted as (
-      select l.*, k.method, k.consent_text_id, (l.product, l.type) in (select product, lead_type from routable) as routable
+      select l.*, k.method, k.consent_text_id, (l.product, l.type) in (select product, type from routable) as routable
       from new_leads l join new_consents k on k.lead_id = l.id
     ), new_backlog as (
       insert into intake_backlog (lead_id) select id from accepted where routable
@@ -92,6 +93,5 @@ export async function storeLeads(
       returning 1
     )
     ${auditEventsInsertSql(actor, context.now, events)}
-  `,
-  );
+  `;
 }

@@ -130,6 +130,9 @@ export const brokerOrders = pgTable(
   },
   (t) => [
     index("broker_orders_org_idx").on(t.orgId, t.createdAt),
+    // Every intake statement asks whether an active order wants each of its products (store-leads.ts): one
+    // probe per product, however many orders the platform holds.
+    index("broker_orders_active_products_idx").using("gin", t.products).where(sql`${t.status} = 'active'`),
     check("broker_orders_caps", sql`${t.weeklyCap} > 0 and (${t.dailyCap} is null or ${t.dailyCap} > 0)`),
   ],
 );

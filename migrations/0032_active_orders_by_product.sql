@@ -1,0 +1,1 @@
+CREATE INDEX "broker_orders_active_products_idx" ON "broker_orders" USING gin ("products") WHERE "broker_orders"."status" = 'active';
