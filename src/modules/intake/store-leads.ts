@@ -71,15 +71,14 @@ export function storeLeadsSql(
       ) as a(lead_id, availabilities, channel, confirmation, consent_text_id, consent_text_version, consent_text_sha256,
              consent_collected_at, fingerprint)
       returning 1
+    ), accepted as (
+      select l.*, k.method, k.consent_text_id from new_leads l join new_consents k on k.lead_id = l.id
     ), routable as (
-      select p.product, p.type from (select distinct product, type from new_leads) p
+      select p.product, p.type from (select distinct product, type from accepted) p
       where exists (select 1 from broker_orders o join brokerages b on b.org_id = o.org_id and b.verified_at is not null
                     where o.status = 'active' and o.lead_type = p.type and o.products @> array[p.product])
-    ), accepted as (
-      select l.*, k.method, k.consent_text_id, (l.product, l.type) in (select product, type from routable) as routable
-      from new_leads l join new_consents k on k.lead_id = l.id
     ), new_backlog as (
-      insert into intake_backlog (lead_id) select id from accepted where routable
+      insert into intake_backlog (lead_id) select id from accepted where (product, type) in (select product, type from routable)
       returning 1
     ), new_listings as (
       insert into market_listings (lead_id, product, lead_type, departement, postal_code, city, consent_method, consent_text_id, received_at,
@@ -89,7 +88,7 @@ export function storeLeadsSql(
       from accepted a join unnest(${d.departement}::text[], ${d.tier24Until}::timestamptz[], ${d.tier48Until}::timestamptz[],
                                   ${d.expiresAt}::timestamptz[]) as d(departement, tier24_until, tier48_until, expires_at)
              on d.departement = coalesce(a.departement, '')
-      where not a.routable
+      where (a.product, a.type) not in (select product, type from routable)
       returning 1
     )
     ${auditEventsInsertSql(actor, context.now, events)}
