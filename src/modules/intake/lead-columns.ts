@@ -1,5 +1,5 @@
 import { type PgArrayElement, pgArrayLiteral } from "../../platform/db/pg-array";
-import { freshnessDeadlinesByDepartement } from "../market/rules/freshness";
+import { freshnessDeadlinesMemo } from "../market/rules/freshness";
 import type { AppointmentEvidence } from "./appointment-fingerprint";
 import type { FingerprintEvidence } from "./fingerprint";
 import type { LeadContact } from "./lead-contact";
@@ -83,12 +83,9 @@ export function toStoreColumns(
   const place = { supplierOrgId: context.supplierOrgId, type: "lead", channel: context.channel, importId: context.importId, createdAt };
   const rdvPlace = { ...place, type: "rdv" };
   const digests = rows.map((r) => leadDigest(r, r.type === "rdv" ? rdvPlace : place, consentOf.get(r.id) ?? null, createdAt));
-  const deadlines = [
-    ...freshnessDeadlinesByDepartement(
-      context.now,
-      rows.flatMap((r) => (r.status === "accepted" ? [r.departement] : [])),
-    ),
-  ];
+  const deadlinesOf = freshnessDeadlinesMemo();
+  const departements = new Set(rows.flatMap((r) => (r.status === "accepted" ? [r.departement] : [])));
+  const deadlines = [...departements].map((d) => [d, deadlinesOf(context.now, d)] as const);
   const dcol = (pick: (d: (typeof deadlines)[number]) => PgArrayElement) => pgArrayLiteral(deadlines.map(pick));
   return {
     count: rows.length,

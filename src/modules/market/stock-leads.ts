@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../platform/db/client";
 import { type PgArrayElement, pgArrayLiteral } from "../../platform/db/pg-array";
 import { rawRows } from "../../platform/db/raw-rows";
-import { holidayRegionOf } from "./rules/business-days";
-import { type FreshnessDeadlines, freshnessDeadlines } from "./rules/freshness";
+import { freshnessDeadlinesMemo } from "./rules/freshness";
 
 /** What stocking needs of a lead (routeLeads reads it with what routing needs, in the same query). */
 export interface StockCandidate {
@@ -39,18 +38,8 @@ export async function stockLeads(db: DbOrTx, leadIds: readonly string[], now: Da
 /** stockLeads on leads already read (and known accepted and unsold by the caller's transaction). */
 export async function stockCandidates(db: DbOrTx, candidates: readonly StockCandidate[], now: Date): Promise<number> {
   if (candidates.length === 0) return 0;
-  // A batch's leads share their reception instant (an import, a burst): each instant and region is walked once.
-  const walked = new Map<string, FreshnessDeadlines>();
-  const deadlines = candidates.map((c) => {
-    const receivedAt = new Date(c.created_at);
-    const key = `${receivedAt.getTime()}|${holidayRegionOf(c.departement)}`;
-    let found = walked.get(key);
-    if (!found) {
-      found = freshnessDeadlines(receivedAt, c.departement);
-      walked.set(key, found);
-    }
-    return found;
-  });
+  const deadlinesOf = freshnessDeadlinesMemo();
+  const deadlines = candidates.map((c) => deadlinesOf(new Date(c.created_at), c.departement));
   const col = (pick: (c: StockCandidate, i: number) => PgArrayElement) => pgArrayLiteral(candidates.map(pick));
   const stocked = await rawRows<{ n: number }>(
     db,

@@ -124,26 +124,20 @@ export function freshnessDeadlines(receivedAt: Date, departement: string | null 
 }
 
 /**
- * The deadlines of leads all received at `receivedAt`, for each of their départements: one walk over the
- * days per holiday region, however many leads and départements (an intake batch shares its instant).
+ * freshnessDeadlines, walking the days once per reception instant and holiday region: a batch's leads share
+ * their instant (an import, a burst), so the batch walks once per region however many leads it holds.
  */
-export function freshnessDeadlinesByDepartement(
-  receivedAt: Date,
-  departements: Iterable<string | null>,
-): Map<string | null, FreshnessDeadlines> {
-  const byRegion = new Map<HolidayRegion, FreshnessDeadlines>();
-  const byDepartement = new Map<string | null, FreshnessDeadlines>();
-  for (const departement of departements) {
-    if (byDepartement.has(departement)) continue;
-    const region = holidayRegionOf(departement);
-    let found = byRegion.get(region);
+export function freshnessDeadlinesMemo(): (receivedAt: Date, departement: string | null) => FreshnessDeadlines {
+  const walked = new Map<string, FreshnessDeadlines>();
+  return (receivedAt, departement) => {
+    const key = `${receivedAt.getTime()}|${holidayRegionOf(departement)}`;
+    let found = walked.get(key);
     if (!found) {
       found = freshnessDeadlines(receivedAt, departement);
-      byRegion.set(region, found);
+      walked.set(key, found);
     }
-    byDepartement.set(departement, found);
-  }
-  return byDepartement;
+    return found;
+  };
 }
 
 /** The tier a lead is in at `now`, or "expired" past 72 business hours. */
