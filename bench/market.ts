@@ -1,9 +1,10 @@
 /**
- * npm run bench:market [-- --stock 1000000 --buyers 64 --purchases 4000 --leads 20000 --orders 50]
+ * npm run bench:market [-- --stock 1000000 --buyers 64 --purchases 4000 --rate 500 --modes hold+pay,buy --leads 20000 --orders 50]
  *
  * On PostgreSQL, each phase on the real server process (dist/server/main.js):
  * 1. Listing: GET /api/v1/market/leads with filters over `stock` stocked leads (p50/p95).
- * 2. Purchases: `buyers` brokerages hold + pay by credits, each on its own leads, in parallel (per second, p99).
+ * 2. Purchases: `buyers` brokerages buy by credits in parallel, each on its own leads (per second, p50, p99), in
+ *    runs of `purchases`: reserve + pay, and buy in one step (`modes`), at full speed, then paced at `rate`/s.
  * 3. Intake with routing on: 32 API clients send `leads` leads while `orders` active orders take them
  *    (intake leads/s and p99), then how fast the worker routed them (leads routed per second), and how
  *    long after that the brokers had been told of every exclusive sale.
@@ -29,11 +30,15 @@ const { values: args } = parseArgs({
     leads: { type: "string", default: "20000" },
     orders: { type: "string", default: "50" },
     phases: { type: "string", default: "listing,purchases,routing" },
+    rate: { type: "string", default: "500" },
+    modes: { type: "string", default: "hold+pay,buy" },
   },
 });
 const STOCK = Number(args.stock);
 const BUYERS = Number(args.buyers);
 const PURCHASES = Number(args.purchases);
+const RATE = Number(args.rate);
+const MODES = args.modes.split(",") as PurchaseMode[];
 const LEADS = Number(args.leads);
 const ORDERS = Number(args.orders);
 const PHASES = new Set(args.phases.split(","));
@@ -90,69 +95,122 @@ async function listingPhase() {
   );
 }
 
+type PurchaseMode = "hold+pay" | "buy";
+type Headers = Record<string, string>;
+
+/**
+ * One purchase as a broker's screen makes it: reserve then pay by credits (two requests), or buy by
+ * credits in one step (one request). True when the lead was bought.
+ */
+async function purchase(server: { url: string }, agent: Agent, headers: Headers, mode: PurchaseMode, leadId: string, key: string) {
+  const url = `${server.url}/api/v1/market/leads/${leadId}`;
+  if (mode === "buy") {
+    const res = await request(`${url}/buy`, { method: "POST", dispatcher: agent, headers: { ...headers, "idempotency-key": key } });
+    await res.body.text();
+    return res.statusCode === 200;
+  }
+  const hold = await request(`${url}/hold`, { method: "POST", dispatcher: agent, headers: { ...headers, "idempotency-key": key } });
+  const held = (await hold.body.json()) as { id: string };
+  const pay = await request(`${server.url}/api/v1/market/holds/${held.id}/pay`, {
+    method: "POST",
+    dispatcher: agent,
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ method: "credits" }),
+  });
+  await pay.body.text();
+  return hold.statusCode === 201 && pay.statusCode === 200;
+}
+
+/**
+ * `leads.length` purchases by as many buyers as sessions, each on leads of its own. Without `rate`, every
+ * buyer starts its next purchase the moment the last one ends: the most the server does, and a latency
+ * that is mostly the queue of 64 buyers. With `rate`, purchase k is due at k / rate seconds (the buyers
+ * take turns): the latency at that load, counted from when the purchase was due, so a purchase that had
+ * to wait for the one before it counts its wait (no coordinated omission).
+ */
+async function purchaseRun(
+  server: Parameters<typeof cpuMeter>[0],
+  c: pg.Client,
+  sessions: Headers[],
+  leads: string[],
+  mode: PurchaseMode,
+  rate?: number,
+) {
+  const agent = new Agent({ connections: sessions.length });
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const cpu = cpuMeter(server);
+  const started = performance.now();
+  const dueAt = (k: number) => (rate ? started + (k * 1000) / rate : performance.now());
+  await Promise.all(
+    sessions.map(async (headers, b) => {
+      const take = () => (rate ? b + sessions.length * n++ : next++);
+      let n = 0;
+      for (let k = take(); k < leads.length; k = take()) {
+        const due = dueAt(k);
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (!(await purchase(server, agent, headers, mode, leads[k] as string, `bench-${mode}-${rate ?? 0}-${k}`))) failures++;
+        latencies.push(performance.now() - due);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMs = cpu.msPer(leads.length);
+  await agent.close();
+  latencies.sort((a, b) => a - b);
+  const deliveries = await drainDeliveries(c);
+  return {
+    mode,
+    offeredPerSecond: rate ?? null,
+    purchases: leads.length,
+    perSecond: leads.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+    ...cpuMs,
+    ...deliveries,
+  };
+}
+
+/**
+ * Runs on one server, `PURCHASES` purchases each: reserve + pay, then buy in one step (`MODES`), at full
+ * speed, then paced at `RATE` purchases a second; then the checks over every sale.
+ */
 async function purchasePhase() {
+  const plan = [undefined, RATE].flatMap((rate) => MODES.map((mode) => [mode, rate] as const));
   return withFreshServer(
     "la_bench_buy",
-    (c) => stockLeads(c, PURCHASES + 1000),
+    (c) => stockLeads(c, plan.length * PURCHASES + 1000),
     async (server, c) => {
       const buyers = await createBuyers(c, BUYERS, 1_000_000_00);
       const sessions = await Promise.all(buyers.map((b, i) => login(server, b.email, i)));
       const { rows } = await c.query<{ lead_id: string }>("select lead_id from market_listings order by received_at desc limit $1", [
-        PURCHASES,
+        plan.length * PURCHASES,
       ]);
-      const agent = new Agent({ connections: BUYERS });
-      const latencies: number[] = [];
-      let next = 0;
-      let failures = 0;
-      const cpu = cpuMeter(server);
-      const started = performance.now();
-      await Promise.all(
-        sessions.map(async (headers, b) => {
-          for (let i = next++; i < rows.length; i = next++) {
-            const leadId = (rows[i] as { lead_id: string }).lead_id;
-            const t0 = performance.now();
-            const hold = await request(`${server.url}/api/v1/market/leads/${leadId}/hold`, {
-              method: "POST",
-              dispatcher: agent,
-              headers: { ...headers, "idempotency-key": `bench-${b}-${i}` },
-            });
-            const held = (await hold.body.json()) as { id: string };
-            const pay = await request(`${server.url}/api/v1/market/holds/${held.id}/pay`, {
-              method: "POST",
-              dispatcher: agent,
-              headers: { ...headers, "content-type": "application/json" },
-              body: JSON.stringify({ method: "credits" }),
-            });
-            await pay.body.text();
-            latencies.push(performance.now() - t0);
-            if (hold.statusCode !== 201 || pay.statusCode !== 200) failures++;
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      const cpuMs = cpu.msPer(rows.length);
-      await agent.close();
-      latencies.sort((a, b) => a - b);
-      const deliveries = await drainDeliveries(c);
+      const leads = rows.map((r) => r.lead_id);
+      const runs = [];
+      for (const [i, [mode, rate]] of plan.entries()) {
+        const run = await purchaseRun(server, c, sessions, leads.slice(i * PURCHASES, (i + 1) * PURCHASES), mode, rate);
+        console.log(purchaseLine(run));
+        runs.push(run);
+      }
       const { rows: check } = await c.query<{ sales: number; dup: number; ledger: number; spent: number }>(
         `select (select count(*) from lead_sales)::int as sales,
                 (select count(*) - count(distinct lead_id) from lead_sales)::int as dup,
                 (select coalesce(-sum(amount_cents), 0) from ledger_entries where kind = 'marketplace_purchase')::int as ledger,
                 (select coalesce(sum(price_cents), 0) from lead_sales)::int as spent`,
       );
-      return {
-        purchases: rows.length,
-        buyers: BUYERS,
-        perSecond: rows.length / seconds,
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
-        failures,
-        ...cpuMs,
-        ...deliveries,
-        ...check[0],
-      };
+      return { buyers: BUYERS, runs, ...(check[0] as { sales: number; dup: number; ledger: number; spent: number }) };
     },
   );
+}
+
+function purchaseLine(r: Awaited<ReturnType<typeof purchaseRun>>) {
+  const how = r.mode === "buy" ? "acheter en crédits, en une fois" : "réserver + payer en crédits";
+  const pace = r.offeredPerSecond === null ? "au plus vite" : `au rythme de ${fmt(r.offeredPerSecond)}/s`;
+  return `  - ${how}, ${pace} : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; CPU par achat : serveur ${fmt(r.serverCpuMs, 2)} ms, PostgreSQL ${fmt(r.postgresCpuMs, 2)} ms ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat`;
 }
 
 /**
@@ -279,9 +337,10 @@ if (PHASES.has("purchases")) {
   const r = await purchasePhase();
   results.purchases = r;
   lines.push(
-    `Achats (réserver + payer en crédits), ${r.buyers} acheteurs : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms ; ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}, échecs ${r.failures} ; CPU par achat : serveur ${fmt(r.serverCpuMs, 2)} ms, PostgreSQL ${fmt(r.postgresCpuMs, 2)} ms ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat ; ${fmt(r.mails)} e-mails envoyés`,
+    `Achats en salle de marché, ${r.buyers} acheteurs, ${fmt(PURCHASES)} achats par série : ${r.sales} ventes, ${r.dup} en double, grand livre ${r.ledger === r.spent ? "exact" : "FAUX"}`,
+    ...r.runs.map(purchaseLine),
   );
-  console.log(lines.at(-1));
+  console.log(lines.at(-(r.runs.length + 1)));
 }
 if (PHASES.has("routing")) {
   const r = await routingPhase();

@@ -102,11 +102,26 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     await screenshotBoth(page, "52-salle-de-marche-achete");
   });
 
-  it("l'accueil montre la dépense du mois, le lead reçu cette semaine et le solde; « Mes commandes » s'affiche", async () => {
+  it("achète un second lead en une fois avec ses crédits (« Acheter », sans réservation)", async () => {
+    const { page } = e2e;
+    await page.getByRole("button", { name: "Retour à la salle de marché" }).click();
+    const row = page.locator("main tbody tr").first();
+    await row.getByRole("button", { name: "Acheter", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Acheter ce lead en crédits ?" });
+    await expectText(dialog.getByTestId("buy-balance"), /Solde : \d[\d\s]*,\d\d\s€, .* après l'achat/);
+    await screenshotBoth(page, "54-salle-de-marche-achat-direct");
+    await dialog.getByRole("button", { name: /^Acheter \(.* HT\)$/ }).click();
+    const done = page.locator(".hold-panel--done");
+    await expectText(done, "Lead acheté");
+    await expectText(done, /@exemple-demo\.fr/);
+    expect(await pageOverflow(page)).toBe(0);
+  });
+
+  it("l'accueil montre la dépense du mois, les leads reçus cette semaine et le solde; « Mes commandes » s'affiche", async () => {
     const { page } = e2e;
     await page.getByRole("link", { name: "Accueil" }).click();
     await page.waitForURL((url) => url.pathname === "/courtier" || url.pathname === "/courtier/");
-    await expectText(page.getByTestId("kpi-week"), "1");
+    await expectText(page.getByTestId("kpi-week"), "2");
     await expectText(page.locator("main table"), "Salle de marché");
     const spent = (await page.getByTestId("kpi-month-spent").textContent()) ?? "";
     const balance = (await page.getByTestId("kpi-balance").textContent()) ?? "";
@@ -166,14 +181,14 @@ describe("§9 : un nouveau cabinet s'inscrit, est vérifié, recharge ses crédi
     await screenshotBoth(page, "55-admin-commandes");
   });
 
-  it("l'apporteur voit dans son tableau de bord que son lead a été vendu, où et à quel prix", async () => {
+  it("l'apporteur voit dans son tableau de bord que ses leads ont été vendus, où et à quel prix", async () => {
     const { page } = e2e;
     await page.getByRole("button", { name: /Se déconnecter/ }).click();
     await page.waitForURL("**/connexion**");
     await login(page, DEMO.supplier, DEMO.password);
     await page.goto("/apporteur");
     const sales = page.locator("section", { has: page.getByRole("heading", { name: "Ventes de vos leads" }) });
-    await expectText(sales.getByTestId("kpi-sold"), "1");
+    await expectText(sales.getByTestId("kpi-sold"), "2");
     await expectText(sales, "Salle de marché");
     await expectText(sales.locator("tbody tr").first(), /\d{2} — /);
     expect(await pageOverflow(page)).toBe(0);

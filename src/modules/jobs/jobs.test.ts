@@ -81,6 +81,62 @@ describe("jobs table", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("runs a batching kind's due jobs together, within its size and the limit, and retries each of a failed batch", async () => {
+    const merged: number[][] = [];
+    let failNext = true;
+    const handler: JobHandler = {
+      kind: "test.batch",
+      maxAttempts: 3,
+      batch: { size: 3, merge: (payloads) => ({ ns: payloads.map((p) => p.n) }) },
+      async run(payload) {
+        const ns = (payload.ns as number[] | undefined) ?? [payload.n as number];
+        merged.push(ns);
+        if (failNext) {
+          failNext = false;
+          throw new Error("base indisponible");
+        }
+        return { delivered: ns.length };
+      },
+    };
+    await enqueueJobs(ctx.db, [
+      ...Array.from({ length: 7 }, (_, i) => ({
+        kind: "test.batch",
+        dedupeKey: `n${i}`,
+        payload: { n: i },
+        runAt: at("2026-01-01T00:00:00Z"),
+      })),
+      { kind: "test.batch", dedupeKey: "later", payload: { n: 99 }, runAt: at("2026-12-01T00:00:00Z") },
+    ]);
+    const now = () => at("2026-06-01T00:00:00Z");
+    // The first batch fails: its three jobs go back to the queue, each with its own attempt counted.
+    expect(await runDueJobs(ctx.db, [handler], { now, limit: 3 })).toBe(3);
+    expect(merged).toEqual([[0, 1, 2]]);
+    const failed = (await ctx.db.select().from(jobs).where(eq(jobs.kind, "test.batch"))).filter((j) => j.attempts === 1);
+    expect(failed.map((j) => [j.dedupeKey, j.status, j.lastError])).toEqual([
+      ["n0", "queued", "base indisponible"],
+      ["n1", "queued", "base indisponible"],
+      ["n2", "queued", "base indisponible"],
+    ]);
+    // The limit counts jobs, not runs, and cuts a batch short; the failed jobs wait for their retry time.
+    expect(await runDueJobs(ctx.db, [handler], { now, limit: 2 })).toBe(2);
+    expect(await runDueJobs(ctx.db, [handler], { now })).toBe(2);
+    expect(await runDueJobs(ctx.db, [handler], { now: () => at("2026-06-01T00:05:00Z") })).toBe(3);
+    expect(merged.slice(1)).toEqual([
+      [3, 4],
+      [5, 6],
+      [0, 1, 2],
+    ]);
+    const rows = await ctx.db.select().from(jobs).where(eq(jobs.kind, "test.batch"));
+    expect(
+      rows
+        .filter((j) => j.status === "done")
+        .map((j) => j.dedupeKey)
+        .sort(),
+    ).toEqual(["n0", "n1", "n2", "n3", "n4", "n5", "n6"]);
+    expect(rows.find((j) => j.dedupeKey === "n1")?.result).toEqual({ delivered: 3 });
+    expect(rows.find((j) => j.dedupeKey === "later")?.status).toBe("queued");
+  });
+
   it("the runner schedules and runs in the background, and its stop waits for the job in progress", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {

@@ -7,7 +7,8 @@ import { rawRows } from "../../platform/db/raw-rows";
 import { readCheckpoints } from "../audit";
 import { verifyLedger, walletBalance } from "../billing";
 import { verifyEvidence } from "../evidence";
-import { payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead";
+import { buyAtOnce } from "./buy-at-once";
+import { buyWithCredits, buyWithCreditsInTransaction, payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead";
 import { holdAtOnce } from "./hold-at-once";
 import { holdLead, holdLeadInTransaction } from "./hold-lead";
 import { payAtOnce } from "./pay-at-once";
@@ -76,6 +77,13 @@ async function writtenBy(orgId: string, leadId: string) {
   return JSON.parse(text);
 }
 
+/** The brokerage paid one 18 € lead, and the verifier finds every sale's evidence whole. */
+async function expectPaidOnceAndEvidenceWhole(orgId: string) {
+  expect(await walletBalance(ctx.db, orgId)).toBe(100_000 - 1800);
+  const report = await verifyEvidence(ctx.db, { checkpoints: await readCheckpoints([]) });
+  expect(report.problems).toEqual([]);
+}
+
 beforeAll(async () => {
   ({ ctx, supplier, operatorId } = await marketTestApp(clock));
 });
@@ -114,9 +122,7 @@ describe("a marketplace purchase in two statements (hold and payment at once)", 
     expect(written.jobs).toHaveLength(1);
     expect(written).toEqual(await writtenBy(slow.orgId, slowLead));
 
-    expect(await walletBalance(ctx.db, fast.orgId)).toBe(100_000 - 1800);
-    const report = await verifyEvidence(ctx.db, { checkpoints: await readCheckpoints([]) });
-    expect(report.problems).toEqual([]);
+    await expectPaidOnceAndEvidenceWhole(fast.orgId);
   });
 
   it("leaves every other case to the transaction, which gives the exact answer", async () => {
@@ -161,5 +167,93 @@ describe("a marketplace purchase in two statements (hold and payment at once)", 
     )) as [{ n: number }];
     expect(n).toBe(10);
     expect(await verifyLedger(ctx.db)).toEqual([]);
+  });
+});
+
+describe("a purchase in one step (hold and payment at the same instant)", () => {
+  it("writes, in two statements, the rows and evidence of a hold then its payment, as the transaction does", async () => {
+    const [fastLead, slowLead, twoStepLead] = [await stockedLead(), await stockedLead(), await stockedLead()];
+    const [fast, slow, twoStep] = [await buyer(), await buyer(), await buyer()];
+
+    const bought = await buyAtOnce(ctx.db, fast, { leadId: fastLead, idempotencyKey: "en-une-fois-01" }, now);
+    expect(bought, "the usual case takes the short path").not.toBeNull();
+    expect(bought).toMatchObject({ leadId: fastLead, priceCents: 1800, paidWith: "credits" });
+    expect(bought?.contact.phone).toMatch(/^\+?\d/);
+    const slowBought = await buyWithCreditsInTransaction(ctx.db, slow, { leadId: slowLead, idempotencyKey: "en-une-fois-01" }, now);
+    expect({ ...bought, saleId: "SALE", leadId: "LEAD", contact: null }).toEqual({
+      ...slowBought,
+      saleId: "SALE",
+      leadId: "LEAD",
+      contact: null,
+    });
+
+    const written = await writtenBy(fast.orgId, fastLead);
+    expect(written.hold).toMatchObject({ id: "HOLD", status: "paid", payment_ref: "SALE", closed: true });
+    expect(written.events.map((e: { action: string }) => e.action)).toEqual(["market.hold_created", "credits.debited", "lead.sold"]);
+    expect(written.listing).toEqual([{ sold: true, held_by: null, hold_until: null }]);
+    expect(written).toEqual(await writtenBy(slow.orgId, slowLead));
+    // A hold then its payment, a moment apart, write the same.
+    const hold = await holdLead(ctx.db, twoStep, { leadId: twoStepLead, idempotencyKey: "en-une-fois-01" }, now);
+    await payHoldWithCredits(ctx.db, twoStep, hold.id, now);
+    expect(written).toEqual(await writtenBy(twoStep.orgId, twoStepLead));
+
+    await expectPaidOnceAndEvidenceWhole(fast.orgId);
+  });
+
+  it("leaves every other case to the transaction: the same key buys once, a held or sold lead and short credits are refused with nothing written", async () => {
+    const lead = await stockedLead();
+    const [a, b, poor] = [await buyer(), await buyer(), await buyer(1000)];
+    const first = await buyWithCredits(ctx.db, a, { leadId: lead, idempotencyKey: "une-fois-0001" }, now);
+    // The same key again (a retried request): the same purchase, paid once.
+    expect(await buyAtOnce(ctx.db, a, { leadId: lead, idempotencyKey: "une-fois-0001" }, now)).toBeNull();
+    expect(await buyWithCredits(ctx.db, a, { leadId: lead, idempotencyKey: "une-fois-0001" }, now)).toEqual(first);
+    expect(await walletBalance(ctx.db, a.orgId)).toBe(100_000 - 1800);
+    // Sold: the next buyer is told so.
+    await expect(buyWithCredits(ctx.db, b, { leadId: lead, idempotencyKey: "une-fois-0002" }, now)).rejects.toMatchObject({
+      code: "lead_already_sold",
+    });
+
+    // Held by another brokerage while it pays.
+    const held = await stockedLead();
+    await holdLead(ctx.db, a, { leadId: held, idempotencyKey: "une-fois-0003" }, now);
+    await expect(buyWithCredits(ctx.db, b, { leadId: held, idempotencyKey: "une-fois-0004" }, now)).rejects.toMatchObject({
+      code: "lead_on_hold",
+    });
+
+    // Credits short (10 € for an 18 € lead): refused, and no hold is left behind to block the lead.
+    const free = await stockedLead();
+    expect(await buyAtOnce(ctx.db, poor, { leadId: free, idempotencyKey: "une-fois-0005" }, now)).toBeNull();
+    await expect(buyWithCredits(ctx.db, poor, { leadId: free, idempotencyKey: "une-fois-0005" }, now)).rejects.toMatchObject({
+      code: "insufficient_credits",
+    });
+    const [left] = (await rawRows<{ holds: number; held: boolean }>(
+      ctx.db,
+      sql`select (select count(*)::int from market_holds where lead_id = ${free}::uuid) as holds,
+                 (select held_by is not null from market_listings where lead_id = ${free}::uuid) as held`,
+    )) as [{ holds: number; held: boolean }];
+    expect(left).toEqual({ holds: 0, held: false });
+    expect(await walletBalance(ctx.db, poor.orgId)).toBe(1000);
+    expect(await buyWithCredits(ctx.db, b, { leadId: free, idempotencyKey: "une-fois-0006" }, now)).toMatchObject({ leadId: free });
+    expect(await verifyLedger(ctx.db)).toEqual([]);
+  });
+
+  it("sells a lead once when ten brokerages buy it at the same moment; the others are told it is sold", async () => {
+    const lead = await stockedLead();
+    const buyers = await Promise.all(Array.from({ length: 10 }, () => buyer()));
+    const outcomes = await Promise.allSettled(
+      buyers.map((b, i) => buyWithCredits(ctx.db, b, { leadId: lead, idempotencyKey: `course-${i}-00000` }, now)),
+    );
+    const won = outcomes.filter((o) => o.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    const codes = outcomes.flatMap((o) => (o.status === "rejected" ? [(o.reason as { code: string }).code] : []));
+    expect(codes).toHaveLength(9);
+    for (const code of codes) expect(["lead_already_sold", "lead_on_hold"]).toContain(code);
+    const [{ sales, spent }] = (await rawRows<{ sales: number; spent: number }>(
+      ctx.db,
+      sql`select count(*)::int as sales, (select -sum(amount_cents)::int from ledger_entries e
+                                            where e.kind = 'marketplace_purchase' and e.org_id = any(${sql.param(buyers.map((b) => b.orgId))}::uuid[])) as spent
+          from lead_sales where lead_id = ${lead}::uuid`,
+    )) as [{ sales: number; spent: number }];
+    expect({ sales, spent }).toEqual({ sales: 1, spent: 1800 });
   });
 });

@@ -18,6 +18,9 @@ import {
 } from "../billing";
 import { assertMayBuy, buyerProblems } from "../brokers";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
+import { buyAtOnce } from "./buy-at-once";
+import type { HoldRequest } from "./hold-at-once";
+import { holdLeadInTransaction } from "./hold-lead";
 import { leadForSale } from "./lead-for-sale";
 import { type PurchasedLead, payAtOnce } from "./pay-at-once";
 import { recordSale } from "./record-sale";
@@ -32,6 +35,23 @@ export const MARKET_PURCHASE_PURPOSE = "market_purchase";
  */
 export async function payHoldWithCredits(db: Db, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead> {
   return (await payAtOnce(db, buyer, holdId, now)) ?? payHoldWithCreditsInTransaction(db, buyer, holdId, now);
+}
+
+/**
+ * Buys a marketplace lead with credits in one step, for a buyer who need not keep it while paying: the rows
+ * and the evidence of a hold and its payment, made at the same instant. Idempotent per Idempotency-Key like a
+ * hold: the same key gives back the same purchase, paid once. The usual case takes two round trips
+ * (buyAtOnce); anything else is worked out in a transaction, which refuses as holdLead and payHoldWithCredits do.
+ */
+export async function buyWithCredits(db: Db, buyer: AuthContext, input: HoldRequest, now: Date): Promise<PurchasedLead> {
+  return (await buyAtOnce(db, buyer, input, now)) ?? buyWithCreditsInTransaction(db, buyer, input, now);
+}
+
+/** buyWithCredits in a transaction: the hold and its payment, or neither (at-once.test.ts compares it with buyAtOnce). */
+export async function buyWithCreditsInTransaction(db: DbOrTx, buyer: AuthContext, input: HoldRequest, now: Date): Promise<PurchasedLead> {
+  return db.transaction(async (tx) =>
+    payHoldWithCreditsInTransaction(tx, buyer, (await holdLeadInTransaction(tx, buyer, input, now)).id, now),
+  );
 }
 
 /** The transactional path alone (what payAtOnce must write the same way: at-once.test.ts compares them). */

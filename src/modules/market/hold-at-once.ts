@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
@@ -12,7 +12,7 @@ import { HOLD_MINUTES, type PriceTier } from "./rules/sale-terms";
 import type { Hold } from "./schema";
 
 /** Timestamps come as a Date from a prepared statement, as a string otherwise (preparedRows). */
-type HoldFacts = LeadForSaleRow & {
+export type HoldFacts = LeadForSaleRow & {
   tier24_until: string | Date;
   tier48_until: string | Date;
   expires_at: string | Date;
@@ -25,35 +25,39 @@ type HoldFacts = LeadForSaleRow & {
   buyer: BuyerFacts | null;
 };
 
+export interface HoldRequest {
+  leadId: string;
+  idempotencyKey: string;
+}
+
 /**
- * holdLead's usual case in two round trips and no transaction (decision 004, as the intake does): one
- * query reads the listing, the lead's consent coverage, the buyer, the prices in force and whether the
- * key was used; then one statement takes the lead only if it is still free at the same grid version,
- * with the hold and its signed event. Null, with nothing written, for anything else (a key seen before,
- * a lead held, sold or gone, a buyer refused, a grid published meanwhile): holdLead then works it out in
- * a transaction and gives the exact answer.
+ * The one query a hold is decided on: the listing, the lead's consent coverage, the buyer, the prices in
+ * force and whether the key was used. `more` adds columns and joins to it (a purchase at once also reads
+ * the wallet and the lead's contact); the listing is `m`.
  */
-export async function holdAtOnce(
-  db: Db,
+export function holdFactsSql(
   buyer: AuthContext,
-  input: { leadId: string; idempotencyKey: string },
-  now: Date,
-): Promise<Hold | null> {
-  const [facts] = await preparedRows<HoldFacts>(
-    db,
-    "market.hold-facts",
-    sql`
+  input: HoldRequest,
+  more: { columns: SQL; joins: SQL } = { columns: sql``, joins: sql`` },
+): SQL {
+  return sql`
       select f.*, m.tier24_until, m.tier48_until, m.expires_at, m.sold_at, m.hold_until, g.version as grid_version,
              (select json_object_agg(p.tier, p.price_cents) from prices p
                where p.version = g.version and p.product = m.product and p.lead_type = m.lead_type and p.channel = 'marketplace') as prices,
              exists (select 1 from market_holds h where h.lead_id = m.lead_id and h.status = 'active') as lead_held,
              exists (select 1 from market_holds h where h.org_id = ${buyer.orgId}::uuid and h.idempotency_key = ${input.idempotencyKey}) as key_used,
-             ${buyerFactsSql(buyer.orgId)} as buyer
+             ${buyerFactsSql(buyer.orgId)} as buyer ${more.columns}
       from market_listings m cross join lateral (${leadForSaleSql(sql`m.lead_id`)}) f
-           cross join (select max(version) as version from price_grids) g
-      where m.lead_id = ${input.leadId}::uuid`,
-    { genericPlan: true },
-  );
+           cross join (select max(version) as version from price_grids) g ${more.joins}
+      where m.lead_id = ${input.leadId}::uuid`;
+}
+
+/**
+ * The hold these facts allow at `now`, at the price of the lead's freshness tier; null when anything stands
+ * in the way (a key seen before, a lead held, sold or past its time, a buyer refused, no price published),
+ * for the transaction to give the exact answer.
+ */
+export function holdOfFacts(facts: HoldFacts | undefined, buyer: AuthContext, input: HoldRequest, now: Date): Hold | null {
   if (!facts || facts.key_used || facts.lead_held || facts.sold_at || new Date(facts.expires_at) <= now) return null;
   if (facts.hold_until && new Date(facts.hold_until) > now) return null;
   if (buyerProblemsOf(facts.buyer, saleLeadOf(facts)).length > 0) return null;
@@ -63,8 +67,7 @@ export async function holdAtOnce(
   ) as PriceTier;
   const priceCents = facts.prices?.[tier];
   if (priceCents === undefined) return null;
-
-  const hold: Hold = {
+  return {
     id: uuidv7(now.getTime()),
     leadId: input.leadId,
     orgId: buyer.orgId,
@@ -79,6 +82,28 @@ export async function holdAtOnce(
     closedAt: null,
     paymentRef: null,
   };
+}
+
+/**
+ * The listing's condition for taking a lead at `at`: still in stock, nobody's hold running, and the grid
+ * its price was read from still in force.
+ */
+export const freeAtSql = (leadId: string, at: string, priceVersion: number) =>
+  sql`lead_id = ${leadId}::uuid and sold_at is null and expires_at > ${at}::timestamptz
+      and (hold_until is null or hold_until <= ${at}::timestamptz)
+      and (select max(version) from price_grids) = ${priceVersion}`;
+
+/**
+ * holdLead's usual case in two round trips and no transaction (decision 004, as the intake does): one
+ * query reads the facts (holdFactsSql); then one statement takes the lead only if it is still free at the
+ * same grid version, with the hold and its signed event. Null, with nothing written, for anything else (a
+ * key seen before, a lead held, sold or gone, a buyer refused, a grid published meanwhile): holdLead then
+ * works it out in a transaction and gives the exact answer.
+ */
+export async function holdAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, now: Date): Promise<Hold | null> {
+  const [facts] = await preparedRows<HoldFacts>(db, "market.hold-facts", holdFactsSql(buyer, input), { genericPlan: true });
+  const hold = holdOfFacts(facts, buyer, input, now);
+  if (!hold) return null;
   const at = now.toISOString();
   const written = await writeGuarded(
     db,
@@ -88,9 +113,7 @@ export async function holdAtOnce(
         [
           "taken",
           sql`update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${hold.expiresAt.toISOString()}::timestamptz
-              where lead_id = ${input.leadId}::uuid and sold_at is null and expires_at > ${at}::timestamptz
-                and (hold_until is null or hold_until <= ${at}::timestamptz)
-                and (select max(version) from price_grids) = ${hold.priceVersion}
+              where ${freeAtSql(input.leadId, at, hold.priceVersion)}
               returning lead_id`,
         ],
         [

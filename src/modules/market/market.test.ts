@@ -217,6 +217,44 @@ describe("holds", () => {
   });
 });
 
+describe("buying in one step with credits", () => {
+  it("buys once per key, shows the contact, and refuses the next buyer, a short wallet, a supplier and a missing key", async () => {
+    const [id, other] = await sendLeads(2, {}, "assurance-habitation");
+    const rich = await verifiedBuyer(ctx, { operatorId, creditsCents: 10_000, now: clock() });
+    const poor = await broker();
+    const buy = (leadId: string, headers: Record<string, string>) =>
+      ctx.app.inject({ method: "POST", url: `/api/v1/market/leads/${leadId}/buy`, headers });
+
+    const bought = await buy(id as string, { ...asUser(rich.session), "idempotency-key": "achat-direct-01" });
+    expect(bought.statusCode, bought.body).toBe(200);
+    expect(bought.json()).toMatchObject({ leadId: id, paidWith: "credits", contact: { lastName: expect.any(String) } });
+    const again = await buy(id as string, { ...asUser(rich.session), "idempotency-key": "achat-direct-01" });
+    expect(again.json().saleId).toBe(bought.json().saleId);
+    const balance = await ctx.app.inject({ method: "GET", url: "/api/v1/billing/wallet", headers: asUser(rich.session) });
+    expect(balance.json().balanceCents).toBe(10_000 - bought.json().priceCents);
+
+    const late = await buy(id as string, { ...asUser(poor.session), "idempotency-key": "achat-direct-02" });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ code: "lead_already_sold", message: "Ce lead a déjà été vendu" });
+    const broke = await buy(other as string, { ...asUser(poor.session), "idempotency-key": "achat-direct-03" });
+    expect(broke.statusCode).toBe(402);
+    expect(broke.json().error.code).toBe("insufficient_credits");
+    const asSupplier = await buy(other as string, { authorization: `Bearer ${supplier.apiKey}`, "idempotency-key": "achat-direct-04" });
+    expect(asSupplier.statusCode).toBe(403);
+    const noKey = await buy(other as string, asUser(rich.session));
+    expect(noKey.statusCode).toBe(400);
+    expect(noKey.json().error.message).toMatch(/clé d'idempotence/);
+    // Nothing of the refusals stayed: the other lead is still for sale to anyone.
+    const listed = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/market/leads?product=assurance-habitation&pageSize=100",
+      headers: asUser(poor.session),
+    });
+    const items = listed.json().items as { leadId: string; heldUntil: string | null }[];
+    expect(items.filter((i) => i.leadId === id || i.leadId === other).map((i) => [i.leadId, i.heldUntil])).toEqual([[other, null]]);
+  });
+});
+
 describe("price grid", () => {
   it("is public; the operator publishes a whole new version, an incomplete one is refused", async () => {
     const grid = await ctx.app.inject({ method: "GET", url: "/api/v1/prices" });

@@ -1,10 +1,10 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { auditEventsInsertSql, bulkEvent } from "../audit";
+import { auditEventsInsertSql, type BulkAuditEvent, bulkEvent } from "../audit";
 import { debitAtOnce } from "../billing";
 import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
 import { saleDeliveriesSql } from "../delivery";
@@ -62,6 +62,48 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
   const lead = saleLeadOf(facts);
   if (buyerProblemsOf(facts.buyer, lead).length > 0) return null;
 
+  const { sale, ctes, applied } = creditSaleAtOnce(buyer, { ...facts, holdId, label: lead.label, balanceCents: facts.balance_cents }, now);
+  const at = now.toISOString();
+  const written = await writeGuarded(
+    db,
+    "market.payment-sale",
+    withCtes(
+      [
+        [
+          "paid_hold",
+          sql`update market_holds set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = ${sale.id}
+              where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
+              returning id`,
+        ],
+        ["sold_listing", listingsSoldSql([sale], now)],
+        ...ctes(),
+      ],
+      sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${applied}`, "la réservation, le solde ou le lead")}`,
+    ),
+    { genericPlan: true },
+  );
+  // Not written: the hold, the balance or the lead changed since they were read; the transaction answers.
+  if (!written) return null;
+  return { saleId: sale.id, leadId: facts.lead_id, priceCents: facts.price_cents, paidWith: "credits", contact: leadContactOf(facts) };
+}
+
+/** What a marketplace sale paid by credits is made of, as payAtOnce and buyAtOnce write it. */
+interface CreditSaleFacts {
+  lead_id: string;
+  holdId: string;
+  price_cents: number;
+  price_version: number;
+  tier: PriceTier;
+  label: string;
+  balanceCents: number;
+}
+
+/**
+ * The sale of a held lead paid by credits, in fragments of one statement: the wallet debited from the
+ * balance read, the sale, the promise to deliver it and the signed events (`before` goes first: a hold
+ * created in the same statement). `applied` is what the statement's guard must check besides its own CTEs.
+ */
+export function creditSaleAtOnce(buyer: AuthContext, facts: CreditSaleFacts, now: Date) {
   const saleId = uuidv7(now.getTime());
   const sale: SaleInput = {
     id: saleId,
@@ -70,7 +112,7 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
     buyerUserId: buyer.userId,
     channel: "marketplace",
     orderId: null,
-    holdId,
+    holdId: facts.holdId,
     priceCents: facts.price_cents,
     priceVersion: facts.price_version,
     tier: facts.tier,
@@ -83,35 +125,20 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
       amountCents: facts.price_cents,
       kind: "marketplace_purchase",
       reference: saleId,
-      description: lead.label,
+      description: facts.label,
       userId: buyer.userId,
       now,
     },
-    facts.balance_cents,
+    facts.balanceCents,
   );
-  const at = now.toISOString();
-  const written = await writeGuarded(
-    db,
-    "market.payment-sale",
-    withCtes(
-      [
-        [
-          "paid_hold",
-          sql`update market_holds set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = ${saleId}
-              where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
-              returning id`,
-        ],
-        ...debit.ctes,
-        ["sale", leadSalesInsertSql([sale], now)],
-        ["sold_listing", listingsSoldSql([sale], now)],
-        ["deliveries", saleDeliveriesSql([sale], now)],
-        ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [debit.event, bulkEvent(saleEventOf(sale, now))])],
-      ],
-      sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${debit.applied} and exists (select 1 from sale)`, "la réservation, le solde ou le lead")}`,
-    ),
-    { genericPlan: true },
-  );
-  // Not written: the hold, the balance or the lead changed since they were read; the transaction answers.
-  if (!written) return null;
-  return { saleId, leadId: facts.lead_id, priceCents: facts.price_cents, paidWith: "credits", contact: leadContactOf(facts) };
+  return {
+    sale,
+    applied: sql`${debit.applied} and exists (select 1 from sale)`,
+    ctes: (before: BulkAuditEvent[] = []): [string, SQL][] => [
+      ...debit.ctes,
+      ["sale", leadSalesInsertSql([sale], now)],
+      ["deliveries", saleDeliveriesSql([sale], now)],
+      ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [...before, debit.event, bulkEvent(saleEventOf(sale, now))])],
+    ],
+  };
 }

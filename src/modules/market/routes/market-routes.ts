@@ -14,7 +14,7 @@ import {
   payHoldResponseSchema,
   purchasedLeadSchema,
 } from "../api";
-import { payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";
+import { buyWithCredits, payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";
 import { holdLead, releaseHold } from "../hold-lead";
 import { listMarket } from "../list-market";
 
@@ -58,6 +58,24 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
       const hold = await holdLead(db, authOf(req), { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] }, clock());
       return reply.code(201).send(hold);
     },
+  );
+
+  app.post(
+    "/api/v1/market/leads/:leadId/buy",
+    {
+      config: { access: access.org(BROKER) },
+      schema: {
+        tags,
+        summary: "Acheter un lead en crédits, en une fois (sans réservation)",
+        description:
+          "La réservation et son paiement en crédits au même instant : le lead est acheté, ou rien n'est fait. " +
+          "Rejouer la requête avec la même clé d'idempotence rend le même achat, payé une fois.",
+        params: leadParams,
+        headers: holdHeadersSchema,
+        response: { 200: purchasedLeadSchema, ...errorResponses(400, 401, 402, 403, 404, 409) },
+      },
+    },
+    async (req) => buyWithCredits(db, authOf(req), { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] }, clock()),
   );
 
   app.post(

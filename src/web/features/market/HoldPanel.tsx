@@ -9,7 +9,7 @@ import { productLabel } from "../../ui/products";
 import { useToast } from "../../ui/Toasts";
 import { usePaymentProvider, useWallet } from "../billing/api";
 import { type CardPaymentOutcome, StripeCardForm } from "../billing/StripeCardForm";
-import { fetchPurchase, type Hold, type MarketLead, type PayResult, usePayHold, useReleaseHold } from "./api";
+import { fetchPurchase, type Hold, type MarketLead, type PayResult, type Purchase, usePayHold, useReleaseHold } from "./api";
 import { HoldCountdown } from "./HoldCountdown";
 import { TIER_LABELS } from "./labels";
 import { PurchaseDone } from "./PurchaseDone";
@@ -32,7 +32,7 @@ export function HoldPanel({ hold, lead, onClose }: Props) {
   const queryClient = useQueryClient();
   const [expired, setExpired] = useState(false);
   const [card, setCard] = useState("");
-  const [done, setDone] = useState<Extract<PayResult, { status: "paid" }>["purchase"] | null>(null);
+  const [done, setDone] = useState<Purchase | null>(null);
   /** A Stripe payment started on the server, waiting for the card to be confirmed in Stripe's form. */
   const [toConfirm, setToConfirm] = useState<{ paymentId: string; clientSecret: string } | null>(null);
   const [refunded, setRefunded] = useState(false);

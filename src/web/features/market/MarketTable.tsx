@@ -8,6 +8,7 @@ import { CONSENT_METHOD_LABELS, TIER_LABELS } from "./labels";
 interface Props {
   leads: MarketLead[];
   busyLeadId: string | null;
+  onBuy(lead: MarketLead): void;
   onReserve(lead: MarketLead): void;
 }
 
@@ -63,18 +64,26 @@ const COLUMNS: Column<MarketLead>[] = [
 ];
 
 /** What a broker may know before buying: product, zone, freshness, price, consent. Never who the prospect is. */
-export function MarketTable({ leads, busyLeadId, onReserve }: Props) {
+export function MarketTable({ leads, busyLeadId, onBuy, onReserve }: Props) {
   const reserve: Column<MarketLead> = actionsColumn(
     (lead) => (
-      <button
-        type="button"
-        className="button button--primary button--small"
-        disabled={busyLeadId !== null}
-        aria-busy={busyLeadId === lead.leadId}
-        onClick={() => onReserve(lead)}
-      >
-        {lead.heldUntil ? "Reprendre le paiement" : "Réserver"}
-      </button>
+      <div className="inline-list">
+        {/* A lead this brokerage holds is paid from its hold; otherwise credits buy it in one step. */}
+        {!lead.heldUntil && (
+          <button type="button" className="button button--primary button--small" disabled={busyLeadId !== null} onClick={() => onBuy(lead)}>
+            Acheter
+          </button>
+        )}
+        <button
+          type="button"
+          className={`button button--small ${lead.heldUntil ? "button--primary" : "button--secondary"}`}
+          disabled={busyLeadId !== null}
+          aria-busy={busyLeadId === lead.leadId}
+          onClick={() => onReserve(lead)}
+        >
+          {lead.heldUntil ? "Reprendre le paiement" : "Réserver"}
+        </button>
+      </div>
     ),
     { header: "Action", className: "nowrap" },
   );

@@ -1,7 +1,5 @@
 import { formatCents, formatPhone } from "../../ui/format";
-import type { PayResult } from "./api";
-
-type Purchase = Extract<PayResult, { status: "paid" }>["purchase"];
+import type { Purchase } from "./api";
 
 /** The lead is the broker's now: who to call, at once. */
 export function PurchaseDone({ purchase, onClose }: { purchase: Purchase; onClose(): void }) {

@@ -9,6 +9,7 @@ import type {
   OrderView,
   PayHoldResponse,
   PriceGridView,
+  PurchasedLeadView,
 } from "../../../modules/market/api";
 import { api } from "../../api/client";
 
@@ -43,6 +44,20 @@ export function useHoldLead() {
 }
 
 export type PayResult = Wire<PayHoldResponse>;
+export type Purchase = Wire<PurchasedLeadView>;
+
+/** Buys a lead with credits in one step, without a hold; the same key (one per intention) gives back the same purchase. */
+export function useBuyLead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ leadId, key }: { leadId: string; key: string }) =>
+      api<Purchase>(`/api/v1/market/leads/${encodeURIComponent(leadId)}/buy`, { method: "POST", headers: { "idempotency-key": key } }),
+    onSettled: () => {
+      queryClient.invalidateQueries({ queryKey: MARKET });
+      queryClient.invalidateQueries({ queryKey: ["billing"] });
+    },
+  });
+}
 
 /** Pays a hold; the wallet, the ledger and the invoices change with it. */
 export function usePayHold() {
@@ -58,8 +73,7 @@ export function usePayHold() {
 }
 
 /** The lead a hold bought, once Stripe's webhook has concluded the sale (404 until then, or if it came too late). */
-export const fetchPurchase = (holdId: string) =>
-  api<Extract<PayResult, { status: "paid" }>["purchase"]>(`/api/v1/market/holds/${encodeURIComponent(holdId)}/purchase`);
+export const fetchPurchase = (holdId: string) => api<Purchase>(`/api/v1/market/holds/${encodeURIComponent(holdId)}/purchase`);
 
 export function useReleaseHold() {
   const queryClient = useQueryClient();
