@@ -210,7 +210,7 @@ async function purchasePhase() {
 function purchaseLine(r: Awaited<ReturnType<typeof purchaseRun>>) {
   const how = r.mode === "buy" ? "acheter en crédits, en une fois" : "réserver + payer en crédits";
   const pace = r.offeredPerSecond === null ? "au plus vite" : `au rythme de ${fmt(r.offeredPerSecond)}/s`;
-  return `  - ${how}, ${pace} : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; CPU par achat : serveur ${fmt(r.serverCpuMs, 2)} ms, PostgreSQL ${fmt(r.postgresCpuMs, 2)} ms ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat`;
+  return `  - ${how}, ${pace} : ${fmt(r.perSecond)} achats/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; CPU par achat : serveur ${fmt(r.serverCpuMs, 2)} ms, PostgreSQL ${fmt(r.postgresCpuMs, 2)} ms, client de charge ${fmt(r.clientCpuMs, 2)} ms ; livraisons en attente à la fin : ${fmt(r.deliveriesPending)}, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après le dernier achat`;
 }
 
 /**
@@ -346,7 +346,7 @@ if (PHASES.has("routing")) {
   const r = await routingPhase();
   results.routing = r;
   lines.push(
-    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) ; CPU pour 1 000 leads : serveur ${fmt(r.serverCpuMs)} ms, PostgreSQL ${fmt(r.postgresCpuMs)} ms : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double ; livraisons (avis, webhooks, e-mails) en attente une fois tout routé : ${fmt(r.deliveriesPending)} tâches, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après ; ${fmt(r.mails)} e-mails envoyés`,
+    `Réception API avec routage (${r.orders} commandes actives) : ${fmt(r.intakePerSecond)} leads/s, p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, échecs ${r.failures} ; routage ${fmt(r.routedPerSecond)} leads/s (fini ${fmt(r.lagAfterIntakeMs)} ms après le dernier lead) ; CPU pour 1 000 leads : serveur ${fmt(r.serverCpuMs)} ms, PostgreSQL ${fmt(r.postgresCpuMs)} ms, client de charge ${fmt(r.clientCpuMs)} ms : ${r.sold} vendus en exclusivité, ${r.stocked} en salle de marché, ${r.over_cap} plafond dépassé, ${r.dup} en double ; livraisons (avis, webhooks, e-mails) en attente une fois tout routé : ${fmt(r.deliveriesPending)} tâches, toutes faites ${r.deliveriesDrainedMs === null ? "plus de 2 min" : `${fmt(r.deliveriesDrainedMs / 1000, 1)} s`} après ; ${fmt(r.mails)} e-mails envoyés`,
   );
   console.log(lines.at(-1));
 }

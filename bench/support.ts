@@ -143,11 +143,17 @@ export function postgresCpuSeconds(): number {
 export function cpuMeter(server: ServerHandle) {
   const serverBefore = server.cpuSeconds();
   const postgresBefore = postgresCpuSeconds();
+  const clientBefore = process.cpuUsage();
   return {
-    msPer: (units: number) => ({
-      serverCpuMs: ((server.cpuSeconds() - serverBefore) * 1000) / units,
-      postgresCpuMs: ((postgresCpuSeconds() - postgresBefore) * 1000) / units,
-    }),
+    msPer: (units: number) => {
+      const client = process.cpuUsage(clientBefore);
+      return {
+        serverCpuMs: ((server.cpuSeconds() - serverBefore) * 1000) / units,
+        postgresCpuMs: ((postgresCpuSeconds() - postgresBefore) * 1000) / units,
+        // The load client shares the two cores: what it takes is not the server's to use.
+        clientCpuMs: (client.user + client.system) / 1000 / units,
+      };
+    },
   };
 }
 
