@@ -145,10 +145,32 @@ describe("reception windows (the listing's index ranges)", () => {
     );
   });
 
+  it("hold a lead at the very instants it changes tier (the millisecond before and the one it changes)", () => {
+    const departements = [null, "75", "57", "67", "68", "971"];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom(...departements),
+        fc.constantFrom("tier24Until", "tier48Until", "expiresAt") as fc.Arbitrary<keyof ReturnType<typeof freshnessDeadlines>>,
+        fc.constantFrom(-1, 0),
+        (receivedAt, departement, edge, offset) => {
+          const deadlines = freshnessDeadlines(receivedAt, departement);
+          const now = new Date(deadlines[edge].getTime() + offset);
+          const tier = freshnessTierAt(deadlines, now);
+          if (tier === "expired") return;
+          const w = receptionWindows(now)[tier];
+          expect(receivedAt.getTime()).toBeGreaterThan(w.after.getTime());
+          expect(receivedAt.getTime()).toBeLessThanOrEqual(w.upTo.getTime());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it("are tight: on a Monday evening the 48h tier starts the Friday before, not 24 hours ago", () => {
     const w = receptionWindows(at("2026-11-30T19:00:00+01:00"));
-    // 24 business hours before Monday 19:00 is Friday 19:00; an hour of margin either side.
-    expect(w["48h"].upTo).toEqual(at("2026-11-27T20:00:00+01:00"));
-    expect(w["24h"].after).toEqual(at("2026-11-27T18:00:00+01:00"));
+    // 24 business hours before Monday 19:00 is Friday 19:00; a minute of margin either side.
+    expect(w["48h"].upTo).toEqual(at("2026-11-27T19:01:00+01:00"));
+    expect(w["24h"].after).toEqual(at("2026-11-27T18:59:00+01:00"));
   });
 });

@@ -87,7 +87,11 @@ export interface ReceptionWindow {
 }
 
 // The stored deadlines stay the rule; the windows only narrow an index scan, so they are widened by this much.
-const WINDOW_MARGIN_MS = HOUR_MS;
+// The windows are exact (the properties in freshness.test.ts pass with no margin, at the very edges too):
+// the minute is a guard, kept small because a tier's scan reads the margin of the next tier's leads and
+// drops them. With an hour, the listing without filters read and dropped an hour of intake per product
+// (42,000 leads at 1,000,000 in stock: 41 of its 51 ms).
+const WINDOW_MARGIN_MS = 60_000;
 const REGION_DEPARTEMENTS = [null, "57", "67", "68"] as const;
 
 /**
