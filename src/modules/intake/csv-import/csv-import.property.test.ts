@@ -74,11 +74,10 @@ async function expectEveryRowKept(bytes: Buffer, expected: Record<string, string
   });
 }
 
-// Each import starts its CSV thread, which under tsx transpiles its modules again: about 2 s alone on
-// PostgreSQL (80 runs, 1.4 to 4 s each), far more with the whole suite beside it (CI once took over 30 s
-// for five; the PostgreSQL suite of 4 December over 120 s, with no file hanging in 80 runs alone). Past
-// 90 s no new run starts and a shrinking stops, so a slow machine reports what was tested, and a failure
-// its counterexample, instead of a bare timeout. A property interrupted before any run passed fails.
+// Each import starts its CSV thread, which under tsx transpiles its modules again: 1.4 to 4 s alone, far
+// more with the whole suite beside it (five runs once took over 120 s on PostgreSQL; none hung in 80 runs
+// alone). Past 90 s no new run starts and a shrinking stops, so a slow machine reports what was tested, and
+// a failure its counterexample, instead of a bare timeout. A property interrupted before any run passed fails.
 const budget = { plugins: [fc.interruptAfterTimeLimit(90_000)] };
 
 describe("CSV import, whatever the cells hold", () => {

@@ -125,43 +125,32 @@ describe("freshness in business hours", () => {
 });
 
 describe("reception windows (the listing's index ranges)", () => {
+  const receptions = fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true });
+  const departements = fc.constantFrom(null, "75", "13", "57", "67", "68", "971");
+
+  /** A lead received at `receivedAt` in `departement` and still in stock at `now` lies in its tier's window. */
+  function expectInItsWindow(receivedAt: Date, departement: string | null, now: Date) {
+    const tier = freshnessTierAt(freshnessDeadlines(receivedAt, departement), now);
+    if (tier === "expired") return;
+    const w = receptionWindows(now)[tier];
+    expect(receivedAt.getTime()).toBeGreaterThan(w.after.getTime());
+    expect(receivedAt.getTime()).toBeLessThanOrEqual(w.upTo.getTime());
+  }
+
   it("hold every lead still in stock, in its own tier, whatever its region (holiday weekends and DST included)", () => {
-    const departements = [null, "75", "13", "57", "67", "68", "971"];
     fc.assert(
-      fc.property(
-        fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true }),
-        fc.integer({ min: 0, max: 14 * 24 * 60 }),
-        fc.constantFrom(...departements),
-        (receivedAt, minutesLater, departement) => {
-          const now = new Date(receivedAt.getTime() + minutesLater * 60_000);
-          const tier = freshnessTierAt(freshnessDeadlines(receivedAt, departement), now);
-          if (tier === "expired") return;
-          const w = receptionWindows(now)[tier];
-          expect(receivedAt.getTime()).toBeGreaterThan(w.after.getTime());
-          expect(receivedAt.getTime()).toBeLessThanOrEqual(w.upTo.getTime());
-        },
+      fc.property(receptions, fc.integer({ min: 0, max: 14 * 24 * 60 }), departements, (receivedAt, minutesLater, departement) =>
+        expectInItsWindow(receivedAt, departement, new Date(receivedAt.getTime() + minutesLater * 60_000)),
       ),
       { numRuns: 3000 },
     );
   });
 
   it("hold a lead at the very instants it changes tier (the millisecond before and the one it changes)", () => {
-    const departements = [null, "75", "57", "67", "68", "971"];
+    const edges = fc.constantFrom("tier24Until", "tier48Until", "expiresAt") as fc.Arbitrary<keyof ReturnType<typeof freshnessDeadlines>>;
     fc.assert(
-      fc.property(
-        fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true }),
-        fc.constantFrom(...departements),
-        fc.constantFrom("tier24Until", "tier48Until", "expiresAt") as fc.Arbitrary<keyof ReturnType<typeof freshnessDeadlines>>,
-        fc.constantFrom(-1, 0),
-        (receivedAt, departement, edge, offset) => {
-          const deadlines = freshnessDeadlines(receivedAt, departement);
-          const now = new Date(deadlines[edge].getTime() + offset);
-          const tier = freshnessTierAt(deadlines, now);
-          if (tier === "expired") return;
-          const w = receptionWindows(now)[tier];
-          expect(receivedAt.getTime()).toBeGreaterThan(w.after.getTime());
-          expect(receivedAt.getTime()).toBeLessThanOrEqual(w.upTo.getTime());
-        },
+      fc.property(receptions, departements, edges, fc.constantFrom(-1, 0), (receivedAt, departement, edge, offset) =>
+        expectInItsWindow(receivedAt, departement, new Date(freshnessDeadlines(receivedAt, departement)[edge].getTime() + offset)),
       ),
       { numRuns: 3000 },
     );
