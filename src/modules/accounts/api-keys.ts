@@ -3,18 +3,17 @@ import { type AuthContext, actorOf } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { notFound } from "../../platform/errors";
 import { appendAuditEvent } from "../audit";
+import { credentialCache } from "./credential-cache";
 import { apiKeys, organisations } from "./schema";
 import { randomToken, sha256 } from "./tokens";
 
 const KEY_PREFIX = "la_live_";
-// Keys are looked up on every API call; a short cache keeps that off the database. A revocation made
-// by another process takes effect within this delay (this process drops its entry at once).
-const CACHE_TTL_MS = 10_000;
 // last_used_at is a daily-grain fact for the supplier; writing it on every call would make 32 parallel
 // clients queue on one row.
 const LAST_USED_WRITE_EVERY_MS = 60_000;
 
-const cache = new Map<string, { ctx: AuthContext; until: number }>();
+// Keys are looked up on every API call; this keeps that off the database (CREDENTIAL_CACHE_MS).
+const cache = credentialCache();
 const lastUsedWritten = new Map<string, number>();
 
 export async function createApiKey(db: Db, auth: AuthContext, name: string) {
@@ -73,10 +72,10 @@ export async function revokeApiKey(db: Db, auth: AuthContext, id: string, now: D
 export async function authenticateApiKey(db: Db, secret: string, at: Date): Promise<AuthContext | null> {
   const keyHash = sha256(secret);
   const now = at.getTime();
-  const hit = cache.get(keyHash);
-  if (hit && hit.until > now) {
-    touchLastUsed(db, keyHash, hit.ctx.apiKeyId, now);
-    return hit.ctx;
+  const hit = cache.get(keyHash, at);
+  if (hit) {
+    touchLastUsed(db, keyHash, hit.apiKeyId, now);
+    return hit;
   }
   const [row] = await db
     .select({ id: apiKeys.id, orgId: organisations.id, orgKind: organisations.kind, orgName: organisations.name })
@@ -98,7 +97,7 @@ export async function authenticateApiKey(db: Db, secret: string, at: Date): Prom
     via: "api_key",
     csrfToken: null,
   };
-  cache.set(keyHash, { ctx, until: now + CACHE_TTL_MS });
+  cache.set(keyHash, ctx, at);
   touchLastUsed(db, keyHash, row.id, now);
   return ctx;
 }

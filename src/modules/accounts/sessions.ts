@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
+import { credentialCache } from "./credential-cache";
 import { organisations, sessions, users } from "./schema";
 import { randomToken, sha256 } from "./tokens";
 
@@ -14,15 +15,27 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
   return { token, csrfToken, expiresAt };
 }
 
+/** Sessions this instance has read (CREDENTIAL_CACHE_MS): a logout elsewhere ends one here within that delay. */
+const known = credentialCache();
+
 export async function resolveSession(db: Db, token: string, now: Date): Promise<AuthContext | null> {
+  const id = sha256(token);
+  const hit = known.get(id, now);
+  if (hit) return hit;
   let query = sessionQueries.get(db);
   if (!query) {
     query = sessionQuery(db);
     sessionQueries.set(db, query);
   }
-  const [row] = await query.execute({ id: sha256(token), now });
-  if (!row) return null;
-  return { ...row, apiKeyId: null, via: "session" };
+  const [row] = await query.execute({ id, now });
+  if (!row) {
+    known.delete(id);
+    return null;
+  }
+  const { expiresAt, ...caller } = row;
+  const ctx: AuthContext = { ...caller, apiKeyId: null, via: "session" };
+  known.set(id, ctx, now, expiresAt);
+  return ctx;
 }
 
 /**
@@ -39,6 +52,7 @@ const sessionQuery = (db: Db) =>
       orgKind: organisations.kind,
       orgName: organisations.name,
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -48,5 +62,7 @@ const sessionQuery = (db: Db) =>
     .prepare("accounts.session");
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sha256(token)));
+  const id = sha256(token);
+  await db.delete(sessions).where(eq(sessions.id, id));
+  known.delete(id);
 }
