@@ -85,6 +85,20 @@ describe("fieldMessages", () => {
     for (const message of messages) expect(message).not.toMatch(/body\.|\.\d+\.|Invalid|expected/);
   });
 
+  it("says a number past the exact integers by the field's own bound, or as too large when it has none", () => {
+    const query = z.strictObject({
+      page: z.coerce.number().int().min(1).max(10_000).meta({ title: "la page" }),
+      count: z.coerce.number().int().meta({ title: "le nombre" }),
+    });
+    const sent = { page: "99999999999999999999", count: "-99999999999999999999" };
+    const parsed = query.safeParse(sent);
+    if (parsed.success) throw new Error("expected a failure");
+    expect(fieldMessages(query, parsed.error.issues, sent, "querystring").map((m) => m.message)).toEqual([
+      "Page : 10000 au maximum",
+      "Nombre : nombre trop petit",
+    ]);
+  });
+
   it("refuses each unknown key on its own, saying where", () => {
     const messages = messagesFor({
       actions: [{ dueDate: "2026-03-10", ownerId: "0190a0c4-7a3b-7cc2-9f00-000000000001", role: "x" }],

@@ -149,6 +149,9 @@ export function labelAt(schema: z.ZodType | undefined, path: readonly PropertyKe
   return [withoutArticle(leaf), ...named.reverse().map(ofPhrase)].join(" ");
 }
 
+/** labelAt, to start a sentence: "Département : …". */
+export const sentenceLabel = (schema: z.ZodType | undefined, path: readonly PropertyKey[]): string => capitalize(labelAt(schema, path));
+
 /** The value the client sent at `path` (undefined when absent). */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
@@ -185,7 +188,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n > 1 ? "s" : ""}`;
 }
 
+/** zod's own bound on integers (`.int()`), beside a field's declared one: a number too large to be exact. */
+const isSafeIntegerBound = (issue: IssueLike) =>
+  (issue.code === "too_big" || issue.code === "too_small") && Math.abs(Number(issue.maximum ?? issue.minimum)) === Number.MAX_SAFE_INTEGER;
+
 function sizeMessage(issue: IssueLike, bound: number, min: boolean): string {
+  if (isSafeIntegerBound(issue)) return min ? "nombre trop petit" : "nombre trop grand";
   const origin = String(issue.origin ?? "");
   if (origin === "string") return `${plural(bound, "caractère")} au ${min ? "minimum" : "maximum"}`;
   if (origin === "array" || origin === "set") return min ? `au moins ${plural(bound, "élément")}` : `${bound} au maximum`;
@@ -254,7 +262,10 @@ const joinPath = (prefix: string, path: readonly PropertyKey[]) => [prefix, ...p
  * was sent, to tell a missing field from a wrong one; `prefix` is the request part ("body").
  */
 export function fieldMessages(schema: z.ZodType | undefined, issues: readonly IssueLike[], input: unknown, prefix = ""): FieldMessage[] {
-  return issues.flatMap((issue) => {
+  // "Page : 9007199254740991 au maximum" beside "Page : 10000 au maximum" says nothing more: the field's own bound speaks.
+  const samePath = (a: IssueLike, b: IssueLike) => a.path.length === b.path.length && a.path.every((k, i) => k === b.path[i]);
+  const said = issues.filter((issue) => !isSafeIntegerBound(issue) || !issues.some((o) => o !== issue && samePath(o, issue)));
+  return said.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       const keys = Array.isArray(issue.keys) ? issue.keys.map(String) : [];
       const within = issue.path.length > 0 ? ` (${ofPhrase(labelAtWithArticle(schema, issue.path))})` : "";
