@@ -52,5 +52,18 @@ describe("Espace courtier : crédits & factures", () => {
     expect(text).toContain("FR96552100554");
     expect(text).toContain("Total TTC 600,00 €");
     expect(text).toContain("40 €");
+
+    // Last month's statement, as the accountant asks for it once the month has ended.
+    const months = page.getByLabel("Relevé mensuel");
+    const previous = await months.locator("option").nth(1).getAttribute("value");
+    const previousLabel = (await months.locator("option").nth(1).textContent()) ?? "";
+    await months.selectOption(previous ?? "");
+    const [statement] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Télécharger le relevé (PDF)" }).click(),
+    ]);
+    expect(statement.suggestedFilename()).toBe(`releve-credits-${previous}.pdf`);
+    const statementText = (await extractPdfText(new Uint8Array(await readFile(await statement.path())))).pages.join("\n");
+    expect(statementText).toContain(previousLabel.split(" ")[0]);
   });
 });

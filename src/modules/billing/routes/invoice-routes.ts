@@ -1,10 +1,12 @@
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { RouteModule } from "../../../platform/deps";
+import { AppError } from "../../../platform/errors";
 import { errorResponses } from "../../../platform/openapi";
 import { invoiceParams, invoicesResponse, statementParams } from "../api";
 import { invoicePdf, listInvoices } from "../invoices/list-invoices";
 import { monthlyStatementPdf } from "../invoices/monthly-statement";
+import { monthRange } from "../rules/statement-month";
 
 export const invoiceRoutes: RouteModule = (app, deps) => {
   const { db } = deps.database;
@@ -50,11 +52,15 @@ export const invoiceRoutes: RouteModule = (app, deps) => {
       },
     },
     async (req, reply) => {
+      const now = deps.clock();
+      // A month still to come has no statement: an empty one would read as "nothing was spent".
+      if (monthRange(req.params.month).from > now)
+        throw new AppError("validation_error", { field: "params.month", message: "Mois du relevé : ce mois n'a pas encore commencé" });
       const { bytes, filename } = await monthlyStatementPdf(db, {
         orgId: authOf(req).orgId,
         month: req.params.month,
         seller: deps.config.seller,
-        now: deps.clock(),
+        now,
       });
       return reply.type("application/pdf").header("content-disposition", `attachment; filename="${filename}"`).send(Buffer.from(bytes));
     },

@@ -6,6 +6,7 @@ import { actionsColumn, type Column, Table } from "../../ui/Table";
 import { type InvoiceItem, type LedgerItem, useInvoices, useWallet } from "./api";
 import { BillingIdentityCard } from "./BillingIdentityCard";
 import { euros, signedEuros } from "./format-cents";
+import { StatementDownload } from "./StatementDownload";
 import { TopUpCard } from "./TopUpCard";
 import "./billing.css";
 
@@ -71,9 +72,7 @@ export function CreditsPage() {
               </p>
             )}
             <p className="muted">Crédits HT. Chaque recharge est facturée TTC (TVA 20 %) et sa facture est disponible ci-dessous.</p>
-            <a className="button button--secondary button--small" href={`/api/v1/billing/statements/${currentMonth()}/pdf`}>
-              Relevé du mois (PDF)
-            </a>
+            <StatementDownload />
           </section>
           <BillingIdentityCard />
         </div>
@@ -114,10 +113,4 @@ function InvoicesCard() {
       )}
     </section>
   );
-}
-
-/** This month in Paris, "2026-11". */
-function currentMonth(): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).formatToParts(new Date());
-  return `${parts.find((p) => p.type === "year")?.value}-${parts.find((p) => p.type === "month")?.value}`;
 }
