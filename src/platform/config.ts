@@ -14,6 +14,12 @@ const envSchema = z.object({
    * server's max_connections (100 by default, a few kept for migrations and psql).
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+  /**
+   * Connections of one instance for the marketplace's reservations and payments, besides the pool above
+   * (decision 024). Small on purpose: each purchase holds one for two short statements, and more backends
+   * working at once than the database has cores cost CPU in switches and lock waits without buying more.
+   */
+  DATABASE_MARKET_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32).optional(),
   SMTP_URL: z

@@ -43,7 +43,12 @@ export async function start(config: Config, clock: Clock): Promise<Running> {
   // The key first: nothing may be journaled unsigned.
   const evidence = loadEvidenceSetup(config, { create: !config.isProduction });
   installEvidenceKeys(evidence.keys);
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    marketPoolSize: config.DATABASE_MARKET_POOL_SIZE,
+  });
   const { db } = database;
   // Migrations run as the tables' owner when one is configured, under the startup lock either way.
   await migrateAsOwner(database, config.DATABASE_OWNER_URL);

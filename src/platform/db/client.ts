@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   /** PGlite data folder; undefined means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Connections for the marketplace's purchases (generic plans); 4 unless told. */
+  marketPoolSize?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -36,7 +38,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const db = drizzlePg(pool) as unknown as Db;
     // The marketplace's hot statements, planned once per connection for every value (decision 024):
     // a pool of their own, since the setting reaches every statement of a connection.
-    const generic = openPool(opts.url, Math.max(2, Math.ceil(size / 2)), "-c plan_cache_mode=force_generic_plan");
+    const generic = openPool(opts.url, opts.marketPoolSize ?? 4, "-c plan_cache_mode=force_generic_plan");
     setGenericPlanPool(db, generic);
     return { db, kind: "postgres", close: () => Promise.all([pool.end(), generic.end()]).then(() => undefined) };
   }

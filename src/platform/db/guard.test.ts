@@ -48,6 +48,14 @@ describe("a statement's guard", () => {
     expect([generic[0]?.mode, usual[0]?.mode]).toEqual(database.kind === "postgres" ? ["force_generic_plan", "auto"] : ["auto", "auto"]);
   });
 
+  it("gives those statements a pool of their own, of four connections unless told (decision 024)", async () => {
+    const busy = sql`select pg_backend_pid() as pid from pg_sleep(0.05)`;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => preparedRows<{ pid: number }>(database.db, "probe.market-pool", busy, { genericPlan: true })),
+    );
+    expect(new Set(answers.map(([row]) => row?.pid)).size).toBe(database.kind === "postgres" ? 4 : 1);
+  });
+
   it("runs a prepared statement on a transaction's own connection: it sees what the transaction wrote, and nothing stays after a rollback", async () => {
     const inProbe = (id: number) => sql`select id from guard_probe where id = ${id}::int`;
     const undone = new Error("undo");
