@@ -2,9 +2,9 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { ZodType } from "zod";
 import { AppError, ERROR_CATALOGUE, type ErrorBody } from "./errors";
 import { fieldMessages } from "./field-messages";
+import { inputOf, type RequestPart, schemaOf } from "./request-parts";
 
 /**
  * What Fastify refuses before any route is chosen (its `frameworkErrors` option): a path whose %XX escapes
@@ -72,8 +72,7 @@ export function installErrorHandler(app: FastifyInstance) {
           .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)),
         message: v.message,
       }));
-      const schema = req.routeOptions.schema?.[part] as ZodType | undefined;
-      const details = fieldMessages(schema, issues, inputOf(req, part), part);
+      const details = fieldMessages(schemaOf(req, part), issues, inputOf(req, part), part);
       const first = details[0];
       const body: ErrorBody = {
         error: {
@@ -104,11 +103,4 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(new AppError("not_found", { message: `Aucune route ${req.method} ${req.url}` }).toBody());
   });
-}
-
-type RequestPart = "body" | "querystring" | "params" | "headers";
-
-function inputOf(req: FastifyRequest, part: RequestPart): unknown {
-  if (part === "querystring") return req.query;
-  return req[part];
 }

@@ -1,11 +1,12 @@
 import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
-import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from "fastify";
+import type { FastifyInstance, FastifySchemaCompiler } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { inspectJson, type JsonPath, MAX_JSON_DEPTH, NOT_STORABLE, pathText, readableText } from "../lib/json-text";
 import { AppError } from "./errors";
 import { sentenceLabel } from "./field-messages";
+import { inputOf, REQUEST_PARTS, type RequestPart, schemaOf } from "./request-parts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -37,34 +38,25 @@ export function installInputChecks(app: FastifyInstance) {
   app.addHook("preValidation", async (req) => {
     // No route: the answer is a 404 whatever was sent.
     if (req.is404) return;
-    const parts: Record<RequestPart, unknown> = { body: req.body, querystring: req.query, params: req.params, headers: req.headers };
     for (const part of REQUEST_PARTS) {
-      const value = parts[part];
+      const value = inputOf(req, part);
       if (!isParsedInput(value)) continue;
       const seen = inspectJson(value);
       if (seen.tooDeep)
         throw invalid(fieldOf(part, seen.tooDeep), PART_LABELS[part], `structure trop imbriquée (${MAX_JSON_DEPTH} niveaux au plus)`);
       // The route's schema names the field in words (its titles), as its own validation would.
       if (seen.notStorable)
-        throw invalid(fieldOf(part, seen.notStorable), readableText(sentenceLabel(zodSchemaOf(req, part), seen.notStorable)), NOT_STORABLE);
+        throw invalid(fieldOf(part, seen.notStorable), readableText(sentenceLabel(schemaOf(req, part), seen.notStorable)), NOT_STORABLE);
     }
   });
 }
 
-type RequestPart = "body" | "querystring" | "params" | "headers";
-const REQUEST_PARTS: readonly RequestPart[] = ["body", "querystring", "params", "headers"];
 const PART_LABELS: Record<RequestPart, string> = {
   body: "Corps de la requête",
   querystring: "Paramètres de l'adresse",
   params: "Adresse",
   headers: "En-têtes",
 };
-
-/** The zod schema a route declares for a part of the request, if any (documentation routes have none). */
-function zodSchemaOf(req: FastifyRequest, part: RequestPart): z.ZodType | undefined {
-  const schema = (req.routeOptions.schema as Record<string, unknown> | undefined)?.[part];
-  return schema && typeof schema === "object" && "_zod" in schema ? (schema as z.ZodType) : undefined;
-}
 
 const fieldOf = (part: string, path: JsonPath) => readableText([part, pathText(path)].filter(Boolean).join("."));
 

@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import { addToIsoDate, parisInstant, parisToday } from "../modules/catalogue/rules/dates";
+import { addMonths, addToIsoDate, parisInstant, parisMonth, parisToday } from "../modules/catalogue/rules/dates";
 import { checklistFor } from "../modules/crm/rules/checklist";
 import { proposedMissingItems } from "../modules/crm/rules/contract-compliance";
 import type { ProductLine } from "../modules/crm/rules/product-lines";
 import { transitionFollowup } from "../modules/followup/call/transition-followup";
-import { addMonths, parisMonth } from "../modules/followup/campaign/months";
 import { runCampaign } from "../modules/followup/campaign/run-campaign";
 import { loadFollowup } from "../modules/followup/load-followup";
 import { recordActionPlan } from "../modules/followup/record/record-action-plan";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { addToIsoDate, parisToday } from "../../src/modules/catalogue/rules/dates";
-import { cohortWindow, parisMonth } from "../../src/modules/followup/campaign/months";
+import { addToIsoDate, parisMonth, parisToday } from "../../src/modules/catalogue/rules/dates";
+import { cohortWindow } from "../../src/modules/followup/campaign/months";
 import { runCampaign } from "../../src/modules/followup/campaign/run-campaign";
 import { followups } from "../../src/modules/followup/schema";
 import { type BrokerFixture, insertClient, insertContract } from "../factories/followup";

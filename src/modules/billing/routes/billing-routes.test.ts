@@ -5,6 +5,7 @@ import { asUser, createOrgWithUser, createTestApp, json, login, TEST_PASSWORD, t
 import { loadConfig } from "../../../platform/config";
 import { createUser } from "../../accounts";
 import { auditEvents } from "../../audit/schema";
+import { addMonths, parisMonth } from "../../catalogue/rules/dates";
 import { monthLabel } from "../rules/statement-month";
 import { cardPayments } from "../schema";
 
@@ -132,22 +133,18 @@ describe("credits & invoices routes (demonstration card)", () => {
     const b = await broker();
     const statement = (month: string) =>
       ctx.app.inject({ method: "GET", url: `/api/v1/billing/statements/${month}/pdf`, headers: b.headers });
-    // This month and the next, in Paris, whatever day the suite runs.
-    const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" })
-      .format(ctx.clock())
-      .split("-")
-      .map(Number) as [number, number];
-    const monthText = (y: number, m: number) => `${y}-${String(m).padStart(2, "0")}`;
-    const current = monthText(year, month);
+    // This month and the next, in Paris, whatever day the suite runs; the next is asked for at once, so
+    // that a run at a month's last midnight cannot see it begin in between.
+    const current = parisMonth(ctx.clock());
+    const later = await statement(addMonths(current, 1));
+    expect(later.statusCode).toBe(400);
+    expect(json(later).error).toMatchObject({ field: "params.month", message: "Mois du relevé : ce mois n'a pas encore commencé" });
     const ok = await statement(current);
     expect(ok.statusCode).toBe(200);
     expect((await extractPdfText(ok.rawPayload)).pages.join("\n")).toContain(monthLabel(current).split(" ")[0]);
     const bad = await statement("2026-13");
     expect(bad.statusCode).toBe(400);
     expect(json(bad).error.field).toBe("params.month");
-    const later = await statement(month === 12 ? monthText(year + 1, 1) : monthText(year, month + 1));
-    expect(later.statusCode).toBe(400);
-    expect(json(later).error).toMatchObject({ field: "params.month", message: "Mois du relevé : ce mois n'a pas encore commencé" });
   });
 });
 

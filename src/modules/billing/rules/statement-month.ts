@@ -1,3 +1,5 @@
+import { addMonths, parisMonth } from "../../catalogue/rules/dates";
+
 /** A calendar month in Paris time, "2026-11", as the UTC instants it starts and ends at. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -19,6 +21,12 @@ function parisMonthStart(year: number, month: number): Date {
 export function monthRange(month: string): { from: Date; to: Date } {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return { from: parisMonthStart(y, m), to: m === 12 ? parisMonthStart(y + 1, 1) : parisMonthStart(y, m + 1) };
+}
+
+/** The month `now` falls in, in Paris, and the `count - 1` before it, newest first: the statements one can ask for. */
+export function recentMonths(now: Date, count: number): string[] {
+  const current = parisMonth(now);
+  return Array.from({ length: count }, (_, i) => addMonths(current, -i));
 }
 
 export function monthLabel(month: string): string {

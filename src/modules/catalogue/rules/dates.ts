@@ -102,6 +102,17 @@ export function parisToday(now: Date): string {
   return formatIsoDate(w.year, w.month, w.day);
 }
 
+/** The calendar month `now` falls in, in Paris, "2026-11": on 31 May at 23:30 UTC it is already June there. */
+export function parisMonth(now: Date): string {
+  return parisToday(now).slice(0, 7);
+}
+
+/** "2026-11" shifted by `n` calendar months ("2026-12", "2027-01"…). */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7);
+}
+
 export function addToIsoDate(iso: string, years: number, days: number): string {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new Error(`Not an ISO date: ${iso}`);

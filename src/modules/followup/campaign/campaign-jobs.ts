@@ -1,10 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
-import { parisInstant, parisToday } from "../../catalogue/rules/dates";
+import { parisInstant, parisMonth, parisToday } from "../../catalogue/rules/dates";
 import type { JobHandler, JobRequest } from "../../jobs";
 import { jobs } from "../../jobs/schema";
 import type { Notifier } from "../../notifications";
-import { parisMonth } from "./months";
 import { organisationsWithClients, runCampaign } from "./run-campaign";
 import { sendActionReminders } from "./send-reminders";
 

@@ -4,11 +4,11 @@ import { type BrokerFixture, brokerFixture, insertClient, insertContract } from 
 import { followupTestClock } from "../../../../tests/support/followup-api";
 import { asUser, createTestApp, type TestContext } from "../../../../tests/support/test-app";
 import { auditEvents } from "../../audit/schema";
+import { parisMonth } from "../../catalogue/rules/dates";
 import { enqueueJobs, runDueJobs } from "../../jobs";
 import { jobs } from "../../jobs/schema";
 import { followupSteps, followups } from "../schema";
 import { CAMPAIGN_JOB, followupJobHandlers, followupSchedule } from "./campaign-jobs";
-import { parisMonth } from "./months";
 import { runCampaign } from "./run-campaign";
 
 let ctx: TestContext;

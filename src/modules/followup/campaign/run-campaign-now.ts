@@ -1,8 +1,8 @@
 import type { Db } from "../../../platform/db/client";
 import { AppError } from "../../../platform/errors";
 import { appendAuditEvent } from "../../audit";
+import { parisMonth } from "../../catalogue/rules/dates";
 import type { Actor } from "../write-followup";
-import { parisMonth } from "./months";
 import { runCampaign } from "./run-campaign";
 
 /**

@@ -3,6 +3,7 @@ import { access, BROKER, BROKER_ADMIN } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
 import type { App, AppDeps } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
+import { parisMonth } from "../../catalogue/rules/dates";
 import {
   actionParams,
   campaignAnswer,
@@ -14,7 +15,6 @@ import {
   remindersAnswer,
 } from "../api";
 import { campaignRuns } from "../campaign/campaign-jobs";
-import { parisMonth } from "../campaign/months";
 import { runCampaignNow } from "../campaign/run-campaign-now";
 import { sendActionReminders } from "../campaign/send-reminders";
 import { followupMeasures } from "../team/measures";

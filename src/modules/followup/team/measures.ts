@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db/client";
-import { parisToday } from "../../catalogue/rules/dates";
+import { addMonths, parisMonth, parisToday } from "../../catalogue/rules/dates";
 import type { MeasureRow } from "../api";
-import { addMonths, monthStart, parisMonth } from "../campaign/months";
+import { monthStart } from "../campaign/months";
 
 type Counts = Omit<MeasureRow, "key" | "label">;
 

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { monthLabel, recentMonths } from "../../../modules/billing/rules/statement-month";
 import { SelectField } from "../../ui/SelectField";
 
 const MONTHS_OFFERED = 12;
@@ -8,7 +9,7 @@ const MONTHS_OFFERED = 12;
  * for last month's once it has ended, which "this month" alone never gave.
  */
 export function StatementDownload({ now = new Date() }: { now?: Date }) {
-  const months = lastMonths(now, MONTHS_OFFERED);
+  const months = recentMonths(now, MONTHS_OFFERED).map((value) => ({ value, label: monthLabel(value) }));
   const [month, setMonth] = useState(months[0]?.value ?? "");
   return (
     <div className="billing-statement">
@@ -18,16 +19,4 @@ export function StatementDownload({ now = new Date() }: { now?: Date }) {
       </a>
     </div>
   );
-}
-
-/** This month in Paris and the `count - 1` before it, newest first: "2026-11" labelled "novembre 2026". */
-function lastMonths(now: Date, count: number): { value: string; label: string }[] {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === "year")?.value);
-  const month = Number(parts.find((p) => p.type === "month")?.value);
-  const label = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-  return Array.from({ length: count }, (_, i) => {
-    const first = new Date(Date.UTC(year, month - 1 - i, 1));
-    return { value: `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, "0")}`, label: label.format(first) };
-  });
 }
