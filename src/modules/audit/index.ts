@@ -13,7 +13,7 @@ export {
 export { checkEventMac, MAC_PROBLEMS, type MacVerdict, signEvent } from "./event-mac";
 export { type EvidenceKeys, evidenceKeys, installEvidenceKeys } from "./evidence-keys";
 export { loadEvidenceSetup } from "./evidence-setup";
-export { auditEventsInsertSql, type BulkAuditEvent, bulkEvent } from "./insert-events-sql";
+export { actorsEventsInsertSql, auditEventsInsertSql, type BulkAuditEvent, bulkEvent } from "./insert-events-sql";
 export { chainIdOf, checkpointHead, sealAuditChain, startAuditSealer } from "./seal-chain";
 export { isoText, STORED_EVENT_COLUMNS, type StoredEvent } from "./stored-events";
 export { type AuditEventRow, describeEvent, type Problem, walkChain } from "./verify-chain";

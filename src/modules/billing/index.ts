@@ -1,14 +1,14 @@
 /**
  * Billing: prepaid credit wallets, card payments and invoices. What other modules may use:
  * - debitCredits / creditWallet in their own transaction (a sale debits in the transaction that sells),
- *   debitAtOnce inside a single statement that sells, walletBalance to show or check a balance;
+ *   debitsAtOnce inside a single statement that sells, walletBalance to show or check a balance;
  * - startCardPayment + registerPaymentPurpose: pay something by card and have `onSucceeded` run once,
  *   in the transaction that records the payment's success;
  * - checkPaidPrice / creditPayment / invoicePayment: what a purpose's `onSucceeded` does with its payment
  *   (the invoice is numbered in that transaction).
  */
 
-export { debitAtOnce } from "./debit-at-once";
+export { type DebitRead, debitsAtOnce } from "./debit-at-once";
 export type { Invoice } from "./invoices/issue-invoice";
 export { type CreditMovement, creditWallet, debitCredits, debitCreditsMany, type LedgerRow, walletBalance } from "./move-credits";
 export { checkPaidPrice, creditPayment, invoicePayment } from "./payments/payment-effects";

@@ -39,11 +39,12 @@ export interface BuyerFacts {
 }
 
 /** A scalar subquery giving an organisation's BuyerFacts as JSON, for a caller that reads them with other rows in one query. */
-export function buyerFactsSql(orgId: string): SQL {
+export function buyerFactsSql(orgId: string | SQL): SQL {
+  const org = typeof orgId === "string" ? sql`${orgId}::uuid` : orgId;
   return sql`(select json_build_object('kind', o.kind, 'brokerage', case when b.org_id is null then null else json_build_object(
       'legalName', b.legal_name, 'oriasCategories', b.orias_categories, 'partnerCategories', b.partner_categories,
       'verified', b.verified_at is not null, 'refused', b.refused_at is not null) end)
-    from organisations o left join brokerages b on b.org_id = o.id where o.id = ${orgId}::uuid)`;
+    from organisations o left join brokerages b on b.org_id = o.id where o.id = ${org})`;
 }
 
 /**

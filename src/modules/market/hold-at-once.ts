@@ -30,26 +30,36 @@ export interface HoldRequest {
   idempotencyKey: string;
 }
 
+/** Who asks to hold which lead under which key, as SQL: values, or the columns of a batch's rows. */
+export interface HoldAsked {
+  orgId: SQL;
+  leadId: SQL;
+  idempotencyKey: SQL;
+}
+
+/** One request's HoldAsked, as parameters. */
+export const holdAsked = (buyer: AuthContext, input: HoldRequest): HoldAsked => ({
+  orgId: sql`${buyer.orgId}::uuid`,
+  leadId: sql`${input.leadId}::uuid`,
+  idempotencyKey: sql`${input.idempotencyKey}`,
+});
+
 /**
  * The one query a hold is decided on: the listing, the lead's consent coverage, the buyer, the prices in
  * force and whether the key was used. `more` adds columns and joins to it (a purchase at once also reads
  * the wallet and the lead's contact); the listing is `m`.
  */
-export function holdFactsSql(
-  buyer: AuthContext,
-  input: HoldRequest,
-  more: { columns: SQL; joins: SQL } = { columns: sql``, joins: sql`` },
-): SQL {
+export function holdFactsSql(asked: HoldAsked, more: { columns: SQL; joins: SQL } = { columns: sql``, joins: sql`` }): SQL {
   return sql`
       select f.*, m.tier24_until, m.tier48_until, m.expires_at, m.sold_at, m.hold_until, g.version as grid_version,
              (select json_object_agg(p.tier, p.price_cents) from prices p
                where p.version = g.version and p.product = m.product and p.lead_type = m.lead_type and p.channel = 'marketplace') as prices,
              exists (select 1 from market_holds h where h.lead_id = m.lead_id and h.status = 'active') as lead_held,
-             exists (select 1 from market_holds h where h.org_id = ${buyer.orgId}::uuid and h.idempotency_key = ${input.idempotencyKey}) as key_used,
-             ${buyerFactsSql(buyer.orgId)} as buyer ${more.columns}
+             exists (select 1 from market_holds h where h.org_id = ${asked.orgId} and h.idempotency_key = ${asked.idempotencyKey}) as key_used,
+             ${buyerFactsSql(asked.orgId)} as buyer ${more.columns}
       from market_listings m cross join lateral (${leadForSaleSql(sql`m.lead_id`)}) f
            cross join (select max(version) as version from price_grids) g ${more.joins}
-      where m.lead_id = ${input.leadId}::uuid`;
+      where m.lead_id = ${asked.leadId}`;
 }
 
 /**
@@ -86,10 +96,10 @@ export function holdOfFacts(facts: HoldFacts | undefined, buyer: AuthContext, in
 
 /**
  * The listing's condition for taking a lead at `at`: still in stock, nobody's hold running, and the grid
- * its price was read from still in force.
+ * its price was read from still in force. The lead and the version are values, or the columns of a batch's rows.
  */
-export const freeAtSql = (leadId: string, at: string, priceVersion: number) =>
-  sql`lead_id = ${leadId}::uuid and sold_at is null and expires_at > ${at}::timestamptz
+export const freeAtSql = (leadId: string | SQL, at: string, priceVersion: number | SQL) =>
+  sql`lead_id = ${typeof leadId === "string" ? sql`${leadId}::uuid` : leadId} and sold_at is null and expires_at > ${at}::timestamptz
       and (hold_until is null or hold_until <= ${at}::timestamptz)
       and (select max(version) from price_grids) = ${priceVersion}`;
 
@@ -101,7 +111,9 @@ export const freeAtSql = (leadId: string, at: string, priceVersion: number) =>
  * works it out in a transaction and gives the exact answer.
  */
 export async function holdAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, now: Date): Promise<Hold | null> {
-  const [facts] = await preparedRows<HoldFacts>(db, "market.hold-facts", holdFactsSql(buyer, input), { genericPlan: true });
+  const [facts] = await preparedRows<HoldFacts>(db, "market.hold-facts", holdFactsSql(holdAsked(buyer, input)), {
+    genericPlan: true,
+  });
   const hold = holdOfFacts(facts, buyer, input, now);
   if (!hold) return null;
   const at = now.toISOString();

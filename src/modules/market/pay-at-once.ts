@@ -4,8 +4,8 @@ import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { auditEventsInsertSql, type BulkAuditEvent, bulkEvent } from "../audit";
-import { debitAtOnce } from "../billing";
+import { actorsEventsInsertSql, type BulkAuditEvent, bulkEvent } from "../audit";
+import { debitsAtOnce } from "../billing";
 import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
 import { saleDeliveriesSql } from "../delivery";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
@@ -62,7 +62,11 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
   const lead = saleLeadOf(facts);
   if (buyerProblemsOf(facts.buyer, lead).length > 0) return null;
 
-  const { sale, ctes, applied } = creditSaleAtOnce(buyer, { ...facts, holdId, label: lead.label, balanceCents: facts.balance_cents }, now);
+  const { sales, ctes, applied } = creditSalesAtOnce(
+    [{ buyer, facts: { ...facts, holdId, label: lead.label, balanceCents: facts.balance_cents } }],
+    now,
+  );
+  const sale = sales[0] as SaleInput;
   const at = now.toISOString();
   const written = await writeGuarded(
     db,
@@ -75,7 +79,7 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
               where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
               returning id`,
         ],
-        ["sold_listing", listingsSoldSql([sale], now)],
+        ["sold_listing", listingsSoldSql(sales, now)],
         ...ctes(),
       ],
       sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${applied}`, "la réservation, le solde ou le lead")}`,
@@ -87,58 +91,75 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
   return { saleId: sale.id, leadId: facts.lead_id, priceCents: facts.price_cents, paidWith: "credits", contact: leadContactOf(facts) };
 }
 
-/** What a marketplace sale paid by credits is made of, as payAtOnce and buyAtOnce write it. */
-interface CreditSaleFacts {
+/** What a marketplace sale paid by credits is made of, as payAtOnce and buyManyAtOnce write it. */
+export interface CreditSaleFacts {
   lead_id: string;
   holdId: string;
   price_cents: number;
   price_version: number;
   tier: PriceTier;
   label: string;
+  /** The buyer's balance as read before the statement (for a brokerage's second sale in it, ignored: its first counts). */
   balanceCents: number;
 }
 
 /**
- * The sale of a held lead paid by credits, in fragments of one statement: the wallet debited from the
- * balance read, the sale, the promise to deliver it and the signed events (`before` goes first: a hold
- * created in the same statement). `applied` is what the statement's guard must check besides its own CTEs.
+ * Marketplace sales of held leads paid by credits, in fragments of one statement: the wallets debited from
+ * the balances read, the sales, one promise to deliver them all and the signed events (`before` gives a
+ * sale's events that go first: a hold created in the same statement). `applied` is what the statement's
+ * guard must check besides its own CTEs: every wallet debited and every sale written, or nothing stays.
  */
-export function creditSaleAtOnce(buyer: AuthContext, facts: CreditSaleFacts, now: Date) {
-  const saleId = uuidv7(now.getTime());
-  const sale: SaleInput = {
-    id: saleId,
-    leadId: facts.lead_id,
-    buyerOrgId: buyer.orgId,
-    buyerUserId: buyer.userId,
-    channel: "marketplace",
-    orderId: null,
-    holdId: facts.holdId,
-    priceCents: facts.price_cents,
-    priceVersion: facts.price_version,
-    tier: facts.tier,
-    paidWith: "credits",
-    paymentRef: saleId,
-  };
-  const debit = debitAtOnce(
-    {
-      orgId: buyer.orgId,
-      amountCents: facts.price_cents,
-      kind: "marketplace_purchase",
-      reference: saleId,
-      description: facts.label,
-      userId: buyer.userId,
-      now,
-    },
-    facts.balanceCents,
+export function creditSalesAtOnce(purchases: readonly { buyer: AuthContext; facts: CreditSaleFacts }[], now: Date) {
+  const sales = purchases.map(({ buyer, facts }): SaleInput => {
+    const saleId = uuidv7(now.getTime());
+    return {
+      id: saleId,
+      leadId: facts.lead_id,
+      buyerOrgId: buyer.orgId,
+      buyerUserId: buyer.userId,
+      channel: "marketplace",
+      orderId: null,
+      holdId: facts.holdId,
+      priceCents: facts.price_cents,
+      priceVersion: facts.price_version,
+      tier: facts.tier,
+      paidWith: "credits",
+      paymentRef: saleId,
+    };
+  });
+  const debits = debitsAtOnce(
+    purchases.map(({ buyer, facts }, i) => ({
+      movement: {
+        orgId: buyer.orgId,
+        amountCents: facts.price_cents,
+        kind: "marketplace_purchase" as const,
+        reference: (sales[i] as SaleInput).id,
+        description: facts.label,
+        userId: buyer.userId,
+        now,
+      },
+      balanceRead: facts.balanceCents,
+    })),
   );
   return {
-    sale,
-    applied: sql`${debit.applied} and exists (select 1 from sale)`,
-    ctes: (before: BulkAuditEvent[] = []): [string, SQL][] => [
-      ...debit.ctes,
-      ["sale", leadSalesInsertSql([sale], now)],
-      ["deliveries", saleDeliveriesSql([sale], now)],
-      ["sale_events", auditEventsInsertSql(buyerActor(buyer), now, [...before, debit.event, bulkEvent(saleEventOf(sale, now))])],
+    sales,
+    applied: sql`${debits.applied} and (select count(*) from sale) = ${sales.length}`,
+    ctes: (before: (i: number) => BulkAuditEvent[] = () => []): [string, SQL][] => [
+      ...debits.ctes,
+      ["sale", leadSalesInsertSql(sales, now)],
+      ["deliveries", saleDeliveriesSql(sales, now)],
+      [
+        "sale_events",
+        actorsEventsInsertSql(
+          now,
+          purchases.flatMap(({ buyer }, i) =>
+            [...before(i), debits.events[i] as BulkAuditEvent, bulkEvent(saleEventOf(sales[i] as SaleInput, now))].map((event) => ({
+              actor: buyerActor(buyer),
+              event,
+            })),
+          ),
+        ),
+      ],
     ],
   };
 }
