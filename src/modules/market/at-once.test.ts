@@ -7,7 +7,7 @@ import { rawRows } from "../../platform/db/raw-rows";
 import { readCheckpoints } from "../audit";
 import { verifyLedger, walletBalance } from "../billing";
 import { verifyEvidence } from "../evidence";
-import { buyAtOnce } from "./buy-at-once";
+import { buyAtOnce, buyManyAtOnce } from "./buy-at-once";
 import { buyWithCredits, buyWithCreditsInTransaction, payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead";
 import { holdAtOnce } from "./hold-at-once";
 import { holdLead, holdLeadInTransaction } from "./hold-lead";
@@ -248,5 +248,108 @@ describe("a purchase in one step (hold and payment at the same instant)", () => 
           from lead_sales where lead_id = ${lead}::uuid`,
     )) as [{ sales: number; spent: number }];
     expect({ sales, spent }).toEqual({ sales: 1, spent: 1800 });
+  });
+});
+
+describe("purchases in one step made together (group commit)", () => {
+  it("writes for each purchase of a group the rows and evidence it writes alone, a brokerage's purchases debited one after the other", async () => {
+    const [a, b, alone] = [await buyer(), await buyer(), await buyer()];
+    const [a1, a2, b1, aloneLead] = [await stockedLead(), await stockedLead(), await stockedLead(), await stockedLead()];
+    const together = await buyManyAtOnce(
+      ctx.db,
+      [
+        { buyer: a, input: { leadId: a1, idempotencyKey: "ensemble-0001" } },
+        { buyer: b, input: { leadId: b1, idempotencyKey: "ensemble-0001" } },
+        { buyer: a, input: { leadId: a2, idempotencyKey: "ensemble-0002" } },
+      ],
+      now,
+    );
+    expect(together.map((p) => p?.leadId)).toEqual([a1, b1, a2]);
+    expect(new Set(together.map((p) => p?.saleId)).size).toBe(3);
+    await buyWithCreditsInTransaction(ctx.db, alone, { leadId: aloneLead, idempotencyKey: "ensemble-0001" }, now);
+
+    // The second brokerage's purchase is written as the purchase alone would be, its delivery promised with the group's.
+    const { jobs, ...written } = await writtenBy(b.orgId, b1);
+    const { jobs: aloneJobs, ...aloneWritten } = await writtenBy(alone.orgId, aloneLead);
+    expect(written).toEqual(aloneWritten);
+    expect(aloneJobs).toHaveLength(1);
+    const [delivery] = await rawRows<{ sale_ids: string[] }>(
+      ctx.db,
+      sql`select array(select jsonb_array_elements_text(payload::jsonb -> 'saleIds')) as sale_ids from jobs
+          where kind = 'delivery.sale' and payload::jsonb -> 'saleIds' ? ${together[0]?.saleId as string}`,
+    );
+    expect(delivery?.sale_ids).toEqual(together.map((p) => p?.saleId));
+
+    // The first brokerage paid twice, each ledger row with the balance after it.
+    const ledger = await rawRows<{ amount_cents: number; balance_after_cents: number; reference: string }>(
+      ctx.db,
+      sql`select amount_cents, balance_after_cents, reference from ledger_entries where org_id = ${a.orgId}::uuid and kind = 'marketplace_purchase'
+          order by balance_after_cents desc`,
+    );
+    expect(ledger).toEqual([
+      { amount_cents: -1800, balance_after_cents: 100_000 - 1800, reference: together[0]?.saleId },
+      { amount_cents: -1800, balance_after_cents: 100_000 - 3600, reference: together[2]?.saleId },
+    ]);
+    expect(await walletBalance(ctx.db, a.orgId)).toBe(100_000 - 3600);
+    await expectPaidOnceAndEvidenceWhole(b.orgId);
+    expect(await verifyLedger(ctx.db)).toEqual([]);
+  });
+
+  it("leaves to the purchase alone what it cannot make (sold, held, credits short, a key seen before) and makes the rest", async () => {
+    const [a, b, poor] = [await buyer(), await buyer(), await buyer(2000)];
+    const [sold, held, fine, short1, short2] = await Promise.all(Array.from({ length: 5 }, () => stockedLead()));
+    await buyWithCredits(ctx.db, a, { leadId: sold as string, idempotencyKey: "avant-000001" }, now);
+    await holdLead(ctx.db, a, { leadId: held as string, idempotencyKey: "avant-000002" }, now);
+    const answers = await buyManyAtOnce(
+      ctx.db,
+      [
+        { buyer: b, input: { leadId: sold as string, idempotencyKey: "groupe-00001" } },
+        { buyer: b, input: { leadId: held as string, idempotencyKey: "groupe-00002" } },
+        { buyer: b, input: { leadId: fine as string, idempotencyKey: "groupe-00003" } },
+        // 20 € for two 18 € leads: the first is bought, the second is short.
+        { buyer: poor, input: { leadId: short1 as string, idempotencyKey: "groupe-00004" } },
+        { buyer: poor, input: { leadId: short2 as string, idempotencyKey: "groupe-00005" } },
+        // A key the first brokerage used already.
+        { buyer: a, input: { leadId: short2 as string, idempotencyKey: "avant-000001" } },
+      ],
+      now,
+    );
+    expect(answers.map((p) => p?.leadId ?? null)).toEqual([null, null, fine, short1, null, null]);
+    expect(await walletBalance(ctx.db, b.orgId)).toBe(100_000 - 1800);
+    expect(await walletBalance(ctx.db, poor.orgId)).toBe(200);
+    await expect(buyWithCredits(ctx.db, poor, { leadId: short2 as string, idempotencyKey: "groupe-00005" }, now)).rejects.toMatchObject({
+      code: "insufficient_credits",
+    });
+    expect(await verifyLedger(ctx.db)).toEqual([]);
+  });
+
+  it("writes nothing when what it read changed (two brokerages after the same lead in one group): each goes alone", async () => {
+    const [a, b] = [await buyer(), await buyer()];
+    const [contested, other] = [await stockedLead(), await stockedLead()];
+    const answers = await buyManyAtOnce(
+      ctx.db,
+      [
+        { buyer: a, input: { leadId: contested, idempotencyKey: "dispute-0001" } },
+        { buyer: b, input: { leadId: other, idempotencyKey: "dispute-0002" } },
+        { buyer: b, input: { leadId: contested, idempotencyKey: "dispute-0003" } },
+      ],
+      now,
+    );
+    expect(answers).toEqual([null, null, null]);
+    const [{ sales, holds }] = (await rawRows<{ sales: number; holds: number }>(
+      ctx.db,
+      sql`select (select count(*)::int from lead_sales where lead_id in (${contested}::uuid, ${other}::uuid)) as sales,
+                 (select count(*)::int from market_holds where lead_id in (${contested}::uuid, ${other}::uuid)) as holds`,
+    )) as [{ sales: number; holds: number }];
+    expect({ sales, holds }).toEqual({ sales: 0, holds: 0 });
+    expect([await walletBalance(ctx.db, a.orgId), await walletBalance(ctx.db, b.orgId)]).toEqual([100_000, 100_000]);
+    // Each alone, the exact answers: one sale of the contested lead, the other lead bought.
+    const outcomes = await Promise.allSettled([
+      buyWithCredits(ctx.db, a, { leadId: contested, idempotencyKey: "dispute-0001" }, now),
+      buyWithCredits(ctx.db, b, { leadId: other, idempotencyKey: "dispute-0002" }, now),
+      buyWithCredits(ctx.db, b, { leadId: contested, idempotencyKey: "dispute-0003" }, now),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    expect(await verifyLedger(ctx.db)).toEqual([]);
   });
 });

@@ -27,9 +27,9 @@ export async function buyAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, 
 }
 
 /**
- * buyWithCredits' usual case for purchases made together (buy-batcher.ts), in two round trips and no
- * transaction whatever their number (decision 004): the holds' facts with the wallets' balances and the
- * leads' contacts, then one statement that takes the leads out of the stock only if each is still free at
+ * buyWithCredits' usual case for purchases made together (group commit: platform/db/group-commit.ts), in
+ * two round trips and no transaction whatever their number (decision 004): the holds' facts with the
+ * wallets' balances and the leads' contacts, then one statement that takes the leads out of the stock only if each is still free at
  * the same grid version, records each hold as opened and paid at once, and writes the debits, the sales,
  * the promise to deliver them and the signed events — the rows holds then their payments write, in one go.
  * A purchase gets null, with nothing written for it, for anything else (a key seen before, a lead held, sold

@@ -174,6 +174,48 @@ describe.runIf(onPostgres)("marketplace under parallel buyers (PostgreSQL)", () 
     await expectLedgerExact();
   }, 90_000);
 
+  it("100 brokers race for 20 leads buying in one step (purchases grouped): each sold once, every loser a clear 409, the ledger exact", async () => {
+    const leads = await inParallel(Array.from({ length: 20 }), 4, () => sendLead());
+    // Enough for every lead of the race, whatever each won in the previous one.
+    await inParallel(buyers, 6, (b, i) =>
+      ctx.db.transaction((tx) =>
+        creditWallet(tx, { orgId: b.orgId, amountCents: 40_000, kind: "top_up", reference: `course-en-une-fois-${i}`, now: clock() }),
+      ),
+    );
+    const before = new Map(await Promise.all(buyers.map(async (b) => [b.orgId, await walletBalance(ctx.db, b.orgId)] as const)));
+    const results = await Promise.all(
+      buyers.map(async (b, bi) => {
+        const mine: { status: number; code?: string; saleId?: string }[] = [];
+        for (let k = 0; k < leads.length; k++) {
+          const res = await ctx.app.inject({
+            method: "POST",
+            url: `/api/v1/market/leads/${leads[(k + bi) % leads.length]}/buy`,
+            headers: { ...asUser(b.session), "idempotency-key": `une-fois-${bi}-${k}-xxxx` },
+          });
+          mine.push({ status: res.statusCode, code: res.json().error?.code, saleId: res.json().saleId });
+        }
+        return mine;
+      }),
+    );
+    const flat = results.flat();
+    expect(flat.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(
+      flat.filter((r) => r.status !== 200 && (r.status !== 409 || !["lead_on_hold", "lead_already_sold"].includes(r.code ?? ""))),
+    ).toEqual([]);
+    const sales = await rawRows<{ lead_id: string; n: number }>(
+      ctx.db,
+      sql`select lead_id, count(*)::int as n from lead_sales where lead_id = any(${sql.param(leads)}::uuid[]) group by lead_id`,
+    );
+    expect(sales.map((s) => s.n)).toEqual(Array.from({ length: 20 }, () => 1));
+    for (const b of buyers) {
+      const spent = await one<number>(
+        sql`select coalesce(sum(price_cents), 0)::int as v from lead_sales where buyer_org_id = ${b.orgId}::uuid and lead_id = any(${sql.param(leads)}::uuid[])`,
+      );
+      expect(await walletBalance(ctx.db, b.orgId)).toBe((before.get(b.orgId) as number) - spent);
+    }
+    await expectLedgerExact();
+  }, 90_000);
+
   it("routes 5,000 leads across 50 capped orders while brokers top up and buy: no cap exceeded, nothing sold twice", async () => {
     const started = performance.now();
     const orderers = buyers.slice(0, 50);

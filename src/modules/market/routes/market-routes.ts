@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pageAnswer } from "../../../lib/paging";
 import { access, BROKER } from "../../../platform/access";
 import { authOf } from "../../../platform/auth";
+import { GroupCommit } from "../../../platform/db/group-commit";
 import type { RouteModule } from "../../../platform/deps";
 import { errorResponses } from "../../../platform/openapi";
 import { paymentProviderOf } from "../../billing";
@@ -14,9 +15,11 @@ import {
   payHoldResponseSchema,
   purchasedLeadSchema,
 } from "../api";
+import { type BuyRequest, buyManyAtOnce } from "../buy-at-once";
 import { buyWithCredits, payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";
 import { holdLead, releaseHold } from "../hold-lead";
 import { listMarket } from "../list-market";
+import type { PurchasedLead } from "../pay-at-once";
 
 const tags = ["Salle de marché"];
 const leadParams = z.object({ leadId: z.uuid().meta({ title: "le lead" }) });
@@ -27,6 +30,11 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
   const { db } = database;
   const provider = paymentProviderOf(config);
   registerMarketPurchase(config.seller);
+  // Purchases in one step made at the same moment share their round trips and their commit (decision 004).
+  const purchases = new GroupCommit<BuyRequest, PurchasedLead>(
+    { together: (requests, now) => buyManyAtOnce(db, requests, now), alone: (r, now) => buyWithCredits(db, r.buyer, r.input, now) },
+    clock,
+  );
 
   app.get(
     "/api/v1/market/leads",
@@ -75,7 +83,8 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
         response: { 200: purchasedLeadSchema, ...errorResponses(400, 401, 402, 403, 404, 409) },
       },
     },
-    async (req) => buyWithCredits(db, authOf(req), { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] }, clock()),
+    async (req) =>
+      purchases.submit({ buyer: authOf(req), input: { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] } }),
   );
 
   app.post(
