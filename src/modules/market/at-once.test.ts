@@ -9,9 +9,9 @@ import { verifyLedger, walletBalance } from "../billing";
 import { verifyEvidence } from "../evidence";
 import { buyAtOnce, buyManyAtOnce } from "./buy-at-once";
 import { buyWithCredits, buyWithCreditsInTransaction, payHoldWithCredits, payHoldWithCreditsInTransaction } from "./buy-lead";
-import { holdAtOnce } from "./hold-at-once";
+import { holdAtOnce, holdManyAtOnce } from "./hold-at-once";
 import { holdLead, holdLeadInTransaction } from "./hold-lead";
-import { type PurchasedLead, payAtOnce } from "./pay-at-once";
+import { type PurchasedLead, payAtOnce, payManyAtOnce } from "./pay-at-once";
 
 /** Tuesday 1 December 2026, 10:00 in Paris. */
 const now = new Date("2026-12-01T10:00:00+01:00");
@@ -343,13 +343,95 @@ describe("purchases in one step made together (group commit)", () => {
     )) as [{ sales: number; holds: number }];
     expect({ sales, holds }).toEqual({ sales: 0, holds: 0 });
     expect([await walletBalance(ctx.db, a.orgId), await walletBalance(ctx.db, b.orgId)]).toEqual([100_000, 100_000]);
-    // Each alone, the exact answers: one sale of the contested lead, the other lead bought.
+    // Each alone, the exact answers: the other lead bought, the contested one sold to one of them, the other told so.
+    expect(await buyWithCredits(ctx.db, b, { leadId: other, idempotencyKey: "dispute-0002" }, now)).toMatchObject({ leadId: other });
     const outcomes = await Promise.allSettled([
       buyWithCredits(ctx.db, a, { leadId: contested, idempotencyKey: "dispute-0001" }, now),
-      buyWithCredits(ctx.db, b, { leadId: other, idempotencyKey: "dispute-0002" }, now),
       buyWithCredits(ctx.db, b, { leadId: contested, idempotencyKey: "dispute-0003" }, now),
     ]);
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await verifyLedger(ctx.db)).toEqual([]);
+  });
+});
+
+describe("holds and payments made together (group commit)", () => {
+  it("holds then pays a group as each alone would, a brokerage's payments debited one after the other, and leaves the rest alone", async () => {
+    const [a, b, poor] = [await buyer(), await buyer(), await buyer(2000)];
+    const [a1, a2, b1, p1, p2, taken] = await Promise.all(Array.from({ length: 6 }, () => stockedLead()));
+    await holdLead(ctx.db, b, { leadId: taken as string, idempotencyKey: "deja-pris-01" }, now);
+    const ask = (who: AuthContext, leadId: string | undefined, key: string) => ({
+      buyer: who,
+      input: { leadId: leadId as string, idempotencyKey: key },
+    });
+    const holds = await holdManyAtOnce(
+      ctx.db,
+      [
+        ask(a, a1, "tenir-0001"),
+        ask(b, b1, "tenir-0001"),
+        ask(a, a2, "tenir-0002"),
+        ask(poor, p1, "tenir-0001"),
+        ask(poor, p2, "tenir-0002"),
+        ask(a, taken, "tenir-0003"),
+      ],
+      now,
+    );
+    // The lead another brokerage holds is left to the hold alone, which refuses it.
+    expect(holds.map((h) => h?.leadId ?? null)).toEqual([a1, b1, a2, p1, p2, null]);
+    await expect(holdLead(ctx.db, a, { leadId: taken as string, idempotencyKey: "tenir-0003" }, now)).rejects.toMatchObject({
+      code: "lead_on_hold",
+    });
+    // The group's hold is written as the hold alone is.
+    const aloneHold = await holdLeadInTransaction(
+      ctx.db,
+      poor,
+      { leadId: (await stockedLead()) as string, idempotencyKey: "tenir-0009" },
+      now,
+    );
+    const role = (h: typeof aloneHold | null) => ({
+      ...h,
+      id: "HOLD",
+      leadId: "LEAD",
+      orgId: "ORG",
+      userId: "USER",
+      idempotencyKey: "KEY",
+    });
+    expect(role(holds[1] ?? null)).toEqual(role(aloneHold));
+
+    const pay = (who: AuthContext, i: number) => ({ buyer: who, holdId: holds[i]?.id as string });
+    // 20 € for two 18 € leads: the first is paid, the second left to the payment alone; the same hold twice in a
+    // second group makes that group write nothing.
+    const paid = await payManyAtOnce(ctx.db, [pay(a, 0), pay(b, 1), pay(a, 2), pay(poor, 3), pay(poor, 4)], now);
+    expect(paid.map((p) => p?.leadId ?? null)).toEqual([a1, b1, a2, p1, null]);
+    expect([await walletBalance(ctx.db, a.orgId), await walletBalance(ctx.db, b.orgId), await walletBalance(ctx.db, poor.orgId)]).toEqual([
+      100_000 - 3600,
+      100_000 - 1800,
+      200,
+    ]);
+    await expect(payHoldWithCredits(ctx.db, poor, holds[4]?.id as string, now)).rejects.toMatchObject({ code: "insufficient_credits" });
+    const { jobs, ...written } = await writtenBy(b.orgId, b1 as string);
+    // Its hold of the lead another brokerage wanted, then the one of its purchase, its debit and its sale.
+    expect(written.events.map((e: { action: string }) => e.action)).toEqual([
+      "market.hold_created",
+      "market.hold_created",
+      "credits.debited",
+      "lead.sold",
+    ]);
+    expect(written.hold).toMatchObject({ status: "paid", payment_ref: "SALE", closed: true });
+    expect(jobs).toEqual([]); // one delivery job for the group, keyed by its first sale
+    const fresh = await stockedLead();
+    const h = await holdLead(ctx.db, b, { leadId: fresh, idempotencyKey: "tenir-0004" }, now);
+    expect(
+      await payManyAtOnce(
+        ctx.db,
+        [
+          { buyer: b, holdId: h.id },
+          { buyer: b, holdId: h.id },
+        ],
+        now,
+      ),
+    ).toEqual([null, null]);
+    expect(await walletBalance(ctx.db, b.orgId)).toBe(100_000 - 1800);
+    await expectPaidOnceAndEvidenceWhole(b.orgId);
     expect(await verifyLedger(ctx.db)).toEqual([]);
   });
 });

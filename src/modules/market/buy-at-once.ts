@@ -2,23 +2,26 @@ import { sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
-import { pgArrayLiteral } from "../../platform/db/pg-array";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { bulkEvent } from "../audit";
 import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
-import { freeAtSql, type HoldFacts, type HoldRequest, holdCreatedEvent, holdFactsSql, holdOfFacts } from "./hold-at-once";
+import {
+  factsOfEachSql,
+  type HoldFacts,
+  type HoldRequest,
+  holdCreatedEvent,
+  holdOfFacts,
+  holdsInsertSql,
+  type LeadRequest,
+  listingsTakenSql,
+} from "./hold-at-once";
 import { saleLeadOf } from "./lead-for-sale";
 import { creditSalesAtOnce, type PurchasedLead } from "./pay-at-once";
+import type { SaleInput } from "./record-sale";
 import type { LeadType } from "./rules/sale-terms";
 import type { Hold } from "./schema";
 
 type BuyFacts = HoldFacts & LeadContact & { asked: number; lead_type: LeadType; balance_cents: number | null };
-
-/** A purchase in one step: who buys which lead, under which Idempotency-Key. */
-export interface BuyRequest {
-  buyer: AuthContext;
-  input: HoldRequest;
-}
 
 /** buyManyAtOnce for one purchase. */
 export async function buyAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, now: Date): Promise<PurchasedLead | null> {
@@ -37,25 +40,18 @@ export async function buyAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, 
  * changed before the statement (a lead taken, a balance moved, the same key sent twice at once): the
  * statement then writes nothing at all. buyWithCredits works each of those out in a transaction.
  */
-export async function buyManyAtOnce(db: Db, requests: readonly BuyRequest[], now: Date): Promise<(PurchasedLead | null)[]> {
-  const column = (pick: (r: BuyRequest) => string) => pgArrayLiteral(requests.map(pick));
+export async function buyManyAtOnce(db: Db, requests: readonly LeadRequest[], now: Date): Promise<(PurchasedLead | null)[]> {
   const facts = await preparedRows<BuyFacts>(
     db,
     "market.buy-facts",
-    sql`select r.asked::int as asked, x.*
-        from unnest(${column((r) => r.buyer.orgId)}::uuid[], ${column((r) => r.input.leadId)}::uuid[],
-                    ${column((r) => r.input.idempotencyKey)}::text[]) with ordinality as r(org_id, lead_id, idempotency_key, asked)
-        cross join lateral (${holdFactsSql(
-          { orgId: sql`r.org_id`, leadId: sql`r.lead_id`, idempotencyKey: sql`r.idempotency_key` },
-          {
-            columns: sql`, m.lead_type, w.balance_cents, ${leadContactSelect}`,
-            joins: sql`join leads l on l.id = m.lead_id left join wallets w on w.org_id = r.org_id`,
-          },
-        )}) x`,
+    factsOfEachSql(requests, {
+      columns: sql`, m.lead_type, w.balance_cents, ${leadContactSelect}`,
+      joins: sql`join leads l on l.id = m.lead_id left join wallets w on w.org_id = r.org_id`,
+    }),
     { genericPlan: true },
   );
   const factsOf = new Map(facts.map((f) => [f.asked - 1, f]));
-  // What each brokerage has left once its earlier purchases in this batch are paid.
+  // What each brokerage has left once its earlier purchases in this group are paid.
   const left = new Map<string, number>();
   const buying = requests.flatMap(({ buyer, input }, i) => {
     const f = factsOf.get(i);
@@ -84,35 +80,16 @@ export async function buyManyAtOnce(db: Db, requests: readonly BuyRequest[], now
     })),
     now,
   );
-  const at = now.toISOString();
-  const holds = buying.map((b) => b.hold);
-  const holdColumn = (pick: (h: Hold, i: number) => string | number | null) => pgArrayLiteral(holds.map(pick));
+  // Each hold opened and paid at the same instant, its payment the sale.
+  const holds = buying.map(({ hold }, k): Hold => ({ ...hold, status: "paid", closedAt: now, paymentRef: (sales[k] as SaleInput).id }));
   const written = await writeGuarded(
     db,
     "market.buy-sale",
     withCtes(
       [
-        [
-          "taken",
-          sql`update market_listings set sold_at = ${at}::timestamptz, held_by = null, hold_until = null
-              from unnest(${holdColumn((h) => h.leadId)}::uuid[], ${holdColumn((h) => h.priceVersion)}::int[]) as t(wanted_lead, wanted_version)
-              where ${freeAtSql(sql`t.wanted_lead`, at, sql`t.wanted_version`)}
-              returning lead_id`,
-        ],
-        [
-          "paid_hold",
-          sql`insert into market_holds (id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at,
-                                        expires_at, closed_at, payment_ref)
-              select h.id, h.lead_id, h.org_id, h.user_id, h.idempotency_key, h.price_cents, h.price_version, h.tier, 'paid', ${at}::timestamptz,
-                     h.expires_at, ${at}::timestamptz, h.payment_ref
-              from unnest(${holdColumn((h) => h.id)}::uuid[], ${holdColumn((h) => h.leadId)}::uuid[], ${holdColumn((h) => h.orgId)}::uuid[],
-                          ${holdColumn((h) => h.userId)}::uuid[], ${holdColumn((h) => h.idempotencyKey)}::text[],
-                          ${holdColumn((h) => h.priceCents)}::int[], ${holdColumn((h) => h.priceVersion)}::int[], ${holdColumn((h) => h.tier)}::text[],
-                          ${holdColumn((h) => h.expiresAt.toISOString())}::timestamptz[], ${holdColumn((_h, i) => sales[i]?.id as string)}::text[])
-                   as h(id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, expires_at, payment_ref)
-              where h.lead_id in (select lead_id from taken)`,
-        ],
-        ...ctes((i) => [bulkEvent(holdCreatedEvent(holds[i] as Hold))]),
+        ["taken", listingsTakenSql(holds, now.toISOString(), "sold")],
+        ["paid_hold", holdsInsertSql(holds)],
+        ...ctes((k) => [bulkEvent(holdCreatedEvent(buying[k]?.hold as Hold))]),
       ],
       sql`select ${guardSql(sql`(select count(*) from taken) = ${holds.length} and ${applied}`, "les leads en stock, les soldes ou les ventes")}`,
     ),
@@ -122,7 +99,7 @@ export async function buyManyAtOnce(db: Db, requests: readonly BuyRequest[], now
   if (!written) return answers;
   for (const [k, { i, hold, facts: f }] of buying.entries())
     answers[i] = {
-      saleId: (sales[k] as { id: string }).id,
+      saleId: (sales[k] as SaleInput).id,
       leadId: hold.leadId,
       priceCents: hold.priceCents,
       paidWith: "credits",

@@ -2,9 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
+import { pgArrayLiteral } from "../../platform/db/pg-array";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
-import { auditEventsInsertSql, bulkEvent } from "../audit";
+import { actorsEventsInsertSql, bulkEvent } from "../audit";
 import { type BuyerFacts, buyerFactsSql, buyerProblemsOf } from "../brokers";
 import { type LeadForSaleRow, leadForSaleSql, saleLeadOf } from "./lead-for-sale";
 import { freshnessTierAt } from "./rules/freshness";
@@ -103,47 +104,103 @@ export const freeAtSql = (leadId: string | SQL, at: string, priceVersion: number
       and (hold_until is null or hold_until <= ${at}::timestamptz)
       and (select max(version) from price_grids) = ${priceVersion}`;
 
-/**
- * holdLead's usual case in two round trips and no transaction (decision 004, as the intake does): one
- * query reads the facts (holdFactsSql); then one statement takes the lead only if it is still free at the
- * same grid version, with the hold and its signed event. Null, with nothing written, for anything else (a
- * key seen before, a lead held, sold or gone, a buyer refused, a grid published meanwhile): holdLead then
- * works it out in a transaction and gives the exact answer.
- */
+/** holdManyAtOnce for one hold. */
 export async function holdAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, now: Date): Promise<Hold | null> {
-  const [facts] = await preparedRows<HoldFacts>(db, "market.hold-facts", holdFactsSql(holdAsked(buyer, input)), {
-    genericPlan: true,
-  });
-  const hold = holdOfFacts(facts, buyer, input, now);
-  if (!hold) return null;
+  const [held] = await holdManyAtOnce(db, [{ buyer, input }], now);
+  return held ?? null;
+}
+
+/**
+ * holdLead's usual case for holds asked together (group commit, platform/db/group-commit.ts), in two round
+ * trips and no transaction whatever their number (decision 004, as the intake does): one query reads each
+ * hold's facts (holdFactsSql); then one statement takes the leads only if each is still free at the same
+ * grid version, with the holds and their signed events. A hold gets null, with nothing written for it, for
+ * anything else (a key seen before, a lead held, sold or gone, a buyer refused); every hold gets null when a
+ * lead was taken meanwhile, a grid published or the same key sent twice at once: the statement then writes
+ * nothing at all. holdLead works each of those out in a transaction and gives the exact answer.
+ */
+export async function holdManyAtOnce(db: Db, requests: readonly LeadRequest[], now: Date): Promise<(Hold | null)[]> {
+  const facts = await preparedRows<HoldFacts & { asked: number }>(db, "market.hold-facts", factsOfEachSql(requests), { genericPlan: true });
+  const factsOf = new Map(facts.map((f) => [f.asked - 1, f]));
+  const answers = requests.map(({ buyer, input }, i) => holdOfFacts(factsOf.get(i), buyer, input, now));
+  const holds = answers.filter((h): h is Hold => h !== null);
+  if (holds.length === 0) return answers;
   const at = now.toISOString();
   const written = await writeGuarded(
     db,
     "market.hold-take",
     withCtes(
       [
+        ["taken", listingsTakenSql(holds, at, "held")],
+        ["new_hold", holdsInsertSql(holds)],
         [
-          "taken",
-          sql`update market_listings set held_by = ${buyer.orgId}::uuid, hold_until = ${hold.expiresAt.toISOString()}::timestamptz
-              where ${freeAtSql(input.leadId, at, hold.priceVersion)}
-              returning lead_id`,
+          "hold_event",
+          actorsEventsInsertSql(
+            now,
+            holds.map((hold) => ({ actor: holdActor(hold), event: bulkEvent(holdCreatedEvent(hold)) })),
+          ),
         ],
-        [
-          "new_hold",
-          sql`insert into market_holds (id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at, expires_at)
-              select ${hold.id}::uuid, lead_id, ${hold.orgId}::uuid, ${hold.userId}::uuid, ${hold.idempotencyKey}, ${hold.priceCents},
-                     ${hold.priceVersion}, ${hold.tier}, 'active', ${at}::timestamptz, ${hold.expiresAt.toISOString()}::timestamptz
-              from taken`,
-        ],
-        ["hold_event", auditEventsInsertSql(buyerActor(buyer), now, [bulkEvent(holdCreatedEvent(hold))])],
       ],
-      sql`select ${guardSql(sql`exists (select 1 from taken)`, "le lead en stock")}`,
+      sql`select ${guardSql(sql`(select count(*) from taken) = ${holds.length}`, "les leads en stock")}`,
     ),
     { genericPlan: true },
   );
-  // Not written: taken by another buyer meanwhile, or the same key sent twice at once; the transaction answers.
-  return written ? hold : null;
+  // Not written: a lead taken by another buyer meanwhile, or the same key sent twice at once; the transaction answers each.
+  return written ? answers : requests.map(() => null);
 }
+
+/** Who asks for which lead under which key: to hold it or to buy it, alone or with others (group commit). */
+export interface LeadRequest {
+  buyer: AuthContext;
+  input: HoldRequest;
+}
+
+/**
+ * holdFactsSql for each request, with its rank (from 1) as `asked`; a request whose lead is not listed has
+ * no row. `more` as for holdFactsSql, where `r.org_id` is the buyer.
+ */
+export function factsOfEachSql(requests: readonly LeadRequest[], more?: { columns: SQL; joins: SQL }): SQL {
+  const column = (pick: (r: LeadRequest) => string) => pgArrayLiteral(requests.map(pick));
+  return sql`select r.asked::int as asked, x.*
+      from unnest(${column((r) => r.buyer.orgId)}::uuid[], ${column((r) => r.input.leadId)}::uuid[],
+                  ${column((r) => r.input.idempotencyKey)}::text[]) with ordinality as r(org_id, lead_id, idempotency_key, asked)
+      cross join lateral (${holdFactsSql({ orgId: sql`r.org_id`, leadId: sql`r.lead_id`, idempotencyKey: sql`r.idempotency_key` }, more)}) x`;
+}
+
+/**
+ * Takes the holds' leads out of the stock at `at` ("sold": a hold paid at once) or holds them until their
+ * holds expire, each only if it is still free at its price's grid version; returns the leads taken.
+ */
+export function listingsTakenSql(holds: readonly Hold[], at: string, as: "held" | "sold"): SQL {
+  const column = (pick: (h: Hold) => string | number) => pgArrayLiteral(holds.map(pick));
+  const set =
+    as === "sold"
+      ? sql`sold_at = ${at}::timestamptz, held_by = null, hold_until = null`
+      : sql`held_by = t.wanted_by, hold_until = t.wanted_until`;
+  return sql`update market_listings set ${set}
+      from unnest(${column((h) => h.leadId)}::uuid[], ${column((h) => h.priceVersion)}::int[], ${column((h) => h.orgId)}::uuid[],
+                  ${column((h) => h.expiresAt.toISOString())}::timestamptz[]) as t(wanted_lead, wanted_version, wanted_by, wanted_until)
+      where ${freeAtSql(sql`t.wanted_lead`, at, sql`t.wanted_version`)}
+      returning lead_id`;
+}
+
+/** The holds' rows, as they are, for the leads a sibling CTE `taken` took. */
+export function holdsInsertSql(holds: readonly Hold[]): SQL {
+  const column = (pick: (h: Hold) => string | number | null) => pgArrayLiteral(holds.map(pick));
+  const time = (d: Date | null) => d?.toISOString() ?? null;
+  return sql`insert into market_holds (id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at,
+                                     expires_at, closed_at, payment_ref)
+      select * from unnest(${column((h) => h.id)}::uuid[], ${column((h) => h.leadId)}::uuid[], ${column((h) => h.orgId)}::uuid[],
+                           ${column((h) => h.userId)}::uuid[], ${column((h) => h.idempotencyKey)}::text[], ${column((h) => h.priceCents)}::int[],
+                           ${column((h) => h.priceVersion)}::int[], ${column((h) => h.tier)}::text[], ${column((h) => h.status)}::text[],
+                           ${column((h) => time(h.createdAt))}::timestamptz[], ${column((h) => time(h.expiresAt))}::timestamptz[],
+                           ${column((h) => time(h.closedAt))}::timestamptz[], ${column((h) => h.paymentRef)}::text[])
+               as h(id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at, expires_at, closed_at, payment_ref)
+      where h.lead_id in (select lead_id from taken)`;
+}
+
+/** The hold's brokerage and user, as its events record them. */
+const holdActor = (hold: Hold) => ({ orgId: hold.orgId, userId: hold.userId, apiKeyId: null });
 
 /** A buyer acts through its session (the marketplace takes no API key), as the transactional path records it. */
 export const buyerActor = (buyer: AuthContext) => ({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null });

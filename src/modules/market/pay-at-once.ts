@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AuthContext } from "../../platform/auth-context";
 import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
+import { pgArrayLiteral } from "../../platform/db/pg-array";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { uuidv7 } from "../../platform/db/uuid-v7";
 import { actorsEventsInsertSql, type BulkAuditEvent, bulkEvent } from "../audit";
@@ -35,39 +36,68 @@ type PaymentFacts = LeadForSaleRow &
     buyer: BuyerFacts | null;
   };
 
+/** A hold to pay with credits, and who pays it. */
+export interface HoldPayment {
+  buyer: AuthContext;
+  holdId: string;
+}
+
+/** payManyAtOnce for one payment. */
+export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead | null> {
+  const [paid] = await payManyAtOnce(db, [{ buyer, holdId }], now);
+  return paid ?? null;
+}
+
 /**
- * payHoldWithCredits' usual case in two round trips and no transaction (decision 004): one query reads
- * the hold, the wallet's balance, the lead (its consent coverage and its contact) and the buyer; then one
- * statement marks the hold paid, debits the wallet from the balance read, writes the sale, takes the lead
- * out of the stock, promises the deliveries and signs the events, each only if what was read still holds.
- * Null, with nothing written, for anything else (a hold paid, expired or gone, credits short, a buyer
- * refused, an RDV to confirm, a balance moved meanwhile): payHoldWithCredits then works it out in a
+ * payHoldWithCredits' usual case for payments made together (group commit, platform/db/group-commit.ts),
+ * in two round trips and no transaction whatever their number (decision 004): one query reads each hold,
+ * its wallet's balance, its lead (consent coverage and contact) and its buyer; then one statement marks the
+ * holds paid, debits the wallets from the balances read, writes the sales, takes the leads out of the
+ * stock, promises the deliveries and signs the events. A payment gets null, with nothing written for it,
+ * for anything else (a hold paid, expired or gone, credits short, a buyer refused, an RDV to confirm);
+ * every payment gets null when a hold or a balance changed since they were read (or the same hold came
+ * twice): the statement then writes nothing at all. payHoldWithCredits works each of those out in a
  * transaction and gives the exact answer.
  */
-export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now: Date): Promise<PurchasedLead | null> {
-  const [facts] = await preparedRows<PaymentFacts>(
+export async function payManyAtOnce(db: Db, payments: readonly HoldPayment[], now: Date): Promise<(PurchasedLead | null)[]> {
+  const column = (pick: (p: HoldPayment) => string) => pgArrayLiteral(payments.map(pick));
+  const facts = await preparedRows<PaymentFacts & { asked: number }>(
     db,
     "market.payment-facts",
     sql`
-      select f.*, ${leadContactSelect}, h.lead_id, h.status, h.expires_at, h.price_cents, h.price_version, h.tier, m.lead_type,
-             w.balance_cents, ${buyerFactsSql(buyer.orgId)} as buyer
-      from market_holds h join market_listings m on m.lead_id = h.lead_id join leads l on l.id = h.lead_id
+      select r.asked::int as asked, f.*, ${leadContactSelect}, h.lead_id, h.status, h.expires_at, h.price_cents, h.price_version, h.tier,
+             m.lead_type, w.balance_cents, ${buyerFactsSql(sql`r.org_id`)} as buyer
+      from unnest(${column((p) => p.holdId)}::uuid[], ${column((p) => p.buyer.orgId)}::uuid[]) with ordinality as r(hold_id, org_id, asked)
+           join market_holds h on h.id = r.hold_id and h.org_id = r.org_id
+           join market_listings m on m.lead_id = h.lead_id join leads l on l.id = h.lead_id
            cross join lateral (${leadForSaleSql(sql`h.lead_id`)}) f
-           left join wallets w on w.org_id = h.org_id
-      where h.id = ${holdId}::uuid and h.org_id = ${buyer.orgId}::uuid`,
+           left join wallets w on w.org_id = h.org_id`,
     { genericPlan: true },
   );
-  if (facts?.status !== "active" || new Date(facts.expires_at) <= now || facts.lead_type !== "lead") return null;
-  if (facts.balance_cents === null || facts.balance_cents < facts.price_cents) return null;
-  const lead = saleLeadOf(facts);
-  if (buyerProblemsOf(facts.buyer, lead).length > 0) return null;
+  const factsOf = new Map(facts.map((f) => [f.asked - 1, f]));
+  // What each brokerage has left once its earlier payments in this group are made.
+  const left = new Map<string, number>();
+  const paying = payments.flatMap(({ buyer, holdId }, i) => {
+    const f = factsOf.get(i);
+    if (f?.status !== "active" || new Date(f.expires_at) <= now || f.lead_type !== "lead" || f.balance_cents === null) return [];
+    const balance = left.get(buyer.orgId) ?? f.balance_cents;
+    const lead = saleLeadOf(f);
+    if (balance < f.price_cents || buyerProblemsOf(f.buyer, lead).length > 0) return [];
+    left.set(buyer.orgId, balance - f.price_cents);
+    return [{ i, buyer, holdId, label: lead.label, facts: f }];
+  });
+  const answers: (PurchasedLead | null)[] = payments.map(() => null);
+  if (paying.length === 0) return answers;
 
   const { sales, ctes, applied } = creditSalesAtOnce(
-    [{ buyer, facts: { ...facts, holdId, label: lead.label, balanceCents: facts.balance_cents } }],
+    paying.map(({ buyer, holdId, label, facts: f }) => ({
+      buyer,
+      facts: { ...f, holdId, label, balanceCents: f.balance_cents as number },
+    })),
     now,
   );
-  const sale = sales[0] as SaleInput;
   const at = now.toISOString();
+  const paidColumn = (pick: (p: (typeof paying)[number], k: number) => string) => pgArrayLiteral(paying.map(pick));
   const written = await writeGuarded(
     db,
     "market.payment-sale",
@@ -75,20 +105,30 @@ export async function payAtOnce(db: Db, buyer: AuthContext, holdId: string, now:
       [
         [
           "paid_hold",
-          sql`update market_holds set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = ${sale.id}
-              where id = ${holdId}::uuid and org_id = ${buyer.orgId}::uuid and status = 'active' and expires_at > ${at}::timestamptz
-              returning id`,
+          sql`update market_holds h set status = 'paid', closed_at = ${at}::timestamptz, payment_ref = p.sale_id
+              from unnest(${paidColumn((p) => p.holdId)}::uuid[], ${paidColumn((p) => p.buyer.orgId)}::uuid[],
+                          ${paidColumn((_p, k) => (sales[k] as SaleInput).id)}::text[]) as p(hold_id, org_id, sale_id)
+              where h.id = p.hold_id and h.org_id = p.org_id and h.status = 'active' and h.expires_at > ${at}::timestamptz
+              returning h.id`,
         ],
         ["sold_listing", listingsSoldSql(sales, now)],
         ...ctes(),
       ],
-      sql`select ${guardSql(sql`exists (select 1 from paid_hold) and ${applied}`, "la réservation, le solde ou le lead")}`,
+      sql`select ${guardSql(sql`(select count(*) from paid_hold) = ${paying.length} and ${applied}`, "les réservations, les soldes ou les leads")}`,
     ),
     { genericPlan: true },
   );
-  // Not written: the hold, the balance or the lead changed since they were read; the transaction answers.
-  if (!written) return null;
-  return { saleId: sale.id, leadId: facts.lead_id, priceCents: facts.price_cents, paidWith: "credits", contact: leadContactOf(facts) };
+  // Not written: a hold, a balance or a lead changed since they were read; the transaction answers each.
+  if (!written) return answers;
+  for (const [k, { i, facts: f }] of paying.entries())
+    answers[i] = {
+      saleId: (sales[k] as SaleInput).id,
+      leadId: f.lead_id,
+      priceCents: f.price_cents,
+      paidWith: "credits",
+      contact: leadContactOf(f),
+    };
+  return answers;
 }
 
 /** What a marketplace sale paid by credits is made of, as payAtOnce and buyManyAtOnce write it. */

@@ -15,11 +15,13 @@ import {
   payHoldResponseSchema,
   purchasedLeadSchema,
 } from "../api";
-import { type BuyRequest, buyManyAtOnce } from "../buy-at-once";
+import { buyManyAtOnce } from "../buy-at-once";
 import { buyWithCredits, payHoldByCard, payHoldWithCredits, purchaseOf, registerMarketPurchase } from "../buy-lead";
+import { holdManyAtOnce, type LeadRequest } from "../hold-at-once";
 import { holdLead, releaseHold } from "../hold-lead";
 import { listMarket } from "../list-market";
-import type { PurchasedLead } from "../pay-at-once";
+import { type HoldPayment, type PurchasedLead, payManyAtOnce } from "../pay-at-once";
+import type { Hold } from "../schema";
 
 const tags = ["Salle de marché"];
 const leadParams = z.object({ leadId: z.uuid().meta({ title: "le lead" }) });
@@ -30,8 +32,16 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
   const { db } = database;
   const provider = paymentProviderOf(config);
   registerMarketPurchase(config.seller);
-  // Purchases in one step made at the same moment share their round trips and their commit (decision 004).
-  const purchases = new GroupCommit<BuyRequest, PurchasedLead>(
+  // Holds, payments by credits and purchases in one step made at the same moment share their round trips and their commit (decision 004).
+  const holds = new GroupCommit<LeadRequest, Hold>(
+    { together: (requests, now) => holdManyAtOnce(db, requests, now), alone: (r, now) => holdLead(db, r.buyer, r.input, now) },
+    clock,
+  );
+  const payments = new GroupCommit<HoldPayment, PurchasedLead>(
+    { together: (requests, now) => payManyAtOnce(db, requests, now), alone: (p, now) => payHoldWithCredits(db, p.buyer, p.holdId, now) },
+    clock,
+  );
+  const purchases = new GroupCommit<LeadRequest, PurchasedLead>(
     { together: (requests, now) => buyManyAtOnce(db, requests, now), alone: (r, now) => buyWithCredits(db, r.buyer, r.input, now) },
     clock,
   );
@@ -63,7 +73,10 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
       },
     },
     async (req, reply) => {
-      const hold = await holdLead(db, authOf(req), { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] }, clock());
+      const hold = await holds.submit({
+        buyer: authOf(req),
+        input: { leadId: req.params.leadId, idempotencyKey: req.headers["idempotency-key"] },
+      });
       return reply.code(201).send(hold);
     },
   );
@@ -105,7 +118,7 @@ export const marketRoutes: RouteModule = (app, { database, clock, config }) => {
     async (req) => {
       const auth = authOf(req);
       const { holdId } = req.params;
-      if (req.body.method === "credits") return { status: "paid" as const, purchase: await payHoldWithCredits(db, auth, holdId, clock()) };
+      if (req.body.method === "credits") return { status: "paid" as const, purchase: await payments.submit({ buyer: auth, holdId }) };
       const result = await payHoldByCard({ db, provider, now: clock }, auth, { holdId, cardNumber: req.body.cardNumber });
       if (result.status === "succeeded") return { status: "paid" as const, purchase: await purchaseOf(db, auth.orgId, holdId) };
       return result.status === "failed"
