@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/client";
 import { guardSql, withCtes, writeGuarded } from "../../platform/db/guard";
 import { preparedRows } from "../../platform/db/prepared-rows";
 import { bulkEvent } from "../audit";
-import { type LeadContact, leadContactOf, leadContactSelect } from "../intake";
+import { type LeadContact, leadContactSelect } from "../intake";
 import {
   factsOfEachSql,
   type HoldFacts,
@@ -16,7 +16,7 @@ import {
   listingsTakenSql,
 } from "./hold-at-once";
 import { saleLeadOf } from "./lead-for-sale";
-import { creditSalesAtOnce, type PurchasedLead } from "./pay-at-once";
+import { creditPurchaseOf, creditSalesAtOnce, type PurchasedLead } from "./pay-at-once";
 import type { SaleInput } from "./record-sale";
 import type { LeadType } from "./rules/sale-terms";
 import type { Hold } from "./schema";
@@ -97,13 +97,6 @@ export async function buyManyAtOnce(db: Db, requests: readonly LeadRequest[], no
   );
   // Not written: a lead taken or held meanwhile, a key sent twice at once, a balance moved; the transaction answers each.
   if (!written) return answers;
-  for (const [k, { i, hold, facts: f }] of buying.entries())
-    answers[i] = {
-      saleId: (sales[k] as SaleInput).id,
-      leadId: hold.leadId,
-      priceCents: hold.priceCents,
-      paidWith: "credits",
-      contact: leadContactOf(f),
-    };
+  for (const [k, { i, facts: f }] of buying.entries()) answers[i] = creditPurchaseOf(sales[k] as SaleInput, f);
   return answers;
 }

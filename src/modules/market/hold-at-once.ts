@@ -31,36 +31,23 @@ export interface HoldRequest {
   idempotencyKey: string;
 }
 
-/** Who asks to hold which lead under which key, as SQL: values, or the columns of a batch's rows. */
-export interface HoldAsked {
-  orgId: SQL;
-  leadId: SQL;
-  idempotencyKey: SQL;
-}
-
-/** One request's HoldAsked, as parameters. */
-export const holdAsked = (buyer: AuthContext, input: HoldRequest): HoldAsked => ({
-  orgId: sql`${buyer.orgId}::uuid`,
-  leadId: sql`${input.leadId}::uuid`,
-  idempotencyKey: sql`${input.idempotencyKey}`,
-});
-
 /**
- * The one query a hold is decided on: the listing, the lead's consent coverage, the buyer, the prices in
- * force and whether the key was used. `more` adds columns and joins to it (a purchase at once also reads
- * the wallet and the lead's contact); the listing is `m`.
+ * The one query a hold is decided on, for the request `r` (org_id, lead_id, idempotency_key) of
+ * factsOfEachSql: the listing, the lead's consent coverage, the buyer, the prices in force and whether the
+ * key was used. `more` adds columns and joins to it (a purchase at once also reads the wallet and the
+ * lead's contact); the listing is `m`.
  */
-export function holdFactsSql(asked: HoldAsked, more: { columns: SQL; joins: SQL } = { columns: sql``, joins: sql`` }): SQL {
+function holdFactsSql(more: { columns: SQL; joins: SQL } = { columns: sql``, joins: sql`` }): SQL {
   return sql`
       select f.*, m.tier24_until, m.tier48_until, m.expires_at, m.sold_at, m.hold_until, g.version as grid_version,
              (select json_object_agg(p.tier, p.price_cents) from prices p
                where p.version = g.version and p.product = m.product and p.lead_type = m.lead_type and p.channel = 'marketplace') as prices,
              exists (select 1 from market_holds h where h.lead_id = m.lead_id and h.status = 'active') as lead_held,
-             exists (select 1 from market_holds h where h.org_id = ${asked.orgId} and h.idempotency_key = ${asked.idempotencyKey}) as key_used,
-             ${buyerFactsSql(asked.orgId)} as buyer ${more.columns}
+             exists (select 1 from market_holds h where h.org_id = r.org_id and h.idempotency_key = r.idempotency_key) as key_used,
+             ${buyerFactsSql(sql`r.org_id`)} as buyer ${more.columns}
       from market_listings m cross join lateral (${leadForSaleSql(sql`m.lead_id`)}) f
            cross join (select max(version) as version from price_grids) g ${more.joins}
-      where m.lead_id = ${asked.leadId}`;
+      where m.lead_id = r.lead_id`;
 }
 
 /**
@@ -94,15 +81,6 @@ export function holdOfFacts(facts: HoldFacts | undefined, buyer: AuthContext, in
     paymentRef: null,
   };
 }
-
-/**
- * The listing's condition for taking a lead at `at`: still in stock, nobody's hold running, and the grid
- * its price was read from still in force. The lead and the version are values, or the columns of a batch's rows.
- */
-export const freeAtSql = (leadId: string | SQL, at: string, priceVersion: number | SQL) =>
-  sql`lead_id = ${typeof leadId === "string" ? sql`${leadId}::uuid` : leadId} and sold_at is null and expires_at > ${at}::timestamptz
-      and (hold_until is null or hold_until <= ${at}::timestamptz)
-      and (select max(version) from price_grids) = ${priceVersion}`;
 
 /** holdManyAtOnce for one hold. */
 export async function holdAtOnce(db: Db, buyer: AuthContext, input: HoldRequest, now: Date): Promise<Hold | null> {
@@ -164,12 +142,13 @@ export function factsOfEachSql(requests: readonly LeadRequest[], more?: { column
   return sql`select r.asked::int as asked, x.*
       from unnest(${column((r) => r.buyer.orgId)}::uuid[], ${column((r) => r.input.leadId)}::uuid[],
                   ${column((r) => r.input.idempotencyKey)}::text[]) with ordinality as r(org_id, lead_id, idempotency_key, asked)
-      cross join lateral (${holdFactsSql({ orgId: sql`r.org_id`, leadId: sql`r.lead_id`, idempotencyKey: sql`r.idempotency_key` }, more)}) x`;
+      cross join lateral (${holdFactsSql(more)}) x`;
 }
 
 /**
  * Takes the holds' leads out of the stock at `at` ("sold": a hold paid at once) or holds them until their
- * holds expire, each only if it is still free at its price's grid version; returns the leads taken.
+ * holds expire, each only if it is still free at `at` (in stock, nobody's hold running) and the grid its
+ * price was read from is still in force; returns the leads taken.
  */
 export function listingsTakenSql(holds: readonly Hold[], at: string, as: "held" | "sold"): SQL {
   const column = (pick: (h: Hold) => string | number) => pgArrayLiteral(holds.map(pick));
@@ -180,7 +159,9 @@ export function listingsTakenSql(holds: readonly Hold[], at: string, as: "held" 
   return sql`update market_listings set ${set}
       from unnest(${column((h) => h.leadId)}::uuid[], ${column((h) => h.priceVersion)}::int[], ${column((h) => h.orgId)}::uuid[],
                   ${column((h) => h.expiresAt.toISOString())}::timestamptz[]) as t(wanted_lead, wanted_version, wanted_by, wanted_until)
-      where ${freeAtSql(sql`t.wanted_lead`, at, sql`t.wanted_version`)}
+      where lead_id = t.wanted_lead and sold_at is null and expires_at > ${at}::timestamptz
+        and (hold_until is null or hold_until <= ${at}::timestamptz)
+        and (select max(version) from price_grids) = t.wanted_version
       returning lead_id`;
 }
 

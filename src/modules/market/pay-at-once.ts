@@ -120,16 +120,18 @@ export async function payManyAtOnce(db: Db, payments: readonly HoldPayment[], no
   );
   // Not written: a hold, a balance or a lead changed since they were read; the transaction answers each.
   if (!written) return answers;
-  for (const [k, { i, facts: f }] of paying.entries())
-    answers[i] = {
-      saleId: (sales[k] as SaleInput).id,
-      leadId: f.lead_id,
-      priceCents: f.price_cents,
-      paidWith: "credits",
-      contact: leadContactOf(f),
-    };
+  for (const [k, { i, facts: f }] of paying.entries()) answers[i] = creditPurchaseOf(sales[k] as SaleInput, f);
   return answers;
 }
+
+/** What the buyer gets of a sale paid by credits: the lead and its contact. */
+export const creditPurchaseOf = (sale: SaleInput, lead: LeadContact): PurchasedLead => ({
+  saleId: sale.id,
+  leadId: sale.leadId,
+  priceCents: sale.priceCents,
+  paidWith: "credits",
+  contact: leadContactOf(lead),
+});
 
 /** What a marketplace sale paid by credits is made of, as payAtOnce and buyManyAtOnce write it. */
 export interface CreditSaleFacts {
