@@ -16,7 +16,7 @@ import {
   listingsTakenSql,
 } from "./hold-at-once";
 import { saleLeadOf } from "./lead-for-sale";
-import { creditPurchaseOf, creditSalesAtOnce, type PurchasedLead } from "./pay-at-once";
+import { coveredByBalances, creditPurchaseOf, creditSalesAtOnce, type PurchasedLead } from "./pay-at-once";
 import type { SaleInput } from "./record-sale";
 import type { LeadType } from "./rules/sale-terms";
 import type { Hold } from "./schema";
@@ -51,22 +51,19 @@ export async function buyManyAtOnce(db: Db, requests: readonly LeadRequest[], no
     { genericPlan: true },
   );
   const factsOf = new Map(facts.map((f) => [f.asked - 1, f]));
-  // What each brokerage has left once its earlier purchases in this group are paid.
-  const left = new Map<string, number>();
-  const buying = requests.flatMap(({ buyer, input }, i) => {
-    const f = factsOf.get(i);
-    const hold = holdOfFacts(f, buyer, input, now);
-    if (!f || !hold || f.lead_type !== "lead" || f.balance_cents === null) return [];
-    const balance = left.get(buyer.orgId) ?? f.balance_cents;
-    if (balance < hold.priceCents) return [];
-    left.set(buyer.orgId, balance - hold.priceCents);
-    return [{ i, buyer, hold, facts: f }];
-  });
+  const buying = coveredByBalances(
+    requests.flatMap(({ buyer, input }, i) => {
+      const f = factsOf.get(i);
+      const hold = holdOfFacts(f, buyer, input, now);
+      if (!f || !hold || f.lead_type !== "lead" || f.balance_cents === null) return [];
+      return [{ i, buyer, hold, priceCents: hold.priceCents, balanceCents: f.balance_cents, facts: f }];
+    }),
+  );
   const answers: (PurchasedLead | null)[] = requests.map(() => null);
   if (buying.length === 0) return answers;
 
   const { sales, ctes, applied } = creditSalesAtOnce(
-    buying.map(({ buyer, hold, facts: f }) => ({
+    buying.map(({ buyer, hold, balanceCents, facts: f }) => ({
       buyer,
       facts: {
         lead_id: hold.leadId,
@@ -75,7 +72,7 @@ export async function buyManyAtOnce(db: Db, requests: readonly LeadRequest[], no
         price_version: hold.priceVersion,
         tier: hold.tier,
         label: saleLeadOf(f).label,
-        balanceCents: f.balance_cents as number,
+        balanceCents,
       },
     })),
     now,

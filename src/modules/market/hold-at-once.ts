@@ -115,7 +115,10 @@ export async function holdManyAtOnce(db: Db, requests: readonly LeadRequest[], n
           "hold_event",
           actorsEventsInsertSql(
             now,
-            holds.map((hold) => ({ actor: holdActor(hold), event: bulkEvent(holdCreatedEvent(hold)) })),
+            requests.flatMap(({ buyer }, i) => {
+              const hold = answers[i];
+              return hold ? [{ actor: buyerActor(buyer), event: bulkEvent(holdCreatedEvent(hold)) }] : [];
+            }),
           ),
         ],
       ],
@@ -179,9 +182,6 @@ export function holdsInsertSql(holds: readonly Hold[]): SQL {
                as h(id, lead_id, org_id, user_id, idempotency_key, price_cents, price_version, tier, status, created_at, expires_at, closed_at, payment_ref)
       where h.lead_id in (select lead_id from taken)`;
 }
-
-/** The hold's brokerage and user, as its events record them. */
-const holdActor = (hold: Hold) => ({ orgId: hold.orgId, userId: hold.userId, apiKeyId: null });
 
 /** A buyer acts through its session (the marketplace takes no API key), as the transactional path records it. */
 export const buyerActor = (buyer: AuthContext) => ({ orgId: buyer.orgId, userId: buyer.userId, apiKeyId: null });

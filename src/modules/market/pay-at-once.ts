@@ -75,25 +75,19 @@ export async function payManyAtOnce(db: Db, payments: readonly HoldPayment[], no
     { genericPlan: true },
   );
   const factsOf = new Map(facts.map((f) => [f.asked - 1, f]));
-  // What each brokerage has left once its earlier payments in this group are made.
-  const left = new Map<string, number>();
-  const paying = payments.flatMap(({ buyer, holdId }, i) => {
+  const payable = payments.flatMap(({ buyer, holdId }, i) => {
     const f = factsOf.get(i);
     if (f?.status !== "active" || new Date(f.expires_at) <= now || f.lead_type !== "lead" || f.balance_cents === null) return [];
-    const balance = left.get(buyer.orgId) ?? f.balance_cents;
     const lead = saleLeadOf(f);
-    if (balance < f.price_cents || buyerProblemsOf(f.buyer, lead).length > 0) return [];
-    left.set(buyer.orgId, balance - f.price_cents);
-    return [{ i, buyer, holdId, label: lead.label, facts: f }];
+    if (buyerProblemsOf(f.buyer, lead).length > 0) return [];
+    return [{ i, buyer, holdId, label: lead.label, priceCents: f.price_cents, balanceCents: f.balance_cents, facts: f }];
   });
+  const paying = coveredByBalances(payable);
   const answers: (PurchasedLead | null)[] = payments.map(() => null);
   if (paying.length === 0) return answers;
 
   const { sales, ctes, applied } = creditSalesAtOnce(
-    paying.map(({ buyer, holdId, label, facts: f }) => ({
-      buyer,
-      facts: { ...f, holdId, label, balanceCents: f.balance_cents as number },
-    })),
+    paying.map(({ buyer, holdId, label, balanceCents, facts: f }) => ({ buyer, facts: { ...f, holdId, label, balanceCents } })),
     now,
   );
   const at = now.toISOString();
@@ -122,6 +116,22 @@ export async function payManyAtOnce(db: Db, payments: readonly HoldPayment[], no
   if (!written) return answers;
   for (const [k, { i, facts: f }] of paying.entries()) answers[i] = creditPurchaseOf(sales[k] as SaleInput, f);
   return answers;
+}
+
+/**
+ * The purchases of a group that the balances read cover, in order: a brokerage's purchase counts its
+ * earlier ones in the group as paid. The others are left to the purchase alone, which refuses them.
+ */
+export function coveredByBalances<T extends { buyer: AuthContext; priceCents: number; balanceCents: number }>(
+  purchases: readonly T[],
+): T[] {
+  const left = new Map<string, number>();
+  return purchases.filter(({ buyer, priceCents, balanceCents }) => {
+    const balance = left.get(buyer.orgId) ?? balanceCents;
+    if (balance < priceCents) return false;
+    left.set(buyer.orgId, balance - priceCents);
+    return true;
+  });
 }
 
 /** What the buyer gets of a sale paid by credits: the lead and its contact. */

@@ -16,10 +16,11 @@ interface Pending<Req, Res> {
 }
 
 /**
- * Group commit for requests that each cost a round trip or two to PostgreSQL (decision 004). On this kind
- * of machine a round trip is mostly system time (the socket write wakes the other process) and a commit a
- * WAL flush: under load, concurrent requests share theirs. Adaptive: with nothing in flight a request goes at
- * once, alone; under load, requests queue behind the running groups and go together, up to `maxGroup`.
+ * Group commit for requests that each cost a round trip or two to PostgreSQL (decisions 004 and 026). On
+ * this kind of machine a round trip is mostly system time (the socket write wakes the other process) and a
+ * commit a WAL flush: under load, concurrent requests share theirs. Adaptive: with nothing in flight a
+ * request goes at once, alone; under load, requests queue behind the running groups and go together, up to
+ * `maxGroup`.
  *
  * A request the group leaves out (or every request of a group that failed) goes alone, after its group has
  * made room for the next: whatever waits or refuses there does not hold up the requests queued behind.
