@@ -67,6 +67,13 @@ async function writtenBy(orgId: string, leadId: string) {
     ctx.db,
     sql`select kind, payload, status from jobs where kind = 'delivery.sale' and dedupe_key = ${String(sale?.id)}`,
   );
+  // The broker's work row, which the sale opens (migration 0033: one insert per statement, whatever its number of sales).
+  const [work] = await rawRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select lead_id, org_id, sale_id, sold_at, channel, price_cents, product, lead_type, status, status_changed_at,
+               last_name_key is not null and phone is not null as contact_copied
+        from lead_work where lead_id = ${leadId}::uuid`,
+  );
   const roles: [string, string][] = [
     [String(sale?.id), "SALE"],
     [String(hold?.id), "HOLD"],
@@ -75,7 +82,7 @@ async function writtenBy(orgId: string, leadId: string) {
     [orgId, "ORG"],
     [String(sale?.buyer_user_id), "USER"],
   ];
-  let text = JSON.stringify({ hold, sale, ledger, events, listing, jobs });
+  let text = JSON.stringify({ hold, sale, ledger, events, listing, jobs, work });
   for (const [id, role] of roles) text = text.replaceAll(id, role);
   return JSON.parse(text);
 }
@@ -266,6 +273,11 @@ describe("purchases in one step made together (group commit)", () => {
     );
     expect(together.map((p) => p?.leadId)).toEqual([a1, b1, a2]);
     expect(new Set(together.map((p) => p?.saleId)).size).toBe(3);
+    const opened = await rawRows<{ sale_id: string }>(
+      ctx.db,
+      sql`select sale_id from lead_work where lead_id in (${a1}::uuid, ${b1}::uuid, ${a2}::uuid)`,
+    );
+    expect(opened.map((w) => w.sale_id).sort()).toEqual(together.map((p) => p?.saleId).sort());
     await buyWithCreditsInTransaction(ctx.db, alone, { leadId: aloneLead, idempotencyKey: "ensemble-0001" }, now);
 
     // The second brokerage's purchase is written as the purchase alone would be, its delivery promised with the group's.
