@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { screenshot } from "./browser";
+import { CONTEXT_OPTIONS, screenshot } from "./browser";
 
 /** The two sizes every screen is checked at: a 1366 px laptop, and a phone. */
 export const DESKTOP = { width: 1366, height: 900 } as const;
@@ -13,7 +13,7 @@ export async function pageAs(
   password: string,
   size: { width: number; height: number } = DESKTOP,
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "fr-FR", timezoneId: "Europe/Paris", viewport: size });
+  const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL, viewport: size });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   await page.goto("/connexion");
