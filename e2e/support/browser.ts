@@ -55,7 +55,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Bar charts with bars to draw (recharts keeps a group per bar) and not one drawn with a visible size. */
-export function blankBarCharts(page: Page): Promise<number> {
+function blankBarCharts(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       [...document.querySelectorAll(".recharts-wrapper")].filter((chart) => {
